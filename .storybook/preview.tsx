@@ -1,0 +1,77 @@
+import type { Decorator, Preview } from '@storybook/react-vite'
+import Taro from '@tarojs/taro'
+import type { Locale } from '@tradekit/core'
+import { ConfigProvider } from '@tradekit/taro'
+import '@tarojs/components-react/dist/index.css'
+import './preview.css'
+import { themes } from './themes'
+
+Taro.initPxTransform({
+  designWidth: 375,
+  deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+})
+
+const withConfig: Decorator = (Story, context) => {
+  const locale = (context.globals.locale ?? 'zh-CN') as Locale
+  const theme = themes[String(context.globals.theme ?? 'default')]
+  return (
+    <ConfigProvider locale={locale} theme={theme} className="tk-story">
+      <Story />
+    </ConfigProvider>
+  )
+}
+
+const viewport = (width: number, name: string) => ({
+  name,
+  styles: { width: `${width}px`, height: '780px' },
+  type: 'mobile' as const,
+})
+
+const preview: Preview = {
+  decorators: [withConfig],
+  globalTypes: {
+    locale: {
+      description: 'Locale of TradeKit texts',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'zh-CN', title: '简体中文' },
+          { value: 'en-US', title: 'English' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    theme: {
+      description: 'Theme preset',
+      toolbar: {
+        title: 'Theme',
+        icon: 'paintbrush',
+        items: [
+          { value: 'default', title: 'Default' },
+          { value: 'ocean', title: 'Ocean (custom tokens)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: {
+    locale: 'zh-CN',
+    theme: 'default',
+    viewport: { value: 'w375', isRotated: false },
+  },
+  parameters: {
+    layout: 'padded',
+    viewport: {
+      options: {
+        w375: viewport(375, 'Mini-program 375 (iPhone SE/8)'),
+        w390: viewport(390, 'Mini-program 390 (iPhone 12–15)'),
+        w414: viewport(414, 'Mini-program 414 (Plus/Max)'),
+      },
+    },
+    a11y: { test: 'error' },
+    controls: { expanded: true },
+  },
+}
+
+export default preview

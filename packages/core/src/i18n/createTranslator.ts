@@ -1,0 +1,58 @@
+import { TradeKitError } from '../errors/TradeKitError'
+import { LOCALES, type Locale, MESSAGES, type MessageKey, type Messages } from './messages'
+
+/** Values a template's `{name}` placeholders take. */
+export type MessageParams = Readonly<Record<string, string | number>>
+
+/** Looks up a message by key and fills its parameters. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string
+
+/** Options of {@link createTranslator}. */
+export interface TranslatorOptions {
+  /**
+   * The locale.
+   * @default 'zh-CN'
+   */
+  locale?: Locale
+  /** A team's overrides of any message, by key. */
+  messages?: Partial<Messages>
+}
+
+/**
+ * Fills `{name}` placeholders. A placeholder without a value stays as written, so a missing
+ * parameter is visible instead of silently empty.
+ */
+export function formatMessage(template: string, params?: MessageParams): string {
+  if (!params) return template
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name]
+    return value === undefined ? whole : String(value)
+  })
+}
+
+/**
+ * Makes `t(key, params)` for a locale, with a team's overrides applied over the shipped catalogue.
+ *
+ * @throws TradeKitError `INVALID_ARGUMENT` for a locale TradeKit does not ship
+ * @example
+ * ```ts
+ * const t = createTranslator({ locale: 'en-US', messages: { 'price.memberLabel': 'VIP' } })
+ * t('price.current', { amount: '12 yuan' }) // 'Price 12 yuan'
+ * ```
+ */
+export function createTranslator(options: TranslatorOptions = {}): Translate {
+  const locale = options.locale ?? 'zh-CN'
+  if (!LOCALES.includes(locale)) {
+    throw new TradeKitError('INVALID_ARGUMENT', `Unsupported locale ${String(locale)}`)
+  }
+  const catalogue: Messages = options.messages
+    ? { ...MESSAGES[locale], ...options.messages }
+    : MESSAGES[locale]
+  return (key, params) => {
+    const template = catalogue[key]
+    if (template === undefined) {
+      throw new TradeKitError('INVALID_ARGUMENT', `Unknown message key ${String(key)}`)
+    }
+    return formatMessage(template, params)
+  }
+}

@@ -1,0 +1,43 @@
+/** Locales TradeKit ships messages for. */
+export type Locale = 'zh-CN' | 'en-US'
+
+/** The locales, default first. */
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US']
+
+/**
+ * The zh-CN catalogue: the source of the message keys. Templates take `{name}` parameters.
+ * Every user-facing string of every TradeKit component comes from here (or its en-US twin).
+ */
+export const zhCN = {
+  'currency.CNY': '元',
+  'currency.USD': '美元',
+  'currency.HKD': '港元',
+  'currency.JPY': '日元',
+  'a11y.separator': '，',
+  'price.current': '现价 {amount}',
+  'price.original': '原价 {amount}',
+  'price.member': '会员价 {amount}',
+  'price.memberLabel': '会员价',
+} as const satisfies Record<string, string>
+
+/** A key of the message catalogue. */
+export type MessageKey = keyof typeof zhCN
+
+/** A whole catalogue: one template per key. */
+export type Messages = Readonly<Record<MessageKey, string>>
+
+/** The en-US catalogue. */
+export const enUS: Messages = {
+  'currency.CNY': 'yuan',
+  'currency.USD': 'US dollars',
+  'currency.HKD': 'Hong Kong dollars',
+  'currency.JPY': 'yen',
+  'a11y.separator': ', ',
+  'price.current': 'Price {amount}',
+  'price.original': 'was {amount}',
+  'price.member': 'member price {amount}',
+  'price.memberLabel': 'Member',
+}
+
+/** The shipped catalogues by locale. */
+export const MESSAGES: Readonly<Record<Locale, Messages>> = { 'zh-CN': zhCN, 'en-US': enUS }

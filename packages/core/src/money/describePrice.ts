@@ -1,0 +1,41 @@
+import type { Translate } from '../i18n/createTranslator'
+import type { MessageKey } from '../i18n/messages'
+import { formatAmount } from './formatMoney'
+import type { Money } from './money'
+
+/**
+ * Money as a screen reader should say it: the number without symbol or grouping, then the
+ * currency's word from the catalogue — `"12 元"`, `"12.50 yuan"`, `"-19.99 元"`.
+ */
+export function speakMoney(value: Money, t: Translate): string {
+  const unitKey = `currency.${value.currency}` as MessageKey
+  let unit: string
+  try {
+    unit = t(unitKey)
+  } catch {
+    unit = value.currency
+  }
+  const sign = value.amount < 0 ? '-' : ''
+  return `${sign}${formatAmount(value, { trimZeros: true, grouping: false })} ${unit}`
+}
+
+/** The prices one product shows. */
+export interface PriceParts {
+  /** What the user pays now. */
+  price: Money
+  /** The struck-through price before a discount. */
+  originalPrice?: Money
+  /** The price a member pays. */
+  memberPrice?: Money
+}
+
+/**
+ * The full phrase a screen reader reads for a price, e.g. "现价 12 元，原价 20 元"
+ * or "Price 12 yuan, was 20 yuan".
+ */
+export function describePrice(parts: PriceParts, t: Translate): string {
+  const phrases = [t('price.current', { amount: speakMoney(parts.price, t) })]
+  if (parts.memberPrice) phrases.push(t('price.member', { amount: speakMoney(parts.memberPrice, t) }))
+  if (parts.originalPrice) phrases.push(t('price.original', { amount: speakMoney(parts.originalPrice, t) }))
+  return phrases.join(t('a11y.separator'))
+}

@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
+import { defineConfig } from 'vitest/config'
+import { sourceConditions, stripTaroSourceMaps, taroAlias, taroDefine } from './.storybook/taro/taroVite.ts'
+
+const root = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export default defineConfig({
+  resolve: {
+    conditions: sourceConditions,
+    dedupe: ['react', 'react-dom'],
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        resolve: { conditions: [...sourceConditions, 'node', 'import', 'default'] },
+        ssr: { resolve: { conditions: [...sourceConditions, 'node', 'import', 'default'] } },
+        test: { name: 'core', environment: 'node', include: ['test/core/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'react',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.{ts,tsx}'],
+          setupFiles: [root('test/react/setup.ts')],
+        },
+      },
+      {
+        extends: true,
+        plugins: [react(), stripTaroSourceMaps()],
+        define: taroDefine,
+        resolve: { alias: taroAlias },
+        test: {
+          name: 'taro',
+          environment: 'jsdom',
+          include: ['test/taro/**/*.test.{ts,tsx}'],
+          setupFiles: [root('test/taro/setup.ts')],
+          server: { deps: { inline: [/@tarojs\//] } },
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: root('.storybook') })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: chromiumArgs,
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+})
