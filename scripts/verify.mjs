@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Runs everything that proves TradeKit works, in order, and ends with "N passed, N failed".
+// Every step runs even when an earlier one failed, so one run reports all problems.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+
+const tmp = '.tmp'
+mkdirSync(tmp, { recursive: true })
+
+let passed = 0
+let failed = 0
+const summary = []
+
+function run(title, command, args, count) {
+  console.log(`\n=== ${title}: ${[command, ...args].join(' ')}`)
+  const started = Date.now()
+  const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
+  process.stdout.write(result.stdout ?? '')
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  const ok = result.status === 0
+  const counted = count?.(result.stdout ?? '', ok) ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 }
+  // A failing step whose runner counted no failure still fails the run.
+  if (!ok && counted.failed === 0) counted.failed = 1
+  passed += counted.passed
+  failed += counted.failed
+  summary.push(
+    `${ok ? 'ok  ' : 'FAIL'} ${title} (${counted.passed} passed, ${counted.failed} failed, ${seconds}s)`,
+  )
+}
+
+const plainCount = (stdout) => {
+  const match = stdout.match(/^(\d+) passed, (\d+) failed/m)
+  return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined
+}
+
+const vitestCount = (file) => () => {
+  if (!existsSync(file)) return undefined
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  // Suites that failed to load count as failures too.
+  const brokenFiles = report.testResults.filter(
+    (r) => r.status === 'failed' && r.assertionResults.length === 0,
+  )
+  return { passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles.length }
+}
+
+run('typecheck', 'pnpm', ['run', '--silent', 'typecheck'])
+run('lint and format', 'pnpm', ['run', '--silent', 'lint'])
+run('build packages', 'pnpm', ['run', '--silent', 'build'])
+run('package checks', 'node', ['scripts/check-packages.mjs'], plainCount)
+
+const report = `${tmp}/vitest.json`
+rmSync(report, { force: true })
+run(
+  'unit, component and story tests (core, react, taro in jsdom; stories in Chromium)',
+  'pnpm',
+  ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+  vitestCount(report),
+)
+
+console.log('\n=== summary')
+for (const line of summary) console.log(line)
+console.log(`\n${passed} passed, ${failed} failed`)
+process.exit(failed === 0 && passed > 0 ? 0 : 1)
