@@ -21,6 +21,19 @@ export {
   type MoneyParts,
 } from './money/formatMoney'
 export { assertMoney, isMoney, type Money, money } from './money/money'
+export { addMoney } from './money/addMoney'
+export { allocateMoney } from './money/allocateMoney'
+export { compareMoney } from './money/compareMoney'
+export { equalMoney } from './money/equalMoney'
+export { isZeroMoney } from './money/isZeroMoney'
+export { maxMoney } from './money/maxMoney'
+export { minMoney } from './money/minMoney'
+export { multiplyMoney } from './money/multiplyMoney'
+export { parseMoney } from './money/parseMoney'
+export { BASIS_POINTS, percentOfMoney } from './money/percentOfMoney'
+export type { Rounding } from './money/rounding'
+export { subtractMoney } from './money/subtractMoney'
+export { sumMoney } from './money/sumMoney'
 // pricing
 export type { Quote, QuoteLine } from './pricing/quote'
 // storage

@@ -1,0 +1,36 @@
+import { TradeKitError } from '../errors/TradeKitError'
+import { assertMoney, type Money } from './money'
+
+// The checks every money operation shares, so each error has one wording and one code.
+
+/** Asserts both values are Money in one currency. */
+export function assertSameCurrency(a: unknown, b: unknown): asserts b is Money {
+  assertMoney(a)
+  assertMoney(b)
+  if (a.currency !== b.currency) {
+    throw new TradeKitError('CURRENCY_MISMATCH', `Cannot combine ${a.currency} with ${b.currency}`, {
+      currencies: [a.currency, b.currency],
+    })
+  }
+}
+
+/** Asserts a computed amount is still a safe integer (no silent precision loss). */
+export function assertSafeResult(amount: number, operation: string): void {
+  if (!Number.isSafeInteger(amount)) {
+    throw new TradeKitError('INVALID_AMOUNT', `${operation} leaves the safe integer range`)
+  }
+}
+
+/** Asserts a non-money argument (factor, ratio, basis points) is a safe integer, optionally ≥ 0. */
+export function assertIntegerArgument(
+  value: unknown,
+  name: string,
+  nonNegative = false,
+): asserts value is number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || (nonNegative && value < 0)) {
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      `${name} must be a ${nonNegative ? 'non-negative ' : ''}safe integer, got ${String(value)}`,
+    )
+  }
+}
