@@ -11,8 +11,12 @@ export {
 } from './i18n/createTranslator'
 export { enUS, LOCALES, type Locale, MESSAGES, type MessageKey, type Messages, zhCN } from './i18n/messages'
 // money
+export { addMoney } from './money/addMoney'
+export { allocateMoney } from './money/allocateMoney'
+export { compareMoney } from './money/compareMoney'
 export { CURRENCIES, type CurrencyFormat, currencyFormat } from './money/currencies'
 export { describePrice, type PriceParts, speakMoney } from './money/describePrice'
+export { equalMoney } from './money/equalMoney'
 export {
   type FormatMoneyOptions,
   formatAmount,
@@ -20,14 +24,10 @@ export {
   formatMoneyParts,
   type MoneyParts,
 } from './money/formatMoney'
-export { assertMoney, isMoney, type Money, money } from './money/money'
-export { addMoney } from './money/addMoney'
-export { allocateMoney } from './money/allocateMoney'
-export { compareMoney } from './money/compareMoney'
-export { equalMoney } from './money/equalMoney'
 export { isZeroMoney } from './money/isZeroMoney'
 export { maxMoney } from './money/maxMoney'
 export { minMoney } from './money/minMoney'
+export { assertMoney, isMoney, type Money, money } from './money/money'
 export { multiplyMoney } from './money/multiplyMoney'
 export { parseMoney } from './money/parseMoney'
 export { BASIS_POINTS, percentOfMoney } from './money/percentOfMoney'
