@@ -4,5 +4,10 @@ export {
   ThemeProvider,
   type ThemeProviderProps,
 } from './config/ConfigProvider'
+export { Empty, type EmptyProps } from './Empty/Empty'
+export { type TaroLifecyclePort, taroLifecycle } from './environment/taroLifecycle'
+export { type TaroStorageOptions, taroStorage } from './environment/taroStorage'
 export { Price, type PriceProps } from './Price/Price'
+export { Skeleton, type SkeletonProps } from './Skeleton/Skeleton'
+export { Tag, type TagProps } from './Tag/Tag'
 export { defaultTheme, type Theme, themeStyle, tokenVariable } from './theme/theme'

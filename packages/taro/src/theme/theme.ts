@@ -19,6 +19,10 @@ export interface Theme {
   colorBackground?: string
   /** Card and sheet background. */
   colorSurface?: string
+  /** Positive states (paid, in stock). */
+  colorSuccess?: string
+  /** Warnings (low stock, price changed). */
+  colorWarning?: string
   /** Background of member-price labels. */
   colorMember?: string
   /** Text on member-price labels. */
@@ -49,6 +53,8 @@ export const defaultTheme: Required<Theme> = {
   colorBorder: '#e5e6eb',
   colorBackground: '#f5f6f8',
   colorSurface: '#ffffff',
+  colorSuccess: '#0e7a3e',
+  colorWarning: '#995200',
   colorMember: '#3d2e1e',
   colorOnMember: '#f2d8a7',
   radius: '8px',

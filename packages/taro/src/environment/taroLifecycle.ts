@@ -1,0 +1,32 @@
+import Taro from '@tarojs/taro'
+
+/** The app lifecycle port of core's checkout: when the app comes to the foreground or leaves it. */
+export interface TaroLifecyclePort {
+  onShow(listener: () => void): () => void
+  onHide(listener: () => void): () => void
+}
+
+/**
+ * The lifecycle port over `Taro.onAppShow` / `Taro.onAppHide` (and their `off` twins), so the
+ * checkout pauses confirmation while the app is hidden — the user is in the cashier or another app —
+ * and re-checks the order the moment it is shown again.
+ *
+ * @example
+ * ```tsx
+ * <TradeProvider storage={taroStorage()} lifecycle={taroLifecycle()} … />
+ * ```
+ */
+export function taroLifecycle(): TaroLifecyclePort {
+  return {
+    onShow(listener) {
+      const handler = () => listener()
+      Taro.onAppShow(handler)
+      return () => Taro.offAppShow(handler)
+    },
+    onHide(listener) {
+      const handler = () => listener()
+      Taro.onAppHide(handler)
+      return () => Taro.offAppHide(handler)
+    },
+  }
+}

@@ -1,0 +1,58 @@
+import Taro from '@tarojs/taro'
+import { type StoragePort, TradeKitError } from '@tradekit/core'
+
+/** Options of {@link taroStorage}. */
+export interface TaroStorageOptions {
+  /** Told of every storage failure (quota full, storage unavailable), e.g. for monitoring. */
+  onError?: (error: TradeKitError) => void
+}
+
+function fail(action: string, key: string, cause: unknown, onError?: (error: TradeKitError) => void): never {
+  const message =
+    cause instanceof Error ? cause.message : String((cause as { errMsg?: unknown })?.errMsg ?? cause)
+  const error = new TradeKitError('STORAGE_FAILED', `${action} ${key} failed: ${message}`, { cause })
+  onError?.(error)
+  throw error
+}
+
+/**
+ * The core storage port over Taro's synchronous storage (`Taro.getStorageSync` and friends), which
+ * is the mini-program's own storage on tt/weapp/alipay and `localStorage` on H5.
+ *
+ * A failure (a full quota, a storage that is not available) is thrown as
+ * `TradeKitError('STORAGE_FAILED')`: the cart and the checkout catch it and report it in their
+ * snapshots (`issues: ['storage_failed']`), so the user never sees a crash.
+ *
+ * @example
+ * ```tsx
+ * <TradeProvider storage={taroStorage()} lifecycle={taroLifecycle()} … />
+ * ```
+ */
+export function taroStorage(options: TaroStorageOptions = {}): StoragePort {
+  return {
+    getItem(key) {
+      let value: unknown
+      try {
+        value = Taro.getStorageSync(key)
+      } catch (cause) {
+        fail('Reading', key, cause, options.onError)
+      }
+      // Taro answers '' for a key that was never set; core only ever stores non-empty JSON.
+      return typeof value === 'string' && value !== '' ? value : null
+    },
+    setItem(key, value) {
+      try {
+        Taro.setStorageSync(key, value)
+      } catch (cause) {
+        fail('Writing', key, cause, options.onError)
+      }
+    },
+    removeItem(key) {
+      try {
+        Taro.removeStorageSync(key)
+      } catch (cause) {
+        fail('Removing', key, cause, options.onError)
+      }
+    },
+  }
+}

@@ -1,0 +1,44 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { Skeleton } from '@tradekit/taro'
+import { expect, within } from 'storybook/test'
+
+const meta = {
+  title: 'Primitives/Skeleton',
+  component: Skeleton,
+  args: { rows: 2, title: true, image: 'none', animated: true },
+  argTypes: { image: { control: 'inline-radio', options: ['none', 'side', 'top'] } },
+} satisfies Meta<typeof Skeleton>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Text rows while loading. */
+export const Loading: Story = {
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status', { name: '加载中' })).toBeVisible()
+  },
+}
+
+/** The shape of a horizontal product card. */
+export const ProductRow: Story = { args: { image: 'side', rows: 2 } }
+
+/** The shape of a vertical product card. */
+export const ProductTile: Story = { args: { image: 'top', rows: 1 } }
+
+/** Loaded: the content replaces the placeholder. */
+export const Loaded: Story = {
+  args: { loading: false, children: <p>商品已加载</p> },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByText('商品已加载')).toBeVisible()
+    await expect(canvas.queryByRole('status')).toBeNull()
+  },
+}
+
+/** Loading, in English. */
+export const LoadingEnglish: Story = {
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status', { name: 'Loading' })).toBeVisible()
+  },
+}
