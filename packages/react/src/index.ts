@@ -1,7 +1,10 @@
+export { useCart, useCartActions, useCartLine, useCartLineIds } from './cart/useCart'
 export {
   LocaleProvider,
   type LocaleProviderProps,
   type LocaleValue,
   useLocale,
 } from './locale/LocaleProvider'
+export { useFormatMoney } from './locale/useFormatMoney'
 export { TradeProvider, type TradeProviderProps } from './provider/TradeProvider'
+export { type EqualityFn, type ExternalStore, shallowEqual, useStoreSelector } from './store/useStoreSelector'

@@ -1,6 +1,7 @@
-import type { Locale, Messages } from '@tradekit/core'
-import type { ReactNode } from 'react'
+import { type CartStore, createCart, type Locale, type Messages, type StoragePort } from '@tradekit/core'
+import { type ReactNode, useMemo } from 'react'
 import { LocaleProvider } from '../locale/LocaleProvider'
+import { TradeContext, type TradeContextValue } from './TradeContext'
 
 /** Props of {@link TradeProvider}. */
 export interface TradeProviderProps {
@@ -11,23 +12,68 @@ export interface TradeProviderProps {
   locale?: Locale
   /** A team's overrides of any message of the catalogue. */
   messages?: Partial<Messages>
+  /**
+   * Where the cart (and pending orders) are kept between launches: `taroStorage()` in a Taro app.
+   * Without it they live in memory and a killed app forgets them.
+   */
+  storage?: StoragePort
+  /**
+   * Separates this app's stored records from others' in a shared storage.
+   * @default 'default'
+   */
+  namespace?: string
+  /**
+   * The logged-in user. Each user (and the guest) has their own cart and pending orders: when it
+   * changes, the provider makes a new cart, and the previous user's stay stored for their return.
+   * @default null (the guest)
+   */
+  userId?: string | null
+  /**
+   * The currency of every price.
+   * @default 'CNY'
+   */
+  currency?: string
+  /**
+   * A cart store made outside React (e.g. at module level, to use it from non-React code too).
+   * When given, `storage`, `namespace`, `userId` and `currency` do not create another one.
+   */
+  cart?: CartStore
   children?: ReactNode
 }
 
 /**
- * The root of a TradeKit app: holds the locale and messages for the hooks and components below.
+ * The root of a TradeKit app: the current user's cart, the locale and the messages for the hooks
+ * and components below.
  *
  * @example
  * ```tsx
- * <TradeProvider locale="en-US">
+ * <TradeProvider storage={taroStorage()} userId={user?.id} locale="zh-CN">
  *   <App />
  * </TradeProvider>
  * ```
  */
-export function TradeProvider({ locale, messages, children }: TradeProviderProps) {
+export function TradeProvider({
+  locale,
+  messages,
+  storage,
+  namespace,
+  userId,
+  currency,
+  cart: givenCart,
+  children,
+}: TradeProviderProps) {
+  // Creating a cart only reads storage; a cart from a render React discards (StrictMode) is never
+  // subscribed nor written, so it leaves nothing behind.
+  const cart = useMemo(
+    () => givenCart ?? createCart({ storage, namespace, userId: userId ?? null, currency }),
+    [givenCart, storage, namespace, userId, currency],
+  )
+  const value = useMemo<TradeContextValue>(() => ({ cart }), [cart])
   return (
-    <LocaleProvider locale={locale} messages={messages}>
-      {children}
-    </LocaleProvider>
+    <TradeContext.Provider value={value}>
+      <LocaleProvider locale={locale} messages={messages}>
+        {children}
+      </LocaleProvider>
+    </TradeContext.Provider>
   )
 }

@@ -1,0 +1,22 @@
+import type { CartStore } from '@tradekit/core'
+import { createContext, useContext } from 'react'
+
+/** What `TradeProvider` shares with the hooks below it. */
+export interface TradeContextValue {
+  /** The cart of the current user. */
+  readonly cart: CartStore
+}
+
+export const TradeContext = createContext<TradeContextValue | null>(null)
+TradeContext.displayName = 'TradeKit'
+
+/** The provider's value; throws a clear error when a hook is used outside `TradeProvider`. */
+export function useTradeContext(hook: string): TradeContextValue {
+  const value = useContext(TradeContext)
+  if (!value) {
+    throw new Error(
+      `${hook} must be used inside <TradeProvider>. Wrap your app (or the story/test) in <TradeProvider>.`,
+    )
+  }
+  return value
+}
