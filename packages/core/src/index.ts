@@ -1,3 +1,24 @@
+// cart
+export { cartLineId } from './cart/cartLineId'
+export { CART_RECORD_VERSION, type CartRecord } from './cart/cartRecord'
+export { type CartOptions, createCart } from './cart/createCart'
+export {
+  BLOCKING_ISSUES,
+  type CartAttribute,
+  type CartIssue,
+  type CartItem,
+  type CartItemOptions,
+  type CartLine,
+  type CartListener,
+  type CartOptionValue,
+  type CartSnapshot,
+  type CartStore,
+  type LineIssue,
+  type ProductKind,
+  type ProductStatus,
+  type QuantityIssue,
+  type QuantityResult,
+} from './cart/types'
 // errors
 export { ERROR_CODES, isTradeKitErrorCode, type TradeKitErrorCode } from './errors/errorCodes'
 export { isTradeKitError, TradeKitError, type TradeKitErrorData } from './errors/TradeKitError'
@@ -38,7 +59,6 @@ export { sumMoney } from './money/sumMoney'
 export type { Quote, QuoteLine } from './pricing/quote'
 // storage
 export { memoryStorage, type StoragePort, type StorageRecord, storageKey } from './storage/storage'
-// cart
 // checkout
 // channels
 // membership

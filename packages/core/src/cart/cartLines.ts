@@ -1,0 +1,258 @@
+import { TradeKitError } from '../errors/TradeKitError'
+import { equalMoney } from '../money/equalMoney'
+import type { Money } from '../money/money'
+import { cartLineId } from './cartLineId'
+import { normalizeItem } from './normalizeItem'
+import { blockingStatus, clampQuantity, quantityRules } from './quantityRules'
+import type { CartItem, CartLine, LineIssue, QuantityIssue, QuantityResult } from './types'
+
+// The cart's state transitions as pure functions over an immutable list of lines. Each returns the
+// same array when nothing changed, and keeps the identity of every line whose data did not change.
+
+/** Immutable lines, newest first. */
+export type Lines = readonly CartLine[]
+
+/** A transition's outcome: the next lines and what the action returns. */
+export interface Transition<R> {
+  readonly lines: Lines
+  readonly result: R
+}
+
+type QuantityLineIssue = 'exceeds_stock' | 'over_limit' | 'below_min'
+const QUANTITY_ISSUES: readonly LineIssue[] = ['exceeds_stock', 'over_limit', 'below_min']
+
+/** True when a line cannot be selected nor bought. */
+export function isBlocked(line: CartLine): boolean {
+  return line.issues.includes('sold_out') || line.issues.includes('off_shelf')
+}
+
+/** The quantity issue a line carries from its last quantity change, if any. */
+export function quantityIssueOf(line: CartLine): QuantityLineIssue | undefined {
+  return line.issues.find((issue) => QUANTITY_ISSUES.includes(issue)) as QuantityLineIssue | undefined
+}
+
+function toLineIssue(issue: QuantityIssue | undefined): QuantityLineIssue | undefined {
+  return issue === 'exceeds_stock' || issue === 'over_limit' || issue === 'below_min' ? issue : undefined
+}
+
+/** Builds a frozen line from a normalized item and the line's own state; issues are derived. */
+export function buildLine(
+  item: CartItem,
+  state: {
+    lineId: string
+    quantity: number
+    selected: boolean
+    addedPrice: Money
+    quantityIssue?: QuantityLineIssue | undefined
+  },
+): CartLine {
+  const blocking = blockingStatus(item)
+  const issues: LineIssue[] = []
+  if (blocking) issues.push(blocking)
+  if (!equalMoney(item.price, state.addedPrice)) issues.push('price_changed')
+  if (state.quantityIssue) issues.push(state.quantityIssue)
+  return Object.freeze({
+    ...item,
+    lineId: state.lineId,
+    quantity: state.quantity,
+    selected: state.selected && !blocking,
+    issues: Object.freeze(issues),
+    addedPrice: state.addedPrice,
+  })
+}
+
+const optionalMoney = (a: Money | undefined, b: Money | undefined) =>
+  a === b || (a !== undefined && b !== undefined && equalMoney(a, b))
+
+/** True when two lines hold the same data (so the older object can be kept). */
+export function sameLine(a: CartLine, b: CartLine): boolean {
+  if (a === b) return true
+  if (
+    a.lineId !== b.lineId ||
+    a.skuId !== b.skuId ||
+    a.title !== b.title ||
+    a.image !== b.image ||
+    a.quantity !== b.quantity ||
+    a.selected !== b.selected ||
+    a.stock !== b.stock ||
+    a.minQuantity !== b.minQuantity ||
+    a.maxQuantity !== b.maxQuantity ||
+    a.step !== b.step ||
+    a.perUserLimit !== b.perUserLimit ||
+    a.status !== b.status ||
+    a.kind !== b.kind ||
+    !equalMoney(a.price, b.price) ||
+    !equalMoney(a.addedPrice, b.addedPrice) ||
+    !optionalMoney(a.originalPrice, b.originalPrice) ||
+    !optionalMoney(a.memberPrice, b.memberPrice) ||
+    a.issues.length !== b.issues.length ||
+    a.issues.some((issue, index) => b.issues[index] !== issue)
+  ) {
+    return false
+  }
+  const attributesA = a.attributes ?? []
+  const attributesB = b.attributes ?? []
+  if (a.attributes === undefined) {
+    if (b.attributes !== undefined) return false
+  } else if (b.attributes === undefined) return false
+  return (
+    attributesA.length === attributesB.length &&
+    attributesA.every((entry, index) => {
+      const other = attributesB[index]!
+      return entry.name === other.name && entry.value === other.value
+    })
+  )
+}
+
+function indexOf(lines: Lines, lineId: string): number {
+  const index = lines.findIndex((line) => line.lineId === lineId)
+  if (index < 0)
+    throw new TradeKitError('UNKNOWN_LINE', `No cart line ${String(lineId)}`, { lineIds: [lineId] })
+  return index
+}
+
+function replaceAt(lines: Lines, index: number, line: CartLine): Lines {
+  if (sameLine(lines[index]!, line)) return lines
+  const next = lines.slice()
+  next[index] = line
+  return Object.freeze(next)
+}
+
+function assertQuantity(quantity: unknown, least: number): asserts quantity is number {
+  if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < least) {
+    throw new TradeKitError(
+      'INVALID_QUANTITY',
+      `Quantity must be a safe integer of at least ${least}, got ${String(quantity)}`,
+    )
+  }
+}
+
+function assertBoolean(value: unknown): asserts value is boolean {
+  if (typeof value !== 'boolean')
+    throw new TradeKitError('INVALID_ARGUMENT', `selected must be a boolean, got ${String(value)}`)
+}
+
+function outcome(quantity: number, issue: QuantityIssue | undefined): QuantityResult {
+  return issue ? { ok: false, quantity, issue } : { ok: true, quantity }
+}
+
+/** Adds units of an item (see `CartStore.add`). */
+export function addLine(
+  lines: Lines,
+  rawItem: CartItem,
+  quantity: number,
+  currency: string,
+): Transition<QuantityResult> {
+  assertQuantity(quantity, 1)
+  const item = normalizeItem(rawItem, currency)
+  const lineId = cartLineId(item.skuId, item.options)
+  const index = lines.findIndex((line) => line.lineId === lineId)
+  const existing = index < 0 ? undefined : lines[index]!
+  const rules = quantityRules(item)
+  const blocking = blockingStatus(item, rules)
+  if (blocking) return { lines, result: { ok: false, quantity: existing?.quantity ?? 0, issue: blocking } }
+  const clamped = clampQuantity((existing?.quantity ?? 0) + quantity, rules)
+  const line = buildLine(item, {
+    lineId,
+    quantity: clamped.quantity,
+    selected: true,
+    addedPrice: item.price,
+    quantityIssue: toLineIssue(clamped.issue),
+  })
+  const next = existing ? replaceAt(lines, index, line) : Object.freeze([line, ...lines])
+  return { lines: next, result: outcome(clamped.quantity, clamped.issue) }
+}
+
+/** Sets a line's quantity (see `CartStore.setQuantity`). */
+export function setLineQuantity(lines: Lines, lineId: string, quantity: number): Transition<QuantityResult> {
+  assertQuantity(quantity, 0)
+  const index = indexOf(lines, lineId)
+  const line = lines[index]!
+  const clamped = clampQuantity(quantity, quantityRules(line), isBlocked(line))
+  const next = buildLine(line, {
+    lineId,
+    quantity: clamped.quantity,
+    selected: line.selected,
+    addedPrice: line.addedPrice,
+    quantityIssue: toLineIssue(clamped.issue),
+  })
+  return { lines: replaceAt(lines, index, next), result: outcome(clamped.quantity, clamped.issue) }
+}
+
+/** Removes a line. */
+export function removeLine(lines: Lines, lineId: string): Transition<void> {
+  const index = indexOf(lines, lineId)
+  return { lines: Object.freeze(lines.filter((_, i) => i !== index)), result: undefined }
+}
+
+/** Selects or deselects a line; a blocked line stays unselected (result false). */
+export function selectLine(lines: Lines, lineId: string, selected: boolean): Transition<boolean> {
+  assertBoolean(selected)
+  const index = indexOf(lines, lineId)
+  const line = lines[index]!
+  if (selected && isBlocked(line)) return { lines, result: false }
+  if (line.selected === selected) return { lines, result: true }
+  return { lines: replaceAt(lines, index, Object.freeze({ ...line, selected })), result: true }
+}
+
+/** Selects every selectable line, or deselects all. */
+export function selectAllLines(lines: Lines, selected: boolean): Transition<void> {
+  assertBoolean(selected)
+  let next: CartLine[] | undefined
+  lines.forEach((line, index) => {
+    const wanted = selected && !isBlocked(line)
+    if (line.selected !== wanted) {
+      next ??= lines.slice()
+      next[index] = Object.freeze({ ...line, selected: wanted })
+    }
+  })
+  return { lines: next ? Object.freeze(next) : lines, result: undefined }
+}
+
+const EMPTY: Lines = Object.freeze([])
+
+/** Removes every line. */
+export function clearLines(lines: Lines): Transition<void> {
+  return { lines: lines.length === 0 ? lines : EMPTY, result: undefined }
+}
+
+/** Removes the selected lines. */
+export function removeSelectedLines(lines: Lines): Transition<void> {
+  const kept = lines.filter((line) => !line.selected)
+  return { lines: kept.length === lines.length ? lines : Object.freeze(kept), result: undefined }
+}
+
+/** Refreshes lines from the server's items (see `CartStore.update`). */
+export function updateLines(lines: Lines, rawItems: readonly CartItem[], currency: string): Transition<void> {
+  if (!Array.isArray(rawItems)) throw new TradeKitError('INVALID_ARGUMENT', 'update needs an array of items')
+  const byLineId = new Map<string, CartItem>()
+  const bySku = new Map<string, CartItem>()
+  for (const raw of rawItems) {
+    const item = normalizeItem(raw, currency)
+    byLineId.set(cartLineId(item.skuId, item.options), item)
+    if (item.options === undefined || Object.keys(item.options).length === 0) bySku.set(item.skuId, item)
+  }
+  let next: CartLine[] | undefined
+  lines.forEach((line, index) => {
+    const item = byLineId.get(line.lineId) ?? bySku.get(line.skuId)
+    if (!item) return
+    const data: CartItem = { ...item, options: line.options }
+    if (data.options === undefined) delete (data as { options?: unknown }).options
+    const rules = quantityRules(data)
+    const blocked = blockingStatus(data, rules) !== undefined
+    const clamped = clampQuantity(line.quantity, rules, blocked)
+    const changed = clamped.quantity !== line.quantity
+    const updated = buildLine(data, {
+      lineId: line.lineId,
+      quantity: clamped.quantity,
+      selected: line.selected,
+      addedPrice: line.addedPrice,
+      quantityIssue: changed ? toLineIssue(clamped.issue) : quantityIssueOf(line),
+    })
+    if (!sameLine(line, updated)) {
+      next ??= lines.slice()
+      next[index] = updated
+    }
+  })
+  return { lines: next ? Object.freeze(next) : lines, result: undefined }
+}

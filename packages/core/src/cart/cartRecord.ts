@@ -1,0 +1,101 @@
+import { assertMoney } from '../money/money'
+import { cartLineId } from './cartLineId'
+import { buildLine, isBlocked, type Lines } from './cartLines'
+import { normalizeItem } from './normalizeItem'
+import { blockingStatus, clampQuantity, quantityRules } from './quantityRules'
+import type { CartItem, CartLine } from './types'
+
+/** The version of the persisted cart record. */
+export const CART_RECORD_VERSION = 1
+
+/** The persisted form of the cart: `{ v: 1, lines }`, each line as in the snapshot. */
+export interface CartRecord {
+  readonly v: typeof CART_RECORD_VERSION
+  readonly lines: readonly CartLine[]
+}
+
+/** The text written to storage for these lines. */
+export function serializeCart(lines: Lines): string {
+  const record: CartRecord = { v: CART_RECORD_VERSION, lines }
+  return JSON.stringify(record)
+}
+
+/** What was read back: the valid lines, and whether anything was discarded. */
+export interface ParsedCart {
+  readonly lines: Lines
+  readonly corrupt: boolean
+}
+
+const QUANTITY_ISSUES = ['exceeds_stock', 'over_limit', 'below_min'] as const
+const DERIVED_ISSUES = ['sold_out', 'off_shelf', 'price_changed']
+
+// One stored line back into a line, or undefined when anything about it is not what we write.
+function restoreLine(raw: unknown, currency: string): CartLine | undefined {
+  try {
+    if (typeof raw !== 'object' || raw === null) return undefined
+    const stored = raw as Partial<Record<keyof CartLine, unknown>>
+    const item = normalizeItem(stored as unknown as CartItem, currency)
+    if (stored.lineId !== cartLineId(item.skuId, item.options)) return undefined
+    assertMoney(stored.addedPrice)
+    if (stored.addedPrice.currency !== currency || stored.addedPrice.amount < 0) return undefined
+    const { quantity, selected, issues } = stored
+    if (typeof quantity !== 'number' || typeof selected !== 'boolean' || !Array.isArray(issues))
+      return undefined
+    const rules = quantityRules(item)
+    const blocked = blockingStatus(item, rules) !== undefined
+    if (!Number.isSafeInteger(quantity) || clampQuantity(quantity, rules, blocked).quantity !== quantity) {
+      return undefined
+    }
+    const quantityIssues = issues.filter((issue) => !DERIVED_ISSUES.includes(issue as string))
+    if (quantityIssues.length > 1) return undefined
+    const quantityIssue = QUANTITY_ISSUES.find((issue) => issue === quantityIssues[0])
+    if (quantityIssues.length === 1 && !quantityIssue) return undefined
+    const line = buildLine(item, {
+      lineId: stored.lineId,
+      quantity,
+      selected,
+      addedPrice: Object.freeze({ amount: stored.addedPrice.amount, currency }),
+      quantityIssue,
+    })
+    if (selected && isBlocked(line)) return undefined
+    return line
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Reads a stored cart. Never throws: unreadable text, another version or shape, and every line
+ * that fails validation are discarded and reported as `corrupt`.
+ */
+export function parseCart(text: string | null, currency: string): ParsedCart {
+  if (text === null || text === undefined) return { lines: Object.freeze([]), corrupt: false }
+  let record: unknown
+  try {
+    record = JSON.parse(text)
+  } catch {
+    return { lines: Object.freeze([]), corrupt: true }
+  }
+  const candidate = record as { v?: unknown; lines?: unknown } | null
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    candidate.v !== CART_RECORD_VERSION ||
+    !Array.isArray(candidate.lines)
+  ) {
+    return { lines: Object.freeze([]), corrupt: true }
+  }
+  const lines: CartLine[] = []
+  const seen = new Set<string>()
+  let corrupt = false
+  for (const raw of candidate.lines) {
+    const line = restoreLine(raw, currency)
+    if (!line || seen.has(line.lineId)) {
+      corrupt = true
+      continue
+    }
+    seen.add(line.lineId)
+    lines.push(line)
+  }
+  return { lines: Object.freeze(lines), corrupt }
+}

@@ -1,0 +1,108 @@
+import { TradeKitError } from '../errors/TradeKitError'
+import { assertMoney, type Money } from '../money/money'
+import { cartLineId } from './cartLineId'
+import type { CartAttribute, CartItem, CartItemOptions, ProductKind, ProductStatus } from './types'
+
+const STATUSES: readonly ProductStatus[] = ['on_sale', 'sold_out', 'off_shelf']
+const KINDS: readonly ProductKind[] = ['physical', 'service', 'virtual']
+
+function invalid(message: string): never {
+  throw new TradeKitError('INVALID_ARGUMENT', message)
+}
+
+function checkPrice(value: unknown, field: string, currency: string): Money {
+  assertMoney(value)
+  if (value.currency !== currency) {
+    throw new TradeKitError(
+      'CURRENCY_MISMATCH',
+      `${field} is in ${value.currency}, the cart in ${currency}`,
+      {
+        currencies: [value.currency, currency],
+      },
+    )
+  }
+  if (value.amount < 0) throw new TradeKitError('INVALID_AMOUNT', `${field} must not be negative`)
+  return Object.isFrozen(value) ? value : Object.freeze({ amount: value.amount, currency: value.currency })
+}
+
+function checkCount(value: unknown, field: string, least: number): number | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least) {
+    invalid(`${field} must be a safe integer of at least ${least}, got ${String(value)}`)
+  }
+  return value
+}
+
+function checkAttributes(value: unknown): readonly CartAttribute[] | undefined {
+  if (value === undefined) return undefined
+  if (!Array.isArray(value)) invalid('attributes must be an array of { name, value }')
+  return Object.freeze(
+    value.map((entry: unknown) => {
+      const { name, value: text } = (entry ?? {}) as { name?: unknown; value?: unknown }
+      if (typeof name !== 'string' || typeof text !== 'string')
+        invalid('attributes must be { name, value } strings')
+      return Object.freeze({ name, value: text })
+    }),
+  )
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const entry of Object.values(value)) deepFreeze(entry)
+    Object.freeze(value)
+  }
+  return value
+}
+
+/**
+ * Checks an item from outside (an integrator, the server, storage) and returns a frozen copy with
+ * only the known fields. Also checks that its quantity rules leave at least one valid quantity.
+ */
+export function normalizeItem(item: CartItem, currency: string): CartItem {
+  if (typeof item !== 'object' || item === null) invalid('A cart item must be an object')
+  const skuId = item.skuId
+  if (typeof skuId !== 'string' || skuId === '') invalid('skuId must be a non-empty string')
+  if (typeof item.title !== 'string') invalid('title must be a string')
+  if (item.image !== undefined && typeof item.image !== 'string') invalid('image must be a URL string')
+  if (item.status !== undefined && !STATUSES.includes(item.status))
+    invalid(`Unknown status ${String(item.status)}`)
+  if (item.kind !== undefined && !KINDS.includes(item.kind)) invalid(`Unknown kind ${String(item.kind)}`)
+  let options: CartItemOptions | undefined
+  if (item.options !== undefined) {
+    cartLineId(skuId, item.options) // throws for options that are not plain JSON
+    options = deepFreeze(JSON.parse(JSON.stringify(item.options)) as CartItemOptions)
+  }
+  const normalized: { -readonly [K in keyof CartItem]: CartItem[K] } = {
+    skuId,
+    title: item.title,
+    price: checkPrice(item.price, 'price', currency),
+  }
+  if (item.image !== undefined) normalized.image = item.image
+  if (item.originalPrice !== undefined)
+    normalized.originalPrice = checkPrice(item.originalPrice, 'originalPrice', currency)
+  if (item.memberPrice !== undefined)
+    normalized.memberPrice = checkPrice(item.memberPrice, 'memberPrice', currency)
+  const stock = checkCount(item.stock, 'stock', 0)
+  if (stock !== undefined) normalized.stock = stock
+  const minQuantity = checkCount(item.minQuantity, 'minQuantity', 1)
+  if (minQuantity !== undefined) normalized.minQuantity = minQuantity
+  const maxQuantity = checkCount(item.maxQuantity, 'maxQuantity', 1)
+  if (maxQuantity !== undefined) normalized.maxQuantity = maxQuantity
+  const step = checkCount(item.step, 'step', 1)
+  if (step !== undefined) normalized.step = step
+  const perUserLimit = checkCount(item.perUserLimit, 'perUserLimit', 1)
+  if (perUserLimit !== undefined) normalized.perUserLimit = perUserLimit
+  if (item.status !== undefined) normalized.status = item.status
+  if (item.kind !== undefined) normalized.kind = item.kind
+  const attributes = checkAttributes(item.attributes)
+  if (attributes !== undefined) normalized.attributes = attributes
+  if (options !== undefined) normalized.options = options
+  const min = Math.ceil((minQuantity ?? 1) / (step ?? 1)) * (step ?? 1)
+  const limit = Math.min(maxQuantity ?? Number.POSITIVE_INFINITY, perUserLimit ?? Number.POSITIVE_INFINITY)
+  if (limit < min) {
+    invalid(
+      `${skuId}: maxQuantity / perUserLimit (${limit}) leave no quantity at or above the minimum (${min})`,
+    )
+  }
+  return Object.freeze(normalized)
+}

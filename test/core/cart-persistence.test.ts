@@ -1,0 +1,317 @@
+import {
+  CART_RECORD_VERSION,
+  type CartItem,
+  createCart,
+  memoryStorage,
+  money,
+  type StoragePort,
+  storageKey,
+} from '@tradekit/core'
+import { describe, expect, it, vi } from 'vitest'
+
+const tea: CartItem = { skuId: 'tea', title: '龙井', price: money(4800), stock: 10 }
+const cup: CartItem = {
+  skuId: 'cup',
+  title: '茶杯',
+  price: money(1200),
+  attributes: [{ name: '颜色', value: '黑' }],
+}
+
+const GUEST_KEY = 'tradekit:default:guest:cart'
+
+/** A storage whose reads resolve only when the test says so. */
+function deferredStorage(initial: Record<string, string> = {}) {
+  const inner = memoryStorage(initial)
+  let release: () => void = () => {}
+  const gate = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  const storage: StoragePort = {
+    getItem: async (key) => {
+      await gate
+      return inner.getItem(key)
+    },
+    setItem: async (key, value) => inner.setItem(key, value),
+    removeItem: async (key) => inner.removeItem(key),
+  }
+  return { storage, inner, release }
+}
+
+function savedCart(items: [CartItem, number][], options: { userId?: string; namespace?: string } = {}) {
+  const storage = memoryStorage()
+  const cart = createCart({ storage, ...options })
+  for (const [item, quantity] of items) cart.add(item, quantity)
+  return { storage, cart }
+}
+
+describe('cart persistence', () => {
+  it('writes a versioned record under the scoped key, once per burst of changes', async () => {
+    const storage = memoryStorage()
+    const setItem = vi.spyOn(storage, 'setItem')
+    const cart = createCart({ storage, namespace: 'shop', userId: 'u1' })
+    cart.add(tea, 2)
+    cart.add(cup)
+    cart.setQuantity('tea', 3)
+    expect(setItem).not.toHaveBeenCalled()
+    await cart.flush()
+    expect(setItem).toHaveBeenCalledTimes(1)
+    expect(storageKey('cart', { namespace: 'shop', userId: 'u1' })).toBe('tradekit:shop:u1:cart')
+    const record = JSON.parse(storage.dump()['tradekit:shop:u1:cart']!)
+    expect(record.v).toBe(CART_RECORD_VERSION)
+    expect(
+      record.lines.map((line: { lineId: string; quantity: number }) => [line.lineId, line.quantity]),
+    ).toEqual([
+      ['cup', 1],
+      ['tea', 3],
+    ])
+  })
+
+  it('restores exactly the saved lines; a sync storage is ready at once', async () => {
+    const { storage, cart } = savedCart([
+      [tea, 2],
+      [{ ...cup, options: { engraving: '茶' }, maxQuantity: 2 }, 5],
+    ])
+    cart.update([{ ...tea, price: money(4500) }])
+    await cart.flush()
+    const restored = createCart({ storage })
+    expect(restored.getSnapshot().status).toBe('ready')
+    expect(restored.getSnapshot().lines).toEqual(cart.getSnapshot().lines)
+    expect(restored.getSnapshot().lines[1]!.issues).toEqual(['price_changed'])
+    expect(restored.getSnapshot().lines[0]!.issues).toEqual(['over_limit'])
+    expect(restored.getSnapshot().issues).toEqual([])
+  })
+
+  it("never shows one user's cart to another user, the guest or another namespace", async () => {
+    const { storage, cart } = savedCart([[tea, 2]], { userId: 'alice' })
+    await cart.flush()
+    expect(createCart({ storage, userId: 'bob' }).getSnapshot().lines).toEqual([])
+    expect(createCart({ storage }).getSnapshot().lines).toEqual([])
+    expect(createCart({ storage, userId: 'alice', namespace: 'other' }).getSnapshot().lines).toEqual([])
+    expect(createCart({ storage, userId: 'alice' }).getSnapshot().count).toBe(2)
+  })
+
+  it('removes the record when the cart becomes empty', async () => {
+    const { storage, cart } = savedCart([[tea, 1]])
+    await cart.flush()
+    expect(Object.keys(storage.dump())).toEqual([GUEST_KEY])
+    cart.clear()
+    await cart.flush()
+    expect(storage.dump()).toEqual({})
+  })
+
+  it('is loading until an async storage answers, then ready', async () => {
+    const { storage, inner, release } = deferredStorage()
+    await savedCartInto(inner, [[tea, 2]])
+    const cart = createCart({ storage })
+    const listener = vi.fn()
+    cart.subscribe(listener)
+    expect(cart.getSnapshot().status).toBe('loading')
+    release()
+    await cart.ready
+    expect(cart.getSnapshot()).toMatchObject({ status: 'ready', count: 2 })
+    expect(listener).toHaveBeenCalledTimes(1)
+  })
+
+  it('replays actions taken while loading over the stored lines: nothing lost, nothing overwritten', async () => {
+    const { storage, inner, release } = deferredStorage()
+    await savedCartInto(inner, [
+      [tea, 2],
+      [cup, 1],
+    ])
+    const cart = createCart({ storage })
+    expect(cart.add(tea, 3)).toEqual({ ok: true, quantity: 3 }) // against what is known so far
+    cart.add({ skuId: 'pot', title: '茶壶', price: money(9900) })
+    expect(cart.getSnapshot()).toMatchObject({ status: 'loading', count: 4 })
+    release()
+    await cart.ready
+    await cart.flush()
+    const lines = cart.getSnapshot().lines.map((line) => [line.lineId, line.quantity])
+    // a merged line keeps its stored place; a new one comes first
+    expect(lines).toEqual([
+      ['pot', 1],
+      ['cup', 1],
+      ['tea', 5],
+    ])
+    expect(
+      createCart({ storage: inner })
+        .getSnapshot()
+        .lines.map((line) => [line.lineId, line.quantity]),
+    ).toEqual(lines)
+  })
+
+  it('clear() while loading clears the stored lines too', async () => {
+    const { storage, inner, release } = deferredStorage()
+    await savedCartInto(inner, [[tea, 2]])
+    const cart = createCart({ storage })
+    cart.add(cup)
+    cart.clear()
+    release()
+    await cart.flush()
+    expect(cart.getSnapshot().lines).toEqual([])
+    expect(inner.dump()).toEqual({})
+  })
+})
+
+function savedCartInto(
+  storage: StoragePort & { dump(): Record<string, string> },
+  items: [CartItem, number][],
+) {
+  const cart = createCart({ storage })
+  for (const [item, quantity] of items) cart.add(item, quantity)
+  return cart.flush()
+}
+
+describe('corrupt or foreign data is discarded and reported, never a crash', () => {
+  const line = (overrides: Record<string, unknown> = {}) => ({
+    lineId: 'tea',
+    skuId: 'tea',
+    title: '龙井',
+    price: { amount: 4800, currency: 'CNY' },
+    stock: 10,
+    quantity: 2,
+    selected: true,
+    issues: [],
+    addedPrice: { amount: 4800, currency: 'CNY' },
+    ...overrides,
+  })
+  const record = (...lines: unknown[]) => JSON.stringify({ v: 1, lines })
+
+  it.each([
+    ['text that is not JSON', '{"v":1,"lines":['],
+    ['JSON null', 'null'],
+    ['another version', JSON.stringify({ v: 2, lines: [line()] })],
+    ['no version', JSON.stringify({ lines: [line()] })],
+    ['lines that are not a list', JSON.stringify({ v: 1, lines: {} })],
+    ['a bare list', JSON.stringify([line()])],
+  ])('discards %s', async (_name, text) => {
+    const storage = memoryStorage({ [GUEST_KEY]: text })
+    const cart = createCart({ storage })
+    await cart.ready
+    expect(cart.getSnapshot()).toMatchObject({ status: 'ready', lines: [], issues: ['storage_corrupt'] })
+    await cart.flush()
+    expect(storage.dump()).toEqual({})
+  })
+
+  it.each([
+    ['a float price', { price: { amount: 48.5, currency: 'CNY' } }],
+    ['a price as a string', { price: '48.00' }],
+    ['a price in another currency', { price: { amount: 4800, currency: 'USD' } }],
+    ['a float quantity', { quantity: 1.5 }],
+    ['a zero quantity', { quantity: 0 }],
+    ['a quantity over the stock', { quantity: 11 }],
+    ['a lineId that does not match the sku', { lineId: 'cup' }],
+    ['options that do not match the lineId', { options: { slot: 1 } }],
+    ['a missing addedPrice', { addedPrice: undefined }],
+    ['an unknown issue', { issues: ['hacked'] }],
+    ['two quantity issues', { issues: ['below_min', 'over_limit'] }],
+    ['a selected sold-out line', { status: 'sold_out' }],
+    ['a non-boolean selection', { selected: 'yes' }],
+    ['a line that is not an object', 'tea'],
+  ])('drops a line with %s and keeps the good ones', async (_name, overrides) => {
+    const bad = typeof overrides === 'string' ? overrides : line({ ...overrides })
+    const good = line({ lineId: 'cup', skuId: 'cup', title: '茶杯', quantity: 1, stock: undefined })
+    const storage = memoryStorage({ [GUEST_KEY]: record(bad, good) })
+    const cart = createCart({ storage })
+    expect(cart.getSnapshot().lines.map((entry) => [entry.lineId, entry.quantity])).toEqual([['cup', 1]])
+    expect(cart.getSnapshot().issues).toEqual(['storage_corrupt'])
+    await cart.flush()
+    expect(JSON.parse(storage.dump()[GUEST_KEY]!).lines).toHaveLength(1)
+  })
+
+  it('keeps the first of two lines with one id', () => {
+    const storage = memoryStorage({ [GUEST_KEY]: record(line(), line({ quantity: 5 })) })
+    const cart = createCart({ storage })
+    expect(cart.getSnapshot().lines.map((entry) => entry.quantity)).toEqual([2])
+    expect(cart.getSnapshot().issues).toEqual(['storage_corrupt'])
+  })
+
+  it('keeps a valid stored line as stored, recomputing what is derived', () => {
+    const storage = memoryStorage({
+      [GUEST_KEY]: record(line({ price: { amount: 4500, currency: 'CNY' }, issues: [], extra: 'ignored' })),
+    })
+    const cart = createCart({ storage })
+    expect(cart.getSnapshot().issues).toEqual([])
+    expect(cart.getSnapshot().lines[0]).toMatchObject({ issues: ['price_changed'], quantity: 2 })
+    expect(cart.getSnapshot().lines[0]).not.toHaveProperty('extra')
+  })
+})
+
+describe('a failing storage is reported, never thrown', () => {
+  const failing = (overrides: Partial<StoragePort>): StoragePort => ({ ...memoryStorage(), ...overrides })
+
+  it('reports a getItem that throws and starts empty', async () => {
+    const cart = createCart({
+      storage: failing({
+        getItem: () => {
+          throw new Error('disk')
+        },
+      }),
+    })
+    await expect(cart.ready).resolves.toBeUndefined()
+    expect(cart.getSnapshot()).toMatchObject({ status: 'ready', lines: [], issues: ['storage_failed'] })
+  })
+
+  it('reports a getItem that rejects, keeping what the user did meanwhile', async () => {
+    const cart = createCart({ storage: failing({ getItem: () => Promise.reject(new Error('disk')) }) })
+    cart.add(tea)
+    await expect(cart.ready).resolves.toBeUndefined()
+    expect(cart.getSnapshot()).toMatchObject({ status: 'ready', count: 1, issues: ['storage_failed'] })
+  })
+
+  it('reports a setItem that throws or rejects, and clears the issue after a write succeeds', async () => {
+    let mode: 'throw' | 'reject' | 'ok' = 'throw'
+    const inner = memoryStorage()
+    const cart = createCart({
+      storage: failing({
+        setItem: (key, value) => {
+          if (mode === 'throw') throw new Error('quota')
+          if (mode === 'reject') return Promise.reject(new Error('quota'))
+          inner.setItem(key, value)
+        },
+      }),
+    })
+    const listener = vi.fn()
+    cart.subscribe(listener)
+    expect(() => cart.add(tea)).not.toThrow()
+    await cart.flush()
+    expect(cart.getSnapshot().issues).toEqual(['storage_failed'])
+    mode = 'reject'
+    cart.add(tea)
+    await cart.flush()
+    expect(cart.getSnapshot().issues).toEqual(['storage_failed'])
+    mode = 'ok'
+    cart.add(tea)
+    await cart.flush()
+    expect(cart.getSnapshot().issues).toEqual([])
+    expect(JSON.parse(inner.dump()[GUEST_KEY]!).lines[0].quantity).toBe(3)
+    // three changes, one issue appearing, one going away
+    expect(listener).toHaveBeenCalledTimes(5)
+  })
+
+  it('writes in order with an async storage, the last state winning', async () => {
+    const inner = memoryStorage()
+    const writes: string[] = []
+    const storage: StoragePort = {
+      getItem: (key) => inner.getItem(key),
+      setItem: (key, value) =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            writes.push(value)
+            inner.setItem(key, value)
+            resolve()
+          }, 5),
+        ),
+      removeItem: (key) => inner.removeItem(key),
+    }
+    const cart = createCart({ storage })
+    cart.add(tea, 1)
+    await Promise.resolve()
+    await Promise.resolve()
+    cart.add(tea, 1)
+    cart.add(cup, 1)
+    await cart.flush()
+    expect(writes.length).toBeGreaterThanOrEqual(1)
+    expect(writes.length).toBeLessThanOrEqual(2)
+    expect(createCart({ storage: inner }).getSnapshot().lines).toEqual(cart.getSnapshot().lines)
+  })
+})
