@@ -3,6 +3,12 @@ export { cartLineId } from './cart/cartLineId'
 export { CART_RECORD_VERSION, type CartRecord } from './cart/cartRecord'
 export { type CartOptions, createCart } from './cart/createCart'
 export {
+  clampQuantity,
+  type QuantityRules,
+  type QuantityRulesInput,
+  quantityRules,
+} from './cart/quantityRules'
+export {
   BLOCKING_ISSUES,
   type CartAttribute,
   type CartIssue,

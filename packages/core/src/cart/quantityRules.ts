@@ -1,9 +1,10 @@
 import type { CartItem, QuantityIssue } from './types'
 
-/** The quantity rules of an item, in effective form. */
+/** The quantity rules of an item, in effective form (see {@link quantityRules}). */
 export interface QuantityRules {
   /** The smallest valid quantity: the least multiple of `step` at or above `minQuantity`. */
   readonly min: number
+  /** Quantities are multiples of it. */
   readonly step: number
   /** The largest multiple of `step` allowed by `maxQuantity` and `perUserLimit` (∞ if neither). */
   readonly limitMax: number
@@ -11,8 +12,22 @@ export interface QuantityRules {
   readonly stockMax: number
 }
 
-/** The effective quantity rules of a (normalized) item. */
-export function quantityRules(item: CartItem): QuantityRules {
+/** The parts of an item that rule its quantity (a stepper can pass just these). */
+export type QuantityRulesInput = Pick<
+  CartItem,
+  'minQuantity' | 'maxQuantity' | 'step' | 'stock' | 'perUserLimit'
+>
+
+/**
+ * The effective quantity rules of a (normalized) item: what the cart clamps to, and what a quantity
+ * stepper offers.
+ *
+ * @example
+ * ```ts
+ * quantityRules({ minQuantity: 5, step: 6, stock: 20 }) // { min: 6, step: 6, limitMax: Infinity, stockMax: 18 }
+ * ```
+ */
+export function quantityRules(item: QuantityRulesInput): QuantityRules {
   const step = item.step ?? 1
   const floorToStep = (value: number) =>
     value === Number.POSITIVE_INFINITY ? value : Math.floor(value / step) * step
@@ -28,7 +43,7 @@ export function quantityRules(item: CartItem): QuantityRules {
 
 /** The blocking status of an item: its own status, or `sold_out` when its stock is below the minimum. */
 export function blockingStatus(
-  item: CartItem,
+  item: Pick<CartItem, 'status'> & QuantityRulesInput,
   rules = quantityRules(item),
 ): 'sold_out' | 'off_shelf' | undefined {
   if (item.status === 'off_shelf') return 'off_shelf'
@@ -37,9 +52,17 @@ export function blockingStatus(
 }
 
 /**
- * Clamps a requested quantity into the rules: raised to the minimum, lowered to the stock or limit,
- * rounded down to a multiple of `step`. `ignoreStock` for a blocked line (its stock no longer says
- * anything about what the user wants).
+ * Clamps a requested quantity into the rules, the way the cart does: raised to the minimum
+ * (`below_min`), lowered to the stock (`exceeds_stock`) or the limit (`over_limit`, whichever is
+ * tighter), else rounded down to a multiple of `step` (`not_multiple_of_step`). No `issue` means the
+ * request was valid.
+ *
+ * @param ignoreStock - for a blocked line, whose stock says nothing about what the user wants
+ * @default ignoreStock false
+ * @example
+ * ```ts
+ * clampQuantity(13, quantityRules({ step: 6, stock: 20 })) // { quantity: 12, issue: 'not_multiple_of_step' }
+ * ```
  */
 export function clampQuantity(
   requested: number,
