@@ -25,6 +25,53 @@ export {
   type QuantityIssue,
   type QuantityResult,
 } from './cart/types'
+// channels
+export { type AlipayChannelOptions, type AlipayPayment, alipayChannel } from './channels/alipayChannel'
+export { detectChannel } from './channels/detectChannel'
+export {
+  type DouyinPayChannelOptions,
+  type DouyinPayPayment,
+  douyinPayChannel,
+} from './channels/douyinPayChannel'
+export {
+  type DouyinTradeChannelOptions,
+  type DouyinTradePayment,
+  type DouyinTradeState,
+  douyinTradeChannel,
+} from './channels/douyinTradeChannel'
+export {
+  type SandboxChannelOptions,
+  type SandboxOutcome,
+  type SandboxPayment,
+  type SandboxStep,
+  sandboxChannel,
+} from './channels/sandboxChannel'
+export { type WechatChannelOptions, type WechatPayment, wechatChannel } from './channels/wechatChannel'
+// checkout
+export { createCheckout, DEFAULT_CHECKOUT_TIMING, isNetworkError } from './checkout/createCheckout'
+export type {
+  Checkout,
+  CheckoutApi,
+  CheckoutOptions,
+  CheckoutSnapshot,
+  CheckoutStatus,
+  CheckoutTiming,
+  ConfirmProgress,
+  CreatedOrder,
+  LatePaidOrder,
+  LifecyclePort,
+  OrderContact,
+  OrderLine,
+  OrderRequest,
+  OrderStatus,
+  PayContext,
+  PaymentChannel,
+  PayOutcome,
+  PurchaseContext,
+  PurchaseSupport,
+  RetryMode,
+  SubmitOptions,
+} from './checkout/types'
 // errors
 export { ERROR_CODES, isTradeKitErrorCode, type TradeKitErrorCode } from './errors/errorCodes'
 export { isTradeKitError, TradeKitError, type TradeKitErrorData } from './errors/TradeKitError'
@@ -65,6 +112,4 @@ export { sumMoney } from './money/sumMoney'
 export type { Quote, QuoteLine } from './pricing/quote'
 // storage
 export { memoryStorage, type StoragePort, type StorageRecord, storageKey } from './storage/storage'
-// checkout
-// channels
 // membership

@@ -1,0 +1,98 @@
+import { isMoney, type Money } from '../money/money'
+import type { CheckoutTiming, CreatedOrder, OrderRequest } from './types'
+
+/** Where a pending order was last shown. */
+export type ShownStatus = 'paying' | 'confirming' | 'cancelled' | 'failed' | 'unknown'
+
+/** An order kept (and persisted) from the moment it exists until the server says it is final. */
+export interface PendingOrder {
+  orderId: string
+  idempotencyKey: string
+  amount: Money
+  expiresAt?: number
+  createdAt: number
+  channelId: string
+  method: 'pay' | 'sign'
+  payment: unknown
+  request: OrderRequest
+  /** What the channel saved for this order (`PayContext.saveState`). */
+  state?: unknown
+  shown: ShownStatus
+  /** The cashier was opened for this order at least once: it must never be closed by us. */
+  payStarted: boolean
+  /** This checkout asked the server to close it (a later `closed` then reads as `cancelled`). */
+  closedByUs: boolean
+  /** The last cashier failure allows paying the same order again. */
+  retryable: boolean
+}
+
+/** Version of the persisted record. */
+export const PENDING_VERSION = 1
+
+/** Orders kept at most (newest first). */
+export const MAX_PENDING = 5
+
+const SHOWN: readonly string[] = ['paying', 'confirming', 'cancelled', 'failed', 'unknown']
+
+function isPendingOrder(value: unknown): value is PendingOrder {
+  if (typeof value !== 'object' || value === null) return false
+  const r = value as Record<string, unknown>
+  const request = r.request as Record<string, unknown> | null | undefined
+  return (
+    typeof r.orderId === 'string' &&
+    r.orderId !== '' &&
+    typeof r.idempotencyKey === 'string' &&
+    isMoney(r.amount) &&
+    (r.expiresAt === undefined || typeof r.expiresAt === 'number') &&
+    typeof r.createdAt === 'number' &&
+    typeof r.channelId === 'string' &&
+    (r.method === 'pay' || r.method === 'sign') &&
+    typeof r.shown === 'string' &&
+    SHOWN.includes(r.shown) &&
+    typeof r.payStarted === 'boolean' &&
+    typeof r.closedByUs === 'boolean' &&
+    typeof r.retryable === 'boolean' &&
+    typeof request === 'object' &&
+    request !== null &&
+    Array.isArray(request.lines) &&
+    isMoney(request.expectedPayable)
+  )
+}
+
+/**
+ * Reads the persisted list. Anything that is not a valid versioned record is discarded and
+ * reported (`corrupt: true`), never thrown.
+ */
+export function parsePendingOrders(raw: string | null): { orders: PendingOrder[]; corrupt: boolean } {
+  if (raw === null || raw === undefined) return { orders: [], corrupt: false }
+  let data: unknown
+  try {
+    data = JSON.parse(raw)
+  } catch {
+    return { orders: [], corrupt: true }
+  }
+  if (typeof data !== 'object' || data === null) return { orders: [], corrupt: true }
+  const { version, orders } = data as { version?: unknown; orders?: unknown }
+  if (version !== PENDING_VERSION || !Array.isArray(orders)) return { orders: [], corrupt: true }
+  const valid = orders.filter(isPendingOrder).slice(0, MAX_PENDING)
+  return { orders: valid, corrupt: valid.length !== orders.length }
+}
+
+/** The persisted form of the list. */
+export function serializePendingOrders(orders: readonly PendingOrder[]): string {
+  return JSON.stringify({ version: PENDING_VERSION, orders })
+}
+
+/** When a pending order is forgotten (the server has long closed it). */
+export function forgetAt(order: PendingOrder, timing: CheckoutTiming): number {
+  return order.expiresAt !== undefined
+    ? order.expiresAt + timing.forgetAfterExpiryMs
+    : order.createdAt + timing.forgetWithoutExpiryMs
+}
+
+/** The created order a pending order stands for. */
+export function toCreatedOrder(order: PendingOrder): CreatedOrder {
+  return order.expiresAt === undefined
+    ? { orderId: order.orderId, amount: order.amount, payment: order.payment }
+    : { orderId: order.orderId, amount: order.amount, expiresAt: order.expiresAt, payment: order.payment }
+}
