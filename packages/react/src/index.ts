@@ -7,4 +7,5 @@ export {
 } from './locale/LocaleProvider'
 export { useFormatMoney } from './locale/useFormatMoney'
 export { TradeProvider, type TradeProviderProps } from './provider/TradeProvider'
+export { usePurchaseMode } from './purchase/usePurchaseMode'
 export { type EqualityFn, type ExternalStore, shallowEqual, useStoreSelector } from './store/useStoreSelector'

@@ -1,10 +1,14 @@
-import type { CartStore } from '@tradekit/core'
+import type { CartStore, PaymentChannel, PurchaseContext } from '@tradekit/core'
 import { createContext, useContext } from 'react'
 
 /** What `TradeProvider` shares with the hooks below it. */
 export interface TradeContextValue {
   /** The cart of the current user. */
   readonly cart: CartStore
+  /** The cashiers this app may pay through. */
+  readonly channels: readonly PaymentChannel[]
+  /** The OS the app runs on, for the platforms' virtual-goods rules. */
+  readonly os: PurchaseContext['os']
 }
 
 export const TradeContext = createContext<TradeContextValue | null>(null)

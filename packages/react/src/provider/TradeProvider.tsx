@@ -1,4 +1,12 @@
-import { type CartStore, createCart, type Locale, type Messages, type StoragePort } from '@tradekit/core'
+import {
+  type CartStore,
+  createCart,
+  type Locale,
+  type Messages,
+  type PaymentChannel,
+  type PurchaseContext,
+  type StoragePort,
+} from '@tradekit/core'
 import { type ReactNode, useMemo } from 'react'
 import { LocaleProvider } from '../locale/LocaleProvider'
 import { TradeContext, type TradeContextValue } from './TradeContext'
@@ -38,8 +46,20 @@ export interface TradeProviderProps {
    * When given, `storage`, `namespace`, `userId` and `currency` do not create another one.
    */
   cart?: CartStore
+  /** The cashiers this app may pay through (`channel` for one). */
+  channels?: readonly PaymentChannel[]
+  /** Shorthand for `channels={[channel]}`. */
+  channel?: PaymentChannel
+  /**
+   * The platform the app runs on: its OS decides how virtual goods may be sold (`taroPlatform()` in
+   * @tradekit/taro reads it from Taro's system info).
+   * @default { os: 'other' }
+   */
+  platform?: { os: PurchaseContext['os'] }
   children?: ReactNode
 }
+
+const NO_CHANNELS: readonly PaymentChannel[] = []
 
 /**
  * The root of a TradeKit app: the current user's cart, the locale and the messages for the hooks
@@ -60,6 +80,9 @@ export function TradeProvider({
   userId,
   currency,
   cart: givenCart,
+  channels,
+  channel,
+  platform,
   children,
 }: TradeProviderProps) {
   // Creating a cart only reads storage; a cart from a render React discards (StrictMode) is never
@@ -68,7 +91,12 @@ export function TradeProvider({
     () => givenCart ?? createCart({ storage, namespace, userId: userId ?? null, currency }),
     [givenCart, storage, namespace, userId, currency],
   )
-  const value = useMemo<TradeContextValue>(() => ({ cart }), [cart])
+  const channelList = useMemo(() => channels ?? (channel ? [channel] : NO_CHANNELS), [channels, channel])
+  const os = platform?.os ?? 'other'
+  const value = useMemo<TradeContextValue>(
+    () => ({ cart, channels: channelList, os }),
+    [cart, channelList, os],
+  )
   return (
     <TradeContext.Provider value={value}>
       <LocaleProvider locale={locale} messages={messages}>
