@@ -110,6 +110,26 @@ export type { Rounding } from './money/rounding'
 export { subtractMoney } from './money/subtractMoney'
 export { sumMoney } from './money/sumMoney'
 // pricing
+export { assertQuote } from './pricing/assertQuote'
+export type {
+  AmountCoupon,
+  Coupon,
+  CouponBase,
+  CouponEvaluation,
+  CouponUnavailableReason,
+  PercentCoupon,
+  ThresholdCoupon,
+} from './pricing/coupon'
+export { type DescribeCouponOptions, describeCoupon, describeCouponReason } from './pricing/describeCoupon'
+export { diffQuotes, type QuoteDiff } from './pricing/diffQuotes'
+export {
+  type CartQuote,
+  type PricingContext,
+  type PricingFee,
+  type PricingLine,
+  priceCart,
+  type QuoteFee,
+} from './pricing/priceCart'
 export type { Quote, QuoteLine } from './pricing/quote'
 // storage
 export { memoryStorage, type StoragePort, type StorageRecord, storageKey } from './storage/storage'

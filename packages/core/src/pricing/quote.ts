@@ -19,6 +19,11 @@ export interface QuoteLine {
   readonly discount: Money
   /** `lineTotal − discount`. */
   readonly payable: Money
+  /**
+   * The unit price the user would pay without member price or markdown (the crossed-out price), when
+   * it is above `unitPrice`. Optional: a server quote may leave it out.
+   */
+  readonly originalUnitPrice?: Money
 }
 
 /** A priced order: for display on the client, authoritative when it comes from the server. */
@@ -34,4 +39,6 @@ export interface Quote {
   readonly payable: Money
   /** What the user saves against original and non-member prices, plus the discount. */
   readonly savings: Money
+  /** The id of the coupon applied, `null` when none. Optional: a server quote may leave it out. */
+  readonly couponId?: string | null
 }

@@ -1,0 +1,67 @@
+import { TradeKitError } from '../errors/TradeKitError'
+import { assertMoney, type Money } from '../money/money'
+import type { Quote } from './quote'
+
+function same(value: unknown, currency: string, field: string): Money {
+  assertMoney(value)
+  if (value.currency !== currency) {
+    throw new TradeKitError('CURRENCY_MISMATCH', `${field} is in ${value.currency}, the quote in ${currency}`)
+  }
+  return value
+}
+
+function mismatch(what: string): never {
+  throw new TradeKitError('INVALID_ARGUMENT', `Quote does not add up: ${what}`)
+}
+
+/**
+ * Checks a quote from outside (the server's) before it replaces the client's: every amount is
+ * integer Money in one currency, quantities are positive integers, and it adds up — line payable =
+ * line total − line discount, subtotal = Σ line totals, discount = Σ line discounts, payable =
+ * subtotal − discount + fees.
+ *
+ * @throws TradeKitError `INVALID_AMOUNT`, `CURRENCY_MISMATCH`, `INVALID_QUANTITY` or
+ *   `INVALID_ARGUMENT` (shape, sums)
+ * @example
+ * ```ts
+ * const quote: unknown = await api.quote(request)
+ * assertQuote(quote) // now typed as Quote
+ * ```
+ */
+export function assertQuote(value: unknown): asserts value is Quote {
+  if (typeof value !== 'object' || value === null)
+    throw new TradeKitError('INVALID_ARGUMENT', 'A quote must be an object')
+  const quote = value as Partial<Record<keyof Quote, unknown>>
+  assertMoney(quote.payable)
+  const currency = quote.payable.currency
+  const subtotal = same(quote.subtotal, currency, 'subtotal')
+  const discount = same(quote.discount, currency, 'discount')
+  const fees = same(quote.fees, currency, 'fees')
+  same(quote.savings, currency, 'savings')
+  if (!Array.isArray(quote.lines)) throw new TradeKitError('INVALID_ARGUMENT', 'A quote needs its lines')
+  let totals = 0
+  let discounts = 0
+  for (const raw of quote.lines as unknown[]) {
+    const line = (raw ?? {}) as Record<string, unknown>
+    if (typeof line.lineId !== 'string' || typeof line.skuId !== 'string') {
+      throw new TradeKitError('INVALID_ARGUMENT', 'A quote line needs a lineId and a skuId')
+    }
+    const quantity = line.quantity
+    if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
+      throw new TradeKitError('INVALID_QUANTITY', `Quote line ${line.lineId}: bad quantity`)
+    }
+    same(line.unitPrice, currency, 'unitPrice')
+    const lineTotal = same(line.lineTotal, currency, 'lineTotal')
+    const lineDiscount = same(line.discount, currency, 'line discount')
+    const payable = same(line.payable, currency, 'line payable')
+    if (line.originalUnitPrice !== undefined) same(line.originalUnitPrice, currency, 'originalUnitPrice')
+    if (payable.amount !== lineTotal.amount - lineDiscount.amount) mismatch(`line ${line.lineId} payable`)
+    totals += lineTotal.amount
+    discounts += lineDiscount.amount
+  }
+  if (totals !== subtotal.amount) mismatch('subtotal ≠ Σ line totals')
+  if (discounts !== discount.amount) mismatch('discount ≠ Σ line discounts')
+  if (quote.payable.amount !== subtotal.amount - discount.amount + fees.amount) {
+    mismatch('payable ≠ subtotal − discount + fees')
+  }
+}

@@ -1,0 +1,328 @@
+import type { CartLine } from '../cart/types'
+import { TradeKitError } from '../errors/TradeKitError'
+import { allocateMoney } from '../money/allocateMoney'
+import { assertMoney, type Money, money } from '../money/money'
+import { assertRounding, multiplyDivideRounded, type Rounding } from '../money/rounding'
+import type { Coupon, CouponEvaluation } from './coupon'
+import type { Quote, QuoteLine } from './quote'
+
+/**
+ * What `priceCart` needs of a line: a cart line fits as it is. Lines with `selected: false` or a
+ * blocking issue / status (sold out, off shelf) are left out of the quote.
+ */
+export type PricingLine = Pick<CartLine, 'lineId' | 'skuId' | 'quantity' | 'price'> &
+  Partial<Pick<CartLine, 'memberPrice' | 'originalPrice' | 'selected' | 'issues' | 'status'>>
+
+/** A fee added to the order (delivery, service). */
+export interface PricingFee {
+  readonly id: string
+  /** The name shown to the user. */
+  readonly label?: string
+  readonly amount: Money
+  /** Waived when the goods (subtotal − discount) reach this amount (满 99 包邮). */
+  readonly freeFrom?: Money
+}
+
+/** The inputs of a price beyond the lines. */
+export interface PricingContext {
+  /**
+   * The currency of the quote; every amount must be in it.
+   * @default the first line's currency, else 'CNY'
+   */
+  currency?: string
+  /**
+   * Apply member prices (`memberPrice` where it is below `price`).
+   * @default false
+   */
+  member?: boolean
+  /** The coupons the user holds. */
+  coupons?: readonly Coupon[]
+  /**
+   * The coupon the user picked: an id, `null` for none, or absent for the best applicable one
+   * (the largest discount; the earlier coupon on a tie).
+   * @default undefined (best coupon)
+   */
+  couponId?: string | null
+  /** Fees added to the order. */
+  fees?: readonly PricingFee[]
+  /**
+   * The moment coupons are checked against, epoch milliseconds.
+   * @default Date.now()
+   */
+  now?: number
+  /**
+   * How a percent-off discount is rounded to the minor unit.
+   * @default 'floor' (never more off than the stated percentage)
+   */
+  rounding?: Rounding
+}
+
+/** A fee as charged. */
+export interface QuoteFee {
+  readonly id: string
+  readonly label?: string
+  /** What is charged: zero when waived. */
+  readonly amount: Money
+  /** True when `freeFrom` was reached. */
+  readonly waived: boolean
+}
+
+/** The client's quote: a {@link Quote} plus what the checkout screen shows about coupons and fees. */
+export interface CartQuote extends Quote {
+  readonly couponId: string | null
+  /** The applied coupon's evaluation, `null` when none applies or none was picked. */
+  readonly coupon: CouponEvaluation | null
+  /** Every held coupon with its evaluation, in the order given (for a coupon picker). */
+  readonly coupons: readonly CouponEvaluation[]
+  /** The fees one by one. */
+  readonly feeItems: readonly QuoteFee[]
+}
+
+const BLOCKING = new Set(['sold_out', 'off_shelf'])
+const KINDS = new Set(['threshold', 'percent', 'amount'])
+
+function invalid(message: string): never {
+  throw new TradeKitError('INVALID_ARGUMENT', message)
+}
+
+function checkMoney(value: unknown, field: string, currency: string, optional = false): Money | undefined {
+  if (value === undefined && optional) return undefined
+  assertMoney(value)
+  if (value.currency !== currency) {
+    throw new TradeKitError(
+      'CURRENCY_MISMATCH',
+      `${field} is in ${value.currency}, the quote in ${currency}`,
+      {
+        currencies: [value.currency, currency],
+      },
+    )
+  }
+  if (value.amount < 0) throw new TradeKitError('INVALID_AMOUNT', `${field} must not be negative`)
+  return value
+}
+
+function checkCoupon(coupon: Coupon, currency: string): void {
+  if (typeof coupon !== 'object' || coupon === null) invalid('A coupon must be an object')
+  if (typeof coupon.id !== 'string' || coupon.id === '') invalid('A coupon needs an id')
+  if (!KINDS.has(coupon.kind)) invalid(`Coupon ${coupon.id}: unknown kind ${String(coupon.kind)}`)
+  if (
+    coupon.skuIds !== undefined &&
+    !(Array.isArray(coupon.skuIds) && coupon.skuIds.every((id) => typeof id === 'string'))
+  ) {
+    invalid(`Coupon ${coupon.id}: skuIds must be strings`)
+  }
+  for (const field of ['startsAt', 'expiresAt'] as const) {
+    const at = coupon[field]
+    if (at !== undefined && !Number.isFinite(at))
+      invalid(`Coupon ${coupon.id}: ${field} must be epoch milliseconds`)
+  }
+  checkMoney(coupon.minSpend, 'minSpend', currency, true)
+  if (coupon.kind === 'threshold') {
+    const threshold = checkMoney(coupon.threshold, 'threshold', currency)!
+    checkMoney(coupon.amountOff, 'amountOff', currency)
+    if (coupon.repeat && threshold.amount === 0)
+      invalid(`Coupon ${coupon.id}: a repeating threshold must be positive`)
+  } else if (coupon.kind === 'amount') {
+    checkMoney(coupon.amountOff, 'amountOff', currency)
+  } else {
+    const bps = coupon.percentOffBps
+    if (typeof bps !== 'number' || !Number.isSafeInteger(bps) || bps < 0 || bps > 10_000) {
+      invalid(`Coupon ${coupon.id}: percentOffBps must be an integer from 0 to 10000`)
+    }
+    checkMoney(coupon.maxDiscount, 'maxDiscount', currency, true)
+  }
+}
+
+interface PricedLine {
+  readonly line: PricingLine
+  readonly unit: Money
+  readonly reference: Money
+  readonly total: number
+}
+
+function evaluateCoupon(
+  coupon: Coupon,
+  priced: readonly PricedLine[],
+  now: number,
+  currency: string,
+  rounding: Rounding,
+): CouponEvaluation {
+  const scope = coupon.skuIds ? new Set(coupon.skuIds) : undefined
+  const eligible = priced.filter((entry) => !scope || scope.has(entry.line.skuId))
+  const lineIds = Object.freeze(eligible.map((entry) => entry.line.lineId))
+  const base = eligible.reduce((sum, entry) => sum + entry.total, 0)
+  const zero = money(0, currency)
+  const unavailable = (
+    reason: NonNullable<CouponEvaluation['reason']>,
+    shortfall?: number,
+  ): CouponEvaluation =>
+    Object.freeze({
+      coupon,
+      applicable: false,
+      discount: zero,
+      reason,
+      ...(shortfall === undefined ? {} : { shortfall: money(shortfall, currency) }),
+      lineIds,
+    })
+  if (coupon.startsAt !== undefined && now < coupon.startsAt) return unavailable('not_started')
+  if (coupon.expiresAt !== undefined && now >= coupon.expiresAt) return unavailable('expired')
+  if (eligible.length === 0) return unavailable('no_eligible_lines')
+  if (coupon.minSpend && base < coupon.minSpend.amount)
+    return unavailable('below_min_spend', coupon.minSpend.amount - base)
+  let discount: number
+  if (coupon.kind === 'threshold') {
+    if (base < coupon.threshold.amount) return unavailable('below_threshold', coupon.threshold.amount - base)
+    const times = coupon.repeat ? Math.floor(base / coupon.threshold.amount) : 1
+    discount = coupon.amountOff.amount * times
+  } else if (coupon.kind === 'percent') {
+    discount = multiplyDivideRounded(base, coupon.percentOffBps, 10_000, rounding)
+    if (coupon.maxDiscount) discount = Math.min(discount, coupon.maxDiscount.amount)
+  } else {
+    discount = coupon.amountOff.amount
+  }
+  return Object.freeze({
+    coupon,
+    applicable: true,
+    discount: money(Math.min(discount, base), currency),
+    lineIds,
+  })
+}
+
+/**
+ * Prices cart lines for display: member prices, the chosen (or best) coupon, fees, payable and
+ * savings. The order discount is split across the lines it applies to in proportion to their
+ * totals (largest remainder), so the line discounts always sum to the order discount. The server's
+ * quote is the truth: show this one until it arrives, then show the server's (see {@link diffQuotes}).
+ *
+ * @throws TradeKitError `INVALID_QUANTITY`, `INVALID_AMOUNT`, `CURRENCY_MISMATCH` or
+ *   `INVALID_ARGUMENT` for bad lines, coupons, fees or an unknown `couponId`
+ * @example
+ * ```ts
+ * const quote = priceCart(cart.getSnapshot().lines, {
+ *   member: true,
+ *   coupons: [{ id: 'c1', kind: 'threshold', threshold: money(10000), amountOff: money(2000) }],
+ *   fees: [{ id: 'delivery', amount: money(800), freeFrom: money(9900) }],
+ * })
+ * formatMoney(quote.payable)
+ * ```
+ */
+export function priceCart(lines: readonly PricingLine[], context: PricingContext = {}): CartQuote {
+  if (!Array.isArray(lines)) invalid('priceCart needs an array of lines')
+  const currency = context.currency ?? lines[0]?.price?.currency ?? 'CNY'
+  money(0, currency)
+  const rounding = context.rounding ?? 'floor'
+  assertRounding(rounding)
+  const now = context.now ?? Date.now()
+  if (!Number.isFinite(now)) invalid('now must be epoch milliseconds')
+
+  const seen = new Set<string>()
+  const priced: PricedLine[] = []
+  for (const line of lines) {
+    if (typeof line !== 'object' || line === null || typeof line.lineId !== 'string')
+      invalid('A line needs a lineId')
+    if (seen.has(line.lineId)) invalid(`Line ${line.lineId} is given twice`)
+    seen.add(line.lineId)
+    if (typeof line.skuId !== 'string') invalid(`Line ${line.lineId} needs a skuId`)
+    const { quantity } = line
+    if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
+      throw new TradeKitError(
+        'INVALID_QUANTITY',
+        `Line ${line.lineId}: quantity must be a positive safe integer`,
+      )
+    }
+    const price = checkMoney(line.price, 'price', currency)!
+    const memberPrice = checkMoney(line.memberPrice, 'memberPrice', currency, true)
+    const originalPrice = checkMoney(line.originalPrice, 'originalPrice', currency, true)
+    const blocked =
+      line.selected === false ||
+      (line.status !== undefined && BLOCKING.has(line.status)) ||
+      line.issues?.some((issue: string) => BLOCKING.has(issue)) === true
+    if (blocked) continue
+    const unit = context.member && memberPrice && memberPrice.amount < price.amount ? memberPrice : price
+    const reference = originalPrice && originalPrice.amount > price.amount ? originalPrice : price
+    const total = unit.amount * quantity
+    if (!Number.isSafeInteger(total))
+      throw new TradeKitError('INVALID_AMOUNT', `Line ${line.lineId}: total too large`)
+    priced.push({ line, unit, reference, total })
+  }
+
+  const coupons = context.coupons ?? []
+  if (!Array.isArray(coupons)) invalid('coupons must be an array')
+  for (const coupon of coupons) checkCoupon(coupon, currency)
+  const evaluations = Object.freeze(
+    coupons.map((coupon) => evaluateCoupon(coupon, priced, now, currency, rounding)),
+  )
+  let chosen: CouponEvaluation | null = null
+  if (context.couponId === undefined) {
+    for (const evaluation of evaluations) {
+      if (evaluation.applicable && evaluation.discount.amount > 0) {
+        if (!chosen || evaluation.discount.amount > chosen.discount.amount) chosen = evaluation
+      }
+    }
+  } else if (context.couponId !== null) {
+    const picked = evaluations.find((evaluation) => evaluation.coupon.id === context.couponId)
+    if (!picked) invalid(`No coupon ${String(context.couponId)} among the held coupons`)
+    chosen = picked.applicable ? picked : null
+  }
+
+  const lineDiscounts = new Map<string, number>()
+  if (chosen && chosen.discount.amount > 0) {
+    const eligible = priced.filter((entry) => chosen.lineIds.includes(entry.line.lineId))
+    const parts = allocateMoney(
+      chosen.discount,
+      eligible.map((entry) => entry.total),
+    )
+    for (const [index, entry] of eligible.entries())
+      lineDiscounts.set(entry.line.lineId, parts[index]!.amount)
+  }
+
+  let subtotal = 0
+  let discount = 0
+  let savings = 0
+  const quoteLines: QuoteLine[] = priced.map(({ line, unit, reference, total }) => {
+    const lineDiscount = lineDiscounts.get(line.lineId) ?? 0
+    subtotal += total
+    discount += lineDiscount
+    savings += (reference.amount - unit.amount) * line.quantity
+    return Object.freeze({
+      lineId: line.lineId,
+      skuId: line.skuId,
+      quantity: line.quantity,
+      unitPrice: unit,
+      lineTotal: money(total, currency),
+      discount: money(lineDiscount, currency),
+      payable: money(total - lineDiscount, currency),
+      ...(reference.amount > unit.amount ? { originalUnitPrice: reference } : {}),
+    })
+  })
+
+  const fees = context.fees ?? []
+  if (!Array.isArray(fees)) invalid('fees must be an array')
+  let feeTotal = 0
+  const feeItems = fees.map((fee): QuoteFee => {
+    if (typeof fee !== 'object' || fee === null || typeof fee.id !== 'string') invalid('A fee needs an id')
+    const amount = checkMoney(fee.amount, `fee ${fee.id}`, currency)!
+    const freeFrom = checkMoney(fee.freeFrom, `fee ${fee.id} freeFrom`, currency, true)
+    const waived = freeFrom !== undefined && subtotal - discount >= freeFrom.amount
+    feeTotal += waived ? 0 : amount.amount
+    return Object.freeze({
+      id: fee.id,
+      ...(fee.label === undefined ? {} : { label: fee.label }),
+      amount: waived ? money(0, currency) : amount,
+      waived,
+    })
+  })
+
+  return Object.freeze({
+    lines: Object.freeze(quoteLines),
+    subtotal: money(subtotal, currency),
+    discount: money(discount, currency),
+    fees: money(feeTotal, currency),
+    payable: money(subtotal - discount + feeTotal, currency),
+    savings: money(savings + discount, currency),
+    couponId: chosen ? chosen.coupon.id : null,
+    coupon: chosen,
+    coupons: evaluations,
+    feeItems: Object.freeze(feeItems),
+  })
+}
