@@ -3,6 +3,7 @@ export { cartLineId } from './cart/cartLineId'
 export { CART_RECORD_VERSION, type CartRecord } from './cart/cartRecord'
 export { type CartOptions, createCart } from './cart/createCart'
 export {
+  blockingStatus,
   clampQuantity,
   type QuantityRules,
   type QuantityRulesInput,
