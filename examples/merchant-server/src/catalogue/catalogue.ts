@@ -1,0 +1,183 @@
+import type { Queryable } from '../db/database.ts'
+import type { Money, PricedSku } from '../pricing/priceOrder.ts'
+import type { SkuKind } from './seedCatalogue.ts'
+
+/** A sku row as the server reads it. */
+export interface Sku extends PricedSku {
+  readonly title: string
+  readonly stock: number | null
+  readonly maxPerOrder: number
+  readonly status: 'on_sale' | 'off_shelf'
+  readonly requiresContact: boolean
+  readonly attributes: readonly { readonly name: string; readonly value: string }[]
+  readonly image: string | null
+}
+
+/** A catalogue entry in the shape of a TradeKit cart item (`createCart().add(item, quantity)`). */
+export interface CatalogueItem {
+  readonly skuId: string
+  readonly title: string
+  readonly kind: SkuKind
+  readonly price: Money
+  readonly originalPrice?: Money
+  readonly memberPrice?: Money
+  /** Units left; absent when unlimited. */
+  readonly stock?: number
+  readonly maxQuantity: number
+  readonly status: 'on_sale' | 'sold_out' | 'off_shelf'
+  readonly attributes: readonly { readonly name: string; readonly value: string }[]
+  readonly image?: string
+  /** The order must carry `contact.phone` (services). */
+  readonly requiresContact: boolean
+  /** The membership plan this sku sells, if it is one. */
+  readonly planId?: string
+}
+
+/** A membership plan in the shape of TradeKit's `Plan`. */
+export interface Plan {
+  readonly id: string
+  readonly title: string
+  readonly price: Money
+  readonly originalPrice?: Money
+  readonly period: { readonly unit: 'day' | 'week' | 'month' | 'year'; readonly count: number }
+  readonly autoRenew: boolean
+  readonly trialDays?: number
+  readonly benefits: readonly string[]
+}
+
+interface SkuRow {
+  id: string
+  title: string
+  kind: SkuKind
+  currency: string
+  price: number
+  original_price: number | null
+  member_price: number | null
+  stock: number | null
+  max_per_order: number
+  status: 'on_sale' | 'off_shelf'
+  requires_contact: boolean
+  attributes: { name: string; value: string }[]
+  image: string | null
+  plan_id: string | null
+}
+
+const SKU_COLUMNS = `s.id, s.title, s.kind, s.currency, s.price, s.original_price, s.member_price, s.stock,
+  s.max_per_order, s.status, s.requires_contact, s.attributes, s.image, p.id AS plan_id`
+
+function toSku(row: SkuRow): Sku {
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    currency: row.currency,
+    price: row.price,
+    originalPrice: row.original_price,
+    memberPrice: row.member_price,
+    stock: row.stock,
+    maxPerOrder: row.max_per_order,
+    status: row.status,
+    requiresContact: row.requires_contact,
+    attributes: row.attributes,
+    image: row.image,
+    isPlan: row.plan_id !== null,
+  }
+}
+
+/** Renders a sku as a catalogue item. */
+export function toCatalogueItem(sku: Sku): CatalogueItem {
+  const money = (amount: number): Money => ({ amount, currency: sku.currency })
+  return {
+    skuId: sku.id,
+    title: sku.title,
+    kind: sku.kind,
+    price: money(sku.price),
+    ...(sku.originalPrice !== null && sku.originalPrice > sku.price
+      ? { originalPrice: money(sku.originalPrice) }
+      : {}),
+    ...(sku.memberPrice !== null ? { memberPrice: money(sku.memberPrice) } : {}),
+    ...(sku.stock !== null ? { stock: sku.stock } : {}),
+    maxQuantity: sku.maxPerOrder,
+    status: sku.status === 'off_shelf' ? 'off_shelf' : sku.stock === 0 ? 'sold_out' : 'on_sale',
+    attributes: sku.attributes,
+    ...(sku.image !== null ? { image: sku.image } : {}),
+    requiresContact: sku.requiresContact,
+    ...(sku.isPlan ? { planId: sku.id } : {}),
+  }
+}
+
+/** Every sku, in catalogue order. */
+export async function listSkus(db: Queryable): Promise<Sku[]> {
+  const rows = await db.query<SkuRow>(
+    `SELECT ${SKU_COLUMNS} FROM skus s LEFT JOIN plans p ON p.id = s.id ORDER BY s.position, s.id`,
+  )
+  return rows.map(toSku)
+}
+
+/**
+ * The skus with the given ids. With `lock`, their rows are locked (`FOR UPDATE`, in id order so two
+ * orders never deadlock) until the transaction ends: price and stock cannot move underneath.
+ */
+export async function loadSkus(
+  db: Queryable,
+  ids: readonly string[],
+  options: { readonly lock: boolean },
+): Promise<Map<string, Sku>> {
+  const unique = [...new Set(ids)].sort()
+  const rows = await db.query<SkuRow>(
+    `SELECT ${SKU_COLUMNS} FROM skus s LEFT JOIN plans p ON p.id = s.id
+     WHERE s.id = ANY($1::text[]) ORDER BY s.id ${options.lock ? 'FOR UPDATE OF s' : ''}`,
+    [unique],
+  )
+  return new Map(rows.map((row) => [row.id, toSku(row)]))
+}
+
+interface PlanRow {
+  id: string
+  title: string
+  currency: string
+  price: number
+  original_price: number | null
+  period_unit: Plan['period']['unit']
+  period_count: number
+  auto_renew: boolean
+  trial_days: number | null
+  benefits: string[]
+}
+
+const PLAN_COLUMNS = `p.id, s.title, s.currency, s.price, s.original_price, p.period_unit, p.period_count,
+  p.auto_renew, p.trial_days, p.benefits`
+
+function toPlan(row: PlanRow): Plan {
+  const money = (amount: number): Money => ({ amount, currency: row.currency })
+  return {
+    id: row.id,
+    title: row.title,
+    price: money(row.price),
+    ...(row.original_price !== null && row.original_price > row.price
+      ? { originalPrice: money(row.original_price) }
+      : {}),
+    period: { unit: row.period_unit, count: row.period_count },
+    autoRenew: row.auto_renew,
+    ...(row.trial_days !== null ? { trialDays: row.trial_days } : {}),
+    benefits: row.benefits,
+  }
+}
+
+/** The membership plans on sale. */
+export async function listPlans(db: Queryable): Promise<Plan[]> {
+  const rows = await db.query<PlanRow>(
+    `SELECT ${PLAN_COLUMNS} FROM plans p JOIN skus s ON s.id = p.id
+     WHERE s.status = 'on_sale' ORDER BY s.position, p.id`,
+  )
+  return rows.map(toPlan)
+}
+
+/** One plan, on sale or not. */
+export async function findPlan(db: Queryable, id: string): Promise<Plan | undefined> {
+  const [row] = await db.query<PlanRow>(
+    `SELECT ${PLAN_COLUMNS} FROM plans p JOIN skus s ON s.id = p.id WHERE p.id = $1`,
+    [id],
+  )
+  return row ? toPlan(row) : undefined
+}

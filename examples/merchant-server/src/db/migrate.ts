@@ -1,0 +1,150 @@
+import { CATALOGUE, PLANS } from '../catalogue/seedCatalogue.ts'
+import type { Database } from './database.ts'
+
+/** Bumped when the tables change; a database of another version is refused, never half-migrated. */
+export const SCHEMA_VERSION = 1
+
+// Money columns hold integer minor units (fen); times are epoch milliseconds.
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS schema_meta (
+    id integer PRIMARY KEY CHECK (id = 1),
+    version integer NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS skus (
+    id text PRIMARY KEY,
+    title text NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('physical', 'service', 'virtual')),
+    currency text NOT NULL,
+    price integer NOT NULL CHECK (price >= 0),
+    original_price integer CHECK (original_price >= 0),
+    member_price integer CHECK (member_price >= 0),
+    stock integer CHECK (stock >= 0),
+    max_per_order integer NOT NULL CHECK (max_per_order > 0),
+    status text NOT NULL CHECK (status IN ('on_sale', 'off_shelf')),
+    requires_contact boolean NOT NULL DEFAULT false,
+    attributes jsonb NOT NULL DEFAULT '[]',
+    image text,
+    position integer NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS plans (
+    id text PRIMARY KEY REFERENCES skus (id),
+    period_unit text CHECK (period_unit IN ('day', 'week', 'month', 'year')),
+    period_count integer CHECK (period_count > 0),
+    auto_renew boolean NOT NULL DEFAULT false,
+    trial_days integer,
+    benefits jsonb NOT NULL DEFAULT '[]'
+  )`,
+  `CREATE TABLE IF NOT EXISTS orders (
+    id text PRIMARY KEY,
+    user_id text NOT NULL,
+    idempotency_key text NOT NULL,
+    request_hash text NOT NULL,
+    status text NOT NULL CHECK (status IN ('pending', 'paid', 'closed', 'failed', 'refunded')),
+    channel text NOT NULL,
+    currency text NOT NULL,
+    payable bigint NOT NULL CHECK (payable >= 0),
+    quote jsonb NOT NULL,
+    request jsonb NOT NULL,
+    stock_held boolean NOT NULL,
+    created_at bigint NOT NULL,
+    expires_at bigint NOT NULL,
+    paid_at bigint,
+    closed_at bigint,
+    close_reason text,
+    UNIQUE (user_id, idempotency_key)
+  )`,
+  `CREATE INDEX IF NOT EXISTS orders_pending_expiry ON orders (expires_at) WHERE status = 'pending'`,
+  `CREATE TABLE IF NOT EXISTS order_lines (
+    order_id text NOT NULL REFERENCES orders (id),
+    line_no integer NOT NULL,
+    sku_id text NOT NULL REFERENCES skus (id),
+    quantity integer NOT NULL CHECK (quantity > 0),
+    unit_price bigint NOT NULL,
+    line_total bigint NOT NULL,
+    discount bigint NOT NULL,
+    payable bigint NOT NULL,
+    options jsonb,
+    PRIMARY KEY (order_id, line_no)
+  )`,
+  `CREATE TABLE IF NOT EXISTS payment_events (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    order_id text NOT NULL REFERENCES orders (id),
+    outcome text NOT NULL CHECK (outcome IN ('paid', 'failed')),
+    effect text NOT NULL CHECK (effect IN ('applied', 'ignored', 'refunded')),
+    status_before text NOT NULL,
+    status_after text NOT NULL,
+    received_at bigint NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS entitlements (
+    user_id text PRIMARY KEY,
+    plan_id text NOT NULL REFERENCES plans (id),
+    expires_at bigint NOT NULL,
+    updated_at bigint NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS entitlement_grants (
+    order_id text NOT NULL REFERENCES orders (id),
+    line_no integer NOT NULL,
+    user_id text NOT NULL,
+    plan_id text NOT NULL REFERENCES plans (id),
+    granted_from bigint NOT NULL,
+    granted_until bigint NOT NULL,
+    PRIMARY KEY (order_id, line_no)
+  )`,
+]
+
+/**
+ * Creates the tables and the example catalogue when they are missing, in one transaction under an
+ * advisory lock (two servers starting on one database do not race). Existing rows are kept, so a
+ * price changed through the admin endpoint survives a restart.
+ */
+export async function migrate(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(8787001)')
+    for (const statement of SCHEMA) await tx.query(statement)
+    const [meta] = await tx.query<{ version: number }>('SELECT version FROM schema_meta WHERE id = 1')
+    if (meta && meta.version !== SCHEMA_VERSION) {
+      throw new Error(`Database schema version ${meta.version}, this server needs ${SCHEMA_VERSION}`)
+    }
+    if (!meta) await tx.query('INSERT INTO schema_meta (id, version) VALUES (1, $1)', [SCHEMA_VERSION])
+
+    for (const [position, sku] of CATALOGUE.entries()) {
+      await tx.query(
+        `INSERT INTO skus (id, title, kind, currency, price, original_price, member_price, stock,
+           max_per_order, status, requires_contact, attributes, image, position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14)
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          sku.id,
+          sku.title,
+          sku.kind,
+          sku.currency,
+          sku.price,
+          sku.originalPrice ?? null,
+          sku.memberPrice ?? null,
+          sku.stock,
+          sku.maxPerOrder,
+          sku.status,
+          sku.requiresContact ?? false,
+          JSON.stringify(sku.attributes ?? []),
+          sku.image ?? null,
+          position,
+        ],
+      )
+    }
+    for (const plan of PLANS) {
+      await tx.query(
+        `INSERT INTO plans (id, period_unit, period_count, auto_renew, trial_days, benefits)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          plan.id,
+          plan.period?.unit ?? null,
+          plan.period?.count ?? null,
+          plan.autoRenew ?? false,
+          plan.trialDays ?? null,
+          JSON.stringify(plan.benefits),
+        ],
+      )
+    }
+  })
+}

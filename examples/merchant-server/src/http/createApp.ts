@@ -1,0 +1,359 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import { listPlans, listSkus, loadSkus, toCatalogueItem } from '../catalogue/catalogue.ts'
+import { type Database, type DatabaseOptions, openDatabase } from '../db/database.ts'
+import { migrate } from '../db/migrate.ts'
+import { readEntitlement } from '../membership/entitlement.ts'
+import { createOrder, GUEST, quoteOrder } from '../orders/createOrder.ts'
+import {
+  applyPaymentNotification,
+  cancelOrder,
+  expireOrders,
+  getOrder,
+  type PaymentOutcome,
+} from '../orders/orderLifecycle.ts'
+import { findOrder } from '../orders/orderRecords.ts'
+import { parseOrderRequest } from '../orders/parseOrderRequest.ts'
+import {
+  type CashierStep,
+  createSandboxCashier,
+  realScheduler,
+  type Scheduler,
+} from '../sandbox/sandboxCashier.ts'
+import { ApiError, invalidArgument } from './ApiError.ts'
+import { readJsonBody } from './readJsonBody.ts'
+import { readInteger, readObject, readString } from './validate.ts'
+
+/** Options of `createApp`. */
+export interface MerchantServerOptions {
+  /**
+   * Where the data lives. @default `{ url: DATABASE_URL }` when that variable is set, otherwise
+   * PGlite in `PGLITE_DIR` (default `.data/pglite` under the working directory)
+   */
+  readonly database?: DatabaseOptions
+  /** The clock (epoch ms); tests move it to expire orders. @default Date.now */
+  readonly now?: () => number
+  /** How long an unpaid order holds its stock. @default 900000 (15 minutes) */
+  readonly orderTtlMs?: number
+  /** Timers of the sandbox cashier's delayed notifications. @default real timers */
+  readonly scheduler?: Scheduler
+  /** Period of the background sweep that closes expired orders; 0 for none. @default 0 */
+  readonly sweepIntervalMs?: number
+  /** Allowed CORS origins. @default '*' */
+  readonly corsOrigin?: string | readonly string[]
+  /** Largest accepted request body. @default 65536 */
+  readonly maxBodyBytes?: number
+  /** Serve `/admin/*` (price and stock changes for end-to-end tests). @default true */
+  readonly admin?: boolean
+  /** Where unexpected errors are reported. @default console.error */
+  readonly logError?: (error: unknown) => void
+}
+
+/** What `createApp` returns. */
+export interface MerchantServer {
+  /** The Hono app: `app.fetch` for a server, `app.request()` in tests. */
+  readonly app: Hono
+  /** The database, for tests that look underneath. */
+  readonly db: Database
+  /** Stops timers, waits for notifications in flight, closes the database. */
+  close(): Promise<void>
+}
+
+const USER_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}$/
+const ORDER_ID = /^ord_[0-9a-f]{32}$/
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/
+const OUTCOMES = ['paid', 'failed'] as const
+const STEP_OUTCOMES = ['paid', 'failed', 'none'] as const
+const MAX_DELAY_MS = 10 * 60_000
+
+function defaultDatabase(): DatabaseOptions {
+  const url = process.env.DATABASE_URL
+  if (url) return process.env.DATABASE_SCHEMA ? { url, schema: process.env.DATABASE_SCHEMA } : { url }
+  return { dataDir: process.env.PGLITE_DIR ?? '.data/pglite' }
+}
+
+function readUserId(header: string | undefined): string {
+  if (header === undefined || header === '') return GUEST
+  if (!USER_ID.test(header)) throw invalidArgument('X-User-Id', 'X-User-Id has an invalid format')
+  return header
+}
+
+function readOrderId(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !ORDER_ID.test(value)) {
+    throw new ApiError(404, 'INVALID_ARGUMENT', 'No such order', { reason: 'not_found', field })
+  }
+  return value
+}
+
+function readOneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw invalidArgument(field, `${field} must be one of ${allowed.join(', ')}`)
+  }
+  return value as T
+}
+
+function readStep(raw: unknown, field: string): CashierStep {
+  const step = readObject(raw, field)
+  const late = step.late === undefined ? [] : step.late
+  if (!Array.isArray(late) || late.length > 10)
+    throw invalidArgument(`${field}.late`, 'late must be a list of at most 10')
+  return {
+    outcome: readOneOf(step.outcome, `${field}.outcome`, STEP_OUTCOMES),
+    delayMs: step.delayMs === undefined ? 0 : readInteger(step.delayMs, `${field}.delayMs`, 0, MAX_DELAY_MS),
+    duplicates:
+      step.duplicates === undefined ? 1 : readInteger(step.duplicates, `${field}.duplicates`, 1, 50),
+    late: late.map((item, index) => {
+      const notification = readObject(item, `${field}.late[${index}]`)
+      return {
+        outcome: readOneOf(notification.outcome, `${field}.late[${index}].outcome`, OUTCOMES),
+        delayMs: readInteger(notification.delayMs, `${field}.late[${index}].delayMs`, 0, MAX_DELAY_MS),
+      }
+    }),
+  }
+}
+
+/**
+ * Builds the merchant server: opens and migrates the database, then serves the catalogue,
+ * quotes, orders, membership and the sandbox cashier. See the README for every endpoint.
+ */
+export async function createApp(options: MerchantServerOptions = {}): Promise<MerchantServer> {
+  const now = options.now ?? Date.now
+  const ttlMs = options.orderTtlMs ?? 15 * 60_000
+  const logError = options.logError ?? ((error: unknown) => console.error(error))
+  const db = await openDatabase(options.database ?? defaultDatabase())
+  try {
+    await migrate(db)
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+
+  // Concurrent requests share one sweep instead of queueing one each.
+  let sweeping: Promise<void> | undefined
+  const sweep = (): Promise<void> => {
+    sweeping ??= expireOrders(db, now())
+      .then(() => undefined)
+      .finally(() => {
+        sweeping = undefined
+      })
+    return sweeping
+  }
+  const sweepTimer =
+    options.sweepIntervalMs && options.sweepIntervalMs > 0
+      ? setInterval(() => void sweep().catch(logError), options.sweepIntervalMs)
+      : undefined
+  sweepTimer?.unref()
+
+  const notify = (orderId: string, outcome: PaymentOutcome) =>
+    applyPaymentNotification(db, { orderId, outcome }, now())
+  const cashier = createSandboxCashier({
+    notify,
+    scheduler: options.scheduler ?? realScheduler,
+    onError: logError,
+  })
+
+  const app = new Hono()
+  app.use(
+    '*',
+    cors({
+      origin:
+        typeof options.corsOrigin === 'string' ? options.corsOrigin : [...(options.corsOrigin ?? ['*'])],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'X-User-Id'],
+      exposeHeaders: ['Idempotent-Replayed'],
+      maxAge: 600,
+    }),
+  )
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 64 * 1024,
+      onError: (c) =>
+        c.json(
+          new ApiError(413, 'INVALID_ARGUMENT', 'The body is too large', {
+            reason: 'body_too_large',
+          }).toBody(),
+          413,
+        ),
+    }),
+  )
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.toBody(), error.status)
+    logError(error)
+    return c.json(
+      {
+        error: {
+          code: 'ORDER_REJECTED',
+          message: 'The server failed; nothing was written. Retrying with the same Idempotency-Key is safe.',
+          reason: 'internal_error',
+          retryable: true,
+        },
+      },
+      500,
+    )
+  })
+  app.notFound((c) =>
+    c.json(new ApiError(404, 'INVALID_ARGUMENT', 'No such endpoint', { reason: 'no_route' }).toBody(), 404),
+  )
+
+  app.get('/health', (c) => c.json({ ok: true, driver: db.driver }))
+
+  app.get('/catalogue', async (c) => {
+    await sweep()
+    return c.json({ items: (await listSkus(db)).map(toCatalogueItem) })
+  })
+  app.get('/catalogue/:skuId', async (c) => {
+    await sweep()
+    const skuId = c.req.param('skuId')
+    const sku = (await loadSkus(db, [skuId], { lock: false })).get(skuId)
+    if (!sku)
+      throw new ApiError(404, 'INVALID_ARGUMENT', `No sku ${skuId}`, { reason: 'not_found', skuIds: [skuId] })
+    return c.json(toCatalogueItem(sku))
+  })
+
+  app.post('/quote', async (c) => {
+    const userId = readUserId(c.req.header('x-user-id'))
+    const input = parseOrderRequest(await readJsonBody(c), { requireExpectedPayable: false })
+    await sweep()
+    const skus = await loadSkus(
+      db,
+      input.lines.map((l) => l.skuId),
+      { lock: false },
+    )
+    return c.json(await quoteOrder(db, input, { userId, now: now() }, skus))
+  })
+
+  app.post('/orders', async (c) => {
+    const userId = readUserId(c.req.header('x-user-id'))
+    const key = c.req.header('idempotency-key')
+    if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
+      throw invalidArgument(
+        'Idempotency-Key',
+        'Send an Idempotency-Key header of 1 to 128 visible ASCII characters',
+      )
+    }
+    const input = parseOrderRequest(await readJsonBody(c), { requireExpectedPayable: true })
+    await sweep()
+    const { order, replayed } = await createOrder(
+      db,
+      { input, idempotencyKey: key, ttlMs },
+      { userId, now: now() },
+    )
+    if (replayed) c.header('Idempotent-Replayed', 'true')
+    return c.json(order, replayed ? 200 : 201)
+  })
+
+  app.get('/orders/:orderId', async (c) => {
+    const userId = readUserId(c.req.header('x-user-id'))
+    const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+    await sweep()
+    return c.json(await getOrder(db, userId, orderId))
+  })
+
+  app.post('/orders/:orderId/cancel', async (c) => {
+    const userId = readUserId(c.req.header('x-user-id'))
+    const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+    return c.json(await cancelOrder(db, userId, orderId, now()))
+  })
+
+  app.get('/membership/plans', async (c) => c.json({ plans: await listPlans(db) }))
+
+  app.get('/membership/entitlement', async (c) => {
+    const userId = readUserId(c.req.query('userId') ?? c.req.header('x-user-id'))
+    if (userId === GUEST) throw invalidArgument('userId', 'Name the user (?userId= or X-User-Id)')
+    return c.json(await readEntitlement(db, userId, now()))
+  })
+
+  app.post('/sandbox/notify', async (c) => {
+    const body = readObject(await readJsonBody(c), 'body')
+    const orderId = readOrderId(body.orderId, 'orderId')
+    const outcome = readOneOf(body.outcome, 'outcome', OUTCOMES)
+    return c.json(await notify(orderId, outcome))
+  })
+
+  app.post('/sandbox/pay', async (c) => {
+    const body = readObject(await readJsonBody(c), 'body')
+    const orderId = readOrderId(body.orderId, 'orderId')
+    await sweep()
+    const order = await findOrder(db, orderId)
+    if (!order) throw new ApiError(404, 'INVALID_ARGUMENT', `No order ${orderId}`, { reason: 'not_found' })
+    if (order.status === 'closed' && order.close_reason === 'expired') {
+      throw new ApiError(409, 'ORDER_EXPIRED', 'The order expired before it was paid', { orderId })
+    }
+    if (order.status !== 'pending') {
+      throw new ApiError(409, 'ORDER_REJECTED', `The order is ${order.status}`, {
+        reason: 'not_pending',
+        status: order.status,
+      })
+    }
+    const receipt = await cashier.pay(orderId)
+    const after = await findOrder(db, orderId)
+    return c.json({ ...receipt, status: after?.status ?? order.status })
+  })
+
+  app.get('/sandbox/script', (c) => c.json(cashier.getScript()))
+  app.put('/sandbox/script', async (c) => {
+    const body = readObject(await readJsonBody(c), 'body')
+    const raw = body.steps === undefined ? [] : body.steps
+    if (!Array.isArray(raw) || raw.length > 100)
+      throw invalidArgument('steps', 'steps must be a list of at most 100')
+    const steps = raw.map((step, index) => readStep(step, `steps[${index}]`))
+    const defaultDelayMs =
+      body.defaultDelayMs === undefined
+        ? undefined
+        : readInteger(body.defaultDelayMs, 'defaultDelayMs', 0, MAX_DELAY_MS)
+    cashier.setScript(defaultDelayMs === undefined ? { steps } : { steps, defaultDelayMs })
+    return c.json(cashier.getScript())
+  })
+
+  if (options.admin ?? true) {
+    app.patch('/admin/skus/:skuId', async (c) => {
+      const skuId = readString(c.req.param('skuId'), 'skuId', 64)
+      const body = readObject(await readJsonBody(c), 'body')
+      const price = (field: string) =>
+        body[field] === undefined
+          ? undefined
+          : body[field] === null && field !== 'price'
+            ? null
+            : readInteger(body[field], field, 0, 10_000_000)
+      const patch = {
+        price: price('price'),
+        original_price: price('originalPrice'),
+        member_price: price('memberPrice'),
+        stock:
+          body.stock === undefined
+            ? undefined
+            : body.stock === null
+              ? null
+              : readInteger(body.stock, 'stock', 0, 1_000_000),
+        status:
+          body.status === undefined
+            ? undefined
+            : readOneOf(body.status, 'status', ['on_sale', 'off_shelf'] as const),
+      }
+      const sets = Object.entries(patch).filter(([, value]) => value !== undefined)
+      if (sets.length === 0)
+        throw invalidArgument('body', 'Name at least one of price, originalPrice, memberPrice, stock, status')
+      const updated = await db.query(
+        `UPDATE skus SET ${sets.map(([column], index) => `${column} = $${index + 2}`).join(', ')} WHERE id = $1 RETURNING id`,
+        [skuId, ...sets.map(([, value]) => value)],
+      )
+      if (updated.length === 0)
+        throw new ApiError(404, 'INVALID_ARGUMENT', `No sku ${skuId}`, { reason: 'not_found' })
+      const sku = (await loadSkus(db, [skuId], { lock: false })).get(skuId)!
+      return c.json(toCatalogueItem(sku))
+    })
+  }
+
+  return {
+    app,
+    db,
+    async close() {
+      if (sweepTimer) clearInterval(sweepTimer)
+      await cashier.close()
+      await sweeping?.catch(() => undefined)
+      await db.close()
+    },
+  }
+}

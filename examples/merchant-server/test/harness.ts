@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createApp, type MerchantServer } from '../src/http/createApp.ts'
+import { type RunningServer, startServer } from '../src/http/startServer.ts'
+import type { Scheduler } from '../src/sandbox/sandboxCashier.ts'
+
+/** Which database the suite runs on: `DATABASE_URL` set → PostgreSQL, else PGlite. */
+export const DRIVER = process.env.DATABASE_URL ? 'pg' : 'pglite'
+
+/** Where one test server keeps its data; reused to restart on the same data. */
+export type DataLocation = { readonly schema: string } | { readonly dataDir: string }
+
+/** A fresh place for data: a schema of its own on PostgreSQL, a temporary folder for PGlite. */
+export function freshLocation(): DataLocation {
+  if (DRIVER === 'pg') return { schema: `t_${randomBytes(6).toString('hex')}` }
+  return { dataDir: mkdtempSync(join(tmpdir(), 'merchant-server-')) }
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(start = Date.UTC(2026, 0, 15, 8, 0, 0)) {
+  let time = start
+  return {
+    now: () => time,
+    advance: (ms: number) => {
+      time += ms
+    },
+  }
+}
+
+/** Timers the test fires by hand: `flush()` runs every pending notification and awaits it. */
+export function manualScheduler() {
+  const tasks = new Map<number, { run: () => Promise<unknown> | undefined; ms: number }>()
+  let next = 0
+  const scheduler: Scheduler = {
+    setTimeout(run, ms) {
+      next += 1
+      tasks.set(next, { run, ms })
+      return next
+    },
+    clearTimeout(handle) {
+      tasks.delete(handle as number)
+    },
+  }
+  return {
+    scheduler,
+    pending: () => [...tasks.values()].map((task) => task.ms),
+    async flush() {
+      const due = [...tasks.entries()].sort(([, a], [, b]) => a.ms - b.ms)
+      tasks.clear()
+      await Promise.all(due.map(([, task]) => task.run()))
+    },
+  }
+}
+
+/** The answer of one HTTP call. */
+export interface Answer<T = Record<string, unknown>> {
+  readonly status: number
+  readonly headers: Headers
+  readonly body: T
+}
+
+/** One merchant server listening on 127.0.0.1, with helpers to call it. */
+export interface TestServer {
+  readonly url: string
+  readonly merchant: MerchantServer
+  readonly location: DataLocation
+  call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options?: { body?: unknown; raw?: string | Uint8Array; headers?: Record<string, string> },
+  ): Promise<Answer<T>>
+  /** Stops the server and closes the database, keeping the data. */
+  stop(): Promise<void>
+  /** Stops and deletes the data. */
+  destroy(): Promise<void>
+}
+
+/** Starts a server on `location` (fresh by default). */
+export async function startTestServer(
+  options: { location?: DataLocation; now?: () => number; scheduler?: Scheduler; orderTtlMs?: number } = {},
+): Promise<TestServer> {
+  const location = options.location ?? freshLocation()
+  const url = process.env.DATABASE_URL
+  const errors: unknown[] = []
+  const merchant = await createApp({
+    database: 'schema' in location ? { url: url!, schema: location.schema } : { dataDir: location.dataDir },
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    ...(options.orderTtlMs ? { orderTtlMs: options.orderTtlMs } : {}),
+    logError: (error) => {
+      errors.push(error)
+    },
+  })
+  let server: RunningServer
+  try {
+    server = await startServer(merchant.app, { port: 0 })
+  } catch (error) {
+    await merchant.close()
+    throw error
+  }
+  let stopped = false
+  const stop = async () => {
+    if (stopped) return
+    stopped = true
+    await server.close()
+    await merchant.close()
+    if (errors.length > 0) throw new AggregateError(errors, 'The server logged unexpected errors')
+  }
+  return {
+    url: server.url,
+    merchant,
+    location,
+    async call(method, path, callOptions = {}) {
+      const headers: Record<string, string> = { ...callOptions.headers }
+      let body: string | Uint8Array | undefined = callOptions.raw
+      if (callOptions.body !== undefined) {
+        body = JSON.stringify(callOptions.body)
+        headers['content-type'] ??= 'application/json'
+      }
+      const response = await fetch(`${server.url}${path}`, { method, headers, body })
+      const text = await response.text()
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: text === '' ? {} : JSON.parse(text),
+      } as Answer<never>
+    },
+    stop,
+    async destroy() {
+      if ('schema' in location && !stopped) {
+        await merchant.db.query(`DROP SCHEMA ${location.schema} CASCADE`)
+      }
+      await stop()
+      if ('dataDir' in location) rmSync(location.dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Everything in the database, to prove a rejected request wrote nothing. */
+export async function snapshotDatabase(merchant: MerchantServer): Promise<string> {
+  const tables = {
+    skus: 'SELECT * FROM skus ORDER BY id',
+    plans: 'SELECT * FROM plans ORDER BY id',
+    orders: 'SELECT * FROM orders ORDER BY id',
+    order_lines: 'SELECT * FROM order_lines ORDER BY order_id, line_no',
+    payment_events: 'SELECT * FROM payment_events ORDER BY id',
+    entitlements: 'SELECT * FROM entitlements ORDER BY user_id',
+    entitlement_grants: 'SELECT * FROM entitlement_grants ORDER BY order_id, line_no',
+  }
+  const snapshot: Record<string, unknown> = {}
+  for (const [table, sql] of Object.entries(tables)) snapshot[table] = await merchant.db.query(sql)
+  return JSON.stringify(snapshot)
+}
+
+/** Units left of a sku. */
+export async function stockOf(merchant: MerchantServer, skuId: string): Promise<number | null> {
+  const [row] = await merchant.db.query<{ stock: number | null }>('SELECT stock FROM skus WHERE id = $1', [
+    skuId,
+  ])
+  if (!row) throw new Error(`No sku ${skuId}`)
+  return row.stock
+}
+
+/** Number of orders in the database. */
+export async function orderCount(merchant: MerchantServer): Promise<number> {
+  const [row] = await merchant.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders')
+  return row?.n ?? 0
+}
+
+/** Money in CNY fen. */
+export const cny = (amount: number) => ({ amount, currency: 'CNY' })
+
+/** A distinct idempotency key. */
+export const newKey = () => `key-${randomBytes(8).toString('hex')}`
