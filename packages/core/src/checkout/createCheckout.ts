@@ -328,7 +328,9 @@ export function createCheckout(options: CheckoutOptions): Checkout {
           break
         }
       }
-      pending.splice(idx, 1)
+      const [evicted] = pending.splice(idx, 1)
+      // its cashier opened: give it one last round with the server before it is forgotten
+      if (evicted?.payStarted && !checking.has(evicted.orderId)) void recheckOlder(evicted)
     }
     return persist()
   }

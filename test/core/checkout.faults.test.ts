@@ -1,0 +1,458 @@
+/**
+ * Model-based fault suite for the checkout: a simulated merchant backend and cashier that lose
+ * responses, hang, lie about results and notify late; a user who double-taps, hides the app,
+ * cancels, retries and relaunches; a server whose price moves. Thousands of random runs, each
+ * checked against the design's invariants.
+ */
+import {
+  type Checkout,
+  type CheckoutApi,
+  type CheckoutSnapshot,
+  type CheckoutTiming,
+  createCheckout,
+  type LifecyclePort,
+  type Money,
+  memoryStorage,
+  money,
+  type OrderRequest,
+  type OrderStatus,
+  type PaymentChannel,
+  type PayOutcome,
+  type Quote,
+  TradeKitError,
+} from '@tradekit/core'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+const NUM_RUNS = Number(process.env.TRADEKIT_FAULT_RUNS ?? 5000)
+// fake timers replace performance.now; keep the real clock for the report
+const realNow = performance.now.bind(performance)
+const stats = { orders: 0, cashierOpened: 0, shownPaid: 0, latePaid: 0, priceChanged: 0 }
+
+const TIMING: Partial<CheckoutTiming> = {
+  createTimeoutMs: 2000,
+  createRetryDelaysMs: [100, 200, 400, 800],
+  payTimeoutMs: 10_000,
+  pollDelaysMs: [100, 200, 300, 500],
+  confirmBudgetMs: 5000,
+  pollTimeoutMs: 1000,
+  cancelTimeoutMs: 1000,
+}
+const MOVING = new Set(['creating', 'paying', 'confirming'])
+
+type CreateFault = 'ok' | 'lose' | 'network' | 'hang' | 'slow' | 'reject'
+type StatusFault = 'ok' | 'lose' | 'hang' | 'slow'
+type CashierOutcome =
+  | 'success'
+  | 'cancel'
+  | 'fail'
+  | 'unknown'
+  | 'hang'
+  | 'liePaidButCancel'
+  | 'lieSubmittedButUnpaid'
+  | 'throw'
+interface CashierStep {
+  outcome: CashierOutcome
+  delayMs: number
+  lateNotifyMs: number | undefined
+  retryable: boolean
+}
+type ActionKind =
+  | 'submit'
+  | 'doubleTap'
+  | 'cancel'
+  | 'retry'
+  | 'hide'
+  | 'show'
+  | 'kill'
+  | 'reset'
+  | 'priceMove'
+  | 'acceptPrice'
+interface Action {
+  kind: ActionKind
+  waitMs: number
+}
+interface Scenario {
+  createFaults: CreateFault[]
+  statusFaults: StatusFault[]
+  cashier: CashierStep[]
+  actions: Action[]
+  priceMode: 'reject' | 'create'
+}
+
+interface ServerOrder {
+  orderId: string
+  amount: Money
+  request: OrderRequest
+  status: OrderStatus
+}
+
+function abortable<T>(signal: AbortSignal, ms: number | null, value: () => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(new TradeKitError('ABORTED'))
+    const timer = ms === null ? undefined : setTimeout(() => resolve(value()), ms)
+    signal.addEventListener('abort', () => {
+      if (timer !== undefined) clearTimeout(timer)
+      reject(new TradeKitError('ABORTED'))
+    })
+  })
+}
+
+async function runScenario(scenario: Scenario): Promise<string[]> {
+  const violations: string[] = []
+  // ---- the merchant backend ----
+  const orders = new Map<string, ServerOrder>()
+  const byKey = new Map<string, ServerOrder>()
+  let price = 1200
+  let calm = false
+  let createIndex = 0
+  let statusIndex = 0
+  const fault = <T extends string>(list: T[], index: number): T | 'ok' =>
+    calm ? 'ok' : (list[index] ?? 'ok')
+  const serverPay = (orderId: string) => {
+    const order = orders.get(orderId)
+    if (order && order.status === 'pending') order.status = 'paid'
+  }
+
+  let instance = 0
+  let checkout: Checkout
+  const attemptKeys = new Map<string, Set<string>>()
+  const reportedPaid = new Set<string>()
+  const opened: string[] = []
+  const latePaidSeen = new Set<string>()
+  let priceChangedSeen = false
+
+  const api: CheckoutApi = {
+    async createOrder(req, ctx) {
+      const tag = `${instance}:${checkout.getSnapshot().attempt}`
+      const keys = attemptKeys.get(tag) ?? new Set<string>()
+      keys.add(ctx.idempotencyKey)
+      attemptKeys.set(tag, keys)
+      const f = fault(scenario.createFaults, createIndex++)
+      if (f === 'network') throw new TradeKitError('NETWORK')
+      if (f === 'reject') throw new TradeKitError('ORDER_REJECTED', 'no')
+      let order = byKey.get(ctx.idempotencyKey)
+      if (!order) {
+        const agreed = req.expectedPayable.amount
+        if (agreed !== price && scenario.priceMode === 'reject') {
+          const quote = { payable: money(price) } as unknown as Quote
+          throw new TradeKitError('PRICE_CHANGED', 'moved', { quote })
+        }
+        order = { orderId: `o${orders.size + 1}`, amount: money(price), request: req, status: 'pending' }
+        orders.set(order.orderId, order)
+        byKey.set(ctx.idempotencyKey, order)
+      }
+      const created = { orderId: order.orderId, amount: order.amount, payment: { orderId: order.orderId } }
+      if (f === 'lose') throw new TradeKitError('NETWORK', 'response lost')
+      if (f === 'hang') return abortable(ctx.signal, null, () => created)
+      if (f === 'slow') return abortable(ctx.signal, 1500, () => created)
+      return created
+    },
+    async getOrderStatus(orderId, ctx) {
+      const f = fault(scenario.statusFaults, statusIndex++)
+      const status = () => {
+        const order = orders.get(orderId)
+        if (!order) throw new TradeKitError('ORDER_REJECTED', 'unknown order')
+        return order.status
+      }
+      if (f === 'lose') throw new TradeKitError('NETWORK')
+      if (f === 'hang') return abortable(ctx.signal, null, status)
+      if (f === 'slow') return abortable(ctx.signal, 500, status)
+      return status()
+    },
+    async cancelOrder(orderId) {
+      const order = orders.get(orderId)
+      if (order && order.status === 'pending') order.status = 'closed'
+    },
+  }
+
+  // ---- the cashier ----
+  let cashierIndex = 0
+  const channel: PaymentChannel = {
+    id: 'model',
+    isAvailable: () => true,
+    async pay(payment, ctx): Promise<PayOutcome> {
+      const { orderId } = payment as { orderId: string }
+      const order = orders.get(orderId)
+      opened.push(orderId)
+      if (!order) violations.push(`cashier opened for an order the server never made: ${orderId}`)
+      else if (order.amount.amount !== order.request.expectedPayable.amount) {
+        violations.push(
+          `cashier opened for ${order.amount.amount} but the user agreed to ${order.request.expectedPayable.amount}`,
+        )
+      }
+      const step = scenario.cashier[Math.min(cashierIndex++, scenario.cashier.length - 1)]!
+      if (step.lateNotifyMs !== undefined) setTimeout(() => serverPay(orderId), step.lateNotifyMs)
+      if (step.outcome === 'success' || step.outcome === 'liePaidButCancel') serverPay(orderId)
+      await ctx.saveState({ tries: cashierIndex })
+      const wait = step.outcome === 'hang' ? null : step.delayMs
+      await abortable(ctx.signal, wait, () => undefined)
+      switch (step.outcome) {
+        case 'success':
+        case 'lieSubmittedButUnpaid':
+          return { kind: 'submitted' }
+        case 'cancel':
+        case 'liePaidButCancel':
+          return { kind: 'cancelled' }
+        case 'fail':
+          return { kind: 'failed', retryable: step.retryable, code: 'PAYMENT_FAILED' }
+        case 'throw':
+          throw new Error('cashier bug')
+        default:
+          return { kind: 'unknown' }
+      }
+    },
+  }
+
+  // ---- the app ----
+  const storage = memoryStorage()
+  let shows = new Set<() => void>()
+  let hides = new Set<() => void>()
+  const lifecycle = (): LifecyclePort => ({
+    onShow: (cb) => {
+      shows.add(cb)
+      return () => shows.delete(cb)
+    },
+    onHide: (cb) => {
+      hides.add(cb)
+      return () => hides.delete(cb)
+    },
+  })
+  let hidden = false
+  let agreed = price
+  let resetting = false
+
+  const watch = (co: Checkout, n: number) => {
+    let previous: CheckoutSnapshot = co.getSnapshot()
+    co.subscribe(() => {
+      const s = co.getSnapshot()
+      if (s === previous) return
+      if (previous.status === 'paid' && s.status !== 'paid' && !(resetting && s.status === 'idle')) {
+        violations.push(`#${n} left paid for ${s.status}`)
+      }
+      if (s.status === 'paid' && previous.status !== 'paid' && s.order) {
+        const server = orders.get(s.order.orderId)
+        if (!server || (server.status !== 'paid' && server.status !== 'refunded')) {
+          violations.push(`#${n} showed paid for ${s.order.orderId} while the server says ${server?.status}`)
+        }
+        reportedPaid.add(s.order.orderId)
+      }
+      if (s.error?.code === 'PRICE_CHANGED') priceChangedSeen = true
+      for (const late of s.latePaid) {
+        latePaidSeen.add(late.orderId)
+        const server = orders.get(late.orderId)
+        if (server?.status !== 'paid')
+          violations.push(`latePaid ${late.orderId} but the server says ${server?.status}`)
+        reportedPaid.add(late.orderId)
+      }
+      previous = s
+    })
+  }
+
+  const launch = () => {
+    instance++
+    shows = new Set()
+    hides = new Set()
+    hidden = false
+    let k = 0
+    const n = instance
+    checkout = createCheckout({
+      api,
+      channel,
+      storage,
+      lifecycle: lifecycle(),
+      timing: TIMING,
+      createKey: () => `k${n}.${++k}`,
+    })
+    watch(checkout, n)
+    return checkout.resume()
+  }
+
+  const swallow = (p: Promise<unknown>) => {
+    p.catch((e: unknown) => violations.push(`a checkout promise rejected: ${String(e)}`))
+  }
+
+  swallow(launch())
+  for (const action of scenario.actions) {
+    // The design keeps at most 5 pending orders; beyond that the oldest gets one last round with the
+    // server and is forgotten. The model's user stops ordering once 5 cashiers have opened.
+    const atLimit = new Set(opened).size >= 5
+    if (atLimit && (action.kind === 'submit' || action.kind === 'doubleTap' || action.kind === 'retry')) {
+      await vi.advanceTimersByTimeAsync(action.waitMs)
+      continue
+    }
+    switch (action.kind) {
+      case 'submit':
+        swallow(checkout!.submit({ lines: [{ skuId: 'vip', quantity: 1 }], expectedPayable: money(agreed) }))
+        break
+      case 'doubleTap': {
+        const req = { lines: [{ skuId: 'vip', quantity: 1 }], expectedPayable: money(agreed) }
+        const a = checkout!.submit(req)
+        const b = checkout!.submit(req)
+        swallow(a)
+        swallow(b)
+        break
+      }
+      case 'cancel':
+        swallow(checkout!.cancel())
+        break
+      case 'retry':
+        swallow(checkout!.retry())
+        break
+      case 'hide':
+        hidden = true
+        for (const cb of [...hides]) cb()
+        break
+      case 'show':
+        hidden = false
+        for (const cb of [...shows]) cb()
+        break
+      case 'kill':
+        checkout!.dispose()
+        swallow(launch())
+        break
+      case 'reset':
+        resetting = true
+        checkout!.reset()
+        resetting = false
+        break
+      case 'priceMove':
+        price += 100
+        break
+      case 'acceptPrice': {
+        const error = checkout!.getSnapshot().error
+        if (error?.code === 'PRICE_CHANGED') {
+          const quote = error.quote as Quote | undefined
+          const amount = quote?.payable ?? (error.amount as Money | undefined)
+          if (amount) agreed = amount.amount
+        }
+        break
+      }
+    }
+    await vi.advanceTimersByTimeAsync(action.waitMs)
+  }
+
+  // nothing hangs: with the app visible, every moving state has a timed exit (faults still on)
+  if (hidden) {
+    hidden = false
+    for (const cb of [...shows]) cb()
+  }
+  await vi.advanceTimersByTimeAsync(120_000)
+  const s = checkout!.getSnapshot()
+  if (MOVING.has(s.status) || s.rechecking)
+    violations.push(`stuck in ${s.status} (rechecking ${s.rechecking})`)
+
+  // late notifies have landed; the network calms; the app is killed and relaunched
+  calm = true
+  checkout!.dispose()
+  let resumed = false
+  void launch().then(() => {
+    resumed = true
+  })
+  for (let i = 0; i < 100 && !resumed; i++) await vi.advanceTimersByTimeAsync(1000)
+  if (!resumed) violations.push('resume() did not settle')
+
+  for (const order of orders.values()) {
+    if ((order.status === 'paid' || order.status === 'refunded') && !reportedPaid.has(order.orderId)) {
+      violations.push(`server-paid order ${order.orderId} was never shown paid nor reported latePaid`)
+    }
+  }
+  stats.orders += orders.size
+  stats.cashierOpened += opened.length
+  stats.shownPaid += [...reportedPaid].length
+  stats.latePaid += latePaidSeen.size
+  if (priceChangedSeen) stats.priceChanged++
+  for (const [tag, keys] of attemptKeys) {
+    if (keys.size > 1) violations.push(`attempt ${tag} used ${keys.size} idempotency keys`)
+  }
+  const final = checkout!.getSnapshot()
+  if (MOVING.has(final.status) || final.rechecking) violations.push(`final state ${final.status}`)
+  checkout!.dispose()
+  vi.clearAllTimers()
+  return violations
+}
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
+  createFaults: fc.array(
+    fc.constantFrom<CreateFault>('ok', 'ok', 'ok', 'lose', 'network', 'hang', 'slow', 'reject'),
+    {
+      maxLength: 10,
+    },
+  ),
+  statusFaults: fc.array(fc.constantFrom<StatusFault>('ok', 'ok', 'lose', 'hang', 'slow'), { maxLength: 30 }),
+  cashier: fc.array(
+    fc.record({
+      outcome: fc.constantFrom<CashierOutcome>(
+        'success',
+        'cancel',
+        'fail',
+        'unknown',
+        'hang',
+        'liePaidButCancel',
+        'lieSubmittedButUnpaid',
+        'throw',
+      ),
+      delayMs: fc.integer({ min: 0, max: 3000 }),
+      lateNotifyMs: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
+      retryable: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 6 },
+  ),
+  actions: fc.array(
+    fc.record({
+      kind: fc.constantFrom<ActionKind>(
+        'submit',
+        'submit',
+        'submit',
+        'doubleTap',
+        'cancel',
+        'retry',
+        'retry',
+        'hide',
+        'show',
+        'kill',
+        'reset',
+        'priceMove',
+        'acceptPrice',
+      ),
+      waitMs: fc.integer({ min: 0, max: 8000 }),
+    }),
+    { minLength: 3, maxLength: 14 },
+  ),
+  priceMode: fc.constantFrom<'reject' | 'create'>('reject', 'create'),
+})
+
+describe('checkout fault model', () => {
+  const unhandled: unknown[] = []
+  const onUnhandled = (reason: unknown) => unhandled.push(reason)
+  const unexpected: unknown[] = []
+  beforeAll(() => {
+    vi.useFakeTimers()
+    process.on('unhandledRejection', onUnhandled)
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => unexpected.push(args))
+  })
+  afterAll(() => {
+    process.off('unhandledRejection', onUnhandled)
+    vi.restoreAllMocks()
+    vi.useRealTimers()
+  })
+
+  it(`keeps every invariant over ${NUM_RUNS} random runs`, async () => {
+    let runs = 0
+    const started = realNow()
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async (scenario) => {
+        runs++
+        const violations = await runScenario(scenario)
+        if (unexpected.length > 0) violations.push(`console.error: ${String(unexpected.splice(0)[0])}`)
+        if (unhandled.length > 0) violations.push(`unhandled rejection: ${String(unhandled.splice(0)[0])}`)
+        if (violations.length > 0) throw new Error(violations.join('\n'))
+      }),
+      { numRuns: NUM_RUNS },
+    )
+    const seconds = ((realNow() - started) / 1000).toFixed(1)
+    console.log(`checkout fault suite: ${runs} random runs in ${seconds} s`, stats)
+    expect(runs).toBe(NUM_RUNS)
+  }, 600_000)
+})
