@@ -89,6 +89,20 @@ export const zhCN = {
   'coupon.reason.below_min_spend': '还差{amount}可用',
   'coupon.reason.below_threshold': '还差{amount}可用',
   'pricing.savings': '已省{amount}',
+  // membership
+  'membership.perPeriod': '{price}/{period}',
+  'membership.period.day': '天',
+  'membership.period.week': '周',
+  'membership.period.month': '月',
+  'membership.period.year': '年',
+  'membership.periods.day': '{count}天',
+  'membership.periods.week': '{count}周',
+  'membership.periods.month': '{count}个月',
+  'membership.periods.year': '{count}年',
+  'membership.approxPerDay': '约 {amount}/天',
+  'membership.autoRenew': '自动续费',
+  'membership.renewal': '{date} 将自动续费 {amount}',
+  'membership.consentRequired': '请先阅读并同意自动续费协议',
 } as const satisfies Record<string, string>
 
 /** A key of the message catalogue. */
@@ -179,6 +193,20 @@ export const enUS: Messages = {
   'coupon.reason.below_min_spend': 'Spend {amount} more to use',
   'coupon.reason.below_threshold': 'Spend {amount} more to use',
   'pricing.savings': 'You save {amount}',
+  // membership
+  'membership.perPeriod': '{price}/{period}',
+  'membership.period.day': 'day',
+  'membership.period.week': 'week',
+  'membership.period.month': 'month',
+  'membership.period.year': 'year',
+  'membership.periods.day': '{count} days',
+  'membership.periods.week': '{count} weeks',
+  'membership.periods.month': '{count} months',
+  'membership.periods.year': '{count} years',
+  'membership.approxPerDay': 'about {amount}/day',
+  'membership.autoRenew': 'Auto-renew',
+  'membership.renewal': 'Renews on {date} for {amount}',
+  'membership.consentRequired': 'Please read and accept the auto-renewal terms first',
 }
 
 /** The shipped catalogues by locale. */
