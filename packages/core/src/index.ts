@@ -86,6 +86,31 @@ export {
   type TranslatorOptions,
 } from './i18n/createTranslator'
 export { enUS, LOCALES, type Locale, MESSAGES, type MessageKey, type Messages, zhCN } from './i18n/messages'
+// membership
+export { createMembership, type MembershipOptions } from './membership/createMembership'
+export {
+  DAYS_PER_UNIT,
+  divideRoundHalfUp,
+  formatPlanPrice,
+  formatPricePerDay,
+  type PeriodUnit,
+  type PlanPeriod,
+  type PlanPriceTextOptions,
+  periodDays,
+  pricePerDay,
+  pricePerUnit,
+} from './membership/perPeriodPrice'
+export type {
+  Entitlement,
+  Membership,
+  MembershipApi,
+  MembershipSnapshot,
+  MembershipTiming,
+  Plan,
+  Renewal,
+  UnlockOptions,
+  UnlockResult,
+} from './membership/types'
 // money
 export { addMoney } from './money/addMoney'
 export { allocateMoney } from './money/allocateMoney'
@@ -134,4 +159,3 @@ export {
 export type { Quote, QuoteLine } from './pricing/quote'
 // storage
 export { memoryStorage, type StoragePort, type StorageRecord, storageKey } from './storage/storage'
-// membership
