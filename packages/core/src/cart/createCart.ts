@@ -91,7 +91,8 @@ export function createCart(options: CartOptions = {}): CartStore {
     let subtotal = 0
     let selectable = 0
     let selected = 0
-    for (const line of lines) {
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index]!
       count += line.quantity
       if (isBlocked(line)) continue
       selectable++
