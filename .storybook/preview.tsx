@@ -1,6 +1,7 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import Taro from '@tarojs/taro'
 import type { Locale } from '@tradekit/core'
+import { TradeProvider } from '@tradekit/react'
 import { ConfigProvider } from '@tradekit/taro'
 import '@tarojs/components-react/dist/index.css'
 import './preview.css'
@@ -14,10 +15,14 @@ Taro.initPxTransform({
 const withConfig: Decorator = (Story, context) => {
   const locale = (context.globals.locale ?? 'zh-CN') as Locale
   const theme = themes[String(context.globals.theme ?? 'default')]
+  // Each story gets its own in-memory cart; a story that needs a prepared cart wraps its own
+  // TradeProvider, which takes over below this one.
   return (
-    <ConfigProvider locale={locale} theme={theme} className="tk-story">
-      <Story />
-    </ConfigProvider>
+    <TradeProvider key={context.id} locale={locale}>
+      <ConfigProvider theme={theme} className="tk-story">
+        <Story />
+      </ConfigProvider>
+    </TradeProvider>
   )
 }
 

@@ -9,3 +9,20 @@ Taro.initPxTransform({
 })
 
 afterEach(() => cleanup())
+
+// jsdom has no IntersectionObserver; Taro's H5 Image uses one for lazy loading. This one reports
+// every observed element as visible at once, as a browser does for an on-screen image.
+class ImmediateIntersectionObserver {
+  constructor(private readonly callback: (entries: { isIntersecting: boolean; target: Element }[]) => void) {}
+  observe(target: Element) {
+    this.callback([{ isIntersecting: true, target }])
+  }
+  unobserve() {}
+  disconnect() {}
+  takeRecords() {
+    return []
+  }
+}
+if (typeof globalThis.IntersectionObserver === 'undefined') {
+  Object.assign(globalThis, { IntersectionObserver: ImmediateIntersectionObserver })
+}

@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useLocale } from '@tradekit/react'
 import type { ReactNode } from 'react'
+import { a11y } from '../internal/a11y'
 import '../theme/tokens.css'
 import './Empty.css'
 
@@ -31,9 +32,9 @@ export function Empty({ title, description, image, children, className }: EmptyP
   return (
     <View className={className ? `tk-empty ${className}` : 'tk-empty'}>
       {image ? (
-        <Image className="tk-empty__image" src={image} mode="aspectFit" aria-hidden="true" />
+        <Image className="tk-empty__image" src={image} mode="aspectFit" {...a11y({ hidden: true })} />
       ) : (
-        <View className="tk-empty__art" aria-hidden="true">
+        <View className="tk-empty__art" {...a11y({ hidden: true })}>
           <View className="tk-empty__art-box" />
         </View>
       )}

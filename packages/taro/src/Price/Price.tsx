@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { describePrice, formatMoney, formatMoneyParts, type Money, TradeKitError } from '@tradekit/core'
 import { useLocale } from '@tradekit/react'
+import { a11y } from '../internal/a11y'
 import '../theme/tokens.css'
 import './Price.css'
 
@@ -59,21 +60,21 @@ export function Price({
   const root = ['tk-price', `tk-price--${size}`, className].filter(Boolean).join(' ')
 
   return (
-    <View className={root} role="img" aria-label={label}>
-      <Text className="tk-price__current" aria-hidden="true">
+    <View className={root} {...a11y({ role: 'img', label })}>
+      <Text className="tk-price__current" {...a11y({ hidden: true })}>
         {parts.sign}
         <Text className="tk-price__symbol">{parts.symbol}</Text>
         <Text className="tk-price__integer">{parts.integer}</Text>
         {parts.fraction ? <Text className="tk-price__fraction">{parts.fraction}</Text> : null}
       </Text>
       {memberPrice ? (
-        <View className="tk-price__member" aria-hidden="true">
+        <View className="tk-price__member" {...a11y({ hidden: true })}>
           <Text className="tk-price__member-label">{t('price.memberLabel')}</Text>
           <Text className="tk-price__member-amount">{formatMoney(memberPrice, { trimZeros })}</Text>
         </View>
       ) : null}
       {shownOriginal ? (
-        <Text className="tk-price__original" aria-hidden="true">
+        <Text className="tk-price__original" {...a11y({ hidden: true })}>
           {formatMoney(shownOriginal, { trimZeros })}
         </Text>
       ) : null}

@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { clampQuantity, type QuantityIssue, quantityRules } from '@tradekit/core'
 import { useLocale } from '@tradekit/react'
 import { useEffect, useRef, useState } from 'react'
+import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
 import '../theme/tokens.css'
 import './QuantityStepper.css'
@@ -132,7 +133,7 @@ export function QuantityStepper({
     .join(' ')
 
   return (
-    <View className={classes} role="group" aria-label={name} aria-busy={busy ? 'true' : undefined}>
+    <View className={classes} {...a11y({ role: 'group', label: name, busy })}>
       <View className="tk-stepper__controls">
         <Pressable
           className="tk-stepper__button tk-stepper__button--minus"
@@ -141,14 +142,14 @@ export function QuantityStepper({
           busy={busy}
           onPress={() => change(shown - rules.step)}
         >
-          <Text aria-hidden="true">−</Text>
+          <Text {...a11y({ hidden: true })}>−</Text>
         </Pressable>
         <Input
           className="tk-stepper__input"
           type="number"
           value={draft ?? String(shown)}
           disabled={disabled || busy}
-          aria-label={name}
+          {...a11y({ label: name })}
           onInput={(event) => setDraft(event.detail.value)}
           onBlur={(event) => commitDraft(event.detail.value)}
           onConfirm={(event) => commitDraft(event.detail.value)}
@@ -160,12 +161,12 @@ export function QuantityStepper({
           busy={busy}
           onPress={() => change(shown + rules.step)}
         >
-          <Text aria-hidden="true">+</Text>
+          <Text {...a11y({ hidden: true })}>+</Text>
         </Pressable>
       </View>
       {busy ? <Text className="tk-stepper__sr-only">{t('stepper.updating')}</Text> : null}
       {notice ? (
-        <View className="tk-stepper__notice" role="status">
+        <View className="tk-stepper__notice" {...a11y({ role: 'status' })}>
           {notice}
         </View>
       ) : null}

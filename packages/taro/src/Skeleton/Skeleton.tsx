@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { useLocale } from '@tradekit/react'
 import type { ReactNode } from 'react'
+import { a11y } from '../internal/a11y'
 import '../theme/tokens.css'
 import './Skeleton.css'
 
@@ -66,9 +67,9 @@ export function Skeleton({
     .join(' ')
   const rowCount = Math.max(0, Math.floor(rows))
   return (
-    <View className={classes} role="status" aria-busy="true" aria-label={t('common.loading')}>
-      {image !== 'none' ? <View className="tk-skeleton__image" aria-hidden="true" /> : null}
-      <View className="tk-skeleton__body" aria-hidden="true">
+    <View className={classes} {...a11y({ role: 'status', busy: true, label: t('common.loading') })}>
+      {image !== 'none' ? <View className="tk-skeleton__image" {...a11y({ hidden: true })} /> : null}
+      <View className="tk-skeleton__body" {...a11y({ hidden: true })}>
         {title ? <View className="tk-skeleton__title" /> : null}
         {Array.from({ length: rowCount }, (_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity

@@ -1,10 +1,11 @@
-import { Button } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { a11y } from './a11y'
 import './Pressable.css'
 
 /** Props of the internal {@link Pressable}. */
 export interface PressableProps {
-  /** The accessible name (defaults to the visible text). */
+  /** The accessible name (defaults to the visible text); it must contain the visible text. */
   label?: string
   disabled?: boolean
   /** Busy: the action is running (announced, and presses are ignored). */
@@ -17,8 +18,10 @@ export interface PressableProps {
 const isH5 = process.env.TARO_ENV === 'h5'
 
 /**
- * A Taro `Button` that is a button for everyone: on mini-programs the native button already is;
- * on H5 Taro renders a `div`, so it gets the role, focus and Enter/Space keys here.
+ * A pressable area that is a button for everyone. Built on `View` rather than Taro's `Button`, whose
+ * native and H5 default styles (font size, padding, the `::after` border) fight every theme; it
+ * carries the button role and state itself, and on H5 focus and the Enter/Space keys.
+ * Platform buttons with an `openType` (phone number, customer service) use Taro's `Button`.
  */
 export function Pressable({
   label,
@@ -32,9 +35,8 @@ export function Pressable({
   const press = () => {
     if (!inactive) onPress?.()
   }
-  const web = isH5
+  const keyboard = isH5
     ? {
-        role: 'button',
         tabIndex: disabled ? -1 : 0,
         onKeyDown: (event: { key: string; preventDefault(): void }) => {
           if (event.key === 'Enter' || event.key === ' ') {
@@ -45,17 +47,14 @@ export function Pressable({
       }
     : {}
   return (
-    <Button
+    <View
       className={className ? `tk-pressable ${className}` : 'tk-pressable'}
-      disabled={disabled}
-      hoverClass="tk-pressable--active"
-      aria-label={label}
-      aria-disabled={inactive ? 'true' : undefined}
-      aria-busy={busy ? 'true' : undefined}
+      hoverClass={inactive ? 'none' : 'tk-pressable--active'}
       onClick={press}
-      {...web}
+      {...a11y({ role: 'button', label, disabled: inactive, busy })}
+      {...keyboard}
     >
       {children}
-    </Button>
+    </View>
   )
 }

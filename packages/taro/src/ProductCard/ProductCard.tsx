@@ -1,0 +1,242 @@
+import { Image, Text, View } from '@tarojs/components'
+import { blockingStatus, type CartItem, type PurchaseMode, type QuantityResult } from '@tradekit/core'
+import { useCartActions, useLocale, usePurchaseMode } from '@tradekit/react'
+import { useEffect, useState } from 'react'
+import { a11y } from '../internal/a11y'
+import { Pressable } from '../internal/Pressable'
+import { Price } from '../Price/Price'
+import { Skeleton } from '../Skeleton/Skeleton'
+import { Tag } from '../Tag/Tag'
+import '../theme/tokens.css'
+import './ProductCard.css'
+
+/** A product as a card shows it: a cart item plus display text. */
+export interface ProductCardProduct extends CartItem {
+  /** A second line under the title. */
+  readonly subtitle?: string
+  /** Marketing labels ("新品", "包邮"). */
+  readonly tags?: readonly string[]
+}
+
+/** Props of {@link ProductCard}. */
+export interface ProductCardProps {
+  /** The product; leave it out (or set `loading`) to show a skeleton. */
+  product?: ProductCardProduct
+  /**
+   * Show the skeleton.
+   * @default false
+   */
+  loading?: boolean
+  /**
+   * Image above the text (a grid) or beside it (a list).
+   * @default 'vertical'
+   */
+  layout?: 'vertical' | 'horizontal'
+  /**
+   * How the purchase is offered; by default from the provider's channels and platform for the
+   * product's kind (`usePurchaseMode`): `im` offers "contact support to buy", `hidden` shows no price
+   * and no buy wording.
+   */
+  purchaseMode?: PurchaseMode
+  /**
+   * Stock at or below which "仅剩 N 件" shows.
+   * @default 5
+   */
+  lowStockThreshold?: number
+  /**
+   * Show "加入购物车" (adds one unit to the provider's cart).
+   * @default true for physical goods, false for services and virtual goods
+   */
+  showAddToCart?: boolean
+  /** Called after an add, with the cart's answer (clamped to stock or limit, or not added). */
+  onAddToCart?: (result: QuantityResult, product: ProductCardProduct) => void
+  /** Shows the buy-now action ("立即购买", "立即预约" for services, "立即开通" for virtual goods). */
+  onBuyNow?: (product: ProductCardProduct) => void
+  /** In `im` mode: open the customer-service chat to buy. */
+  onContactSupport?: (product: ProductCardProduct) => void
+  /** The card itself was pressed (open the product page). */
+  onPress?: (product: ProductCardProduct) => void
+  /** Extra class of the root. */
+  className?: string
+}
+
+const FEEDBACK_MS = 2500
+
+/**
+ * A product in a grid or a list: image, title, price with original and member price, tags, stock
+ * and limit, and the actions the purchase mode allows. Sold out and off shelf disable buying and
+ * say so; services and virtual goods show no stock.
+ *
+ * @example
+ * ```tsx
+ * <ProductCard product={product} onBuyNow={(p) => Taro.navigateTo({ url: `/pages/checkout?sku=${p.skuId}` })} />
+ * ```
+ */
+export function ProductCard(props: ProductCardProps) {
+  const { product, loading = false, layout = 'vertical' } = props
+  if (loading || !product) {
+    return (
+      <View className={`tk-product-card tk-product-card--${layout}`}>
+        <Skeleton image={layout === 'vertical' ? 'top' : 'side'} rows={1} />
+      </View>
+    )
+  }
+  return <LoadedProductCard {...props} product={product} />
+}
+
+function LoadedProductCard({
+  product,
+  layout = 'vertical',
+  purchaseMode,
+  lowStockThreshold = 5,
+  showAddToCart,
+  onAddToCart,
+  onBuyNow,
+  onContactSupport,
+  onPress,
+  className,
+}: ProductCardProps & { product: ProductCardProduct }) {
+  const { t } = useLocale()
+  const kind = product.kind ?? 'physical'
+  const defaultMode = usePurchaseMode(kind)
+  const mode = purchaseMode ?? defaultMode
+  const [feedback, setFeedback] = useState<string | null>(null)
+  const [imageFailed, setImageFailed] = useState(false)
+  const cart = useCartActions()
+
+  useEffect(() => {
+    if (!feedback) return
+    const timer = setTimeout(() => setFeedback(null), FEEDBACK_MS)
+    return () => clearTimeout(timer)
+  }, [feedback])
+
+  const blocked = blockingStatus(product) ?? null
+  const limit = minDefined(product.perUserLimit, product.maxQuantity)
+  const lowStock =
+    kind === 'physical' && !blocked && product.stock !== undefined && product.stock <= lowStockThreshold
+      ? product.stock
+      : undefined
+  const buyLabel = t(
+    kind === 'service' ? 'product.bookNow' : kind === 'virtual' ? 'product.getNow' : 'product.buyNow',
+  )
+  const withCart = mode === 'buy' && (showAddToCart ?? kind === 'physical')
+
+  const classes = [
+    'tk-product-card',
+    `tk-product-card--${layout}`,
+    blocked && 'tk-product-card--blocked',
+    className,
+  ]
+    .filter(Boolean)
+    .join(' ')
+
+  return (
+    <View className={classes} {...a11y({ role: 'group', label: product.title })}>
+      <View className="tk-product-card__media" onClick={onPress ? () => onPress(product) : undefined}>
+        {product.image && !imageFailed ? (
+          <Image
+            className="tk-product-card__image"
+            src={product.image}
+            mode="aspectFill"
+            lazyLoad
+            {...a11y({ hidden: true })}
+            onError={() => setImageFailed(true)}
+          />
+        ) : null}
+        {blocked ? (
+          <View className="tk-product-card__overlay">
+            <Text>{t(blocked === 'off_shelf' ? 'product.offShelf' : 'product.soldOut')}</Text>
+          </View>
+        ) : null}
+      </View>
+      <View className="tk-product-card__body">
+        <Text className="tk-product-card__title" onClick={onPress ? () => onPress(product) : undefined}>
+          {product.title}
+        </Text>
+        {product.subtitle ? <Text className="tk-product-card__subtitle">{product.subtitle}</Text> : null}
+        <View className="tk-product-card__tags">
+          {kind !== 'physical' ? (
+            <Tag tone="primary">{t(kind === 'service' ? 'product.service' : 'product.virtual')}</Tag>
+          ) : null}
+          {product.tags?.map((tag) => (
+            <Tag key={tag}>{tag}</Tag>
+          ))}
+          {lowStock !== undefined ? (
+            <Tag tone="warning">{t('product.lowStock', { stock: lowStock })}</Tag>
+          ) : null}
+          {limit !== undefined && mode !== 'hidden' ? (
+            <Tag tone="default" variant="outline">
+              {t('product.limit', { limit })}
+            </Tag>
+          ) : null}
+        </View>
+        <View className="tk-product-card__footer">
+          {mode !== 'hidden' ? (
+            <Price
+              price={product.price}
+              originalPrice={product.originalPrice}
+              memberPrice={product.memberPrice}
+              size={layout === 'vertical' ? 'lg' : 'md'}
+            />
+          ) : null}
+          <View className="tk-product-card__actions">
+            {mode === 'im' ? (
+              <Pressable
+                className="tk-product-card__action tk-product-card__action--primary"
+                label={t('product.buyNamed', { action: t('product.contactToBuy'), title: product.title })}
+                disabled={blocked !== null}
+                onPress={() => onContactSupport?.(product)}
+              >
+                {t('product.contactToBuy')}
+              </Pressable>
+            ) : null}
+            {withCart ? (
+              <Pressable
+                className="tk-product-card__action"
+                label={t('product.addToCartNamed', { title: product.title })}
+                disabled={blocked !== null}
+                onPress={() => {
+                  const { subtitle: _subtitle, tags: _tags, ...item } = product
+                  const result = cart.add(item, 1)
+                  setFeedback(
+                    result.ok
+                      ? t('product.added')
+                      : result.issue === 'exceeds_stock'
+                        ? t('product.addExceedsStock', { quantity: result.quantity })
+                        : result.issue === 'over_limit'
+                          ? t('product.addOverLimit', { quantity: result.quantity })
+                          : t('product.soldOut'),
+                  )
+                  onAddToCart?.(result, product)
+                }}
+              >
+                {t('product.addToCart')}
+              </Pressable>
+            ) : null}
+            {mode === 'buy' && onBuyNow ? (
+              <Pressable
+                className="tk-product-card__action tk-product-card__action--primary"
+                label={t('product.buyNamed', { action: buyLabel, title: product.title })}
+                disabled={blocked !== null}
+                onPress={() => onBuyNow(product)}
+              >
+                {buyLabel}
+              </Pressable>
+            ) : null}
+          </View>
+        </View>
+        {feedback ? (
+          <View className="tk-product-card__feedback" {...a11y({ role: 'status' })}>
+            {feedback}
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}
+
+function minDefined(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b
+  if (b === undefined) return a
+  return Math.min(a, b)
+}

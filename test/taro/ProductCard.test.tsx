@@ -1,0 +1,131 @@
+import { fireEvent, render, screen, within } from '@testing-library/react'
+import { createCart, money } from '@tradekit/core'
+import { TradeProvider } from '@tradekit/react'
+import { ProductCard, type ProductCardProduct } from '@tradekit/taro'
+import type { ReactNode } from 'react'
+import { describe, expect, it, vi } from 'vitest'
+
+const tee: ProductCardProduct = {
+  skuId: 'tee',
+  title: '纯棉 T 恤',
+  subtitle: '透气 · 三色可选',
+  price: money(9900),
+  originalPrice: money(12900),
+  image: 'https://example.invalid/tee.png',
+  stock: 20,
+  tags: ['包邮'],
+}
+
+function renderWithCart(ui: ReactNode, cart = createCart(), locale: 'zh-CN' | 'en-US' = 'zh-CN') {
+  render(
+    <TradeProvider cart={cart} locale={locale}>
+      {ui}
+    </TradeProvider>,
+  )
+  return cart
+}
+
+describe('ProductCard', () => {
+  it('shows title, subtitle, tags and the price phrase', () => {
+    renderWithCart(<ProductCard product={tee} />)
+    const card = screen.getByRole('group', { name: '纯棉 T 恤' })
+    expect(within(card).getByText('透气 · 三色可选')).toBeInTheDocument()
+    expect(within(card).getByText('包邮')).toBeInTheDocument()
+    expect(within(card).getByRole('img', { name: '现价 99 元，原价 129 元' })).toBeInTheDocument()
+  })
+
+  it('adds one unit to the cart and says so', () => {
+    const onAddToCart = vi.fn()
+    const cart = renderWithCart(<ProductCard product={tee} onAddToCart={onAddToCart} />)
+    fireEvent.click(screen.getByRole('button', { name: '加入购物车：纯棉 T 恤' }))
+    expect(cart.getSnapshot().lines.map((l) => [l.skuId, l.quantity])).toEqual([['tee', 1]])
+    expect(cart.getSnapshot().lines[0]).not.toHaveProperty('subtitle')
+    expect(onAddToCart).toHaveBeenCalledWith({ ok: true, quantity: 1 }, tee)
+    expect(screen.getByRole('status')).toHaveTextContent('已加入购物车')
+  })
+
+  it('tells when the stock stops an add', () => {
+    const cart = renderWithCart(<ProductCard product={{ ...tee, stock: 1 }} />)
+    const add = screen.getByRole('button', { name: '加入购物车：纯棉 T 恤' })
+    fireEvent.click(add)
+    fireEvent.click(add)
+    expect(cart.getSnapshot().lines[0]?.quantity).toBe(1)
+    expect(screen.getByRole('status')).toHaveTextContent('库存不足，购物车里有 1 件')
+  })
+
+  it('shows low stock and the purchase limit', () => {
+    renderWithCart(<ProductCard product={{ ...tee, stock: 3, perUserLimit: 2 }} />)
+    expect(screen.getByText('仅剩 3 件')).toBeInTheDocument()
+    expect(screen.getByText('限购 2 件')).toBeInTheDocument()
+  })
+
+  it('disables buying a sold-out product and says why', () => {
+    const onBuyNow = vi.fn()
+    const cart = renderWithCart(<ProductCard product={{ ...tee, stock: 0 }} onBuyNow={onBuyNow} />)
+    expect(screen.getByText('已售罄')).toBeInTheDocument()
+    const buy = screen.getByRole('button', { name: '立即购买：纯棉 T 恤' })
+    expect(buy).toHaveAttribute('aria-disabled', 'true')
+    fireEvent.click(buy)
+    fireEvent.click(screen.getByRole('button', { name: '加入购物车：纯棉 T 恤' }))
+    expect(onBuyNow).not.toHaveBeenCalled()
+    expect(cart.getSnapshot().lines).toHaveLength(0)
+  })
+
+  it('marks an off-shelf product', () => {
+    renderWithCart(<ProductCard product={{ ...tee, status: 'off_shelf' }} />)
+    expect(screen.getByText('已下架')).toBeInTheDocument()
+  })
+
+  it('offers a consultation as a service: booking, no cart, no stock', () => {
+    const onBuyNow = vi.fn()
+    const consult: ProductCardProduct = {
+      skuId: 'law-30',
+      title: '律师咨询 30 分钟',
+      price: money(19900),
+      kind: 'service',
+    }
+    renderWithCart(<ProductCard product={consult} onBuyNow={onBuyNow} layout="horizontal" />)
+    expect(screen.getByText('服务')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: /加入购物车/ })).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: '立即预约：律师咨询 30 分钟' }))
+    expect(onBuyNow).toHaveBeenCalledWith(consult)
+  })
+
+  it('in im mode turns the action into contacting support', () => {
+    const onContactSupport = vi.fn()
+    const vip: ProductCardProduct = { skuId: 'vip', title: '年度会员', price: money(19800), kind: 'virtual' }
+    renderWithCart(
+      <ProductCard product={vip} purchaseMode="im" onBuyNow={vi.fn()} onContactSupport={onContactSupport} />,
+    )
+    expect(screen.queryByRole('button', { name: /立即开通/ })).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: '联系客服购买：年度会员' }))
+    expect(onContactSupport).toHaveBeenCalledWith(vip)
+  })
+
+  it('in hidden mode shows no price and no buy wording', () => {
+    const vip: ProductCardProduct = {
+      skuId: 'vip',
+      title: '年度会员',
+      price: money(19800),
+      kind: 'virtual',
+      perUserLimit: 1,
+    }
+    renderWithCart(<ProductCard product={vip} purchaseMode="hidden" onBuyNow={vi.fn()} />)
+    const card = screen.getByRole('group', { name: '年度会员' })
+    expect(within(card).queryByRole('img')).toBeNull()
+    expect(within(card).queryByRole('button')).toBeNull()
+    expect(card.textContent).not.toMatch(/¥|购|买|开通|限/)
+  })
+
+  it('shows a skeleton while loading', () => {
+    renderWithCart(<ProductCard loading />)
+    expect(screen.getByRole('status', { name: '加载中' })).toBeInTheDocument()
+  })
+
+  it('speaks English', () => {
+    renderWithCart(<ProductCard product={{ ...tee, stock: 2 }} onBuyNow={vi.fn()} />, createCart(), 'en-US')
+    expect(screen.getByText('Only 2 left')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Add to cart: 纯棉 T 恤' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Buy now: 纯棉 T 恤' })).toBeInTheDocument()
+  })
+})
