@@ -218,6 +218,21 @@ describe('corrupt or foreign data is discarded and reported, never a crash', () 
     expect(JSON.parse(storage.dump()[GUEST_KEY]!).lines).toHaveLength(1)
   })
 
+  it("reads a storage's '' for a missing key as an empty cart, not as corrupt data", () => {
+    const cart = createCart({ storage: memoryStorage({ [GUEST_KEY]: '' }) })
+    expect(cart.getSnapshot()).toMatchObject({ status: 'ready', lines: [], issues: [] })
+  })
+
+  it('treats a stored value that is not text as corrupt', async () => {
+    const storage: StoragePort = {
+      ...memoryStorage(),
+      getItem: () => ({ v: 1, lines: [] }) as unknown as string,
+    }
+    const cart = createCart({ storage })
+    await cart.ready
+    expect(cart.getSnapshot().issues).toEqual(['storage_corrupt'])
+  })
+
   it('keeps the first of two lines with one id', () => {
     const storage = memoryStorage({ [GUEST_KEY]: record(line(), line({ quantity: 5 })) })
     const cart = createCart({ storage })

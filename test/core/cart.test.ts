@@ -2,10 +2,12 @@ import {
   type CartItem,
   type CartSnapshot,
   cartLineId,
+  clampQuantity,
   createCart,
   isTradeKitError,
   type Money,
   money,
+  quantityRules,
   type TradeKitErrorCode,
 } from '@tradekit/core'
 import { describe, expect, it, vi } from 'vitest'
@@ -159,6 +161,28 @@ describe('quantity rules clamp and report', () => {
   })
 })
 
+describe('quantityRules and clampQuantity (shared with steppers)', () => {
+  it('derive the effective bounds from an item', () => {
+    expect(quantityRules({ minQuantity: 4, step: 6, stock: 20 })).toEqual({
+      min: 6,
+      step: 6,
+      limitMax: Number.POSITIVE_INFINITY,
+      stockMax: 18,
+    })
+    expect(quantityRules({ maxQuantity: 9, perUserLimit: 5 })).toMatchObject({ min: 1, limitMax: 5 })
+  })
+
+  it('clamp like the cart and say why', () => {
+    const rules = quantityRules({ minQuantity: 2, maxQuantity: 8, stock: 6, step: 2 })
+    expect(clampQuantity(4, rules)).toEqual({ quantity: 4 })
+    expect(clampQuantity(1, rules)).toEqual({ quantity: 2, issue: 'below_min' })
+    expect(clampQuantity(5, rules)).toEqual({ quantity: 4, issue: 'not_multiple_of_step' })
+    expect(clampQuantity(9, rules)).toEqual({ quantity: 6, issue: 'exceeds_stock' })
+    expect(clampQuantity(10, rules, true)).toEqual({ quantity: 8, issue: 'over_limit' })
+    expect(clampQuantity(9, rules, true)).toEqual({ quantity: 8, issue: 'not_multiple_of_step' })
+  })
+})
+
 describe('programmer errors throw and leave the cart unchanged', () => {
   const cases: [string, (cart: ReturnType<typeof createCart>) => unknown, TradeKitErrorCode][] = [
     ['a NaN quantity', (cart) => cart.setQuantity('tea', Number.NaN), 'INVALID_QUANTITY'],
@@ -230,6 +254,7 @@ describe('programmer errors throw and leave the cart unchanged', () => {
       'INVALID_ARGUMENT',
     ],
     ['update without an array', (cart) => cart.update(tea as never), 'INVALID_ARGUMENT'],
+    ['subscribe without a function', (cart) => cart.subscribe('x' as never), 'INVALID_ARGUMENT'],
   ]
 
   it.each(cases)('%s', (_name, act, code) => {

@@ -293,6 +293,7 @@ describe('parseMoney and the formatting round trip', () => {
     ['a lone sign', '-'],
     ['a number beyond the safe range', '99999999999999999'],
     ['another currency symbol', '$1.00'],
+    ['a number instead of text', 12 as unknown as string],
   ])('refuses %s', (_name, text, currency = 'CNY') => {
     expect(codeOf(() => parseMoney(text, currency))).toBe('INVALID_AMOUNT')
   })

@@ -69,7 +69,9 @@ function restoreLine(raw: unknown, currency: string): CartLine | undefined {
  * that fails validation are discarded and reported as `corrupt`.
  */
 export function parseCart(text: string | null, currency: string): ParsedCart {
-  if (text === null || text === undefined) return { lines: Object.freeze([]), corrupt: false }
+  // nothing stored; some platform storages answer '' for a key never set
+  if (text === null || text === undefined || text === '') return { lines: Object.freeze([]), corrupt: false }
+  if (typeof text !== 'string') return { lines: Object.freeze([]), corrupt: true }
   let record: unknown
   try {
     record = JSON.parse(text)

@@ -215,6 +215,9 @@ export function createCart(options: CartOptions = {}): CartStore {
   return {
     getSnapshot: () => snapshot,
     subscribe(listener) {
+      if (typeof listener !== 'function') {
+        throw new TradeKitError('INVALID_ARGUMENT', 'subscribe needs a listener function')
+      }
       listeners.add(listener)
       return () => {
         listeners.delete(listener)

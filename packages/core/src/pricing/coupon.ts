@@ -22,7 +22,9 @@ export interface CouponBase {
  */
 export interface ThresholdCoupon extends CouponBase {
   readonly kind: 'threshold'
+  /** What the applicable lines must reach (满). */
   readonly threshold: Money
+  /** What it takes off (减). */
   readonly amountOff: Money
   /**
    * Take `amountOff` once per full `threshold`.
@@ -43,6 +45,7 @@ export interface PercentCoupon extends CouponBase {
 /** A fixed amount off (立减), never more than the applicable lines. */
 export interface AmountCoupon extends CouponBase {
   readonly kind: 'amount'
+  /** What it takes off. */
   readonly amountOff: Money
 }
 
@@ -59,6 +62,7 @@ export type CouponUnavailableReason =
 
 /** What a coupon would do for the priced lines. */
 export interface CouponEvaluation {
+  /** The coupon evaluated. */
   readonly coupon: Coupon
   /** True when it can be applied now. */
   readonly applicable: boolean

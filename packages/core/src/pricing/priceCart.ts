@@ -15,9 +15,11 @@ export type PricingLine = Pick<CartLine, 'lineId' | 'skuId' | 'quantity' | 'pric
 
 /** A fee added to the order (delivery, service). */
 export interface PricingFee {
+  /** The fee's id, e.g. `'delivery'`. */
   readonly id: string
   /** The name shown to the user. */
   readonly label?: string
+  /** What it costs. */
   readonly amount: Money
   /** Waived when the goods (subtotal − discount) reach this amount (满 99 包邮). */
   readonly freeFrom?: Money
@@ -59,7 +61,9 @@ export interface PricingContext {
 
 /** A fee as charged. */
 export interface QuoteFee {
+  /** The fee's id. */
   readonly id: string
+  /** The name shown to the user. */
   readonly label?: string
   /** What is charged: zero when waived. */
   readonly amount: Money
@@ -69,6 +73,7 @@ export interface QuoteFee {
 
 /** The client's quote: a {@link Quote} plus what the checkout screen shows about coupons and fees. */
 export interface CartQuote extends Quote {
+  /** The id of the applied coupon, `null` when none. */
   readonly couponId: string | null
   /** The applied coupon's evaluation, `null` when none applies or none was picked. */
   readonly coupon: CouponEvaluation | null
