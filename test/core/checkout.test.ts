@@ -587,3 +587,96 @@ describe('channels and signing', () => {
     expect((await settle(done)).status).toBe('paid')
   })
 })
+
+describe('environment', () => {
+  it('works where the engine has no AbortController', async () => {
+    vi.stubGlobal('AbortController', undefined)
+    try {
+      const { api, checkout, channel } = setup()
+      void checkout.submit(request())
+      await vi.advanceTimersByTimeAsync(0)
+      expect(channel.calls[0]!.signal.aborted).toBe(false)
+      const after = await settle(checkout.cancel())
+      expect(channel.calls[0]!.signal.aborted).toBe(true)
+      expect(after.status).toBe('cancelled')
+      api.markPaid('o1')
+      expect((await settle(checkout.retry())).status).toBe('paid')
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('keeps paying when storage writes fail, and reports it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const api = fakeApi()
+    const channel = manualChannel()
+    const storage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('quota')
+      },
+      removeItem: () => {},
+    }
+    const checkout = createCheckout({ api, channel, storage })
+    const done = checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    expect(checkout.getSnapshot()).toMatchObject({ status: 'paying', storageIssue: 'storage_failed' })
+    api.markPaid('o1')
+    channel.answer({ kind: 'submitted' })
+    expect((await settle(done)).status).toBe('paid')
+    warn.mockRestore()
+  })
+
+  it('does not write over orders a slow storage answers late', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const api = fakeApi()
+    const first = createCheckout({ api, channel: manualChannel(), storage: memoryStorage() })
+    void first.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    const stored = memoryStorage()
+    // an order o1 left pending by an earlier session, behind a storage that takes 8 s to read
+    const seed = createCheckout({ api, channel: manualChannel(), storage: stored })
+    void seed.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    seed.dispose()
+    first.dispose()
+    const slow = {
+      getItem: (k: string) => {
+        const value = stored.getItem(k) as string | null
+        return new Promise<string | null>((r) => setTimeout(() => r(value), 8000))
+      },
+      setItem: stored.setItem,
+      removeItem: stored.removeItem,
+    }
+    const checkout = createCheckout({ api, channel: manualChannel(), storage: slow })
+    await vi.advanceTimersByTimeAsync(5000) // the read timed out
+    expect(checkout.getSnapshot().storageIssue).toBe('storage_failed')
+    void checkout.submit(request(1500))
+    await vi.advanceTimersByTimeAsync(4000)
+    expect(checkout.getSnapshot().pendingCount).toBe(2)
+    const kept = JSON.parse(stored.dump()[KEY] ?? '{}').orders.map((o: { orderId: string }) => o.orderId)
+    expect(kept).toEqual(['o3', 'o2'])
+    warn.mockRestore()
+  })
+
+  it('keeps the snapshot object when an action changes nothing', async () => {
+    const { checkout } = setup()
+    const idle = checkout.getSnapshot()
+    await checkout.cancel()
+    await checkout.retry()
+    expect(checkout.getSnapshot()).toBe(idle)
+  })
+
+  it('gives an evicted order whose cashier opened one last round with the server', async () => {
+    const { api, checkout, channel } = setup()
+    for (let i = 0; i < 6; i++) {
+      const done = checkout.submit(request(1000 + i))
+      await vi.advanceTimersByTimeAsync(0)
+      channel.answer({ kind: 'cancelled' })
+      await settle(done)
+      if (i === 0) api.markPaid('o1') // the money moved late, behind the cashier's cancel
+    }
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(checkout.getSnapshot()).toMatchObject({ pendingCount: 5, latePaid: [{ orderId: 'o1' }] })
+  })
+})

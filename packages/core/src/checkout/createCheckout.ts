@@ -221,7 +221,7 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     if (!force && snapshot.status === 'paid' && patch.status !== undefined && patch.status !== 'paid') return
     let changed = false
     for (const k of Object.keys(patch) as (keyof CheckoutSnapshot)[]) {
-      if (!Object.is(snapshot[k], patch[k]) || !(k in snapshot)) {
+      if (!Object.is(snapshot[k], patch[k])) {
         changed = true
         break
       }
@@ -296,15 +296,20 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     return writes
   }
 
+  function mergeStored(orders: readonly PendingOrder[]): void {
+    // orders this session already holds stay first
+    pending = [...pending, ...orders.filter((o) => !pending.some((p) => p.orderId === o.orderId))].slice(
+      0,
+      MAX_PENDING,
+    )
+  }
+
   const hydrated: Promise<void> = (async () => {
+    const read = Promise.resolve().then(() => storage.getItem(key))
     try {
-      const raw = await timeboxed(() => storage.getItem(key))
+      const raw = await timeboxed(() => read)
       const { orders, corrupt } = parsePendingOrders(raw)
-      // orders added before hydration finished (none in practice: every action awaits it) stay first
-      pending = [...pending, ...orders.filter((o) => !pending.some((p) => p.orderId === o.orderId))].slice(
-        0,
-        MAX_PENDING,
-      )
+      mergeStored(orders)
       if (corrupt) {
         console.warn('[TradeKit] checkout discarded corrupt pending-order data')
         commit({ storageIssue: 'storage_corrupt' })
@@ -314,6 +319,15 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     } catch (error) {
       console.warn('[TradeKit] checkout could not read its pending orders', error)
       commit({ storageIssue: 'storage_failed' })
+      // a slow storage may still answer: keep what it held instead of writing over it
+      read.then(
+        (raw) => {
+          if (disposed) return
+          mergeStored(parsePendingOrders(raw).orders)
+          void persist()
+        },
+        () => {},
+      )
     }
   })()
 
