@@ -73,6 +73,12 @@ function defaultDatabase(): DatabaseOptions {
   return { dataDir: process.env.PGLITE_DIR ?? '.data/pglite' }
 }
 
+function corsOrigin(origin: string | readonly string[] | undefined): string | string[] {
+  if (origin === undefined) return '*'
+  if (typeof origin === 'string') return origin
+  return origin.length === 1 && origin[0] === '*' ? '*' : [...origin]
+}
+
 function readUserId(header: string | undefined): string {
   if (header === undefined || header === '') return GUEST
   if (!USER_ID.test(header)) throw invalidArgument('X-User-Id', 'X-User-Id has an invalid format')
@@ -157,8 +163,7 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
   app.use(
     '*',
     cors({
-      origin:
-        typeof options.corsOrigin === 'string' ? options.corsOrigin : [...(options.corsOrigin ?? ['*'])],
+      origin: corsOrigin(options.corsOrigin),
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'Idempotency-Key', 'X-User-Id'],
       exposeHeaders: ['Idempotent-Replayed'],
@@ -169,13 +174,16 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
     '*',
     bodyLimit({
       maxSize: options.maxBodyBytes ?? 64 * 1024,
-      onError: (c) =>
-        c.json(
+      onError: (c) => {
+        // The rest of the body is never read: the connection cannot carry another request.
+        c.header('Connection', 'close')
+        return c.json(
           new ApiError(413, 'INVALID_ARGUMENT', 'The body is too large', {
             reason: 'body_too_large',
           }).toBody(),
           413,
-        ),
+        )
+      },
     }),
   )
   app.onError((error, c) => {

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cny, DRIVER, newKey, orderCount, startTestServer, stockOf, type TestServer } from './harness.ts'
+
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(async () => {
+  await server?.destroy()
+})
+
+describe(`idempotency under concurrency on ${DRIVER}`, () => {
+  it('runs on the driver the environment names', () => {
+    expect(server.merchant.db.driver).toBe(DRIVER)
+  })
+
+  it('makes exactly one order from 200 concurrent duplicate createOrder requests', async () => {
+    const key = newKey()
+    const stockBefore = await stockOf(server.merchant, 'tea-gift-box')
+    const ordersBefore = await orderCount(server.merchant)
+    const body = { lines: [{ skuId: 'tea-gift-box', quantity: 2 }], expectedPayable: cny(25600) }
+
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        server.call('POST', '/orders', { body, headers: { 'Idempotency-Key': key, 'X-User-Id': 'crowd' } }),
+      ),
+    )
+
+    const statuses = answers.map((a) => a.status)
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(199)
+    const ids = new Set(answers.map((a) => a.body.orderId))
+    expect(ids.size).toBe(1)
+    expect(answers.every((a) => JSON.stringify(a.body) === JSON.stringify(answers[0]?.body))).toBe(true)
+
+    expect(await orderCount(server.merchant)).toBe(ordersBefore + 1)
+    const rows = await server.merchant.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM orders WHERE user_id = $1 AND idempotency_key = $2',
+      ['crowd', key],
+    )
+    expect(rows[0]?.n).toBe(1)
+    // The stock was reserved once, not 200 times.
+    expect(await stockOf(server.merchant, 'tea-gift-box')).toBe((stockBefore ?? 0) - 2)
+  })
+
+  it('never oversells: 200 concurrent different orders for 3 mugs make exactly 3 orders', async () => {
+    await server.call('PATCH', '/admin/skus/ceramic-mug', { body: { stock: 3 } })
+    const ordersBefore = await orderCount(server.merchant)
+    const body = { lines: [{ skuId: 'ceramic-mug', quantity: 1 }], expectedPayable: cny(2900 + 800) }
+
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        server.call('POST', '/orders', {
+          body,
+          headers: { 'Idempotency-Key': newKey(), 'X-User-Id': `buyer-${i}` },
+        }),
+      ),
+    )
+
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(3)
+    const refused = answers.filter((a) => a.status === 409)
+    expect(refused).toHaveLength(197)
+    expect(refused.every((a) => (a.body.error as { code: string }).code === 'OUT_OF_STOCK')).toBe(true)
+    expect(await orderCount(server.merchant)).toBe(ordersBefore + 3)
+    expect(await stockOf(server.merchant, 'ceramic-mug')).toBe(0)
+  })
+})

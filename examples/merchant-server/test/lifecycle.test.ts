@@ -1,0 +1,158 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import {
+  cny,
+  DRIVER,
+  freshLocation,
+  manualClock,
+  newKey,
+  orderCount,
+  startTestServer,
+  stockOf,
+  type TestServer,
+} from './harness.ts'
+
+const started: TestServer[] = []
+afterAll(async () => {
+  // Destroy the last server of each location (earlier ones were stopped by the restart test).
+  for (const server of started.reverse()) await server.destroy()
+})
+
+async function start(options: Parameters<typeof startTestServer>[0] = {}) {
+  const server = await startTestServer(options)
+  started.push(server)
+  return server
+}
+
+async function createOrder(
+  server: TestServer,
+  user: string,
+  lines: unknown[],
+  payable: number,
+  key = newKey(),
+) {
+  const answer = await server.call('POST', '/orders', {
+    body: { lines, expectedPayable: cny(payable) },
+    headers: { 'Idempotency-Key': key, 'X-User-Id': user },
+  })
+  expect(answer.status).toBe(201)
+  return answer.body as { orderId: string; expiresAt: number; amount: unknown }
+}
+
+describe(`order lifecycle on ${DRIVER}`, () => {
+  it('returns the stock on cancel; cancelling again answers the same; a paid order cannot be cancelled', async () => {
+    const server = await start()
+    const stock = await stockOf(server.merchant, 'tea-gift-box')
+    const { orderId } = await createOrder(server, 'ann', [{ skuId: 'tea-gift-box', quantity: 3 }], 38400)
+    expect(await stockOf(server.merchant, 'tea-gift-box')).toBe((stock ?? 0) - 3)
+
+    const cancelled = await server.call('POST', `/orders/${orderId}/cancel`, {
+      headers: { 'X-User-Id': 'ann' },
+    })
+    expect(cancelled.status).toBe(200)
+    expect(cancelled.body).toMatchObject({ orderId, status: 'closed', closeReason: 'cancelled' })
+    expect(await stockOf(server.merchant, 'tea-gift-box')).toBe(stock)
+
+    const again = await server.call('POST', `/orders/${orderId}/cancel`, { headers: { 'X-User-Id': 'ann' } })
+    expect(again.body).toMatchObject({ status: 'closed' })
+    expect(await stockOf(server.merchant, 'tea-gift-box')).toBe(stock)
+
+    const stranger = await server.call('POST', `/orders/${orderId}/cancel`, {
+      headers: { 'X-User-Id': 'eve' },
+    })
+    expect(stranger.status).toBe(404)
+
+    const paid = await createOrder(server, 'ann', [{ skuId: 'tea-gift-box', quantity: 1 }], 12800)
+    await server.call('POST', '/sandbox/notify', { body: { orderId: paid.orderId, outcome: 'paid' } })
+    const refused = await server.call('POST', `/orders/${paid.orderId}/cancel`, {
+      headers: { 'X-User-Id': 'ann' },
+    })
+    expect(refused.status).toBe(409)
+    expect(refused.body).toMatchObject({ error: { code: 'ORDER_REJECTED', reason: 'already_paid' } })
+    expect(await stockOf(server.merchant, 'tea-gift-box')).toBe((stock ?? 0) - 1)
+  })
+
+  it('closes an unpaid order at expiresAt and returns its stock', async () => {
+    const clock = manualClock()
+    const server = await start({ now: clock.now, orderTtlMs: 10 * 60_000 })
+    const { orderId, expiresAt } = await createOrder(
+      server,
+      'ben',
+      [{ skuId: 'ceramic-mug', quantity: 3 }],
+      8700 + 800,
+    )
+    expect(expiresAt).toBe(clock.now() + 10 * 60_000)
+    expect(await stockOf(server.merchant, 'ceramic-mug')).toBe(0)
+    const soldOut = await server.call('GET', '/catalogue/ceramic-mug')
+    expect(soldOut.body).toMatchObject({ status: 'sold_out', stock: 0 })
+
+    clock.advance(10 * 60_000 - 1)
+    const before = await server.call('GET', `/orders/${orderId}`, { headers: { 'X-User-Id': 'ben' } })
+    expect(before.body).toMatchObject({ status: 'pending' })
+
+    clock.advance(1)
+    const after = await server.call('GET', `/orders/${orderId}`, { headers: { 'X-User-Id': 'ben' } })
+    expect(after.body).toMatchObject({ status: 'closed', closeReason: 'expired', closedAt: expiresAt })
+    expect(await stockOf(server.merchant, 'ceramic-mug')).toBe(3)
+    const back = await server.call('GET', '/catalogue/ceramic-mug')
+    expect(back.body).toMatchObject({ status: 'on_sale', stock: 3 })
+
+    // Replaying the key answers the (now closed) order; it does not make a new one.
+    const count = await orderCount(server.merchant)
+    const key = newKey()
+    const first = await createOrder(server, 'ben', [{ skuId: 'sticker-pack', quantity: 1 }], 600, key)
+    clock.advance(20 * 60_000)
+    const replay = await server.call('POST', '/orders', {
+      body: { lines: [{ skuId: 'sticker-pack', quantity: 1 }], expectedPayable: cny(600) },
+      headers: { 'Idempotency-Key': key, 'X-User-Id': 'ben' },
+    })
+    expect(replay.status).toBe(200)
+    expect(replay.body).toEqual(first)
+    expect(await orderCount(server.merchant)).toBe(count + 1)
+  })
+
+  it('loses nothing across a restart between create and pay', async () => {
+    const location = freshLocation()
+    const first = await start({ location })
+    const stock = await stockOf(first.merchant, 'tea-gift-box')
+    const key = newKey()
+    const body = {
+      lines: [
+        { skuId: 'tea-gift-box', quantity: 2 },
+        { skuId: 'plan-yearly', quantity: 1 },
+      ],
+      expectedPayable: cny(25600 + 12800),
+    }
+    const created = await first.call('POST', '/orders', {
+      body,
+      headers: { 'Idempotency-Key': key, 'X-User-Id': 'cat' },
+    })
+    expect(created.status).toBe(201)
+    await first.call('PATCH', '/admin/skus/sticker-pack', { body: { price: 700 } })
+    await first.stop()
+
+    const second = await start({ location })
+    expect(second.url).not.toBe('')
+    const view = await second.call('GET', `/orders/${created.body.orderId}`, {
+      headers: { 'X-User-Id': 'cat' },
+    })
+    expect(view.body).toMatchObject({ status: 'pending', amount: cny(38400) })
+    expect(await stockOf(second.merchant, 'tea-gift-box')).toBe((stock ?? 0) - 2)
+    // The admin's price survives too: seeding never overwrites.
+    expect((await second.call('GET', '/catalogue/sticker-pack')).body).toMatchObject({ price: cny(700) })
+
+    // The same key still answers the same order after the restart.
+    const replay = await second.call('POST', '/orders', {
+      body,
+      headers: { 'Idempotency-Key': key, 'X-User-Id': 'cat' },
+    })
+    expect(replay.status).toBe(200)
+    expect(replay.body).toEqual(created.body)
+
+    const paid = await second.call('POST', '/sandbox/pay', { body: { orderId: created.body.orderId } })
+    expect(paid.body).toMatchObject({ status: 'paid' })
+    expect(
+      (await second.call('GET', '/membership/entitlement', { headers: { 'X-User-Id': 'cat' } })).body,
+    ).toMatchObject({ active: true, planId: 'plan-yearly' })
+    expect(await stockOf(second.merchant, 'tea-gift-box')).toBe((stock ?? 0) - 2)
+  })
+})
