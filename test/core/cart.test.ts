@@ -255,6 +255,11 @@ describe('programmer errors throw and leave the cart unchanged', () => {
     ],
     ['update without an array', (cart) => cart.update(tea as never), 'INVALID_ARGUMENT'],
     ['subscribe without a function', (cart) => cart.subscribe('x' as never), 'INVALID_ARGUMENT'],
+    [
+      'a subtotal beyond the safe range',
+      (cart) => cart.add({ ...cup, price: money(2 ** 51) }, 4),
+      'INVALID_AMOUNT',
+    ],
   ]
 
   it.each(cases)('%s', (_name, act, code) => {

@@ -101,6 +101,8 @@ export function createCart(options: CartOptions = {}): CartStore {
       selectedCount += line.quantity
       subtotal += line.price.amount * line.quantity
     }
+    if (!Number.isSafeInteger(count))
+      throw new TradeKitError('INVALID_QUANTITY', 'The cart holds too many units')
     if (!Number.isSafeInteger(subtotal))
       throw new TradeKitError('INVALID_AMOUNT', 'The subtotal is too large')
     return Object.freeze({
@@ -156,12 +158,18 @@ export function createCart(options: CartOptions = {}): CartStore {
   // --- actions
   function run<R>(transition: (current: Lines) => Transition<R>): R {
     const { lines: next, result } = transition(lines) // throws before any change
-    if (loading) pending.push((base) => transition(base).lines)
     if (next !== lines) {
+      const previous = lines
       lines = next
-      publish()
+      try {
+        publish() // throws only when the totals leave the safe range, before anyone is told
+      } catch (error) {
+        lines = previous
+        throw error
+      }
       scheduleWrite()
     }
+    if (loading) pending.push((base) => transition(base).lines)
     return result
   }
 
