@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   alipayChannel,
@@ -8,6 +10,7 @@ import {
   sandboxChannel,
   wechatChannel,
 } from '@tradekit/core'
+import { build, type Rollup } from 'vite'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { installGlobal, platformMethod } from './channelFakes'
 
@@ -86,4 +89,44 @@ describe('channels are tree-shakeable', () => {
       }
     }
   })
+})
+
+describe('an app bundles only the channel it uses', () => {
+  const index = fileURLToPath(new URL('../../packages/core/src/index.ts', import.meta.url))
+  // what only each channel's code contains
+  const marks: Record<string, string> = {
+    douyinTradeChannel: 'getOrderPayment',
+    douyinPayChannel: 'order_token',
+    wechatChannel: 'requestPayment',
+    alipayChannel: 'tradePay',
+    sandboxChannel: 'notifyAfterMs',
+  }
+
+  it.each(Object.keys(marks))(
+    'bundling %s leaves the other cashiers and the checkout out',
+    async (name) => {
+      const dir = mkdtempSync(join(tmpdir(), 'tradekit-shake-'))
+      try {
+        const entry = join(dir, 'entry.js')
+        writeFileSync(
+          entry,
+          `import { ${name} } from ${JSON.stringify(index)}\nexport const channel = ${name}()\n`,
+        )
+        const out = (await build({
+          logLevel: 'silent',
+          configFile: false,
+          build: { write: false, minify: false, lib: { entry, formats: ['es'], fileName: 'app' } },
+        })) as Rollup.RollupOutput[]
+        const code = out[0]!.output[0].code
+        expect(code).toContain(marks[name])
+        for (const [other, mark] of Object.entries(marks)) {
+          if (other !== name) expect(code, `${other} leaked into ${name}`).not.toContain(mark)
+        }
+        expect(code).not.toContain('confirmWithServer')
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+    30_000,
+  )
 })

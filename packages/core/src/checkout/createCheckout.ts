@@ -29,6 +29,9 @@ import type {
   SubmitOptions,
 } from './types'
 
+// core has no Node types: the build tools (Taro, bundlers) replace process.env.X at build time
+declare const process: { env: Record<string, string | undefined> }
+
 /** The default timeouts and schedules (see {@link CheckoutTiming}). */
 export const DEFAULT_CHECKOUT_TIMING: Readonly<CheckoutTiming> = Object.freeze({
   createTimeoutMs: 15_000,
