@@ -139,6 +139,38 @@ describe('cart persistence', () => {
     ).toEqual(lines)
   })
 
+  it('writes nothing while loading, so the stored cart cannot be overwritten before it is read', async () => {
+    const { storage, inner, release } = deferredStorage()
+    await savedCartInto(inner, [[tea, 2]])
+    const setItem = vi.spyOn(storage, 'setItem')
+    const cart = createCart({ storage })
+    cart.add(cup)
+    await Promise.resolve()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(setItem).not.toHaveBeenCalled()
+    release()
+    await cart.flush()
+    expect(setItem).toHaveBeenCalledTimes(1)
+    expect(cart.getSnapshot().count).toBe(3)
+  })
+
+  it('settles ready even when a listener throws on hydration', async () => {
+    vi.useFakeTimers()
+    try {
+      const { storage, release } = deferredStorage()
+      const cart = createCart({ storage })
+      cart.subscribe(() => {
+        throw new Error('listener bug')
+      })
+      release()
+      await expect(cart.ready).resolves.toBeUndefined()
+      expect(cart.getSnapshot().status).toBe('ready')
+      expect(() => vi.runAllTimers()).toThrow('listener bug')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('clear() while loading clears the stored lines too', async () => {
     const { storage, inner, release } = deferredStorage()
     await savedCartInto(inner, [[tea, 2]])
