@@ -61,7 +61,8 @@ function reportLater(error: unknown): void {
  * user did is lost or overwritten: an item added while loading merges with the stored line of the
  * same id, `clear()` clears the stored lines too. Changes are written once per microtask burst
  * (`flush()` awaits the write); storage errors become the `storage_failed` issue, unreadable data
- * `storage_corrupt` — never a thrown error.
+ * `storage_corrupt` — never a thrown error. When the read itself fails, the cart starts empty and the
+ * next change is written over whatever the storage held.
  *
  * @example
  * ```ts
