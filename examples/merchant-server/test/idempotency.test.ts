@@ -44,6 +44,34 @@ describe(`idempotency under concurrency on ${DRIVER}`, () => {
     expect(await stockOf(server.merchant, 'tea-gift-box')).toBe((stockBefore ?? 0) - 2)
   })
 
+  it('makes exactly one order when 200 duplicates reach the handlers at the same moment (in-process)', async () => {
+    // Over sockets the requests trickle in; through app.request() all 200 are in the handlers at
+    // once, so the database's UNIQUE constraint and row locks are what keep it to one order.
+    const key = newKey()
+    const ordersBefore = await orderCount(server.merchant)
+    const stockBefore = await stockOf(server.merchant, 'legal-consult-30')
+    const body = JSON.stringify({
+      lines: [{ skuId: 'legal-consult-30', quantity: 1 }],
+      contact: { phone: '13800000000' },
+      expectedPayable: cny(19900),
+    })
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        server.merchant.app.request('/orders', {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json', 'Idempotency-Key': key, 'X-User-Id': 'burst' },
+        }),
+      ),
+    )
+    const bodies = await Promise.all(responses.map((r) => r.json() as Promise<{ orderId?: string }>))
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1)
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(199)
+    expect(new Set(bodies.map((b) => b.orderId)).size).toBe(1)
+    expect(await orderCount(server.merchant)).toBe(ordersBefore + 1)
+    expect(await stockOf(server.merchant, 'legal-consult-30')).toBe((stockBefore ?? 0) - 1)
+  })
+
   it('never oversells: 200 concurrent different orders for 3 mugs make exactly 3 orders', async () => {
     await server.call('PATCH', '/admin/skus/ceramic-mug', { body: { stock: 3 } })
     const ordersBefore = await orderCount(server.merchant)

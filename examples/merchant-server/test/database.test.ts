@@ -1,0 +1,75 @@
+import { rmSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, openDatabase } from '../src/db/database.ts'
+import { migrate, SCHEMA_VERSION } from '../src/db/migrate.ts'
+import { DRIVER, freshLocation } from './harness.ts'
+
+const location = freshLocation()
+let db: Database
+
+beforeAll(async () => {
+  db = await openDatabase(
+    'schema' in location
+      ? { url: process.env.DATABASE_URL!, schema: location.schema }
+      : { dataDir: location.dataDir },
+  )
+  await migrate(db)
+  await db.query('CREATE TABLE probe (id integer PRIMARY KEY, note text NOT NULL)')
+})
+afterAll(async () => {
+  if ('schema' in location) await db.query(`DROP SCHEMA ${location.schema} CASCADE`)
+  await db.close()
+  if ('dataDir' in location) rmSync(location.dataDir, { recursive: true, force: true })
+})
+
+describe(`the query layer on ${DRIVER}`, () => {
+  it('commits a transaction that resolves', async () => {
+    const result = await db.transaction(async (tx) => {
+      await tx.query('INSERT INTO probe (id, note) VALUES ($1, $2)', [1, 'kept'])
+      return 'done'
+    })
+    expect(result).toBe('done')
+    expect(await db.query('SELECT id, note FROM probe ORDER BY id')).toEqual([{ id: 1, note: 'kept' }])
+  })
+
+  it('rolls back every statement of a transaction that throws, including after a SQL error', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO probe (id, note) VALUES ($1, $2)', [2, 'half'])
+        throw new Error('stop here')
+      }),
+    ).rejects.toThrow('stop here')
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO probe (id, note) VALUES ($1, $2)', [3, 'half'])
+        await tx.query('INSERT INTO probe (id, note) VALUES ($1, $2)', [1, 'duplicate key'])
+      }),
+    ).rejects.toThrow()
+    expect(await db.query('SELECT id FROM probe ORDER BY id')).toEqual([{ id: 1 }])
+    // The connection is usable afterwards.
+    expect(await db.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }])
+  })
+
+  it('reads int8, jsonb and arrays the same way on both drivers', async () => {
+    const [row] = await db.query<{ big: number; doc: unknown; hit: boolean }>(
+      `SELECT 9007199254740991::int8 AS big, $1::jsonb AS doc, 'b' = ANY($2::text[]) AS hit`,
+      [JSON.stringify({ a: [1, 'x'] }), ['a', 'b']],
+    )
+    expect(row).toEqual({ big: Number.MAX_SAFE_INTEGER, doc: { a: [1, 'x'] }, hit: true })
+    await expect(db.query('SELECT 9007199254740993::int8 AS big')).rejects.toThrow('out of range')
+  })
+
+  it('migrates idempotently and records the schema version', async () => {
+    await migrate(db)
+    const [meta] = await db.query<{ version: number }>('SELECT version FROM schema_meta')
+    expect(meta?.version).toBe(SCHEMA_VERSION)
+    const [skus] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM skus')
+    expect(skus?.n).toBe(10)
+  })
+
+  it('refuses a database of another schema version instead of half-migrating it', async () => {
+    await db.query('UPDATE schema_meta SET version = $1', [SCHEMA_VERSION + 1])
+    await expect(migrate(db)).rejects.toThrow(`schema version ${SCHEMA_VERSION + 1}`)
+    await db.query('UPDATE schema_meta SET version = $1', [SCHEMA_VERSION])
+  })
+})
