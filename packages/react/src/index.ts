@@ -1,4 +1,5 @@
 export { useCart, useCartActions, useCartLine, useCartLineIds } from './cart/useCart'
+export { useCartQuote } from './cart/useCartQuote'
 export {
   LocaleProvider,
   type LocaleProviderProps,

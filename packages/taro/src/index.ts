@@ -1,3 +1,7 @@
+export { CartBar, type CartBarProps } from './Cart/CartBar'
+export { CartEmpty, type CartEmptyProps } from './Cart/CartEmpty'
+export { CartLine, type CartLineProps } from './Cart/CartLine'
+export { CartList, type CartListProps } from './Cart/CartList'
 export {
   ConfigProvider,
   type ConfigProviderProps,

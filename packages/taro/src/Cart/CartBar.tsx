@@ -1,0 +1,109 @@
+import { Text, View } from '@tarojs/components'
+import type { CartLine, CartQuote, CartSnapshot, PricingContext } from '@tradekit/core'
+import { useCart, useCartActions, useCartQuote, useFormatMoney, useLocale } from '@tradekit/react'
+import { a11y } from '../internal/a11y'
+import { Check } from '../internal/Check'
+import { Pressable } from '../internal/Pressable'
+import { Price } from '../Price/Price'
+import '../theme/tokens.css'
+import './CartBar.css'
+
+/** Props of {@link CartBar}. */
+export interface CartBarProps {
+  /** Called with the selected lines and the quote the user saw (send its payable as `expectedPayable`). */
+  onCheckout?: (lines: readonly CartLine[], quote: CartQuote) => void
+  /** Pricing context for the total: member prices, coupons, fees (see `priceCart`). */
+  pricing?: PricingContext
+  /** Extra class of the root. */
+  className?: string
+}
+
+interface BarState {
+  readonly status: CartSnapshot['status']
+  readonly selectedCount: number
+  readonly allSelected: boolean
+  readonly selectable: boolean
+}
+
+const selectBar = (cart: CartSnapshot): BarState => ({
+  status: cart.status,
+  selectedCount: cart.selectedCount,
+  allSelected: cart.allSelected,
+  selectable: cart.lines.some(
+    (line) => !line.issues.includes('sold_out') && !line.issues.includes('off_shelf'),
+  ),
+})
+const selectLines = (cart: CartSnapshot) => cart.lines
+const sameBar = (a: BarState, b: BarState) =>
+  a.status === b.status &&
+  a.selectedCount === b.selectedCount &&
+  a.allSelected === b.allSelected &&
+  a.selectable === b.selectable
+
+/**
+ * The bar under the cart: select all, the payable total of the selected lines with what the user
+ * saves, and the checkout button — disabled, with the reason shown, when nothing is selected.
+ *
+ * @example
+ * ```tsx
+ * <CartBar onCheckout={(lines, quote) => goToCheckout(lines, quote.payable)} />
+ * ```
+ */
+export function CartBar({ onCheckout, pricing, className }: CartBarProps) {
+  const { t } = useLocale()
+  const format = useFormatMoney()
+  const bar = useCart(selectBar, sameBar)
+  const cart = useCartActions()
+  const quote = useCartQuote(pricing)
+  const lines = useCart(selectLines)
+  const reason =
+    bar.status === 'loading'
+      ? t('cart.disabled.loading')
+      : bar.selectedCount === 0
+        ? t('cart.disabled.none')
+        : null
+  const checkoutText =
+    bar.selectedCount > 0 ? t('cart.checkoutCount', { count: bar.selectedCount }) : t('cart.checkout')
+
+  return (
+    <View className={className ? `tk-cart-bar ${className}` : 'tk-cart-bar'}>
+      <View className="tk-cart-bar__select">
+        <Check
+          checked={bar.allSelected}
+          disabled={!bar.selectable}
+          label={t('cart.selectAll')}
+          onChange={(selected) => cart.selectAll(selected)}
+        />
+        <Text className="tk-cart-bar__select-text" {...a11y({ hidden: true })}>
+          {t('cart.selectAll')}
+        </Text>
+      </View>
+      <View className="tk-cart-bar__summary">
+        <View className="tk-cart-bar__total">
+          <Text className="tk-cart-bar__total-label">{t('cart.total')}</Text>
+          <Price price={quote.payable} size="lg" />
+        </View>
+        {quote.savings.amount > 0 ? (
+          <Text className="tk-cart-bar__savings">{t('cart.savings', { amount: format(quote.savings) })}</Text>
+        ) : null}
+        {reason ? (
+          <Text className="tk-cart-bar__reason" id="tk-cart-bar-reason">
+            {reason}
+          </Text>
+        ) : null}
+      </View>
+      <Pressable
+        className="tk-cart-bar__checkout"
+        disabled={reason !== null}
+        onPress={() => {
+          onCheckout?.(
+            lines.filter((line) => line.selected),
+            quote,
+          )
+        }}
+      >
+        {checkoutText}
+      </Pressable>
+    </View>
+  )
+}

@@ -1,0 +1,48 @@
+import { Text, View } from '@tarojs/components'
+import { a11y } from './a11y'
+import './Check.css'
+
+/** Props of the internal {@link Check}. */
+export interface CheckProps {
+  checked: boolean
+  /** The accessible name ("选择 T 恤", "全选"). */
+  label: string
+  disabled?: boolean
+  onChange?: (checked: boolean) => void
+  className?: string
+}
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+/** A round check mark with the checkbox role, for line selection and "select all". */
+export function Check({ checked, label, disabled = false, onChange, className }: CheckProps) {
+  const toggle = () => {
+    if (!disabled) onChange?.(!checked)
+  }
+  const keyboard = isH5
+    ? {
+        tabIndex: disabled ? -1 : 0,
+        onKeyDown: (event: { key: string; preventDefault(): void }) => {
+          if (event.key === ' ' || event.key === 'Enter') {
+            event.preventDefault()
+            toggle()
+          }
+        },
+      }
+    : {}
+  const classes = ['tk-check', checked && 'tk-check--checked', disabled && 'tk-check--disabled', className]
+    .filter(Boolean)
+    .join(' ')
+  return (
+    <View
+      className={classes}
+      onClick={toggle}
+      {...a11y({ role: 'checkbox', label, checked, disabled })}
+      {...keyboard}
+    >
+      <View className="tk-check__mark" {...a11y({ hidden: true })}>
+        {checked ? <Text className="tk-check__tick">✓</Text> : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,78 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { CartBar } from '@tradekit/taro'
+import { expect, fn, userEvent, within } from 'storybook/test'
+import { withCart } from './fixtures/cart'
+import { mug, tee } from './fixtures/products'
+
+const meta = {
+  title: 'Cart/CartBar',
+  component: CartBar,
+  args: { onCheckout: fn() },
+  decorators: [
+    (Story) => (
+      <div style={{ width: 375 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof CartBar>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Everything selected: the total, the savings, checkout with the count. */
+export const Selected: Story = {
+  decorators: [
+    withCart((cart) => {
+      cart.add(tee, 2)
+      cart.add(mug)
+    }),
+  ],
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: '去结算（3）' }))
+    await expect(args.onCheckout).toHaveBeenCalled()
+  },
+}
+
+/** Member prices applied to the total. */
+export const MemberPricing: Story = {
+  ...Selected,
+  args: { pricing: { member: true } },
+}
+
+/** Nothing selected: checkout disabled, with the reason. */
+export const NothingSelected: Story = {
+  decorators: [
+    withCart((cart) => {
+      cart.add(tee)
+      cart.selectAll(false)
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByText('请先选择商品')).toBeVisible()
+    await expect(canvas.getByRole('button', { name: '去结算' })).toHaveAttribute('aria-disabled', 'true')
+  },
+}
+
+/** An empty cart. */
+export const EmptyCart: Story = {}
+
+/** In English. */
+export const SelectedEnglish: Story = {
+  ...Selected,
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('button', { name: 'Check out (3)' })).toBeVisible()
+  },
+}
+
+/** Nothing selected, in English. */
+export const NothingSelectedEnglish: Story = {
+  ...NothingSelected,
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('Select items first')).toBeVisible()
+  },
+}
