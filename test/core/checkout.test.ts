@@ -205,6 +205,44 @@ describe('rule 1 — one order per attempt', () => {
   })
 })
 
+describe('rule 1 — across a relaunch', () => {
+  it('reuses the key of an attempt killed before it got an answer, so the server returns its order', async () => {
+    const api = fakeApi()
+    const storage = memoryStorage()
+    let n = 0
+    const createKey = () => `key-${++n}`
+    api.createOrder.mockImplementationOnce(() => new Promise(() => {}))
+    const first = createCheckout({ api, channel: manualChannel(), storage, createKey })
+    void first.submit(request(1200))
+    await vi.advanceTimersByTimeAsync(100)
+    first.dispose() // killed while createOrder was in flight
+    const channel = manualChannel()
+    const second = createCheckout({ api, channel, storage, createKey })
+    void second.submit(request(1200))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(api.createOrder.mock.calls.map(([, c]) => c.idempotencyKey)).toEqual(['key-1', 'key-1'])
+    expect(channel.pay).toHaveBeenCalledTimes(1)
+    // answered: the key is spent, a new purchase gets a new one
+    void second.cancel()
+    await vi.runOnlyPendingTimersAsync()
+    second.reset()
+    void second.submit(request(1200))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(api.createOrder.mock.calls.at(-1)![1].idempotencyKey).toBe('key-2')
+  })
+
+  it('cancel() while creating keeps the key for the same request', async () => {
+    const { api, checkout } = setup()
+    api.createOrder.mockImplementationOnce(() => new Promise(() => {}))
+    void checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(100)
+    await checkout.cancel()
+    void checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    expect(api.createOrder.mock.calls.map(([, c]) => c.idempotencyKey)).toEqual(['key-1', 'key-1'])
+  })
+})
+
 describe('PRICE_CHANGED — the cashier never opens for an amount the user did not see', () => {
   it('ends failed with the server quote when createOrder rejects PRICE_CHANGED', async () => {
     const { api, checkout, channel } = setup()
@@ -518,7 +556,7 @@ describe('rule 5 — retry and cancel', () => {
     }
     const checkout = createCheckout({ api, channel, storage })
     void checkout.submit(request())
-    await vi.advanceTimersByTimeAsync(10)
+    await vi.advanceTimersByTimeAsync(1010) // the attempt's key is stored first, then the order is made
     expect(api.createOrder).toHaveBeenCalledTimes(1)
     expect(checkout.getSnapshot().status).toBe('creating')
     await checkout.cancel()

@@ -11,6 +11,7 @@ import {
   type ShownStatus,
   serializePendingOrders,
   toCreatedOrder,
+  type UnansweredKey,
 } from './pendingOrders'
 import type {
   Checkout,
@@ -202,7 +203,7 @@ export function createCheckout(options: CheckoutOptions): Checkout {
   const background = createAborter()
   const checking = new Set<string>()
   let lastRequest: { request: OrderRequest; method: 'pay' | 'sign' } | undefined
-  let unanswered: { fingerprint: string; key: string } | undefined
+  let unanswered: UnansweredKey | undefined
   /** The order of the moving flow, and whether its cashier was opened. */
   let active: { order?: PendingOrder; payStarted: boolean } | null = null
 
@@ -287,10 +288,11 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     if (snapshot.pendingCount !== count) commit({ pendingCount: count })
     writes = writes.then(async () => {
       if (disposed) return
-      const list = pending
+      const orders = pending
+      const stored = unanswered ? { orders, unanswered } : { orders }
       try {
-        if (list.length === 0) await timeboxed(() => storage.removeItem(key))
-        else await timeboxed(() => storage.setItem(key, serializePendingOrders(list)))
+        if (orders.length === 0 && !unanswered) await timeboxed(() => storage.removeItem(key))
+        else await timeboxed(() => storage.setItem(key, serializePendingOrders(stored)))
       } catch (error) {
         console.warn('[TradeKit] checkout could not persist its pending orders', error)
         commit({ storageIssue: 'storage_failed' })
@@ -311,8 +313,9 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     const read = Promise.resolve().then(() => storage.getItem(key))
     try {
       const raw = await timeboxed(() => read)
-      const { orders, corrupt } = parsePendingOrders(raw)
+      const { orders, unanswered: stored, corrupt } = parsePendingOrders(raw)
       mergeStored(orders)
+      if (!unanswered && stored && stored.at + timing.forgetWithoutExpiryMs > Date.now()) unanswered = stored
       if (corrupt) {
         console.warn('[TradeKit] checkout discarded corrupt pending-order data')
         commit({ storageIssue: 'storage_corrupt' })
@@ -611,9 +614,14 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     request: OrderRequest,
     method: 'pay' | 'sign',
     channel: PaymentChannel,
-    idempotencyKey: string,
+    fingerprint: string,
   ): Promise<void> {
     await hydrated
+    if (g !== gen) return
+    // an attempt that never got an answer (even in an earlier launch) lends its key to the same request
+    const idempotencyKey = unanswered?.fingerprint === fingerprint ? unanswered.key : createKey()
+    unanswered = { fingerprint, key: idempotencyKey, at: Date.now() }
+    await persist()
     if (g !== gen) return
     let created: CreatedOrder
     try {
@@ -623,7 +631,10 @@ export function createCheckout(options: CheckoutOptions): Checkout {
       active = null
       const networkLike = isNetworkError(error)
       // an attempt that never got an answer keeps its key for the same request
-      if (!networkLike) unanswered = undefined
+      if (!networkLike) {
+        unanswered = undefined
+        void persist()
+      }
       commitFrom(g, {
         status: 'failed',
         error: toTradeKitError(error, networkLike ? 'NETWORK' : 'ORDER_REJECTED'),
@@ -633,6 +644,7 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     }
     if (g !== gen) return
     unanswered = undefined
+    void persist()
     if (
       typeof created !== 'object' ||
       created === null ||
@@ -813,8 +825,6 @@ export function createCheckout(options: CheckoutOptions): Checkout {
       channel: channel.id,
       method,
     })
-    const idempotencyKey = unanswered?.fingerprint === fingerprint ? unanswered.key : createKey()
-    unanswered = { fingerprint, key: idempotencyKey }
     lastRequest = { request, method }
     const g = takeOver()
     const signal = flow!.signal
@@ -829,7 +839,7 @@ export function createCheckout(options: CheckoutOptions): Checkout {
       confirm: undefined,
       retry: null,
     })
-    runAttempt(g, signal, request, method, channel, idempotencyKey).catch((error: unknown) =>
+    runAttempt(g, signal, request, method, channel, fingerprint).catch((error: unknown) =>
       console.error('[TradeKit] checkout attempt failed unexpectedly', error),
     )
     return waitSettled()

@@ -60,10 +60,33 @@ function isPendingOrder(value: unknown): value is PendingOrder {
 }
 
 /**
- * Reads the persisted list. Anything that is not a valid versioned record is discarded and
+ * The idempotency key of an attempt that never got an answer: the next submit of the same request
+ * reuses it (also after a relaunch), so the server answers with the order it may have made.
+ */
+export interface UnansweredKey {
+  fingerprint: string
+  key: string
+  /** When the attempt started, in epoch milliseconds. */
+  at: number
+}
+
+/** What the checkout persists. */
+export interface StoredCheckout {
+  orders: PendingOrder[]
+  unanswered?: UnansweredKey
+}
+
+function isUnanswered(value: unknown): value is UnansweredKey {
+  if (typeof value !== 'object' || value === null) return false
+  const u = value as Record<string, unknown>
+  return typeof u.fingerprint === 'string' && typeof u.key === 'string' && typeof u.at === 'number'
+}
+
+/**
+ * Reads the persisted record. Anything that is not a valid versioned record is discarded and
  * reported (`corrupt: true`), never thrown.
  */
-export function parsePendingOrders(raw: string | null): { orders: PendingOrder[]; corrupt: boolean } {
+export function parsePendingOrders(raw: string | null): StoredCheckout & { corrupt: boolean } {
   if (raw === null || raw === undefined) return { orders: [], corrupt: false }
   let data: unknown
   try {
@@ -72,15 +95,24 @@ export function parsePendingOrders(raw: string | null): { orders: PendingOrder[]
     return { orders: [], corrupt: true }
   }
   if (typeof data !== 'object' || data === null) return { orders: [], corrupt: true }
-  const { version, orders } = data as { version?: unknown; orders?: unknown }
+  const { version, orders, unanswered } = data as {
+    version?: unknown
+    orders?: unknown
+    unanswered?: unknown
+  }
   if (version !== PENDING_VERSION || !Array.isArray(orders)) return { orders: [], corrupt: true }
   const valid = orders.filter(isPendingOrder).slice(0, MAX_PENDING)
-  return { orders: valid, corrupt: valid.length !== orders.length }
+  const unansweredOk = unanswered === undefined || isUnanswered(unanswered)
+  return {
+    orders: valid,
+    ...(isUnanswered(unanswered) ? { unanswered } : {}),
+    corrupt: valid.length !== orders.length || !unansweredOk,
+  }
 }
 
-/** The persisted form of the list. */
-export function serializePendingOrders(orders: readonly PendingOrder[]): string {
-  return JSON.stringify({ version: PENDING_VERSION, orders })
+/** The persisted form of the record. */
+export function serializePendingOrders(stored: StoredCheckout): string {
+  return JSON.stringify({ version: PENDING_VERSION, ...stored })
 }
 
 /** When a pending order is forgotten (the server has long closed it). */
