@@ -15,8 +15,11 @@ export interface OrderLine {
 
 /** Contact details of an order (services: a phone to call, a booking note). */
 export interface OrderContact {
+  /** Who to contact. */
   readonly name?: string
+  /** A phone number, typed or from the platform's getPhoneNumber button (decrypted by the server). */
   readonly phone?: string
+  /** A booking note. */
   readonly note?: string
 }
 
@@ -25,6 +28,7 @@ export interface OrderContact {
  * `expectedPayable` is only the total the user agreed to on screen, which the server compares.
  */
 export interface OrderRequest {
+  /** What to buy (at least one line). */
   readonly lines: readonly OrderLine[]
   /** The coupon the user chose. */
   readonly coupon?: string
@@ -41,6 +45,7 @@ export interface OrderRequest {
 
 /** An order the team's backend created. */
 export interface CreatedOrder {
+  /** The team's order id (what `getOrderStatus` takes). */
   readonly orderId: string
   /** What the server will charge; must equal the request's `expectedPayable`. */
   readonly amount: Money

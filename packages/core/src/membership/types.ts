@@ -5,16 +5,21 @@ import type { PlanPeriod } from './perPeriodPrice'
 
 /** A membership plan, as the team's API lists it. */
 export interface Plan {
+  /** The plan id `unlock()` takes. */
   readonly id: string
+  /** The plan's name ("连续包月"). */
   readonly title: string
   /** What one period costs (or the one-time price when `period` is null). */
   readonly price: Money
+  /** A struck-through reference price. */
   readonly originalPrice?: Money
   /** The billing period; `null` for a plan bought once. */
   readonly period: PlanPeriod | null
   /** Renews by itself each period: needs explicit consent and a channel that can `sign`. */
   readonly autoRenew?: boolean
+  /** Free days before the first charge. */
   readonly trialDays?: number
+  /** What the plan unlocks, for the benefit list. */
   readonly benefits: readonly string[]
   /** The sku the order is for. @default the plan id */
   readonly skuId?: string
@@ -24,6 +29,7 @@ export interface Plan {
 export interface Renewal {
   /** The next charge, in epoch milliseconds. */
   readonly nextChargeAt: number
+  /** What the next charge will be. */
   readonly amount: Money
   /** Where the user manages or stops the renewal (a mini-program route). */
   readonly manageRoute: string
@@ -31,7 +37,9 @@ export interface Renewal {
 
 /** What the user is entitled to, read from the team's API (the server's truth). */
 export interface Entitlement {
+  /** True while the user is a member. */
   readonly active: boolean
+  /** The plan the user holds. */
   readonly planId?: string
   /** Epoch milliseconds. */
   readonly expiresAt?: number
@@ -40,7 +48,9 @@ export interface Entitlement {
 
 /** The team's membership API, beside its `CheckoutApi`. */
 export interface MembershipApi {
+  /** The plans on sale. */
   getPlans(ctx: { signal: AbortSignal }): Promise<readonly Plan[]>
+  /** What the current user is entitled to (the server's truth). */
   getEntitlement(ctx: { signal: AbortSignal }): Promise<Entitlement>
 }
 
@@ -65,12 +75,15 @@ export interface MembershipTiming {
 
 /** The membership snapshot (the same object until something changes). */
 export interface MembershipSnapshot {
+  /** Loading of plans and entitlement. */
   readonly status: 'idle' | 'loading' | 'ready' | 'error'
   /** The plans offered: auto-renew plans only when the checkout's channel can sign. */
   readonly plans: readonly Plan[]
+  /** The last entitlement read from the server. */
   readonly entitlement?: Entitlement
   /** The plan being unlocked, or null. */
   readonly unlocking: string | null
+  /** What went wrong last. */
   readonly error?: TradeKitError
 }
 
@@ -87,15 +100,19 @@ export interface UnlockResult {
    * active yet (call `refresh()` later). `failed`: see `error` and `checkout`.
    */
   readonly status: 'active' | 'pending' | 'failed'
+  /** The entitlement read after the payment. */
   readonly entitlement?: Entitlement
   /** The checkout's snapshot when it settled (absent when the unlock stopped before paying). */
   readonly checkout?: CheckoutSnapshot
+  /** Why it failed (`CONSENT_REQUIRED`, `PAYMENT_UNAVAILABLE`, the checkout's error…). */
   readonly error?: TradeKitError
 }
 
 /** The membership store. */
 export interface Membership {
+  /** The current snapshot (the same object until something changes). */
   getSnapshot(): MembershipSnapshot
+  /** Calls `listener` after every change; returns an unsubscribe. */
   subscribe(listener: () => void): () => void
   /** Loads plans and the entitlement. */
   load(): Promise<MembershipSnapshot>
