@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import {
   cny,
   DRIVER,
@@ -11,15 +11,10 @@ import {
   type TestServer,
 } from './harness.ts'
 
-const started: TestServer[] = []
-afterAll(async () => {
-  // Destroy the last server of each location (earlier ones were stopped by the restart test).
-  for (const server of started.reverse()) await server.destroy()
-})
-
-async function start(options: Parameters<typeof startTestServer>[0] = {}) {
+/** Starts a server that is destroyed (data and all) when the test ends, unless told to keep it. */
+async function start(options: Parameters<typeof startTestServer>[0] = {}, cleanup = true) {
   const server = await startTestServer(options)
-  started.push(server)
+  if (cleanup) onTestFinished(() => server.destroy())
   return server
 }
 
@@ -112,7 +107,8 @@ describe(`order lifecycle on ${DRIVER}`, () => {
 
   it('loses nothing across a restart between create and pay', async () => {
     const location = freshLocation()
-    const first = await start({ location })
+    // The first server's data is the second's: only the second cleans up.
+    const first = await start({ location }, false)
     const stock = await stockOf(first.merchant, 'tea-gift-box')
     const key = newKey()
     const body = {
