@@ -11,7 +11,7 @@
  * The docs name no errNo for the iOS "cannot pay here" answer; we recognise it by its errMsg
  * (iOS + 不支持/not support) and report PAYMENT_UNAVAILABLE.
  */
-import { douyinTradeChannel, TradeKitError } from '@tradekit/core'
+import { createCheckout, douyinTradeChannel, memoryStorage, money, TradeKitError } from '@tradekit/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { installGlobal, payContext, platformMethod } from './channelFakes'
 
@@ -160,5 +160,44 @@ describe('douyinTradeChannel', () => {
     expect(channel.supports?.({ kind: 'virtual', os: 'android' })).toBe('pay')
     expect(channel.supports?.({ kind: 'service', os: 'ios' })).toBe('pay')
     expect(channel.id).toBe('douyin-trade')
+  })
+})
+
+async function settle<T>(promise: Promise<T>): Promise<T> {
+  let done = false
+  void promise.then(() => {
+    done = true
+  })
+  for (let i = 0; i < 1000 && !done; i++) await vi.advanceTimersByTimeAsync(100)
+  return promise
+}
+
+describe('douyinTradeChannel in a checkout', () => {
+  it('never makes a second Douyin order across a retry and a relaunch', async () => {
+    vi.useFakeTimers()
+    try {
+      const requestOrder = platformMethod({ success: { orderId: 'motb777' } })
+      const getOrderPayment = platformMethod({ fail: { errNo: 4, errMsg: 'getOrderPayment:fail cancel' } })
+      douyin(requestOrder, getOrderPayment)
+      const api = {
+        createOrder: vi.fn(async () => ({ orderId: 'o1', amount: money(990), payment })),
+        getOrderStatus: vi.fn(async () => 'pending' as const),
+      }
+      const storage = memoryStorage()
+      const first = createCheckout({ api, channel: douyinTradeChannel(), storage })
+      const cancelled = first.submit({ lines: [{ skuId: 'vip', quantity: 1 }], expectedPayable: money(990) })
+      expect((await settle(cancelled)).status).toBe('cancelled')
+      expect((await settle(first.retry())).status).toBe('cancelled')
+      first.dispose()
+      const second = createCheckout({ api, channel: douyinTradeChannel(), storage })
+      expect((await settle(second.resume())).retry).toBe('same-order')
+      await settle(second.retry())
+      expect(requestOrder).toHaveBeenCalledTimes(1)
+      expect(getOrderPayment).toHaveBeenCalledTimes(3)
+      expect(getOrderPayment.mock.calls.map(([o]) => o.orderId)).toEqual(['motb777', 'motb777', 'motb777'])
+      expect(api.createOrder).toHaveBeenCalledTimes(1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -188,3 +188,25 @@ describe('createMembership', () => {
     expect((await m.unlock('nope')).error?.code).toBe('INVALID_ARGUMENT')
   })
 })
+
+describe('createMembership guards', () => {
+  it('does not hijack a payment already running, and keeps its snapshot when nothing changes', async () => {
+    vi.useFakeTimers()
+    try {
+      const checkout = createCheckout({ api: fakeApi(), channel: manualChannel(), storage: memoryStorage() })
+      const m = createMembership({ api: membershipApi([{ active: false }]), checkout })
+      await m.load()
+      const before = m.getSnapshot()
+      await m.refresh()
+      expect(m.getSnapshot()).toBe(before)
+      void checkout.submit({ lines: [{ skuId: 'other', quantity: 1 }], expectedPayable: money(100) })
+      await vi.advanceTimersByTimeAsync(0)
+      expect(checkout.getSnapshot().status).toBe('paying')
+      const result = await m.unlock('vip-month')
+      expect(result).toMatchObject({ status: 'failed', error: { code: 'INVALID_ARGUMENT' } })
+      expect(checkout.getSnapshot().attempt).toBe(1)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})

@@ -87,11 +87,19 @@ export function createMembership(options: MembershipOptions): Membership {
   const listeners = new Set<() => void>()
 
   function commit(patch: Partial<MembershipSnapshot>): void {
+    const keys = Object.keys(patch) as (keyof MembershipSnapshot)[]
+    if (keys.every((k) => Object.is(snapshot[k], patch[k]))) return
     const next: Record<string, unknown> = { ...snapshot, ...patch }
     for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k]
     snapshot = Object.freeze(next) as unknown as MembershipSnapshot
     for (const listener of [...listeners]) listener()
   }
+
+  // an unchanged entitlement keeps its identity (cheap re-renders)
+  const same = (e: Entitlement): Entitlement =>
+    snapshot.entitlement && JSON.stringify(snapshot.entitlement) === JSON.stringify(e)
+      ? snapshot.entitlement
+      : e
 
   const canAutoRenew = () => checkout.canSign(options.channel)
   const offered = (plans: readonly Plan[]) =>
@@ -139,7 +147,7 @@ export function createMembership(options: MembershipOptions): Membership {
           readEntitlement(),
         ])
         allPlans = Array.isArray(plans) ? plans : []
-        commit({ status: 'ready', plans: offered(allPlans), entitlement })
+        commit({ status: 'ready', plans: offered(allPlans), entitlement: same(entitlement) })
       } catch (error) {
         commit({ status: 'error', error: toError(error) })
       }
@@ -148,7 +156,7 @@ export function createMembership(options: MembershipOptions): Membership {
 
     async refresh() {
       try {
-        commit({ entitlement: await readEntitlement(), error: undefined })
+        commit({ entitlement: same(await readEntitlement()), error: undefined })
       } catch (error) {
         commit({ error: toError(error) })
       }
@@ -167,6 +175,10 @@ export function createMembership(options: MembershipOptions): Membership {
       }
       if (plan.autoRenew && unlockOptions.consent !== true) {
         return fail(new TradeKitError('CONSENT_REQUIRED'))
+      }
+      const current = checkout.getSnapshot().status
+      if (current === 'creating' || current === 'paying' || current === 'confirming') {
+        return fail(new TradeKitError('INVALID_ARGUMENT', 'Another payment is in progress'))
       }
       commit({ unlocking: plan.id, error: undefined })
       const request: OrderRequest = options.request
@@ -193,7 +205,7 @@ export function createMembership(options: MembershipOptions): Membership {
       } catch {
         entitlement = undefined
       }
-      commit({ unlocking: null, ...(entitlement ? { entitlement } : {}) })
+      commit({ unlocking: null, ...(entitlement ? { entitlement: same(entitlement) } : {}) })
       return entitlement?.active
         ? { status: 'active', entitlement, checkout: paid }
         : { status: 'pending', checkout: paid, ...(entitlement ? { entitlement } : {}) }
