@@ -16,6 +16,7 @@ import {
   money,
   type OrderRequest,
   type OrderStatus,
+  type PayContext,
   type PaymentChannel,
   type PayOutcome,
   type Quote,
@@ -78,6 +79,8 @@ interface Scenario {
   cashier: CashierStep[]
   actions: Action[]
   priceMode: 'reject' | 'create'
+  cancelFault: 'ok' | 'lose' | 'hang'
+  method: 'pay' | 'sign'
 }
 
 interface ServerOrder {
@@ -161,48 +164,48 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
       return status()
     },
     async cancelOrder(orderId) {
+      const f = calm ? 'ok' : scenario.cancelFault
+      if (f === 'hang') return new Promise<void>(() => {})
       const order = orders.get(orderId)
       if (order && order.status === 'pending') order.status = 'closed'
+      if (f === 'lose') throw new TradeKitError('NETWORK', 'response lost')
     },
   }
 
   // ---- the cashier ----
   let cashierIndex = 0
-  const channel: PaymentChannel = {
-    id: 'model',
-    isAvailable: () => true,
-    async pay(payment, ctx): Promise<PayOutcome> {
-      const { orderId } = payment as { orderId: string }
-      const order = orders.get(orderId)
-      opened.push(orderId)
-      if (!order) violations.push(`cashier opened for an order the server never made: ${orderId}`)
-      else if (order.amount.amount !== order.request.expectedPayable.amount) {
-        violations.push(
-          `cashier opened for ${order.amount.amount} but the user agreed to ${order.request.expectedPayable.amount}`,
-        )
-      }
-      const step = scenario.cashier[Math.min(cashierIndex++, scenario.cashier.length - 1)]!
-      if (step.lateNotifyMs !== undefined) setTimeout(() => serverPay(orderId), step.lateNotifyMs)
-      if (step.outcome === 'success' || step.outcome === 'liePaidButCancel') serverPay(orderId)
-      await ctx.saveState({ tries: cashierIndex })
-      const wait = step.outcome === 'hang' ? null : step.delayMs
-      await abortable(ctx.signal, wait, () => undefined)
-      switch (step.outcome) {
-        case 'success':
-        case 'lieSubmittedButUnpaid':
-          return { kind: 'submitted' }
-        case 'cancel':
-        case 'liePaidButCancel':
-          return { kind: 'cancelled' }
-        case 'fail':
-          return { kind: 'failed', retryable: step.retryable, code: 'PAYMENT_FAILED' }
-        case 'throw':
-          throw new Error('cashier bug')
-        default:
-          return { kind: 'unknown' }
-      }
-    },
+  const pay = async (payment: unknown, ctx: PayContext): Promise<PayOutcome> => {
+    const { orderId } = payment as { orderId: string }
+    const order = orders.get(orderId)
+    opened.push(orderId)
+    if (!order) violations.push(`cashier opened for an order the server never made: ${orderId}`)
+    else if (order.amount.amount !== order.request.expectedPayable.amount) {
+      violations.push(
+        `cashier opened for ${order.amount.amount} but the user agreed to ${order.request.expectedPayable.amount}`,
+      )
+    }
+    const step = scenario.cashier[Math.min(cashierIndex++, scenario.cashier.length - 1)]!
+    if (step.lateNotifyMs !== undefined) setTimeout(() => serverPay(orderId), step.lateNotifyMs)
+    if (step.outcome === 'success' || step.outcome === 'liePaidButCancel') serverPay(orderId)
+    await ctx.saveState({ tries: cashierIndex })
+    const wait = step.outcome === 'hang' ? null : step.delayMs
+    await abortable(ctx.signal, wait, () => undefined)
+    switch (step.outcome) {
+      case 'success':
+      case 'lieSubmittedButUnpaid':
+        return { kind: 'submitted' }
+      case 'cancel':
+      case 'liePaidButCancel':
+        return { kind: 'cancelled' }
+      case 'fail':
+        return { kind: 'failed', retryable: step.retryable, code: 'PAYMENT_FAILED' }
+      case 'throw':
+        throw new Error('cashier bug')
+      default:
+        return { kind: 'unknown' }
+    }
   }
+  const channel: PaymentChannel = { id: 'model', isAvailable: () => true, pay, sign: pay }
 
   // ---- the app ----
   const storage = memoryStorage()
@@ -283,12 +286,17 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
     }
     switch (action.kind) {
       case 'submit':
-        swallow(checkout!.submit({ lines: [{ skuId: 'vip', quantity: 1 }], expectedPayable: money(agreed) }))
+        swallow(
+          checkout!.submit(
+            { lines: [{ skuId: 'vip', quantity: 1 }], expectedPayable: money(agreed) },
+            { method: scenario.method },
+          ),
+        )
         break
       case 'doubleTap': {
         const req = { lines: [{ skuId: 'vip', quantity: 1 }], expectedPayable: money(agreed) }
-        const a = checkout!.submit(req)
-        const b = checkout!.submit(req)
+        const a = checkout!.submit(req, { method: scenario.method })
+        const b = checkout!.submit(req, { method: scenario.method })
         swallow(a)
         swallow(b)
         break
@@ -420,6 +428,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
     { minLength: 3, maxLength: 14 },
   ),
   priceMode: fc.constantFrom<'reject' | 'create'>('reject', 'create'),
+  cancelFault: fc.constantFrom<'ok' | 'lose' | 'hang'>('ok', 'lose', 'hang'),
+  method: fc.constantFrom<'pay' | 'sign'>('pay', 'sign'),
 })
 
 describe('checkout fault model', () => {
