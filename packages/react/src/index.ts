@@ -1,5 +1,6 @@
 export { useCart, useCartActions, useCartLine, useCartLineIds } from './cart/useCart'
 export { useCartQuote } from './cart/useCartQuote'
+export { type UseCheckoutOptions, type UseCheckoutResult, useCheckout } from './checkout/useCheckout'
 export {
   LocaleProvider,
   type LocaleProviderProps,
@@ -7,6 +8,12 @@ export {
   useLocale,
 } from './locale/LocaleProvider'
 export { useFormatMoney } from './locale/useFormatMoney'
+export {
+  type UseEntitlementResult,
+  type UseMembershipResult,
+  useEntitlement,
+  useMembership,
+} from './membership/useMembership'
 export { TradeProvider, type TradeProviderProps } from './provider/TradeProvider'
 export { usePurchaseMode } from './purchase/usePurchaseMode'
 export { type EqualityFn, type ExternalStore, shallowEqual, useStoreSelector } from './store/useStoreSelector'

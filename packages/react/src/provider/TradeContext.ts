@@ -1,4 +1,4 @@
-import type { CartStore, PaymentChannel, PurchaseContext } from '@tradekit/core'
+import type { CartStore, Checkout, Membership, PaymentChannel, PurchaseContext } from '@tradekit/core'
 import { createContext, useContext } from 'react'
 
 /** What `TradeProvider` shares with the hooks below it. */
@@ -9,6 +9,10 @@ export interface TradeContextValue {
   readonly channels: readonly PaymentChannel[]
   /** The OS the app runs on, for the platforms' virtual-goods rules. */
   readonly os: PurchaseContext['os']
+  /** The checkout of the current user, when the provider has an `api`. */
+  readonly checkout: Checkout | null
+  /** Membership, when the provider has a `membershipApi` and an `api`. */
+  readonly membership: Membership | null
 }
 
 export const TradeContext = createContext<TradeContextValue | null>(null)

@@ -1,13 +1,19 @@
 import {
   type CartStore,
+  type CheckoutApi,
+  type CheckoutTiming,
   createCart,
+  createMembership,
+  type LifecyclePort,
   type Locale,
+  type MembershipApi,
   type Messages,
   type PaymentChannel,
   type PurchaseContext,
   type StoragePort,
 } from '@tradekit/core'
-import { type ReactNode, useMemo } from 'react'
+import { type ReactNode, useMemo, useRef } from 'react'
+import { useManagedCheckout } from '../checkout/useManagedCheckout'
 import { LocaleProvider } from '../locale/LocaleProvider'
 import { TradeContext, type TradeContextValue } from './TradeContext'
 
@@ -56,6 +62,17 @@ export interface TradeProviderProps {
    * @default { os: 'other' }
    */
   platform?: { os: PurchaseContext['os'] }
+  /**
+   * The team's order API. With it the provider makes the user's checkout (resumed once on mount, so a
+   * payment interrupted by a killed app is reconciled on the next launch) for `useCheckout()`.
+   */
+  api?: CheckoutApi
+  /** The team's membership API (plans, entitlement), for `useMembership()` and `useEntitlement()`. */
+  membershipApi?: MembershipApi
+  /** App show/hide (`taroLifecycle()`): confirmation pauses while hidden and re-checks on show. */
+  lifecycle?: LifecyclePort
+  /** Checkout timeouts and schedules. */
+  timing?: Partial<CheckoutTiming>
   children?: ReactNode
 }
 
@@ -83,6 +100,10 @@ export function TradeProvider({
   channels,
   channel,
   platform,
+  api,
+  membershipApi,
+  lifecycle,
+  timing,
   children,
 }: TradeProviderProps) {
   // Creating a cart only reads storage; a cart from a render React discards (StrictMode) is never
@@ -93,9 +114,32 @@ export function TradeProvider({
   )
   const channelList = useMemo(() => channels ?? (channel ? [channel] : NO_CHANNELS), [channels, channel])
   const os = platform?.os ?? 'other'
+  const checkout = useManagedCheckout({
+    api,
+    channels: channelList,
+    storage,
+    lifecycle,
+    timing,
+    namespace,
+    userId,
+  })
+  const membershipApiRef = useRef(membershipApi)
+  membershipApiRef.current = membershipApi
+  const hasMembership = membershipApi !== undefined
+  const membership = useMemo(() => {
+    if (!hasMembership || !checkout) return null
+    const current = () => membershipApiRef.current as MembershipApi
+    return createMembership({
+      api: {
+        getPlans: (ctx) => current().getPlans(ctx),
+        getEntitlement: (ctx) => current().getEntitlement(ctx),
+      },
+      checkout,
+    })
+  }, [hasMembership, checkout])
   const value = useMemo<TradeContextValue>(
-    () => ({ cart, channels: channelList, os }),
-    [cart, channelList, os],
+    () => ({ cart, channels: channelList, os, checkout, membership }),
+    [cart, channelList, os, checkout, membership],
   )
   return (
     <TradeContext.Provider value={value}>

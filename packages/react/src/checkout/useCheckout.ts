@@ -1,0 +1,106 @@
+import type {
+  Checkout,
+  CheckoutApi,
+  CheckoutSnapshot,
+  CheckoutTiming,
+  LifecyclePort,
+  OrderRequest,
+  PaymentChannel,
+  RetryMode,
+  StoragePort,
+  SubmitOptions,
+} from '@tradekit/core'
+import { useContext, useMemo, useSyncExternalStore } from 'react'
+import { TradeContext } from '../provider/TradeContext'
+import { useManagedCheckout } from './useManagedCheckout'
+
+/** Options of a standalone {@link useCheckout} (without `TradeProvider`). */
+export interface UseCheckoutOptions {
+  /** The team's backend. */
+  api: CheckoutApi
+  /** The cashiers this checkout may use. */
+  channels?: readonly PaymentChannel[]
+  /** Shorthand for one channel. */
+  channel?: PaymentChannel
+  /** Where pending orders survive a killed app (`taroStorage()`); memory otherwise. */
+  storage?: StoragePort
+  /** App show/hide (`taroLifecycle()`): confirmation pauses while hidden and re-checks on show. */
+  lifecycle?: LifecyclePort
+  /** Timeouts and schedules. */
+  timing?: Partial<CheckoutTiming>
+  /** Storage namespace (the same as the cart's). */
+  namespace?: string
+  /** The logged-in user: pending orders are kept per user. */
+  userId?: string | null
+}
+
+/** The checkout's snapshot and actions. */
+export interface UseCheckoutResult extends Omit<CheckoutSnapshot, 'retry'> {
+  /** What `retry()` would do now (`'same-order'` or `'new-order'`), or `null` when there is nothing to retry. */
+  readonly retryMode: RetryMode | null
+  /** Starts an attempt (or returns the running one: a double tap never makes two orders). */
+  submit(request: OrderRequest, options?: SubmitOptions): Promise<CheckoutSnapshot>
+  /** Re-pays the same order when it can, otherwise starts a new attempt. */
+  retry(): Promise<CheckoutSnapshot>
+  /** Stops: before the cashier opened it closes the order; after, it only stops waiting. */
+  cancel(): Promise<CheckoutSnapshot>
+  /** Back to idle (pending orders are still reconciled). */
+  reset(): void
+  /** True when the channel can sign for auto-renew. */
+  canSign(channelId?: string): boolean
+  /** The underlying core store. */
+  readonly checkout: Checkout
+}
+
+const NO_CHANNELS: readonly PaymentChannel[] = []
+
+function bind(checkout: Checkout, snapshot: CheckoutSnapshot): UseCheckoutResult {
+  const { retry: retryMode, ...rest } = snapshot
+  return {
+    ...rest,
+    retryMode,
+    submit: (request, options) => checkout.submit(request, options),
+    retry: () => checkout.retry(),
+    cancel: () => checkout.cancel(),
+    reset: () => checkout.reset(),
+    canSign: (channelId) => checkout.canSign(channelId),
+    checkout,
+  }
+}
+
+/**
+ * The headless checkout: submit an order, pay through the platform's cashier, and follow the
+ * payment until the server confirms it — safe against double orders, lost payments and hangs.
+ *
+ * Inside `TradeProvider` (with an `api`) it uses the provider's checkout. With options it makes its
+ * own, so a team can plug its API and cashier into any UI without TradeKit's components.
+ *
+ * @example
+ * ```tsx
+ * const checkout = useCheckout({ api, channel: douyinTradeChannel(), storage: taroStorage(), lifecycle: taroLifecycle() })
+ * <Button loading={checkout.status === 'creating'} onClick={() => checkout.submit(request)}>支付</Button>
+ * ```
+ */
+export function useCheckout(options?: UseCheckoutOptions): UseCheckoutResult {
+  const context = useContext(TradeContext)
+  const standalone = options !== undefined
+  const own = useManagedCheckout({
+    api: options?.api,
+    channels: options?.channels ?? (options?.channel ? [options.channel] : NO_CHANNELS),
+    storage: options?.storage,
+    lifecycle: options?.lifecycle,
+    timing: options?.timing,
+    namespace: options?.namespace,
+    userId: options?.userId,
+  })
+  const checkout = standalone ? own : (context?.checkout ?? null)
+  if (!checkout) {
+    throw new Error(
+      context
+        ? 'useCheckout needs a checkout: pass `api` (and channels) to <TradeProvider>, or call useCheckout({ api, channel }).'
+        : 'useCheckout must be used inside <TradeProvider api={…}>, or called with options: useCheckout({ api, channel }).',
+    )
+  }
+  const snapshot = useSyncExternalStore(checkout.subscribe, checkout.getSnapshot, checkout.getSnapshot)
+  return useMemo(() => bind(checkout, snapshot), [checkout, snapshot])
+}

@@ -1,0 +1,97 @@
+import type { Entitlement, Membership, MembershipSnapshot, UnlockOptions, UnlockResult } from '@tradekit/core'
+import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useTradeContext } from '../provider/TradeContext'
+
+/** The membership's snapshot and actions. */
+export interface UseMembershipResult extends MembershipSnapshot {
+  /** Buys a plan through the checkout, then re-reads the entitlement until it is active. */
+  unlock(planId: string, options?: UnlockOptions): Promise<UnlockResult>
+  /** Re-reads the entitlement. */
+  refresh(): Promise<MembershipSnapshot>
+  /** True when auto-renew plans can be offered (the channel can sign). */
+  canAutoRenew(): boolean
+  /** The underlying core store. */
+  readonly membership: Membership
+}
+
+const loaded = new WeakSet<Membership>()
+
+function useMembershipStore(hook: string): Membership {
+  const { membership } = useTradeContext(hook)
+  if (!membership) {
+    throw new Error(
+      `${hook} needs <TradeProvider membershipApi={…} api={…}>: membership is bought through the checkout.`,
+    )
+  }
+  useEffect(() => {
+    // Loads plans and the entitlement once per membership store, whoever asks first.
+    if (loaded.has(membership)) return
+    loaded.add(membership)
+    void membership.load()
+  }, [membership])
+  return membership
+}
+
+/**
+ * Plans, the entitlement and `unlock(planId)`. Loads on first use.
+ *
+ * @example
+ * ```tsx
+ * const { plans, unlock, unlocking } = useMembership()
+ * <Button onClick={() => unlock(plan.id, { consent: agreed })}>开通</Button>
+ * ```
+ */
+export function useMembership(): UseMembershipResult {
+  const membership = useMembershipStore('useMembership')
+  const snapshot = useSyncExternalStore(membership.subscribe, membership.getSnapshot, membership.getSnapshot)
+  return useMemo(
+    () => ({
+      ...snapshot,
+      unlock: (planId, options) => membership.unlock(planId, options),
+      refresh: () => membership.refresh(),
+      canAutoRenew: () => membership.canAutoRenew(),
+      membership,
+    }),
+    [membership, snapshot],
+  )
+}
+
+/** The user's entitlement (server truth) and whether it is still loading. */
+export interface UseEntitlementResult {
+  /** True while the entitlement has not been read yet. */
+  readonly loading: boolean
+  /** True when the server says the membership is active. */
+  readonly active: boolean
+  readonly entitlement?: Entitlement
+}
+
+/**
+ * Whether the user is entitled, re-rendering only when the entitlement changes. Loads on first use.
+ *
+ * @example
+ * ```tsx
+ * const { active, loading } = useEntitlement()
+ * if (!active) return <Paywall … />
+ * ```
+ */
+export function useEntitlement(): UseEntitlementResult {
+  const membership = useMembershipStore('useEntitlement')
+  const entitlement = useSyncExternalStore(
+    membership.subscribe,
+    () => membership.getSnapshot().entitlement,
+    () => membership.getSnapshot().entitlement,
+  )
+  const status = useSyncExternalStore(
+    membership.subscribe,
+    () => membership.getSnapshot().status,
+    () => membership.getSnapshot().status,
+  )
+  return useMemo(
+    () => ({
+      loading: entitlement === undefined && (status === 'idle' || status === 'loading'),
+      active: entitlement?.active === true,
+      entitlement,
+    }),
+    [entitlement, status],
+  )
+}
