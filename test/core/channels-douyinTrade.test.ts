@@ -7,6 +7,8 @@
  * - tt.getOrderPayment: same section (交易下单 › tt.getOrderPayment). The stored docs we could reach do
  *   not list its errNo table; we follow DESIGN.md (errNo 4 or a `cancel` errMsg → cancelled, anything
  *   else → unknown, so the server decides).
+ * The page gives the canIUse key as 'requestOrder' in one version and 'createOrder' in another; either
+ * answering true counts as available.
  * Difference from DESIGN.md: the docs give errNo as a string; we compare through String() either way.
  * The docs name no errNo for the iOS "cannot pay here" answer; we recognise it by its errMsg
  * (iOS + 不支持/not support) and report PAYMENT_UNAVAILABLE.
@@ -133,6 +135,15 @@ describe('douyinTradeChannel', () => {
     remove()
     remove = installGlobal('tt', { requestOrder: {}, getOrderPayment: platformMethod() })
     expect(douyinTradeChannel().isAvailable()).toBe(false)
+  })
+
+  it("accepts either canIUse key the docs name ('requestOrder' or 'createOrder')", () => {
+    remove = installGlobal('tt', {
+      requestOrder: platformMethod(),
+      getOrderPayment: platformMethod(),
+      canIUse: vi.fn((name: string) => name === 'createOrder'),
+    })
+    expect(douyinTradeChannel().isAvailable()).toBe(true)
   })
 
   it('a synchronous platform throw is a failure, not a rejection', async () => {

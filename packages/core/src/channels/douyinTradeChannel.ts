@@ -82,8 +82,10 @@ export function douyinTradeChannel(options: DouyinTradeChannelOptions = {}): Pay
     const tt = platformGlobal('tt')
     if (!hasMethod(tt, 'requestOrder') || !hasMethod(tt, 'getOrderPayment')) return false
     if (hasMethod(tt, 'canIUse')) {
+      // the docs name both 'requestOrder' and 'createOrder' as the canIUse key (industry SDK)
       try {
-        return (tt!.canIUse as (name: string) => unknown)('requestOrder') !== false
+        const canIUse = tt!.canIUse as (name: string) => unknown
+        return canIUse('requestOrder') !== false || canIUse('createOrder') !== false
       } catch {
         return true
       }
