@@ -71,9 +71,19 @@ cleanup() {
   rm -rf "$WORKDIR"
   exit "$status"
 }
+# CMD runs in the background so a signal to this script is handled at once: it is passed on to CMD,
+# then the EXIT trap stops the server and removes the folder.
+CHILD=""
+on_signal() {
+  if [ -n "$CHILD" ]; then
+    kill -TERM "$CHILD" 2>/dev/null || true
+    wait "$CHILD" 2>/dev/null || true
+  fi
+  exit "$1"
+}
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
 
 chmod 700 "$WORKDIR"
 if [ "$(id -u)" -eq 0 ]; then chown "$RUN_AS" "$WORKDIR"; fi
@@ -105,8 +115,11 @@ as_server_user "$BINDIR/createdb" -h 127.0.0.1 -p "$PORT" -U postgres tradekit
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/tradekit"
 echo "with-postgres: $("$BINDIR/postgres" --version) on 127.0.0.1:$PORT, DATABASE_URL=$DATABASE_URL" >&2
 
+"$@" &
+CHILD=$!
 set +e
-"$@"
+wait "$CHILD"
 status=$?
 set -e
+CHILD=""
 exit "$status"
