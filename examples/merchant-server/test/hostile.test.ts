@@ -273,6 +273,23 @@ describe(`malformed and hostile input on ${DRIVER}`, () => {
       code: 'INVALID_ARGUMENT',
       reason: 'not_found',
     })
+    for (const path of [
+      '/catalogue/%00',
+      '/catalogue/%ED%A0%80',
+      `/catalogue/${'x'.repeat(5000)}`,
+      '/orders/%00',
+    ]) {
+      await expectRefused(() => server.call('GET', path), {
+        status: 404,
+        code: 'INVALID_ARGUMENT',
+        reason: 'not_found',
+      })
+    }
+    await expectRefused(() => server.call('PATCH', '/admin/skus/%00', { body: { price: 1 } }), {
+      status: 404,
+      code: 'INVALID_ARGUMENT',
+      reason: 'not_found',
+    })
     await expectRefused(() => server.call('GET', '/membership/entitlement'), {
       status: 400,
       code: 'INVALID_ARGUMENT',

@@ -14,7 +14,7 @@ import {
   type PaymentOutcome,
 } from '../orders/orderLifecycle.ts'
 import { findOrder } from '../orders/orderRecords.ts'
-import { parseOrderRequest } from '../orders/parseOrderRequest.ts'
+import { parseOrderRequest, SKU_ID } from '../orders/parseOrderRequest.ts'
 import {
   type CashierStep,
   createSandboxCashier,
@@ -23,7 +23,7 @@ import {
 } from '../sandbox/sandboxCashier.ts'
 import { ApiError, invalidArgument } from './ApiError.ts'
 import { readJsonBody } from './readJsonBody.ts'
-import { readInteger, readObject, readString } from './validate.ts'
+import { readInteger, readObject } from './validate.ts'
 
 /** Options of `createApp`. */
 export interface MerchantServerOptions {
@@ -89,6 +89,11 @@ function readOrderId(value: unknown, field: string): string {
   if (typeof value !== 'string' || !ORDER_ID.test(value)) {
     throw new ApiError(404, 'INVALID_ARGUMENT', 'No such order', { reason: 'not_found', field })
   }
+  return value
+}
+
+function readSkuId(value: string): string {
+  if (!SKU_ID.test(value)) throw new ApiError(404, 'INVALID_ARGUMENT', 'No such sku', { reason: 'not_found' })
   return value
 }
 
@@ -213,7 +218,7 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
   })
   app.get('/catalogue/:skuId', async (c) => {
     await sweep()
-    const skuId = c.req.param('skuId')
+    const skuId = readSkuId(c.req.param('skuId'))
     const sku = (await loadSkus(db, [skuId], { lock: false })).get(skuId)
     if (!sku)
       throw new ApiError(404, 'INVALID_ARGUMENT', `No sku ${skuId}`, { reason: 'not_found', skuIds: [skuId] })
@@ -317,7 +322,7 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
 
   if (options.admin ?? true) {
     app.patch('/admin/skus/:skuId', async (c) => {
-      const skuId = readString(c.req.param('skuId'), 'skuId', 64)
+      const skuId = readSkuId(c.req.param('skuId'))
       const body = readObject(await readJsonBody(c), 'body')
       const price = (field: string) =>
         body[field] === undefined
