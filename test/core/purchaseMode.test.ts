@@ -25,7 +25,17 @@ describe('purchaseModeFor', () => {
 
   it('passes the purchase to each channel', () => {
     const seen: unknown[] = []
-    purchaseModeFor([{ supports: (p) => (seen.push(p), 'pay') }], { kind: 'service', os: 'android' })
+    purchaseModeFor(
+      [
+        {
+          supports: (p) => {
+            seen.push(p)
+            return 'pay'
+          },
+        },
+      ],
+      { kind: 'service', os: 'android' },
+    )
     expect(seen).toEqual([{ kind: 'service', os: 'android' }])
   })
 })

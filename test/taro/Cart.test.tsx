@@ -1,7 +1,7 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { type CartItem, createCart, memoryStorage, money } from '@tradekit/core'
 import { TradeProvider } from '@tradekit/react'
 import { CartBar, CartEmpty, CartLine, CartList } from '@tradekit/taro'
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -122,7 +122,9 @@ describe('CartList', () => {
     const list = screen.getByRole('list', { name: '购物车商品' })
     expect(within(list).getAllByRole('listitem').length).toBe(50)
     expect(await within(list).findByText('商品 199')).toBeInTheDocument()
-    await vi.waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(200), { timeout: 15000 })
+    await vi.waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(200), {
+      timeout: 15000,
+    })
     expect(within(list).getByText('商品 0')).toBeInTheDocument()
   })
 
