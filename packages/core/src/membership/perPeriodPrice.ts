@@ -3,6 +3,7 @@ import { createTranslator } from '../i18n/createTranslator'
 import type { Locale, Messages } from '../i18n/messages'
 import { formatMoney } from '../money/formatMoney'
 import { assertMoney, type Money, money } from '../money/money'
+import { divideRounded, multiplyDivideRounded } from '../money/rounding'
 
 /** The unit of a membership period. */
 export type PeriodUnit = 'day' | 'week' | 'month' | 'year'
@@ -45,11 +46,7 @@ export function divideRoundHalfUp(amount: number, divisor: number): number {
       'divideRoundHalfUp takes safe integers and a positive divisor',
     )
   }
-  const abs = Math.abs(amount)
-  const quotient = Math.floor(abs / divisor)
-  const remainder = abs - quotient * divisor
-  const rounded = remainder * 2 >= divisor ? quotient + 1 : quotient
-  return amount < 0 ? -rounded : rounded
+  return divideRounded(amount, divisor, 'half-up')
 }
 
 /** Days in a period (a month counts 30, a year 365). */
@@ -90,9 +87,12 @@ export function pricePerUnit(price: Money, period: PlanPeriod, unit: PeriodUnit)
   if (fromMonths !== undefined && toMonths !== undefined) {
     const periodMonths = fromMonths * period.count
     // price × toMonths / periodMonths, exactly
-    return money(divideRoundHalfUp(price.amount * toMonths, periodMonths), price.currency)
+    return money(multiplyDivideRounded(price.amount, toMonths, periodMonths, 'half-up'), price.currency)
   }
-  return money(divideRoundHalfUp(price.amount * DAYS_PER_UNIT[unit], periodDays(period)), price.currency)
+  return money(
+    multiplyDivideRounded(price.amount, DAYS_PER_UNIT[unit], periodDays(period), 'half-up'),
+    price.currency,
+  )
 }
 
 /** Options of the price-text helpers. */
