@@ -15,5 +15,6 @@ export {
   useMembership,
 } from './membership/useMembership'
 export { TradeProvider, type TradeProviderProps } from './provider/TradeProvider'
+export { usePaymentChannels } from './purchase/usePaymentChannels'
 export { usePurchaseMode } from './purchase/usePurchaseMode'
 export { type EqualityFn, type ExternalStore, shallowEqual, useStoreSelector } from './store/useStoreSelector'

@@ -1,38 +1,21 @@
 import type {
   Checkout,
-  CheckoutApi,
+  CheckoutOptions,
   CheckoutSnapshot,
-  CheckoutTiming,
-  LifecyclePort,
   OrderRequest,
   PaymentChannel,
   RetryMode,
-  StoragePort,
   SubmitOptions,
 } from '@tradekit/core'
 import { useContext, useMemo, useSyncExternalStore } from 'react'
 import { TradeContext } from '../provider/TradeContext'
 import { useManagedCheckout } from './useManagedCheckout'
 
-/** Options of a standalone {@link useCheckout} (without `TradeProvider`). */
-export interface UseCheckoutOptions {
-  /** The team's backend. */
-  api: CheckoutApi
-  /** The cashiers this checkout may use. */
-  channels?: readonly PaymentChannel[]
-  /** Shorthand for one channel. */
-  channel?: PaymentChannel
-  /** Where pending orders survive a killed app (`taroStorage()`); memory otherwise. */
-  storage?: StoragePort
-  /** App show/hide (`taroLifecycle()`): confirmation pauses while hidden and re-checks on show. */
-  lifecycle?: LifecyclePort
-  /** Timeouts and schedules. */
-  timing?: Partial<CheckoutTiming>
-  /** Storage namespace (the same as the cart's). */
-  namespace?: string
-  /** The logged-in user: pending orders are kept per user. */
-  userId?: string | null
-}
+/**
+ * Options of a standalone {@link useCheckout} (without `TradeProvider`): those of core's
+ * `createCheckout` — `api`, `channels`/`channel`, `storage`, `lifecycle`, `timing`, `namespace`, `userId`.
+ */
+export type UseCheckoutOptions = Omit<CheckoutOptions, 'createKey'>
 
 /** The checkout's snapshot and actions. */
 export interface UseCheckoutResult extends Omit<CheckoutSnapshot, 'retry'> {
