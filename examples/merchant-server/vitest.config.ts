@@ -7,6 +7,7 @@ export default defineConfig({
     name: 'merchant-server',
     environment: 'node',
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/globalSetup.ts'],
     // Each file starts its own database; two at a time suit a 2-core machine.
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { inject } from 'vitest'
 import { createApp, type MerchantServer } from '../src/http/createApp.ts'
 import { type RunningServer, startServer } from '../src/http/startServer.ts'
 import type { Scheduler } from '../src/sandbox/sandboxCashier.ts'
@@ -15,7 +16,10 @@ export type DataLocation = { readonly schema: string } | { readonly dataDir: str
 /** A fresh place for data: a schema of its own on PostgreSQL, a temporary folder for PGlite. */
 export function freshLocation(): DataLocation {
   if (DRIVER === 'pg') return { schema: `t_${randomBytes(6).toString('hex')}` }
-  return { dataDir: mkdtempSync(join(tmpdir(), 'merchant-server-')) }
+  // A copy of the migrated template (see globalSetup.ts): opening it skips initdb.
+  const dataDir = mkdtempSync(join(tmpdir(), 'merchant-server-'))
+  cpSync(inject('pgliteTemplate'), dataDir, { recursive: true })
+  return { dataDir }
 }
 
 /** A clock the test moves by hand. */
@@ -129,11 +133,14 @@ export async function startTestServer(
     },
     stop,
     async destroy() {
-      if ('schema' in location && !stopped) {
-        await merchant.db.query(`DROP SCHEMA ${location.schema} CASCADE`)
+      try {
+        if ('schema' in location && !stopped) {
+          await merchant.db.query(`DROP SCHEMA ${location.schema} CASCADE`)
+        }
+        await stop()
+      } finally {
+        if ('dataDir' in location) rmSync(location.dataDir, { recursive: true, force: true })
       }
-      await stop()
-      if ('dataDir' in location) rmSync(location.dataDir, { recursive: true, force: true })
     },
   }
 }
