@@ -59,6 +59,53 @@ describe(`the query layer on ${DRIVER}`, () => {
     await expect(db.query('SELECT 9007199254740993::int8 AS big')).rejects.toThrow('out of range')
   })
 
+  if (DRIVER === 'pg') {
+    it('runs a transaction again when PostgreSQL aborts it in a deadlock', async () => {
+      await db.query(`INSERT INTO probe (id, note) VALUES (10, 'a'), (11, 'b')`)
+      let firstLocked!: () => void
+      let secondLocked!: () => void
+      const first = new Promise<void>((resolve) => {
+        firstLocked = resolve
+      })
+      const second = new Promise<void>((resolve) => {
+        secondLocked = resolve
+      })
+      let runs = 0
+      // Each locks one row, waits until the other has locked its row, then wants the other's row.
+      const lockBoth = (mine: number, theirs: number, locked: () => void, other: Promise<void>) =>
+        db.transaction(async (tx) => {
+          runs += 1
+          await tx.query('UPDATE probe SET note = note WHERE id = $1', [mine])
+          locked()
+          await other
+          await tx.query('UPDATE probe SET note = note WHERE id = $1', [theirs])
+          return mine
+        })
+      const results = await Promise.all([
+        lockBoth(10, 11, firstLocked, second),
+        lockBoth(11, 10, secondLocked, first),
+      ])
+      expect(results).toEqual([10, 11])
+      // PostgreSQL aborted one of them; it ran again and went through.
+      expect(runs).toBe(3)
+      await db.query('DELETE FROM probe WHERE id IN (10, 11)')
+    })
+  } else {
+    it('runs transactions one at a time (PGlite has a single connection)', async () => {
+      const log: string[] = []
+      const step = (name: string) =>
+        db.transaction(async (tx) => {
+          log.push(`${name} begins`)
+          await tx.query('SELECT count(*) FROM probe')
+          await new Promise((resolve) => setImmediate(resolve))
+          await tx.query('SELECT count(*) FROM probe')
+          log.push(`${name} ends`)
+        })
+      await Promise.all([step('one'), step('two'), db.query('SELECT 1').then(() => log.push('query'))])
+      expect(log).toEqual(['one begins', 'one ends', 'two begins', 'two ends', 'query'])
+    })
+  }
+
   it('migrates idempotently and records the schema version', async () => {
     await migrate(db)
     const [meta] = await db.query<{ version: number }>('SELECT version FROM schema_meta')

@@ -75,6 +75,9 @@ describe(`order lifecycle on ${DRIVER}`, () => {
       [{ skuId: 'ceramic-mug', quantity: 3 }],
       8700 + 800,
     )
+    const tea = await stockOf(server.merchant, 'tea-gift-box')
+    const other = await createOrder(server, 'bea', [{ skuId: 'tea-gift-box', quantity: 2 }], 25600)
+    expect(await stockOf(server.merchant, 'tea-gift-box')).toBe((tea ?? 0) - 2)
     expect(expiresAt).toBe(clock.now() + 10 * 60_000)
     expect(await stockOf(server.merchant, 'ceramic-mug')).toBe(0)
     const soldOut = await server.call('GET', '/catalogue/ceramic-mug')
@@ -88,6 +91,10 @@ describe(`order lifecycle on ${DRIVER}`, () => {
     const after = await server.call('GET', `/orders/${orderId}`, { headers: { 'X-User-Id': 'ben' } })
     expect(after.body).toMatchObject({ status: 'closed', closeReason: 'expired', closedAt: expiresAt })
     expect(await stockOf(server.merchant, 'ceramic-mug')).toBe(3)
+    // Every expired order closes in the same sweep and returns its stock.
+    expect(await stockOf(server.merchant, 'tea-gift-box')).toBe(tea)
+    const closed = await server.call('GET', `/orders/${other.orderId}`, { headers: { 'X-User-Id': 'bea' } })
+    expect(closed.body).toMatchObject({ status: 'closed', closeReason: 'expired' })
     const back = await server.call('GET', '/catalogue/ceramic-mug')
     expect(back.body).toMatchObject({ status: 'on_sale', stock: 3 })
 

@@ -33,26 +33,44 @@ export async function openPgDatabase(options: {
     driver: 'pg',
     query: (sql, params) => run(pool, sql, params),
     async transaction(work) {
-      const client = await pool.connect()
-      let broken: unknown
-      try {
-        await client.query('BEGIN')
-        const scoped: Queryable = { query: (sql, params) => run(client, sql, params) }
-        const result = await work(scoped)
-        await client.query('COMMIT')
-        return result
-      } catch (error) {
+      // A deadlock or serialization failure aborts one of the transactions involved; it is safe to
+      // run that one again from the start (nothing of it was committed).
+      for (let attempt = 1; ; attempt++) {
         try {
-          await client.query('ROLLBACK')
-        } catch (rollbackError) {
-          broken = rollbackError
+          return await runTransaction(work)
+        } catch (error) {
+          if (attempt >= 3 || !isRetryable(error)) throw error
         }
-        throw error
-      } finally {
-        // A connection whose rollback failed is in an unknown state: destroy it, never reuse it.
-        client.release(broken instanceof Error ? broken : undefined)
       }
     },
     close: () => pool.end(),
   }
+
+  async function runTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await pool.connect()
+    let broken: unknown
+    try {
+      await client.query('BEGIN')
+      const scoped: Queryable = { query: (sql, params) => run(client, sql, params) }
+      const result = await work(scoped)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK')
+      } catch (rollbackError) {
+        broken = rollbackError
+      }
+      throw error
+    } finally {
+      // A connection whose rollback failed is in an unknown state: destroy it, never reuse it.
+      client.release(broken instanceof Error ? broken : undefined)
+    }
+  }
+}
+
+/** `deadlock_detected` and `serialization_failure`. */
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '40P01' || code === '40001'
 }

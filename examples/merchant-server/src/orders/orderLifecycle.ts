@@ -50,7 +50,25 @@ export async function expireOrders(db: Database, now: number): Promise<number> {
       `SELECT id FROM orders WHERE status = 'pending' AND expires_at <= $1 ORDER BY id FOR UPDATE`,
       [now],
     )
-    for (const { id } of due) await closeOrder(tx, id, 'expired', now)
+    if (due.length === 0) return 0
+    const ids = due.map((row) => row.id)
+    await tx.query(
+      `UPDATE orders SET status = 'closed', close_reason = 'expired', closed_at = $2, stock_held = false
+       WHERE id = ANY($1::text[])`,
+      [ids, now],
+    )
+    // All the skus at once, in id order, like every other transaction that locks skus: no deadlock.
+    const returned = await tx.query<{ skuId: string; quantity: number }>(
+      `SELECT sku_id AS "skuId", sum(quantity)::int AS quantity FROM order_lines
+       WHERE order_id = ANY($1::text[]) GROUP BY sku_id ORDER BY sku_id`,
+      [ids],
+    )
+    for (const { skuId, quantity } of returned) {
+      await tx.query('UPDATE skus SET stock = stock + $2 WHERE id = $1 AND stock IS NOT NULL', [
+        skuId,
+        quantity,
+      ])
+    }
     return due.length
   })
 }
