@@ -1,0 +1,119 @@
+import { Text, View } from '@tarojs/components'
+import { type Money, type PurchaseMode, speakMoney } from '@tradekit/core'
+import { useLocale } from '@tradekit/react'
+import { useEffect, useRef, useState } from 'react'
+import { Pressable } from '../internal/Pressable'
+import { Price } from '../Price/Price'
+import '../theme/tokens.css'
+import './CheckoutBar.css'
+
+/** Props of {@link CheckoutBar}. */
+export interface CheckoutBarProps {
+  /** The total the user agrees to by submitting (send it as `expectedPayable`). */
+  payable: Money
+  /**
+   * Called on submit. While the promise it returns is pending, further presses are ignored: one tap,
+   * one submit.
+   */
+  onSubmit: () => unknown
+  /** Why submitting is not possible now ("请先填写联系人信息"); shown, and the button is disabled. */
+  disabledReason?: string | null
+  /**
+   * The checkout is busy (creating, paying, confirming): the button shows it and ignores presses.
+   * @default false
+   */
+  busy?: boolean
+  /**
+   * `buy` shows the payable and the submit button; `im` a "contact support to order" button
+   * (`onContactSupport`); `hidden` neither price nor submit wording.
+   * @default 'buy'
+   */
+  purchaseMode?: PurchaseMode
+  /** Called by the `im` button. */
+  onContactSupport?: () => void
+  /** The button's text. @default '提交订单' (the catalogue's `checkout.submit`) */
+  submitText?: string
+  /** Extra class of the root. */
+  className?: string
+}
+
+/**
+ * The bar under the checkout: what the user pays and one submit button that cannot submit twice
+ * (a press while the last submit is still running is ignored), disabled with its reason shown.
+ *
+ * @example
+ * ```tsx
+ * <CheckoutBar payable={quote.payable} busy={busy} disabledReason={reason} onSubmit={() => checkout.submit(request)} />
+ * ```
+ */
+export function CheckoutBar({
+  payable,
+  onSubmit,
+  disabledReason = null,
+  busy = false,
+  purchaseMode = 'buy',
+  onContactSupport,
+  submitText,
+  className,
+}: CheckoutBarProps) {
+  const { t } = useLocale()
+  const running = useRef(false)
+  const [submitting, setSubmitting] = useState(false)
+  const mounted = useRef(true)
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+    }
+  }, [])
+
+  const press = () => {
+    if (running.current || busy || disabledReason) return
+    running.current = true
+    setSubmitting(true)
+    const done = () => {
+      running.current = false
+      if (mounted.current) setSubmitting(false)
+    }
+    try {
+      Promise.resolve(onSubmit()).then(done, done)
+    } catch (error) {
+      done()
+      throw error
+    }
+  }
+
+  const text = submitText ?? t('checkout.submit')
+  const classes = className ? `tk-checkout-bar ${className}` : 'tk-checkout-bar'
+  if (purchaseMode === 'hidden') return <View className={classes} />
+  if (purchaseMode === 'im') {
+    return (
+      <View className={classes}>
+        <View className="tk-checkout-bar__summary" />
+        <Pressable className="tk-checkout-bar__submit" onPress={onContactSupport}>
+          {t('checkout.contactToBuy')}
+        </Pressable>
+      </View>
+    )
+  }
+  return (
+    <View className={classes}>
+      <View className="tk-checkout-bar__summary">
+        <View className="tk-checkout-bar__total">
+          <Text className="tk-checkout-bar__label">{t('checkout.summary.payable')}</Text>
+          <Price price={payable} size="lg" />
+        </View>
+        {disabledReason ? <Text className="tk-checkout-bar__reason">{disabledReason}</Text> : null}
+      </View>
+      <Pressable
+        className="tk-checkout-bar__submit"
+        label={`${text}${t('a11y.separator')}${t('checkout.summary.payable')} ${speakMoney(payable, t)}`}
+        disabled={Boolean(disabledReason)}
+        busy={busy || submitting}
+        onPress={press}
+      >
+        {text}
+      </Pressable>
+    </View>
+  )
+}

@@ -1,0 +1,106 @@
+import { Text, View } from '@tarojs/components'
+import type { MessageKey, PaymentChannel, PurchaseContext } from '@tradekit/core'
+import { useLocale, usePaymentChannels } from '@tradekit/react'
+import { a11y } from '../internal/a11y'
+import '../theme/tokens.css'
+import './PaymentMethodPicker.css'
+
+/** Props of {@link PaymentMethodPicker}. */
+export interface PaymentMethodPickerProps {
+  /** The id of the chosen channel. */
+  value: string | undefined
+  /** Called with the picked channel's id. */
+  onChange: (channelId: string) => void
+  /**
+   * What is bought: channels that cannot take it on this OS are left out.
+   * @default 'physical'
+   */
+  kind?: PurchaseContext['kind']
+  /** Names of channels by id (a team's own channel ids); the catalogue names the built-in ones. */
+  labels?: Readonly<Record<string, string>>
+  /** Extra class of the root. */
+  className?: string
+}
+
+const KNOWN = new Set(['sandbox', 'douyin-trade', 'douyin-pay', 'wechat', 'alipay'])
+const isH5 = process.env.TARO_ENV === 'h5'
+
+/** The name of a channel: the team's label, the catalogue's name, or its id. */
+function useChannelName(labels: Readonly<Record<string, string>> | undefined) {
+  const { t } = useLocale()
+  return (channel: PaymentChannel) =>
+    labels?.[channel.id] ??
+    (KNOWN.has(channel.id) ? t(`payment.channel.${channel.id}` as MessageKey) : channel.id)
+}
+
+/**
+ * The payment channels of the provider that are available on this platform and can take this
+ * purchase here, as a radio group; a message when there is none.
+ *
+ * @example
+ * ```tsx
+ * const channels = usePaymentChannels()
+ * const [channel, setChannel] = useState(channels[0]?.id)
+ * <PaymentMethodPicker value={channel} onChange={setChannel} />
+ * ```
+ */
+export function PaymentMethodPicker({
+  value,
+  onChange,
+  kind = 'physical',
+  labels,
+  className,
+}: PaymentMethodPickerProps) {
+  const { t } = useLocale()
+  const channels = usePaymentChannels(kind)
+  const nameOf = useChannelName(labels)
+  return (
+    <View className={className ? `tk-payment-methods ${className}` : 'tk-payment-methods'}>
+      <Text className="tk-payment-methods__title">{t('payment.title')}</Text>
+      {channels.length === 0 ? (
+        <Text className="tk-payment-methods__none" {...a11y({ role: 'status' })}>
+          {t('payment.none')}
+        </Text>
+      ) : (
+        <View
+          className="tk-payment-methods__list"
+          {...a11y({ role: 'radiogroup', label: t('payment.title') })}
+        >
+          {channels.map((channel) => {
+            const checked = channel.id === value
+            const name = nameOf(channel)
+            const keyboard = isH5
+              ? {
+                  tabIndex: 0,
+                  onKeyDown: (event: { key: string; preventDefault(): void }) => {
+                    if (event.key === ' ' || event.key === 'Enter') {
+                      event.preventDefault()
+                      onChange(channel.id)
+                    }
+                  },
+                }
+              : {}
+            return (
+              <View
+                key={channel.id}
+                className={
+                  checked
+                    ? 'tk-payment-methods__option tk-payment-methods__option--checked'
+                    : 'tk-payment-methods__option'
+                }
+                onClick={() => onChange(channel.id)}
+                {...a11y({ role: 'radio', label: name, checked })}
+                {...keyboard}
+              >
+                <Text className="tk-payment-methods__name">{name}</Text>
+                <View className="tk-payment-methods__mark" {...a11y({ hidden: true })}>
+                  {checked ? <View className="tk-payment-methods__dot" /> : null}
+                </View>
+              </View>
+            )
+          })}
+        </View>
+      )}
+    </View>
+  )
+}

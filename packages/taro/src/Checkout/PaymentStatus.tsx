@@ -1,0 +1,168 @@
+import { Text, View } from '@tarojs/components'
+import { formatMoney, type MessageKey, type TradeKitError } from '@tradekit/core'
+import { useCheckout, useLocale } from '@tradekit/react'
+import { a11y } from '../internal/a11y'
+import { Pressable } from '../internal/Pressable'
+import '../theme/tokens.css'
+import './PaymentStatus.css'
+
+/** Props of {@link PaymentStatus}. */
+export interface PaymentStatusProps {
+  /**
+   * "Order again" of an expired order (back to the cart or product). Without it the button starts a
+   * new attempt of the same request (`retry()`).
+   */
+  onOrderAgain?: () => void
+  /** "Leave this page" while the result is unknown; without it the button is not shown. */
+  onLeave?: () => void
+  /** "Done" after the payment; without it the button is not shown. */
+  onDone?: () => void
+  /** Extra class of the root. */
+  className?: string
+}
+
+const ERROR_KEYS = new Set([
+  'PAYMENT_FAILED',
+  'PAYMENT_UNAVAILABLE',
+  'NETWORK',
+  'TIMEOUT',
+  'OUT_OF_STOCK',
+  'ORDER_REJECTED',
+])
+
+function errorKey(error: TradeKitError | undefined): MessageKey {
+  if (error && ERROR_KEYS.has(error.code)) return `status.error.${error.code}` as MessageKey
+  return 'status.error.other'
+}
+
+/**
+ * Where the payment is, from the checkout of `useCheckout()`, with the action each state offers:
+ * creating and paying; confirming with its progress (paused while the app is hidden); paid (or
+ * refunded); cancelled with "pay now" and failed with "try again" (both `retry()`); expired with
+ * "order again"; unknown with "we are confirming, you can leave this page" and "check again".
+ * Every change is announced. Renders nothing while idle and for a price change (show
+ * `PriceChangedNotice` then).
+ *
+ * @example
+ * ```tsx
+ * <PaymentStatus onOrderAgain={() => Taro.navigateBack()} onLeave={() => Taro.switchTab({ url: '/pages/orders' })} />
+ * ```
+ */
+export function PaymentStatus({ onOrderAgain, onLeave, onDone, className }: PaymentStatusProps) {
+  const { t, locale } = useLocale()
+  const checkout = useCheckout()
+  const { status, error, confirm, rechecking, retryMode, order, latePaid, refunded } = checkout
+  if (status === 'idle' && latePaid.length === 0) return null
+  if (status === 'failed' && error?.code === 'PRICE_CHANGED') return null
+
+  let message: string | null = null
+  let detail: string | null = null
+  let tone: 'progress' | 'success' | 'warning' | 'neutral' = 'neutral'
+  const actions: { text: string; primary?: boolean; onPress: () => void }[] = []
+  const percent = confirm
+    ? Math.min(100, Math.floor((confirm.elapsedMs / Math.max(1, confirm.budgetMs)) * 100))
+    : 0
+
+  switch (status) {
+    case 'creating':
+      message = t('status.creating')
+      tone = 'progress'
+      break
+    case 'paying':
+      message = t('status.paying')
+      tone = 'progress'
+      break
+    case 'confirming':
+      message = t('status.confirming', { percent })
+      tone = 'progress'
+      if (confirm?.paused) detail = t('status.paused')
+      break
+    case 'paid':
+      message = t(refunded ? 'status.refunded' : 'status.paid')
+      tone = 'success'
+      if (order) detail = t('status.paidAmount', { amount: formatMoney(order.amount, { locale }) })
+      if (onDone) actions.push({ text: t('status.done'), primary: true, onPress: onDone })
+      break
+    case 'cancelled':
+      message = t('status.cancelled')
+      if (retryMode)
+        actions.push({ text: t('status.payAgain'), primary: true, onPress: () => void checkout.retry() })
+      break
+    case 'failed':
+      message = t('status.failed')
+      tone = 'warning'
+      detail = t(errorKey(error))
+      if (retryMode)
+        actions.push({ text: t('status.retry'), primary: true, onPress: () => void checkout.retry() })
+      break
+    case 'expired':
+      message = t('status.expired')
+      tone = 'warning'
+      actions.push({
+        text: t('status.orderAgain'),
+        primary: true,
+        onPress: onOrderAgain ?? (() => void checkout.retry()),
+      })
+      break
+    case 'unknown':
+      message = t('status.unknown')
+      actions.push({
+        text: t('status.checkAgain'),
+        primary: !onLeave,
+        onPress: () => void checkout.checkout.resume(),
+      })
+      if (onLeave) actions.push({ text: t('status.leave'), primary: true, onPress: onLeave })
+      break
+    default:
+      break
+  }
+  if (rechecking && status !== 'confirming') {
+    detail = t('status.rechecking')
+    tone = 'progress'
+  }
+  const showProgress = confirm !== undefined && (status === 'confirming' || rechecking)
+
+  return (
+    <View
+      className={['tk-payment-status', `tk-payment-status--${tone}`, className].filter(Boolean).join(' ')}
+    >
+      {message ? (
+        <View className="tk-payment-status__text" {...a11y({ role: 'status' })}>
+          <Text className="tk-payment-status__message">{message}</Text>
+          {detail ? <Text className="tk-payment-status__detail">{detail}</Text> : null}
+        </View>
+      ) : null}
+      {showProgress ? (
+        <View className="tk-payment-status__progress" {...a11y({ hidden: true })}>
+          <View className="tk-payment-status__bar" style={{ width: `${percent}%` }} />
+        </View>
+      ) : null}
+      {latePaid.length > 0 ? (
+        <View className="tk-payment-status__late" {...a11y({ role: 'status' })}>
+          {latePaid.map((late) => (
+            <Text key={late.orderId} className="tk-payment-status__detail">
+              {t('status.latePaid', { amount: formatMoney(late.amount, { locale }) })}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {actions.length > 0 && !rechecking ? (
+        <View className="tk-payment-status__actions">
+          {actions.map((action) => (
+            <Pressable
+              key={action.text}
+              className={
+                action.primary
+                  ? 'tk-payment-status__action tk-payment-status__action--primary'
+                  : 'tk-payment-status__action'
+              }
+              onPress={action.onPress}
+            >
+              {action.text}
+            </Pressable>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,189 @@
+import { Text, View } from '@tarojs/components'
+import { type Entitlement, formatPlanPrice, type PurchaseMode } from '@tradekit/core'
+import { useCheckout, useLocale, useMembership, usePurchaseMode } from '@tradekit/react'
+import { useEffect, useRef, useState } from 'react'
+import { PaymentStatus } from '../Checkout/PaymentStatus'
+import { a11y } from '../internal/a11y'
+import { Pressable } from '../internal/Pressable'
+import { Skeleton } from '../Skeleton/Skeleton'
+import '../theme/tokens.css'
+import { AutoRenewNotice } from './AutoRenewNotice'
+import { BenefitList } from './BenefitList'
+import './MembershipSheet.css'
+import { PlanPicker } from './PlanPicker'
+
+/** Props of {@link MembershipSheet}. */
+export interface MembershipSheetProps {
+  /** The plan chosen at first. @default the first plan offered */
+  defaultPlanId?: string
+  /** A badge per plan id ("最受欢迎"). */
+  badges?: Readonly<Record<string, string>>
+  /** Where the user stops an auto-renewal, shown in the terms. */
+  cancelRoute?: string
+  /**
+   * `buy`: plans, prices and pay; `im`: prices and "contact support to join"; `hidden`: neither
+   * prices nor subscribe wording.
+   * @default usePurchaseMode('virtual')
+   */
+  purchaseMode?: PurchaseMode
+  /** The `im` action. */
+  onContactSupport?: () => void
+  /** Called once the entitlement is active after a purchase. */
+  onUnlocked?: (entitlement: Entitlement) => void
+  /** Shows a close button that calls it. */
+  onClose?: () => void
+  /** Extra class of the root. */
+  className?: string
+}
+
+const MOVING = new Set(['creating', 'paying', 'confirming'])
+
+/**
+ * The membership-unlock sheet ready to drop in: plans, their benefits, the auto-renew terms with
+ * the consent an auto-renew plan needs, the pay button and the payment status. Driven only by the
+ * hooks (`useMembership`, `useCheckout`, `usePurchaseMode`) inside a `TradeProvider` with an `api`
+ * and a `membershipApi`; `Paywall` and `MemberBadge` open by themselves once the entitlement is
+ * active.
+ *
+ * @example
+ * ```tsx
+ * {open ? <MembershipSheet badges={{ 'vip-month': '最受欢迎' }} cancelRoute="我的 › 设置 › 自动续费" onClose={() => setOpen(false)} onUnlocked={() => setOpen(false)} /> : null}
+ * ```
+ */
+export function MembershipSheet({
+  defaultPlanId,
+  badges,
+  cancelRoute,
+  purchaseMode,
+  onContactSupport,
+  onUnlocked,
+  onClose,
+  className,
+}: MembershipSheetProps) {
+  const { t, locale, messages } = useLocale()
+  const membership = useMembership()
+  const checkout = useCheckout()
+  const defaultMode = usePurchaseMode('virtual')
+  const mode = purchaseMode ?? defaultMode
+  const [picked, setPicked] = useState<string | undefined>(defaultPlanId)
+  const [consent, setConsent] = useState(false)
+  const [triedWithoutConsent, setTriedWithoutConsent] = useState(false)
+  const [result, setResult] = useState<'active' | 'pending' | null>(null)
+  const plan = membership.plans.find((p) => p.id === picked) ?? membership.plans[0]
+  const busy = membership.unlocking !== null || MOVING.has(checkout.status)
+
+  // A payment finished through the status's "pay now" / "try again" (outside unlock()): read the
+  // entitlement again, so the sheet and every paywall follow the server.
+  const { refresh } = membership
+  const paid = checkout.status === 'paid'
+  const entitled = membership.entitlement?.active === true
+  useEffect(() => {
+    if (paid && !entitled && membership.unlocking === null) void refresh()
+  }, [paid, entitled, membership.unlocking, refresh])
+
+  const unlockedOnce = useRef(false)
+  useEffect(() => {
+    if (result === 'active' && membership.entitlement?.active && !unlockedOnce.current) {
+      unlockedOnce.current = true
+      onUnlocked?.(membership.entitlement)
+    }
+  }, [result, membership.entitlement, onUnlocked])
+
+  const close = onClose ? (
+    <Pressable className="tk-membership-sheet__close" onPress={onClose}>
+      {t('membership.close')}
+    </Pressable>
+  ) : null
+  const header = (
+    <View className="tk-membership-sheet__header">
+      <Text className="tk-membership-sheet__title">{t('membership.sheetTitle')}</Text>
+      {close}
+    </View>
+  )
+  const classes = className ? `tk-membership-sheet ${className}` : 'tk-membership-sheet'
+  const region = a11y({ role: 'region', label: t('membership.sheetTitle') })
+
+  if (membership.status === 'idle' || (membership.status === 'loading' && membership.plans.length === 0)) {
+    return (
+      <View className={classes} {...region}>
+        {header}
+        <Skeleton rows={4} />
+      </View>
+    )
+  }
+  if (!plan) {
+    return (
+      <View className={classes} {...region}>
+        {header}
+        <Text className="tk-membership-sheet__note">{t('membership.noPlans')}</Text>
+      </View>
+    )
+  }
+
+  const price = formatPlanPrice(plan.price, plan.period, { locale, messages })
+  const needsConsent = plan.autoRenew === true
+  const pay = async () => {
+    if (needsConsent && !consent) {
+      setTriedWithoutConsent(true)
+      return
+    }
+    setResult(null)
+    const outcome = await membership.unlock(plan.id, { consent })
+    if (outcome.status !== 'failed') setResult(outcome.status)
+  }
+
+  return (
+    <View className={classes} {...region}>
+      {header}
+      <View className="tk-membership-sheet__body">
+        <PlanPicker
+          plans={membership.plans}
+          value={plan.id}
+          badges={badges}
+          purchaseMode={mode}
+          onChange={(id) => {
+            setPicked(id)
+            setTriedWithoutConsent(false)
+          }}
+        />
+        <BenefitList benefits={plan.benefits} />
+        {needsConsent ? (
+          <AutoRenewNotice
+            plan={plan}
+            checked={consent}
+            onChange={setConsent}
+            cancelRoute={cancelRoute}
+            purchaseMode={mode}
+            showError={triedWithoutConsent}
+          />
+        ) : null}
+        {result === 'active' && entitled ? (
+          <Text className="tk-membership-sheet__done" {...a11y({ role: 'status' })}>
+            {t('membership.active')}
+          </Text>
+        ) : result === 'pending' ? (
+          <Text className="tk-membership-sheet__note" {...a11y({ role: 'status' })}>
+            {t('membership.pending')}
+          </Text>
+        ) : (
+          <PaymentStatus />
+        )}
+      </View>
+      {entitled && result === 'active' ? null : mode === 'buy' ? (
+        <View className="tk-membership-sheet__bar">
+          <Pressable className="tk-membership-sheet__pay" busy={busy} onPress={() => void pay()}>
+            {t(needsConsent ? 'membership.joinRenew' : 'membership.joinPrice', { price })}
+          </Pressable>
+        </View>
+      ) : mode === 'im' ? (
+        <View className="tk-membership-sheet__bar">
+          <Pressable className="tk-membership-sheet__pay" onPress={onContactSupport}>
+            {t('membership.contactToJoin')}
+          </Pressable>
+        </View>
+      ) : (
+        <Text className="tk-membership-sheet__note">{t('membership.notAvailable')}</Text>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,315 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { CartBar, CartList, CheckoutPage, type CheckoutPageProps } from '@tradekit/taro'
+import { useState } from 'react'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { consultation, membership, mug, tee } from './fixtures/products'
+import { useMerchant, withTrade } from './fixtures/trade'
+
+/** The cart, then the checkout page: what a mini-program's two pages do, in one story. */
+function CartThenCheckout(props: CheckoutPageProps) {
+  const [step, setStep] = useState<'cart' | 'checkout'>('cart')
+  if (step === 'cart') {
+    return (
+      <div style={{ width: 375 }}>
+        <CartList />
+        <CartBar onCheckout={() => setStep('checkout')} />
+      </div>
+    )
+  }
+  return (
+    <div style={{ width: 375 }}>
+      <CheckoutPage {...props} onBackToCart={() => setStep('cart')} />
+    </div>
+  )
+}
+
+/** Stands in for the platform's payment notification reaching the merchant's server. */
+function MerchantNotification() {
+  const merchant = useMerchant()
+  return (
+    <button
+      type="button"
+      style={{ marginTop: 12 }}
+      onClick={() => {
+        for (const order of merchant.orders.values()) merchant.markPaid(order.orderId)
+      }}
+    >
+      Sandbox: the merchant receives the payment notification
+    </button>
+  )
+}
+
+const meta = {
+  title: 'Checkout/CheckoutPage',
+  component: CheckoutPage,
+  args: { onPaid: fn(), onDone: fn(), onLeave: fn(), onOrderAgain: fn(), onContactSupport: fn() },
+  render: (args) => (
+    <div style={{ width: 375 }}>
+      <CheckoutPage {...args} />
+    </div>
+  ),
+} satisfies Meta<typeof CheckoutPage>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const wait = { timeout: 8000 }
+const en = { globals: { locale: 'en-US' } }
+const submitButton = (canvasElement: HTMLElement, name: RegExp = /提交订单/) =>
+  within(canvasElement).getByRole('button', { name })
+
+/** Goods in the cart, ready to place the order. */
+export const Ready: Story = {
+  decorators: [
+    withTrade({
+      cart: (cart) => {
+        cart.add(tee, 2)
+        cart.add(mug)
+      },
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('region', { name: '订单信息' })).toBeVisible()
+    await expect(canvas.getByRole('radio', { name: '模拟收银台' })).toHaveAttribute('aria-checked', 'true')
+    await expect(submitButton(canvasElement)).not.toHaveAttribute('aria-disabled')
+  },
+}
+
+/** Flow: cart → checkout → pay → paid. */
+export const CartToPaid: Story = {
+  decorators: [
+    withTrade({
+      cart: (cart) => {
+        cart.add(tee, 2)
+        cart.add(mug)
+      },
+    }),
+  ],
+  render: (args) => <CartThenCheckout {...args} />,
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: '去结算（3）' }))
+    await expect(canvas.getByRole('listitem', { name: /纯棉圆领 T 恤.*2 件/ })).toBeVisible()
+    await userEvent.click(submitButton(canvasElement))
+    await expect(await canvas.findByText('支付成功', {}, wait)).toBeVisible()
+    await expect(canvas.getByText('已支付 ¥243.00')).toBeVisible()
+    await expect(args.onPaid).toHaveBeenCalledTimes(1)
+  },
+}
+
+/** Flow: pay → the user cancels in the cashier → pay now → paid (the same order). */
+export const CancelThenRetry: Story = {
+  decorators: [
+    withTrade({
+      cart: (cart) => cart.add(tee),
+      script: [{ outcome: 'cancel' }, { outcome: 'success' }],
+    }),
+  ],
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(submitButton(canvasElement))
+    await expect(await canvas.findByText('支付已取消', {}, wait)).toBeVisible()
+    await userEvent.click(await canvas.findByRole('button', { name: '继续支付' }, wait))
+    await expect(await canvas.findByText('支付成功', {}, wait)).toBeVisible()
+    await expect(args.onPaid).toHaveBeenCalledTimes(1)
+  },
+}
+
+/** Flow: pay → the result stays unknown → the merchant hears of it → check again (confirming) → paid. */
+export const UnknownThenPaid: Story = {
+  decorators: [
+    withTrade({
+      cart: (cart) => cart.add(tee),
+      script: { outcome: 'unknown' },
+      timing: { pollDelaysMs: [200], confirmBudgetMs: 800 },
+    }),
+  ],
+  render: (args) => (
+    <div style={{ width: 375 }}>
+      <CheckoutPage {...args} />
+      <MerchantNotification />
+    </div>
+  ),
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(submitButton(canvasElement))
+    await expect(await canvas.findByText(/正在确认支付结果/, {}, wait)).toBeVisible()
+    await expect(
+      await canvas.findByText('我们正在确认支付结果，你可以离开此页面，结果出来后会通知你', {}, wait),
+    ).toBeVisible()
+    await expect(args.onPaid).not.toHaveBeenCalled()
+    await userEvent.click(canvas.getByRole('button', { name: /Sandbox: the merchant receives/ }))
+    await userEvent.click(canvas.getByRole('button', { name: '刷新结果' }))
+    await expect(await canvas.findByText('支付成功', {}, wait)).toBeVisible()
+    await expect(args.onPaid).toHaveBeenCalledTimes(1)
+  },
+}
+
+/** Flow: the server's price moved → the new total is shown → accept → paid at the new total. */
+export const PriceChangedThenAccept: Story = {
+  decorators: [withTrade({ cart: (cart) => cart.add(tee), serverPrices: { [tee.skuId]: 10900 } })],
+  args: { onBackToCart: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(submitButton(canvasElement))
+    await expect(await canvas.findByRole('alert', {}, wait)).toHaveTextContent('价格有变动比之前贵了 ¥10.00')
+    await expect(canvas.getByRole('img', { name: '新金额 109 元' })).toBeVisible()
+    await expect(canvas.getByRole('img', { name: '原金额 99 元' })).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: '接受新价格并支付' }))
+    await expect(await canvas.findByText('支付成功', {}, wait)).toBeVisible()
+    await expect(canvas.getByText('已支付 ¥109.00')).toBeVisible()
+    await expect(args.onPaid).toHaveBeenCalledTimes(1)
+  },
+}
+
+/** A service: contact details are asked for, the submit waits for a valid phone number. */
+export const ServiceContact: Story = {
+  decorators: [withTrade({ cart: (cart) => cart.add(consultation) })],
+  args: { phoneNumberButton: true, requireName: true },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByText('请先填写联系人信息')).toBeVisible()
+    await expect(submitButton(canvasElement)).toHaveAttribute('aria-disabled', 'true')
+    await userEvent.type(canvas.getByRole('textbox', { name: '姓名' }), '王小明')
+    const phone = canvas.getByRole('spinbutton', { name: '手机号' })
+    await userEvent.type(phone, '1380013')
+    await userEvent.tab()
+    await expect(await canvas.findByText('请输入正确的 11 位手机号')).toBeVisible()
+    await userEvent.type(phone, '8000')
+    await waitFor(() => expect(canvas.queryByText('请输入正确的 11 位手机号')).toBeNull())
+    await userEvent.click(submitButton(canvasElement))
+    await expect(await canvas.findByText('支付成功', {}, wait)).toBeVisible()
+    await expect(args.onPaid).toHaveBeenCalledTimes(1)
+  },
+}
+
+/** Virtual goods where the platform sells them through customer service (Douyin on iOS): `im`. */
+export const ContactSupportMode: Story = {
+  decorators: [
+    withTrade({
+      cart: (cart) => cart.add(membership),
+      os: 'ios',
+      supports: ({ kind, os }) => (kind === 'virtual' && os === 'ios' ? 'im' : 'pay'),
+    }),
+  ],
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.queryByRole('radiogroup', { name: '支付方式' })).toBeNull()
+    await userEvent.click(canvas.getByRole('button', { name: '联系客服下单' }))
+    await expect(args.onContactSupport).toHaveBeenCalledTimes(1)
+  },
+}
+
+/** Virtual goods where the platform forbids selling them (WeChat on iOS): no pay wording at all. */
+export const HiddenMode: Story = {
+  decorators: [
+    withTrade({
+      cart: (cart) => cart.add(membership),
+      os: 'ios',
+      supports: ({ kind, os }) => (kind === 'virtual' && os === 'ios' ? 'unavailable' : 'pay'),
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.queryByRole('button', { name: /提交订单|联系客服/ })).toBeNull()
+  },
+}
+
+/** Ready, in English. */
+export const ReadyEnglish: Story = {
+  ...Ready,
+  ...en,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('region', { name: 'Order summary' })).toBeVisible()
+    await expect(canvas.getByRole('radio', { name: 'Sandbox cashier' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    )
+  },
+}
+
+/** Cart → paid, in English. */
+export const CartToPaidEnglish: Story = {
+  ...CartToPaid,
+  ...en,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Check out (3)' }))
+    await userEvent.click(submitButton(canvasElement, /Place order/))
+    await expect(await canvas.findByText('Payment successful', {}, wait)).toBeVisible()
+  },
+}
+
+/** Cancel → retry → paid, in English. */
+export const CancelThenRetryEnglish: Story = {
+  ...CancelThenRetry,
+  ...en,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(submitButton(canvasElement, /Place order/))
+    await userEvent.click(await canvas.findByRole('button', { name: 'Pay now' }, wait))
+    await expect(await canvas.findByText('Payment successful', {}, wait)).toBeVisible()
+  },
+}
+
+/** Unknown → paid, in English. */
+export const UnknownThenPaidEnglish: Story = {
+  ...UnknownThenPaid,
+  ...en,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(submitButton(canvasElement, /Place order/))
+    await expect(await canvas.findByText(/We are confirming your payment/, {}, wait)).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: /Sandbox: the merchant receives/ }))
+    await userEvent.click(canvas.getByRole('button', { name: 'Check again' }))
+    await expect(await canvas.findByText('Payment successful', {}, wait)).toBeVisible()
+  },
+}
+
+/** Price changed → accept → paid, in English. */
+export const PriceChangedThenAcceptEnglish: Story = {
+  ...PriceChangedThenAccept,
+  ...en,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(submitButton(canvasElement, /Place order/))
+    await expect(await canvas.findByRole('alert', {}, wait)).toHaveTextContent('The price has changed')
+    await userEvent.click(canvas.getByRole('button', { name: 'Accept and pay' }))
+    await expect(await canvas.findByText('Paid ¥109.00', {}, wait)).toBeVisible()
+  },
+}
+
+/** Service contact, in English. */
+export const ServiceContactEnglish: Story = {
+  ...ServiceContact,
+  ...en,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByText('Fill in your contact details first')).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Use my phone number' })).toBeVisible()
+  },
+}
+
+/** Contact-support mode, in English. */
+export const ContactSupportModeEnglish: Story = {
+  ...ContactSupportMode,
+  ...en,
+  play: async ({ canvasElement }) => {
+    await expect(
+      within(canvasElement).getByRole('button', { name: 'Contact support to order' }),
+    ).toBeVisible()
+  },
+}
+
+/** Hidden mode, in English. */
+export const HiddenModeEnglish: Story = {
+  ...HiddenMode,
+  ...en,
+  play: async ({ canvasElement }) => {
+    await expect(
+      within(canvasElement).queryByRole('button', { name: /Place order|Contact support/ }),
+    ).toBeNull()
+  },
+}
