@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'TradeKit 小店' })

@@ -1,0 +1,67 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useFormatMoney } from '@tradekit/react'
+import { Skeleton } from '@tradekit/taro'
+import { useEffect, useState } from 'react'
+import { ShopButton } from '../../components/ShopButton'
+import { getOrder, type OrderView } from '../../trade/api'
+
+const STATUS_TEXT: Record<OrderView['status'], string> = {
+  pending: '等待支付',
+  paid: '支付成功',
+  closed: '订单已关闭',
+  failed: '支付失败',
+  refunded: '已退款',
+}
+
+/** The order as the merchant server sees it: the only truth about whether money moved. */
+export default function ResultPage() {
+  const { params } = useRouter()
+  const orderId = params.orderId ? decodeURIComponent(params.orderId) : ''
+  const format = useFormatMoney()
+  const [order, setOrder] = useState<OrderView | null>(null)
+  const [failed, setFailed] = useState(false)
+
+  useEffect(() => {
+    if (!orderId) return
+    getOrder(orderId).then(setOrder, () => setFailed(true))
+  }, [orderId])
+
+  const membership = order?.quote.lines.some((line) => line.skuId.startsWith('plan-')) ?? false
+
+  return (
+    <View className="shop-page">
+      <View className="shop-card">
+        {!order && !failed ? <Skeleton rows={2} /> : null}
+        {failed ? <Text className="shop-error">订单加载失败</Text> : null}
+        {order ? (
+          <View>
+            <Text className="shop-section__title" id="order-status">
+              {STATUS_TEXT[order.status]}
+            </Text>
+            <View className="shop-row">
+              <Text className="shop-muted">订单号</Text>
+              <Text className="shop-muted" id="order-id">
+                {order.orderId}
+              </Text>
+            </View>
+            <View className="shop-row">
+              <Text className="shop-muted">实付</Text>
+              <Text className="shop-text" id="order-amount">
+                {format(order.amount)}
+              </Text>
+            </View>
+          </View>
+        ) : null}
+      </View>
+      {membership ? (
+        <ShopButton onPress={() => void Taro.redirectTo({ url: '/pages/article/index' })}>
+          阅读会员文章
+        </ShopButton>
+      ) : null}
+      <ShopButton secondary onPress={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
+        继续逛逛
+      </ShopButton>
+    </View>
+  )
+}

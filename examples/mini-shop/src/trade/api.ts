@@ -1,0 +1,79 @@
+import {
+  type CartItem,
+  type CheckoutApi,
+  type CreatedOrder,
+  type Entitlement,
+  isMoney,
+  type MembershipApi,
+  type Money,
+  type OrderRequest,
+  type OrderStatus,
+  type Plan,
+  type Quote,
+  TradeKitError,
+} from '@tradekit/core'
+import { merchantRequest } from './merchant'
+
+/** A catalogue entry of the merchant server: a TradeKit cart item plus what the shop needs. */
+export interface CatalogueItem extends CartItem {
+  readonly kind: 'physical' | 'service' | 'virtual'
+  /** A service that needs the buyer's phone (`contact.phone`). */
+  readonly requiresContact: boolean
+  /** Set on membership plans (bought through the membership flow, not the cart). */
+  readonly planId?: string
+}
+
+/** The server's view of one order. */
+export interface OrderView {
+  readonly orderId: string
+  readonly status: OrderStatus
+  readonly amount: Money
+  readonly quote: Quote
+  readonly paidAt?: number
+}
+
+export const checkoutApi: CheckoutApi = {
+  async createOrder(req: OrderRequest, { idempotencyKey, signal }): Promise<CreatedOrder> {
+    const order = await merchantRequest<CreatedOrder>('POST', '/orders', {
+      data: req, // lines, coupon, contact, channel and expectedPayable — never a price as truth
+      signal,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    })
+    if (typeof order?.orderId !== 'string' || !isMoney(order.amount)) {
+      throw new TradeKitError('ORDER_REJECTED', 'Unexpected createOrder answer')
+    }
+    return order
+  },
+
+  async getOrderStatus(orderId, { signal }): Promise<OrderStatus> {
+    const order = await merchantRequest<OrderView>('GET', `/orders/${encodeURIComponent(orderId)}`, {
+      signal,
+    })
+    return order.status
+  },
+
+  async cancelOrder(orderId) {
+    await merchantRequest('POST', `/orders/${encodeURIComponent(orderId)}/cancel`)
+  },
+
+  quote: (req) => merchantRequest<Quote>('POST', '/quote', { data: req }),
+}
+
+export const membershipApi: MembershipApi = {
+  async getPlans({ signal }) {
+    const { plans } = await merchantRequest<{ plans: Plan[] }>('GET', '/membership/plans', { signal })
+    return plans
+  },
+  getEntitlement: ({ signal }) => merchantRequest<Entitlement>('GET', '/membership/entitlement', { signal }),
+}
+
+export async function getCatalogue(): Promise<CatalogueItem[]> {
+  const { items } = await merchantRequest<{ items: CatalogueItem[] }>('GET', '/catalogue')
+  return items
+}
+
+export const getCatalogueItem = (skuId: string) =>
+  merchantRequest<CatalogueItem>('GET', `/catalogue/${encodeURIComponent(skuId)}`)
+
+export const getOrder = (orderId: string) =>
+  merchantRequest<OrderView>('GET', `/orders/${encodeURIComponent(orderId)}`)

@@ -1,0 +1,41 @@
+import {
+  detectChannel,
+  douyinTradeChannel,
+  type PaymentChannel,
+  sandboxChannel,
+  wechatChannel,
+} from '@tradekit/core'
+import { merchantRequest } from './merchant'
+import { readSandboxSettings, sandboxStep } from './sandboxSettings'
+
+/**
+ * The sandbox cashier on every platform. When it "takes the money" it calls the merchant server's
+ * sandbox cashier (`POST /sandbox/pay`), which sends the payment notification the way a platform
+ * would (at once, or as the server's script says). What the cashier answers the app is read from
+ * the sandbox settings at each payment.
+ */
+export function sandboxCashier(): PaymentChannel {
+  const notify = async (orderId: string) => {
+    await merchantRequest('POST', '/sandbox/pay', { data: { orderId } })
+  }
+  const current = () => sandboxChannel(sandboxStep(readSandboxSettings().behaviour), { notify })
+  return {
+    id: 'sandbox',
+    platform: 'sandbox',
+    isAvailable: () => true,
+    pay: (payment, ctx) => current().pay(payment, ctx),
+    sign: (payment, ctx) => current().pay(payment, ctx),
+  }
+}
+
+/**
+ * The cashiers this app pays through. The sandbox by default; with `TRADEKIT_REAL_CASHIER=1` at
+ * build time, the platform's own cashier (Douyin's trading system on tt, WeChat Pay on weapp, the
+ * sandbox on H5), chosen by `detectChannel`. The merchant server must then create real platform
+ * orders (the example server only speaks `sandbox`).
+ */
+export const channels: readonly PaymentChannel[] = MINI_SHOP_REAL_CASHIER
+  ? [detectChannel([() => douyinTradeChannel(), () => wechatChannel(), sandboxCashier]) ?? sandboxCashier()]
+  : [sandboxCashier()]
+
+export const usesSandbox = channels.some((channel) => channel.platform === 'sandbox')

@@ -1,0 +1,87 @@
+import Taro from '@tarojs/taro'
+import { type Quote, TradeKitError, type TradeKitErrorCode } from '@tradekit/core'
+
+/**
+ * Where the merchant server is: on H5 the page's own origin, whose `/api` the demo's static server
+ * forwards to the merchant server; on mini-programs its address from the build
+ * (`MERCHANT_URL`, http://127.0.0.1:8787 by default — a real app names its HTTPS domain).
+ */
+export const MERCHANT_BASE_URL = process.env.TARO_ENV === 'h5' ? '/api' : MINI_SHOP_MERCHANT_URL
+
+/**
+ * The signed-in user. The example has no login: everyone is this demo user, named to the server by
+ * `X-User-Id` (guests cannot buy memberships). A real app passes its session's user id.
+ */
+export const DEMO_USER_ID = 'demo-user'
+
+/** How the merchant server answers errors: `{ error: { code, message, quote?, skuIds? } }`, 4xx. */
+interface ApiErrorBody {
+  error?: {
+    code?: string
+    message?: string
+    quote?: Quote
+    skuIds?: string[]
+    field?: string
+    reason?: string
+  }
+}
+
+const PASSED_THROUGH: ReadonlySet<TradeKitErrorCode> = new Set<TradeKitErrorCode>([
+  'INVALID_ARGUMENT',
+  'INVALID_QUANTITY',
+  'INVALID_AMOUNT',
+  'OUT_OF_STOCK',
+  'ORDER_EXPIRED',
+  'ORDER_REJECTED',
+  'PAYMENT_UNAVAILABLE',
+])
+
+/**
+ * One request to the merchant server. Network trouble (`request:fail …`, a 5xx, a 429) becomes
+ * `NETWORK`, which the checkout retries with the same idempotency key; refusals become their
+ * TradeKit code, which ends the attempt.
+ */
+export async function merchantRequest<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  options: { data?: unknown; signal?: AbortSignal; headers?: Record<string, string> } = {},
+): Promise<T> {
+  const { data, signal, headers } = options
+  if (signal?.aborted) throw new TradeKitError('ABORTED')
+  const task = Taro.request({
+    url: `${MERCHANT_BASE_URL}${path}`,
+    method,
+    data: data as Taro.request.Option['data'],
+    header: { 'content-type': 'application/json', 'X-User-Id': DEMO_USER_ID, ...headers },
+    timeout: 15_000,
+  })
+  // the checkout aborts calls it no longer waits for (timeouts, cancel): stop the request too
+  const abort = () => task.abort?.()
+  signal?.addEventListener('abort', abort)
+  let res: Taro.request.SuccessCallbackResult
+  try {
+    res = await task
+  } catch (error) {
+    // Taro rejects with { errMsg: 'request:fail …' } when the network failed
+    const errMsg = (error as { errMsg?: string }).errMsg ?? String(error)
+    throw new TradeKitError('NETWORK', errMsg, { cause: error })
+  } finally {
+    signal?.removeEventListener('abort', abort)
+  }
+  if (res.statusCode >= 500 || res.statusCode === 429) {
+    throw new TradeKitError('NETWORK', `HTTP ${res.statusCode}`)
+  }
+  if (res.statusCode >= 400) {
+    const error = (res.data as ApiErrorBody | undefined)?.error ?? {}
+    const message = error.message ?? `HTTP ${res.statusCode}`
+    if (error.code === 'PRICE_CHANGED')
+      throw new TradeKitError('PRICE_CHANGED', message, { quote: error.quote })
+    if (error.code === 'OUT_OF_STOCK')
+      throw new TradeKitError('OUT_OF_STOCK', message, { skuIds: error.skuIds })
+    const code = PASSED_THROUGH.has(error.code as TradeKitErrorCode)
+      ? (error.code as TradeKitErrorCode)
+      : 'ORDER_REJECTED'
+    throw new TradeKitError(code, message)
+  }
+  return res.data as T
+}
