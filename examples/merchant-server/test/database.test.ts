@@ -86,8 +86,8 @@ describe(`the query layer on ${DRIVER}`, () => {
         lockBoth(11, 10, secondLocked, first),
       ])
       expect(results).toEqual([10, 11])
-      // PostgreSQL aborted one of them; it ran again and went through.
-      expect(runs).toBe(3)
+      // PostgreSQL aborted (at least) one of them; it ran again and went through.
+      expect(runs).toBeGreaterThanOrEqual(3)
       await db.query('DELETE FROM probe WHERE id IN (10, 11)')
     })
   } else {

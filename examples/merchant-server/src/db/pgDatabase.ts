@@ -40,6 +40,8 @@ export async function openPgDatabase(options: {
           return await runTransaction(work)
         } catch (error) {
           if (attempt >= 3 || !isRetryable(error)) throw error
+          // A short, jittered pause lets the transaction that won finish before this one retries.
+          await new Promise((resolve) => setTimeout(resolve, attempt * 20 + Math.random() * 20))
         }
       }
     },
