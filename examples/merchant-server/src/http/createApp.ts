@@ -324,22 +324,19 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
     app.patch('/admin/skus/:skuId', async (c) => {
       const skuId = readSkuId(c.req.param('skuId'))
       const body = readObject(await readJsonBody(c), 'body')
-      const price = (field: string) =>
-        body[field] === undefined
-          ? undefined
-          : body[field] === null && field !== 'price'
-            ? null
-            : readInteger(body[field], field, 0, 10_000_000)
+      // undefined: leave as it is; null (where allowed): clear; otherwise a bounded integer.
+      const integer = (field: string, max: number, nullable: boolean) => {
+        const value = body[field]
+        if (value === undefined) return undefined
+        if (value === null && nullable) return null
+        return readInteger(value, field, 0, max)
+      }
+      // Keys are column names (fixed here, never taken from the request).
       const patch = {
-        price: price('price'),
-        original_price: price('originalPrice'),
-        member_price: price('memberPrice'),
-        stock:
-          body.stock === undefined
-            ? undefined
-            : body.stock === null
-              ? null
-              : readInteger(body.stock, 'stock', 0, 1_000_000),
+        price: integer('price', 10_000_000, false),
+        original_price: integer('originalPrice', 10_000_000, true),
+        member_price: integer('memberPrice', 10_000_000, true),
+        stock: integer('stock', 1_000_000, true),
         status:
           body.status === undefined
             ? undefined
