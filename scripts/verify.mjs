@@ -57,6 +57,33 @@ run(
   vitestCount(report),
 )
 
+const root = process.cwd()
+const serverReport = (name) => `${root}/${tmp}/${name}.json`
+const serverVitest = (file) => [
+  '--filter',
+  'merchant-server',
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${file}`,
+]
+run('merchant server typecheck', 'pnpm', ['--filter', 'merchant-server', 'run', 'typecheck'])
+for (const [title, prefix, name] of [
+  ['merchant server on embedded PGlite', [], 'server-pglite'],
+  [
+    "merchant server on PostgreSQL (Debian's postgresql on 127.0.0.1)",
+    ['bash', 'examples/merchant-server/scripts/with-postgres.sh'],
+    'server-postgres',
+  ],
+]) {
+  const file = serverReport(name)
+  rmSync(file, { force: true })
+  const command = [...prefix, 'pnpm', ...serverVitest(file)]
+  run(title, command[0], command.slice(1), vitestCount(file))
+}
+
 console.log('\n=== summary')
 for (const line of summary) console.log(line)
 console.log(`\n${passed} passed, ${failed} failed`)
