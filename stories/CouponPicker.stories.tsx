@@ -1,0 +1,114 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { type Coupon, money, priceCart } from '@tradekit/core'
+import { CouponPicker, type CouponPickerProps } from '@tradekit/taro'
+import { useState } from 'react'
+import { expect, fn, userEvent, within } from 'storybook/test'
+import { mug, tee } from './fixtures/products'
+
+const lines = [
+  { lineId: tee.skuId, skuId: tee.skuId, quantity: 2, price: tee.price },
+  { lineId: mug.skuId, skuId: mug.skuId, quantity: 1, price: mug.price },
+]
+const now = Date.UTC(2026, 10, 1)
+const coupons: Coupon[] = [
+  { id: 'full-200-30', title: '满减券', kind: 'threshold', threshold: money(20000), amountOff: money(3000) },
+  { id: 'pct-10', title: '九折券', kind: 'percent', percentOffBps: 1000, maxDiscount: money(2000) },
+  {
+    id: 'full-500-80',
+    title: '大额满减',
+    kind: 'threshold',
+    threshold: money(50000),
+    amountOff: money(8000),
+  },
+  { id: 'mug-only', title: '马克杯专享', kind: 'amount', amountOff: money(500), skuIds: ['cup-other'] },
+  { id: 'old', title: '过期券', kind: 'amount', amountOff: money(1000), expiresAt: now - 1 },
+]
+
+/** The picker as a checkout page drives it: the quote's coupons, the best preselected. */
+function Driven(props: CouponPickerProps & { held: readonly Coupon[] }) {
+  const [couponId, setCouponId] = useState<string | null | undefined>(undefined)
+  const quote = priceCart(lines, { coupons: props.held, couponId, now })
+  const best = priceCart(lines, { coupons: props.held, now })
+  return (
+    <CouponPicker
+      coupons={quote.coupons}
+      value={quote.couponId}
+      bestId={best.couponId}
+      onChange={(id) => {
+        setCouponId(id)
+        props.onChange(id)
+      }}
+    />
+  )
+}
+
+const meta = {
+  title: 'Checkout/CouponPicker',
+  component: CouponPicker,
+  args: { coupons: [], value: null, onChange: fn() },
+  render: (args) => (
+    <div style={{ width: 375 }}>
+      <Driven {...args} held={coupons} />
+    </div>
+  ),
+} satisfies Meta<typeof CouponPicker>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Available and unavailable coupons with reasons; the best one preselected. */
+export const BestPreselected: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    const best = canvas.getByRole('radio', { name: /^满减券/ })
+    await expect(best).toHaveAttribute('aria-checked', 'true')
+    await expect(best).toHaveAccessibleName('满减券，最优，满¥200减¥30，可减 ¥30')
+    await expect(canvas.getByText('还差¥257可用')).toBeVisible()
+    await expect(canvas.getByText('所选商品不可用')).toBeVisible()
+    await expect(canvas.getByText('已过期')).toBeVisible()
+    await userEvent.click(canvas.getByRole('radio', { name: /^九折券/ }))
+    await expect(args.onChange).toHaveBeenLastCalledWith('pct-10')
+    await expect(canvas.getByRole('radio', { name: /^九折券/ })).toHaveAttribute('aria-checked', 'true')
+    await userEvent.click(canvas.getByRole('radio', { name: '不使用优惠券' }))
+    await expect(args.onChange).toHaveBeenLastCalledWith(null)
+  },
+}
+
+/** None of the coupons applies: only "no coupon" can be chosen. */
+export const NoneApplicable: Story = {
+  render: (args) => (
+    <div style={{ width: 375 }}>
+      <Driven {...args} held={coupons.slice(2)} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getAllByRole('radio')).toHaveLength(1)
+    await expect(canvas.getByRole('radio', { name: '不使用优惠券' })).toHaveAttribute('aria-checked', 'true')
+  },
+}
+
+/** Best preselected, in English. */
+export const BestPreselectedEnglish: Story = {
+  ...BestPreselected,
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('radio', { name: /^满减券/ })).toHaveAccessibleName(
+      '满减券, Best, ¥30 off orders of ¥200, Saves ¥30',
+    )
+    await expect(canvas.getByRole('list', { name: 'Unavailable coupons (3)' })).toBeVisible()
+  },
+}
+
+/** None applicable, in English. */
+export const NoneApplicableEnglish: Story = {
+  ...NoneApplicable,
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('radio', { name: 'No coupon' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    )
+  },
+}

@@ -1,0 +1,49 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { MemberBadge } from '@tradekit/taro'
+import { expect, within } from 'storybook/test'
+import { withTrade } from './fixtures/trade'
+
+const meta = {
+  title: 'Membership/MemberBadge',
+  component: MemberBadge,
+  args: { fallback: <span>Not a member yet</span> },
+} satisfies Meta<typeof MemberBadge>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const wait = { timeout: 8000 }
+
+/** A member, with the end date. */
+export const Member: Story = {
+  decorators: [
+    withTrade({ entitlement: { active: true, planId: 'vip-year', expiresAt: Date.UTC(2027, 0, 31, 12) } }),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByText('会员', {}, wait)).toBeVisible()
+    await expect(canvas.getByText('2027-01-31 到期')).toBeVisible()
+  },
+}
+
+/** Not a member: the fallback. */
+export const NotMember: Story = {
+  decorators: [withTrade()],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Not a member yet', {}, wait)).toBeVisible()
+  },
+}
+
+/** A member, in English. */
+export const MemberEnglish: Story = {
+  ...Member,
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByText('Member', {}, wait)).toBeVisible()
+    await expect(canvas.getByText('Until 2027-01-31')).toBeVisible()
+  },
+}
+
+/** Not a member, in English. */
+export const NotMemberEnglish: Story = { ...NotMember, globals: { locale: 'en-US' } }

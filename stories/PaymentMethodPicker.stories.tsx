@@ -1,0 +1,93 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import type { PaymentChannel } from '@tradekit/core'
+import { PaymentMethodPicker, type PaymentMethodPickerProps } from '@tradekit/taro'
+import { useState } from 'react'
+import { expect, fn, userEvent, within } from 'storybook/test'
+import { withTrade } from './fixtures/trade'
+
+const channel = (id: string, available = true): PaymentChannel => ({
+  id,
+  isAvailable: () => available,
+  pay: async () => ({ kind: 'cancelled' }),
+})
+
+function Controlled(props: PaymentMethodPickerProps) {
+  const [value, setValue] = useState(props.value)
+  return (
+    <PaymentMethodPicker
+      {...props}
+      value={value}
+      onChange={(id) => {
+        setValue(id)
+        props.onChange(id)
+      }}
+    />
+  )
+}
+
+const meta = {
+  title: 'Checkout/PaymentMethodPicker',
+  component: PaymentMethodPicker,
+  args: { value: 'sandbox', onChange: fn() },
+  render: (args) => (
+    <div style={{ width: 375 }}>
+      <Controlled {...args} />
+    </div>
+  ),
+} satisfies Meta<typeof PaymentMethodPicker>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Several channels; one missing on this platform is not offered. */
+export const Several: Story = {
+  decorators: [
+    withTrade({ extraChannels: [channel('wechat'), channel('alipay', false), channel('bank-card')] }),
+  ],
+  args: { labels: { 'bank-card': '银行卡' } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getAllByRole('radio').map((radio) => radio.getAttribute('aria-label'))).toEqual([
+      '模拟收银台',
+      '微信支付',
+      '银行卡',
+    ])
+    await userEvent.click(canvas.getByRole('radio', { name: '微信支付' }))
+    await expect(args.onChange).toHaveBeenLastCalledWith('wechat')
+    await expect(canvas.getByRole('radio', { name: '微信支付' })).toHaveAttribute('aria-checked', 'true')
+  },
+}
+
+/** No channel can take this purchase here (virtual goods on iOS). */
+export const NoneAvailable: Story = {
+  decorators: [
+    withTrade({ os: 'ios', supports: ({ kind }) => (kind === 'virtual' ? 'unavailable' : 'pay') }),
+  ],
+  args: { kind: 'virtual' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('status')).toHaveTextContent('当前平台暂无可用的支付方式')
+    await expect(canvas.queryByRole('radio')).toBeNull()
+  },
+}
+
+/** Several, in English. */
+export const SeveralEnglish: Story = {
+  ...Several,
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('radiogroup', { name: 'Payment method' })).toBeVisible()
+    await expect(within(canvasElement).getByRole('radio', { name: 'WeChat Pay' })).toBeVisible()
+  },
+}
+
+/** None available, in English. */
+export const NoneAvailableEnglish: Story = {
+  ...NoneAvailable,
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(
+      'No payment method is available here',
+    )
+  },
+}

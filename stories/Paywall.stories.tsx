@@ -1,0 +1,183 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { useMembership } from '@tradekit/react'
+import { Paywall } from '@tradekit/taro'
+import { expect, fn, userEvent, within } from 'storybook/test'
+import { useMerchant, withTrade } from './fixtures/trade'
+
+const yearFromNow = Date.UTC(2027, 0, 31, 12)
+
+/** Stands in for the merchant changing the user's entitlement, then the app re-reading it. */
+function EntitlementControls() {
+  const merchant = useMerchant()
+  const { refresh } = useMembership()
+  return (
+    <div style={{ display: 'flex', gap: 8, marginTop: 12 }}>
+      <button
+        type="button"
+        onClick={() => {
+          merchant.setEntitlement({ active: true, planId: 'vip-year', expiresAt: yearFromNow })
+          void refresh()
+        }}
+      >
+        Sandbox: grant membership
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          merchant.setEntitlement({ active: false })
+          void refresh()
+        }}
+      >
+        Sandbox: membership lapses
+      </button>
+    </div>
+  )
+}
+
+const meta = {
+  title: 'Membership/Paywall',
+  component: Paywall,
+  args: {
+    preview: <p>第一章：预览的开头几段……</p>,
+    children: <p>第一章全文：只有会员才能读到的内容。</p>,
+    onUnlock: fn(),
+    onContactSupport: fn(),
+    purchaseMode: 'buy',
+  },
+  render: (args) => (
+    <div style={{ width: 375 }}>
+      <Paywall {...args} />
+    </div>
+  ),
+} satisfies Meta<typeof Paywall>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const wait = { timeout: 8000 }
+const content = '第一章全文：只有会员才能读到的内容。'
+
+/** Not a member (purchase mode `buy`): the preview and "join to unlock". */
+export const Locked: Story = {
+  decorators: [withTrade()],
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(await canvas.findByRole('button', { name: '开通会员解锁' }, wait))
+    await expect(args.onUnlock).toHaveBeenCalledTimes(1)
+    await expect(canvas.getByText('第一章：预览的开头几段……')).toBeVisible()
+    await expect(canvas.queryByText(content)).toBeNull()
+  },
+}
+
+/** A member: the content itself. */
+export const Unlocked: Story = {
+  decorators: [withTrade({ entitlement: { active: true, planId: 'vip-year', expiresAt: yearFromNow } })],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(content, {}, wait)).toBeVisible()
+  },
+}
+
+/** The entitlement is still being read. */
+export const Loading: Story = {
+  decorators: [withTrade({ latencyMs: 600_000 })],
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status', { name: '加载中' })).toBeVisible()
+  },
+}
+
+/** It follows the entitlement: granted → open, lapsed → locked again. */
+export const FollowsEntitlement: Story = {
+  decorators: [withTrade()],
+  render: (args) => (
+    <div style={{ width: 375 }}>
+      <Paywall {...args} />
+      <EntitlementControls />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('button', { name: '开通会员解锁' }, wait)).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Sandbox: grant membership' }))
+    await expect(await canvas.findByText(content, {}, wait)).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Sandbox: membership lapses' }))
+    await expect(await canvas.findByRole('button', { name: '开通会员解锁' }, wait)).toBeVisible()
+  },
+}
+
+/** Purchase mode `im`: contact support to join. */
+export const ContactSupportMode: Story = {
+  decorators: [withTrade()],
+  args: { purchaseMode: 'im' },
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: '联系客服开通' }, wait))
+    await expect(args.onContactSupport).toHaveBeenCalledTimes(1)
+  },
+}
+
+/** Purchase mode `hidden`: a neutral note, no unlock wording. */
+export const HiddenMode: Story = {
+  decorators: [withTrade()],
+  args: { purchaseMode: 'hidden' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByText('该内容暂不支持在当前设备查看', {}, wait)).toBeVisible()
+    await expect(canvas.queryByRole('button')).toBeNull()
+  },
+}
+
+/** Locked, in English. */
+export const LockedEnglish: Story = {
+  ...Locked,
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByRole('button', { name: 'Join to unlock' }, wait),
+    ).toBeVisible()
+  },
+}
+
+/** Unlocked, in English. */
+export const UnlockedEnglish: Story = { ...Unlocked, globals: { locale: 'en-US' } }
+
+/** Loading, in English. */
+export const LoadingEnglish: Story = {
+  ...Loading,
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status', { name: 'Loading' })).toBeVisible()
+  },
+}
+
+/** Follows the entitlement, in English. */
+export const FollowsEntitlementEnglish: Story = {
+  ...FollowsEntitlement,
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('button', { name: 'Join to unlock' }, wait)).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Sandbox: grant membership' }))
+    await expect(await canvas.findByText(content, {}, wait)).toBeVisible()
+  },
+}
+
+/** Contact-support mode, in English. */
+export const ContactSupportModeEnglish: Story = {
+  ...ContactSupportMode,
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByRole('button', { name: 'Contact support to join' }, wait),
+    ).toBeVisible()
+  },
+}
+
+/** Hidden mode, in English. */
+export const HiddenModeEnglish: Story = {
+  ...HiddenMode,
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByText('This content is not available on this device', {}, wait),
+    ).toBeVisible()
+  },
+}
