@@ -101,16 +101,21 @@ export default function CheckoutPage() {
   )
   const phoneValid = PHONE.test(contact.phone)
 
-  // The server prices the order: its quote is what the user agrees to pay (expectedPayable).
+  // The server prices the order: its quote is what the user agrees to pay (expectedPayable). The
+  // merchant server prices a service only with the buyer's phone, so a service waits for it.
+  const quotePhone = needsContact && phoneValid ? contact.phone : null
+  const waitsForPhone = needsContact && quotePhone === null
   useEffect(() => {
-    if (!lines || lines.length === 0) return
-    let current = true
+    if (!lines || lines.length === 0 || catalogue === null) return
     setQuote(null)
     setQuoteError(null)
+    if (waitsForPhone) return
+    let current = true
     checkoutApi
       .quote?.({
         lines,
         ...(coupon ? { coupon: COUPON } : {}),
+        ...(quotePhone ? { contact: { phone: quotePhone } } : {}),
         expectedPayable: { amount: 0, currency: 'CNY' },
       })
       .then(
@@ -120,7 +125,7 @@ export default function CheckoutPage() {
     return () => {
       current = false
     }
-  }, [lines, coupon])
+  }, [lines, coupon, catalogue, waitsForPhone, quotePhone])
 
   const request = (expectedPayable: Money): OrderRequest => ({
     lines: lines ?? [],
@@ -157,11 +162,11 @@ export default function CheckoutPage() {
   }, [paidOrderId, cartLineIds, cart])
 
   const pay = () => {
-    if (!quote || moving) return
     if (needsContact && !phoneValid) {
       setContactTouched(true)
       return
     }
+    if (!quote || moving) return
     void checkout.submit(request(quote.payable))
   }
 
@@ -188,7 +193,8 @@ export default function CheckoutPage() {
     <View className="shop-page">
       <View className="shop-card">
         <Text className="shop-section__title">订单信息</Text>
-        {!quote && !quoteError ? <Skeleton rows={3} /> : null}
+        {waitsForPhone ? <Text className="shop-muted">填写手机号后计算应付金额</Text> : null}
+        {!quote && !quoteError && !waitsForPhone ? <Skeleton rows={3} /> : null}
         {quoteError ? <Text className="shop-error">{quoteError}</Text> : null}
         {quote?.lines.map((line) => (
           <View key={line.lineId} className="shop-row">
@@ -309,7 +315,7 @@ export default function CheckoutPage() {
 
       {status === 'idle' || (status === 'failed' && !priceChanged && !checkout.retryMode) ? (
         <ShopButton
-          disabled={!quote || moving}
+          disabled={(!quote && !waitsForPhone) || moving}
           label={quote ? `提交订单，应付 ${format(quote.payable)}` : '提交订单'}
           onPress={pay}
         >

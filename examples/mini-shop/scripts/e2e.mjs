@@ -1,0 +1,346 @@
+// End-to-end tests of the mini-shop's H5 build in headless Chromium, against the merchant server.
+//
+//   pnpm --filter mini-shop test:e2e
+//
+// Builds the TradeKit packages (skip with SKIP_LIB_BUILD=1) and the H5 app (skip with
+// SKIP_APP_BUILD=1), starts the merchant server with a throwaway PGlite database and a web server
+// for the build on 127.0.0.1, runs each scenario in a fresh browser context with its own time
+// limit, stops everything and prints "N passed, N failed".
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { chromium } from 'playwright-core'
+import { appDir, buildLibraries, buildMerchant, run, startMerchant, startWebServer } from './lib/servers.mjs'
+
+const SCENARIO_TIMEOUT_MS = 90_000
+const STEP_TIMEOUT_MS = 20_000
+const USER = 'demo-user' // the app's fixed demo user (src/trade/merchant.ts)
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+const TEA = '明前龙井礼盒'
+const MUG = '手作陶瓷马克杯'
+const CONSULT = '30 分钟法律咨询'
+const EBOOK = '电子书：小程序交易指南'
+const STICKERS = '表情包'
+
+/** A JSON call to a merchant server, as the demo user. */
+async function call(base, method, route, body) {
+  const response = await fetch(new URL(route, base), {
+    method,
+    headers: { 'content-type': 'application/json', 'X-User-Id': USER },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  const text = await response.text()
+  const data = text ? JSON.parse(text) : undefined
+  if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${text}`)
+  return data
+}
+
+/** The yuan text the app shows for a Money (zh-CN, two decimals). */
+const yuan = (money) => `¥${(money.amount / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`
+
+/** Emulates the app going to the background and coming back (what Taro's onAppHide/onAppShow hear). */
+async function setVisibility(page, state) {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value })
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => value === 'hidden' })
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
+  }, state)
+}
+
+/** The server's quote for lines, as the demo user (member prices included once a member). */
+const serverQuote = (base, lines, extra = {}) =>
+  call(base, 'POST', '/quote', { lines, ...extra, expectedPayable: { amount: 0, currency: 'CNY' } })
+
+async function openCheckoutFromCatalog(page, web, title, action) {
+  await page.goto(`${web.url}/#/pages/index/index`)
+  await page.getByRole('button', { name: `${action}：${title}` }).click()
+  await page.getByText('订单信息').waitFor()
+}
+
+/** Waits for the result page and returns the order id it shows. */
+async function paidOrderId(page) {
+  await page.locator('#order-status').getByText('支付成功').waitFor()
+  return (await page.locator('#order-id').textContent()).trim()
+}
+
+/** The order id the checkout shows while it is not paid ("订单号 …"). */
+async function shownOrderId(page) {
+  const text = await page.getByText(/^订单号 /).textContent()
+  return text.replace('订单号', '').trim()
+}
+
+const scenarios = [
+  {
+    name: 'buy goods: catalog → cart → checkout → paid',
+    async run({ page, web, merchant }) {
+      await page.goto(`${web.url}/#/pages/index/index`)
+      await page.getByRole('button', { name: `加入购物车：${TEA}` }).click()
+      await page.getByRole('button', { name: `加入购物车：${MUG}` }).click()
+      await page.getByRole('button', { name: '购物车 2 件' }).click()
+      // the cart lists both lines, selected, and checks out the selection
+      const cart = page.getByRole('list', { name: '购物车商品' })
+      await cart.getByRole('group', { name: TEA }).waitFor()
+      await cart.getByRole('group', { name: MUG }).waitFor()
+      await page.getByRole('button', { name: '去结算（2）' }).click()
+      const quote = await serverQuote(merchant.url, [
+        { skuId: 'tea-gift-box', quantity: 1 },
+        { skuId: 'ceramic-mug', quantity: 1 },
+      ])
+      await page.locator('#payable').getByText(yuan(quote.payable), { exact: true }).waitFor()
+      await page.getByRole('button', { name: `提交订单，应付 ${yuan(quote.payable)}` }).click()
+      const orderId = await paidOrderId(page)
+      const order = await call(merchant.url, 'GET', `/orders/${orderId}`)
+      assert.equal(order.status, 'paid')
+      assert.deepEqual(order.amount, quote.payable)
+      assert.deepEqual(order.request.lines.map((line) => [line.skuId, line.quantity]).sort(), [
+        ['ceramic-mug', 1],
+        ['tea-gift-box', 1],
+      ])
+      await page.locator('#order-amount').getByText(yuan(quote.payable)).waitFor()
+      // what was bought left the cart (stored: a reload shows the same)
+      await page.goto(`${web.url}/#/pages/cart/index`)
+      await page.reload()
+      await page.getByText('购物车是空的').waitFor()
+    },
+  },
+  {
+    name: 'buy a consultation with the contact form',
+    async run({ page, web, merchant }) {
+      await openCheckoutFromCatalog(page, web, CONSULT, '立即预约')
+      // no phone: the form says so and nothing is ordered
+      await page.getByRole('button', { name: '提交订单', exact: true }).click()
+      await page.getByText('请填写 11 位手机号').waitFor()
+      assert.equal(await page.getByText(/^订单号 /).count(), 0)
+      await page.getByLabel('姓名').fill('王女士')
+      await page.getByLabel('手机号').fill('13800000000')
+      await page.getByLabel('咨询事项').fill('租房合同押金')
+      const quote = await serverQuote(merchant.url, [{ skuId: 'legal-consult-30', quantity: 1 }], {
+        contact: { phone: '13800000000' },
+      })
+      await page.getByRole('button', { name: `提交订单，应付 ${yuan(quote.payable)}` }).click()
+      const orderId = await paidOrderId(page)
+      const order = await call(merchant.url, 'GET', `/orders/${orderId}`)
+      assert.equal(order.status, 'paid')
+      assert.deepEqual(order.amount, quote.payable)
+      assert.deepEqual(order.request.contact, { name: '王女士', phone: '13800000000', note: '租房合同押金' })
+    },
+  },
+  {
+    name: 'price changed between cart and pay: the user sees the new total and accepts',
+    async run({ page, web, merchant }) {
+      const before = await call(merchant.url, 'GET', '/catalogue/tea-gift-box')
+      try {
+        await page.goto(`${web.url}/#/pages/index/index`)
+        await page.getByRole('button', { name: `加入购物车：${TEA}` }).click()
+        await page.getByRole('button', { name: '购物车 1 件' }).click()
+        await page.getByRole('button', { name: '去结算（1）' }).click()
+        const lines = [{ skuId: 'tea-gift-box', quantity: 1 }]
+        const agreed = await serverQuote(merchant.url, lines)
+        await page.locator('#payable').getByText(yuan(agreed.payable), { exact: true }).waitFor()
+        // the merchant raises the price while the user looks at the total
+        await call(merchant.url, 'PATCH', '/admin/skus/tea-gift-box', { price: before.price.amount + 1000 })
+        const moved = await serverQuote(merchant.url, lines)
+        assert.notDeepEqual(moved.payable, agreed.payable)
+        await page.getByRole('button', { name: `提交订单，应付 ${yuan(agreed.payable)}` }).click()
+        await page
+          .getByText(`价格有变动：应付金额由 ${yuan(agreed.payable)} 变为 ${yuan(moved.payable)}`)
+          .waitFor()
+        assert.equal(await page.locator('#order-status').count(), 0)
+        await page.getByRole('button', { name: `按新价格 ${yuan(moved.payable)} 支付` }).click()
+        const orderId = await paidOrderId(page)
+        const order = await call(merchant.url, 'GET', `/orders/${orderId}`)
+        assert.equal(order.status, 'paid')
+        assert.deepEqual(order.amount, moved.payable)
+      } finally {
+        await call(merchant.url, 'PATCH', '/admin/skus/tea-gift-box', { price: before.price.amount })
+      }
+    },
+  },
+  {
+    name: 'cashier says cancel but the server got paid: shows paid',
+    async run({ page, web, merchant }) {
+      await openCheckoutFromCatalog(page, web, EBOOK, '立即开通')
+      await page.getByRole('radio', { name: '显示取消，实际已付款' }).click()
+      const quote = await serverQuote(merchant.url, [{ skuId: 'ebook-trading-guide', quantity: 1 }])
+      await page.getByRole('button', { name: `提交订单，应付 ${yuan(quote.payable)}` }).click()
+      const orderId = await paidOrderId(page)
+      assert.equal((await call(merchant.url, 'GET', `/orders/${orderId}`)).status, 'paid')
+    },
+  },
+  {
+    name: 'payment result unknown → page hidden and shown → paid',
+    settings: { confirmBudgetMs: 3000 },
+    async run({ page, web, merchant }) {
+      await openCheckoutFromCatalog(page, web, STICKERS, '立即开通')
+      await page.getByRole('radio', { name: '结果未知' }).click()
+      const quote = await serverQuote(merchant.url, [{ skuId: 'sticker-pack', quantity: 1 }])
+      await page.getByRole('button', { name: `提交订单，应付 ${yuan(quote.payable)}` }).click()
+      // the confirmation budget runs out with the server still saying pending
+      await page.getByText('我们正在确认你的支付，可以先离开本页，结果出来后会更新').waitFor()
+      const orderId = await shownOrderId(page)
+      assert.equal((await call(merchant.url, 'GET', `/orders/${orderId}`)).status, 'pending')
+      // the user leaves; the platform's notification reaches the server meanwhile; the user comes back
+      await setVisibility(page, 'hidden')
+      const notified = await call(merchant.url, 'POST', '/sandbox/notify', { orderId, outcome: 'paid' })
+      assert.equal(notified.status, 'paid')
+      await setVisibility(page, 'visible')
+      assert.equal(await paidOrderId(page), orderId)
+    },
+  },
+  {
+    name: 'unlock a membership and read the paywalled article',
+    async run({ page, web, merchant }) {
+      const before = await call(merchant.url, 'GET', '/membership/entitlement')
+      assert.equal(before.active, false)
+      await page.goto(`${web.url}/#/pages/article/index`)
+      await page.getByText('开通会员，阅读全文').waitFor()
+      assert.equal(await page.locator('#article-full').count(), 0)
+      await page.getByRole('radio', { name: /月度会员/ }).click()
+      await page.getByRole('button', { name: /^立即开通 ¥15\/月$/ }).click()
+      await page
+        .locator('#article-full')
+        .getByText(/服务端的订单状态才是事实/)
+        .waitFor()
+      const after = await call(merchant.url, 'GET', '/membership/entitlement')
+      assert.equal(after.active, true)
+      assert.equal(after.planId, 'plan-monthly')
+      // the entitlement is the server's: a reload still shows the article
+      await page.reload()
+      await page.locator('#article-full').waitFor()
+    },
+  },
+  {
+    name: 'server restarted during confirming → paid',
+    async run({ page, web, restartable }) {
+      const server = await restartable.start()
+      // the server's cashier takes the payment but sends no notification yet
+      await call(server.url, 'PUT', '/sandbox/script', { steps: [{ outcome: 'none' }] })
+      await openCheckoutFromCatalog(page, web, STICKERS, '立即开通')
+      const quote = await serverQuote(server.url, [{ skuId: 'sticker-pack', quantity: 1 }])
+      await page.getByRole('button', { name: `提交订单，应付 ${yuan(quote.payable)}` }).click()
+      await page.getByText(/^正在确认支付…/).waitFor()
+      const orderId = await shownOrderId(page)
+      await restartable.stop()
+      // while it is down, the checkout keeps confirming (each poll fails on the network)
+      await page.waitForResponse((response) => response.url().includes(`/api/orders/${orderId}`))
+      assert.equal(await page.locator('#order-status').count(), 0)
+      const again = await restartable.start()
+      assert.equal((await call(again.url, 'GET', `/orders/${orderId}`)).status, 'pending')
+      // the platform delivers its notification again after the restart
+      await call(again.url, 'POST', '/sandbox/notify', { orderId, outcome: 'paid' })
+      assert.equal(await paidOrderId(page), orderId)
+    },
+  },
+]
+
+function withTimeout(promise, ms, what) {
+  let timer
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms / 1000} s`)), ms)
+    }),
+  ]).finally(() => clearTimeout(timer))
+}
+
+async function main() {
+  const only = process.argv.slice(2).join(' ')
+  buildLibraries()
+  buildMerchant()
+  if (process.env.SKIP_APP_BUILD !== '1') run('pnpm', ['run', 'build:h5'])
+
+  const cleanups = []
+  let passed = 0
+  let failed = 0
+  try {
+    const merchant = await startMerchant()
+    cleanups.push(() => merchant.stop())
+    let backend = merchant.url
+    const web = await startWebServer({ root: path.join(appDir, 'dist/h5'), backend: () => backend })
+    cleanups.push(() => web.close())
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    cleanups.push(() => browser.close())
+
+    for (const scenario of scenarios) {
+      if (only && !scenario.name.includes(only)) continue
+      const started = Date.now()
+      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+      context.setDefaultTimeout(STEP_TIMEOUT_MS)
+      if (scenario.settings) {
+        // Taro's H5 storage format: { data } as JSON
+        await context.addInitScript((settings) => {
+          localStorage.setItem('mini-shop:sandbox', JSON.stringify({ data: JSON.stringify(settings) }))
+        }, scenario.settings)
+      }
+      const page = await context.newPage()
+      const errors = []
+      page.on('pageerror', (error) => errors.push(error.message))
+      // a server of its own on disk, for the scenario that restarts it (the shared one is in memory)
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'mini-shop-e2e-'))
+      let restarted = null
+      let port = 0
+      const restartable = {
+        async start() {
+          restarted = await startMerchant({ port, dataDir })
+          port = restarted.port
+          backend = restarted.url
+          return restarted
+        },
+        async stop() {
+          await restarted?.stop()
+          restarted = null
+        },
+      }
+      try {
+        await withTimeout(
+          scenario.run({ page, web, merchant, restartable }),
+          SCENARIO_TIMEOUT_MS,
+          scenario.name,
+        )
+        assert.deepEqual(errors, [], 'uncaught errors in the page')
+        passed++
+        console.log(`✓ ${scenario.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+      } catch (error) {
+        failed++
+        console.log(`✗ ${scenario.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+        console.log(
+          `  ${String(error?.stack ?? error)
+            .split('\n')
+            .slice(0, 8)
+            .join('\n  ')}`,
+        )
+        const shot = path.join(appDir, '.e2e', `${scenarios.indexOf(scenario) + 1}.png`)
+        await page.screenshot({ path: shot, fullPage: true }).then(
+          () => console.log(`  screenshot: ${path.relative(process.cwd(), shot)}`),
+          () => {},
+        )
+      } finally {
+        await context.close()
+        await restartable.stop()
+        backend = merchant.url
+        rmSync(dataDir, { recursive: true, force: true })
+      }
+    }
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {})
+  }
+  console.log(`\n${passed} passed, ${failed} failed`)
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0
+}
+
+main().catch((error) => {
+  console.error(error)
+  console.log('\n0 passed, 1 failed')
+  process.exit(1)
+})
