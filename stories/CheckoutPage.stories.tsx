@@ -213,6 +213,8 @@ export const HiddenMode: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(canvas.queryByRole('button', { name: /提交订单|联系客服/ })).toBeNull()
+    await expect(canvas.queryByText(/¥/)).toBeNull()
+    await expect(canvas.getByText('当前设备暂不支持此功能')).toBeVisible()
   },
 }
 

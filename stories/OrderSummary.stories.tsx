@@ -87,6 +87,16 @@ export const Service: Story = {
   },
 }
 
+/** Purchase mode `hidden` (virtual goods where the platform forbids selling them): no amounts. */
+export const HiddenMode: Story = {
+  args: { purchaseMode: 'hidden' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('listitem', { name: `${tee.title} ×2` })).toBeVisible()
+    await expect(canvas.queryByText(/¥/)).toBeNull()
+  },
+}
+
 /** Lines, in English. */
 export const LinesEnglish: Story = {
   ...Lines,
@@ -120,4 +130,14 @@ export const FeeWaivedEnglish: Story = {
 export const ServiceEnglish: Story = {
   ...Service,
   globals: { locale: 'en-US' },
+}
+
+/** Hidden mode, in English. */
+export const HiddenModeEnglish: Story = {
+  ...HiddenMode,
+  globals: { locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).queryByText(/¥/)).toBeNull()
+    await expect(within(canvasElement).getByRole('region', { name: 'Order summary' })).toBeVisible()
+  },
 }

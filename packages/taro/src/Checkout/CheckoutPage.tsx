@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import {
   type CartLine,
   type CartSnapshot,
@@ -192,7 +192,11 @@ export function CheckoutPage({
         <OrderSummary
           quote={shown}
           items={lines.map((line) => ({ lineId: line.lineId, title: line.title }))}
+          purchaseMode={mode}
         />
+        {mode === 'hidden' ? (
+          <Text className="tk-checkout-page__note">{t('membership.notAvailable')}</Text>
+        ) : null}
         {needsContact ? (
           <ContactForm
             value={contact}

@@ -1,5 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import { type CartQuote, formatMoney, type Money, type Quote, speakMoney } from '@tradekit/core'
+import {
+  type CartQuote,
+  formatMoney,
+  type Money,
+  type PurchaseMode,
+  type Quote,
+  speakMoney,
+} from '@tradekit/core'
 import { useLocale } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { Price } from '../Price/Price'
@@ -20,6 +27,12 @@ export interface OrderSummaryProps {
   quote: Quote | CartQuote
   /** Titles of the quote's lines; a line without one shows its sku. @default [] */
   items?: readonly OrderSummaryItem[]
+  /**
+   * `hidden` (virtual goods where the platform forbids selling them) lists the lines without any
+   * amount; `buy` and `im` show every amount.
+   * @default 'buy'
+   */
+  purchaseMode?: PurchaseMode
   /** Extra class of the root. */
   className?: string
 }
@@ -68,10 +81,11 @@ function Row({
  * <OrderSummary quote={quote} items={lines.map(({ lineId, title }) => ({ lineId, title }))} />
  * ```
  */
-export function OrderSummary({ quote, items = [], className }: OrderSummaryProps) {
+export function OrderSummary({ quote, items = [], purchaseMode = 'buy', className }: OrderSummaryProps) {
   const { t, locale } = useLocale()
   const titles = new Map(items.map((item) => [item.lineId, item.title]))
   const feeItems = 'feeItems' in quote ? quote.feeItems : undefined
+  const priced = purchaseMode !== 'hidden'
   return (
     <View
       className={className ? `tk-order-summary ${className}` : 'tk-order-summary'}
@@ -87,11 +101,13 @@ export function OrderSummary({ quote, items = [], className }: OrderSummaryProps
               className="tk-order-summary__line"
               {...a11y({
                 role: 'listitem',
-                label: t('checkout.summary.line', {
-                  title,
-                  count: line.quantity,
-                  amount: speakMoney(line.lineTotal, t),
-                }),
+                label: priced
+                  ? t('checkout.summary.line', {
+                      title,
+                      count: line.quantity,
+                      amount: speakMoney(line.lineTotal, t),
+                    })
+                  : `${title} ${t('checkout.summary.quantity', { count: line.quantity })}`,
               })}
             >
               <Text className="tk-order-summary__line-title" {...a11y({ hidden: true })}>
@@ -100,35 +116,41 @@ export function OrderSummary({ quote, items = [], className }: OrderSummaryProps
               <Text className="tk-order-summary__line-quantity" {...a11y({ hidden: true })}>
                 {t('checkout.summary.quantity', { count: line.quantity })}
               </Text>
-              <Text className="tk-order-summary__amount" {...a11y({ hidden: true })}>
-                {formatMoney(line.lineTotal, { locale })}
-              </Text>
+              {priced ? (
+                <Text className="tk-order-summary__amount" {...a11y({ hidden: true })}>
+                  {formatMoney(line.lineTotal, { locale })}
+                </Text>
+              ) : null}
             </View>
           )
         })}
       </View>
-      <Row label={t('checkout.summary.subtotal')} amount={quote.subtotal} />
-      {quote.discount.amount > 0 ? (
-        <Row label={t('checkout.summary.discount')} amount={quote.discount} minus />
+      {priced ? (
+        <>
+          <Row label={t('checkout.summary.subtotal')} amount={quote.subtotal} />
+          {quote.discount.amount > 0 ? (
+            <Row label={t('checkout.summary.discount')} amount={quote.discount} minus />
+          ) : null}
+          {feeItems ? (
+            feeItems.map((fee) => {
+              const label = fee.label ?? t('checkout.summary.fee')
+              return (
+                <Row
+                  key={fee.id}
+                  label={fee.waived ? t('checkout.summary.feeWaived', { label }) : label}
+                  amount={fee.amount}
+                />
+              )
+            })
+          ) : quote.fees.amount > 0 ? (
+            <Row label={t('checkout.summary.fee')} amount={quote.fees} />
+          ) : null}
+          <View className="tk-order-summary__payable">
+            <Text className="tk-order-summary__label">{t('checkout.summary.payable')}</Text>
+            <Price price={quote.payable} size="lg" />
+          </View>
+        </>
       ) : null}
-      {feeItems ? (
-        feeItems.map((fee) => {
-          const label = fee.label ?? t('checkout.summary.fee')
-          return (
-            <Row
-              key={fee.id}
-              label={fee.waived ? t('checkout.summary.feeWaived', { label }) : label}
-              amount={fee.amount}
-            />
-          )
-        })
-      ) : quote.fees.amount > 0 ? (
-        <Row label={t('checkout.summary.fee')} amount={quote.fees} />
-      ) : null}
-      <View className="tk-order-summary__payable">
-        <Text className="tk-order-summary__label">{t('checkout.summary.payable')}</Text>
-        <Price price={quote.payable} size="lg" />
-      </View>
     </View>
   )
 }
