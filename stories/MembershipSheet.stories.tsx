@@ -86,6 +86,35 @@ export const UnlockFlow: Story = {
   },
 }
 
+/** The user cancels in the cashier, then pays from the status's "pay now": the membership opens. */
+export const CancelThenPayNow: Story = {
+  decorators: [withTrade({ script: [{ outcome: 'cancel' }, { outcome: 'success' }] })],
+  args: { defaultPlanId: 'vip-year' },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(await canvas.findByRole('button', { name: '立即开通 ¥128/年' }, wait))
+    await userEvent.click(await canvas.findByRole('button', { name: '继续支付' }, wait))
+    await expect(await canvas.findByText('开通成功，会员权益已生效', {}, wait)).toBeVisible()
+    await expect(args.onUnlocked).toHaveBeenCalledTimes(1)
+  },
+}
+
+/** Plans and the entitlement are still loading. */
+export const Loading: Story = {
+  decorators: [withTrade({ latencyMs: 600_000 })],
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status', { name: '加载中' })).toBeVisible()
+  },
+}
+
+/** The merchant offers no plan. */
+export const NoPlans: Story = {
+  decorators: [withTrade({ plans: [] })],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('暂无可开通的套餐', {}, wait)).toBeVisible()
+  },
+}
+
 /** A channel that cannot sign: auto-renew plans are not offered. */
 export const WithoutAutoRenew: Story = {
   decorators: [withTrade({ noSign: true })],
@@ -143,6 +172,36 @@ export const UnlockFlowEnglish: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Accept and join ¥12/month' }))
     await expect(await canvas.findByText('第一章全文：只有会员才能读到的内容。', {}, wait)).toBeVisible()
     await expect(canvas.getByText('Member')).toBeVisible()
+  },
+}
+
+/** Cancel then pay now, in English. */
+export const CancelThenPayNowEnglish: Story = {
+  ...CancelThenPayNow,
+  ...en,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(await canvas.findByRole('button', { name: 'Join now ¥128/year' }, wait))
+    await userEvent.click(await canvas.findByRole('button', { name: 'Pay now' }, wait))
+    await expect(await canvas.findByText("You're a member now", {}, wait)).toBeVisible()
+  },
+}
+
+/** Loading, in English. */
+export const LoadingEnglish: Story = {
+  ...Loading,
+  ...en,
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status', { name: 'Loading' })).toBeVisible()
+  },
+}
+
+/** No plans, in English. */
+export const NoPlansEnglish: Story = {
+  ...NoPlans,
+  ...en,
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('No plans available', {}, wait)).toBeVisible()
   },
 }
 

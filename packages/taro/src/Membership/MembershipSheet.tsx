@@ -68,7 +68,10 @@ export function MembershipSheet({
   const [picked, setPicked] = useState<string | undefined>(defaultPlanId)
   const [consent, setConsent] = useState(false)
   const [triedWithoutConsent, setTriedWithoutConsent] = useState(false)
-  const [result, setResult] = useState<'active' | 'pending' | null>(null)
+  // set once the user paid from this sheet: an entitlement turning active after it is their unlock,
+  // whether it came through unlock() or through the status's "pay now" / "try again"
+  const [started, setStarted] = useState(false)
+  const [pending, setPending] = useState(false)
   const plan = membership.plans.find((p) => p.id === picked) ?? membership.plans[0]
   const busy = membership.unlocking !== null || MOVING.has(checkout.status)
 
@@ -83,11 +86,11 @@ export function MembershipSheet({
 
   const unlockedOnce = useRef(false)
   useEffect(() => {
-    if (result === 'active' && membership.entitlement?.active && !unlockedOnce.current) {
+    if (started && membership.entitlement?.active && !unlockedOnce.current) {
       unlockedOnce.current = true
       onUnlocked?.(membership.entitlement)
     }
-  }, [result, membership.entitlement, onUnlocked])
+  }, [started, membership.entitlement, onUnlocked])
 
   const close = onClose ? (
     <Pressable className="tk-membership-sheet__close" onPress={onClose}>
@@ -127,9 +130,10 @@ export function MembershipSheet({
       setTriedWithoutConsent(true)
       return
     }
-    setResult(null)
+    setStarted(true)
+    setPending(false)
     const outcome = await membership.unlock(plan.id, { consent })
-    if (outcome.status !== 'failed') setResult(outcome.status)
+    setPending(outcome.status === 'pending')
   }
 
   return (
@@ -157,11 +161,11 @@ export function MembershipSheet({
             showError={triedWithoutConsent}
           />
         ) : null}
-        {result === 'active' && entitled ? (
+        {started && entitled ? (
           <Text className="tk-membership-sheet__done" {...a11y({ role: 'status' })}>
             {t('membership.active')}
           </Text>
-        ) : result === 'pending' ? (
+        ) : pending ? (
           <Text className="tk-membership-sheet__note" {...a11y({ role: 'status' })}>
             {t('membership.pending')}
           </Text>
@@ -169,7 +173,7 @@ export function MembershipSheet({
           <PaymentStatus />
         )}
       </View>
-      {entitled && result === 'active' ? null : mode === 'buy' ? (
+      {started && entitled ? null : mode === 'buy' ? (
         <View className="tk-membership-sheet__bar">
           <Pressable className="tk-membership-sheet__pay" busy={busy} onPress={() => void pay()}>
             {t(needsConsent ? 'membership.joinRenew' : 'membership.joinPrice', { price })}
