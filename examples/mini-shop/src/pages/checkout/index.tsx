@@ -2,7 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Money, OrderLine, OrderRequest, Quote } from '@tradekit/core'
 import { useCart, useCartActions, useCheckout, useFormatMoney } from '@tradekit/react'
-import { Empty, Price, Skeleton } from '@tradekit/taro'
+import { ContactForm, Empty, Price, Skeleton } from '@tradekit/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { ShopButton } from '../../components/ShopButton'
 import { type CatalogueItem, checkoutApi, getCatalogue } from '../../trade/api'
@@ -162,7 +162,7 @@ export default function CheckoutPage() {
   }, [paidOrderId, cartLineIds, cart])
 
   const pay = () => {
-    if (needsContact && !phoneValid) {
+    if (needsContact && (!phoneValid || contact.name.trim() === '')) {
       setContactTouched(true)
       return
     }
@@ -246,31 +246,12 @@ export default function CheckoutPage() {
 
       {needsContact ? (
         <View className="shop-card">
-          <Text className="shop-section__title">联系人</Text>
-          <View className="shop-field">
-            <Text className="shop-muted">姓名</Text>
-            <Input
-              className="shop-input"
-              value={contact.name}
-              placeholder="怎么称呼你"
-              {...(isH5 ? { 'aria-label': '姓名' } : { ariaLabel: '姓名' })}
-              onInput={(event) => setContact((c) => ({ ...c, name: inputValue(event) }))}
-            />
-          </View>
-          <View className="shop-field">
-            <Text className="shop-muted">手机号（必填）</Text>
-            <Input
-              className="shop-input"
-              type="number"
-              maxlength={11}
-              value={contact.phone}
-              placeholder="律师会拨打这个号码"
-              {...(isH5 ? { 'aria-label': '手机号' } : { ariaLabel: '手机号' })}
-              onInput={(event) => setContact((c) => ({ ...c, phone: inputValue(event) }))}
-              onBlur={() => setContactTouched(true)}
-            />
-            {contactTouched && !phoneValid ? <Text className="shop-error">请填写 11 位手机号</Text> : null}
-          </View>
+          <ContactForm
+            value={{ name: contact.name, phone: contact.phone }}
+            onChange={(next) => setContact((c) => ({ ...c, name: next.name ?? '', phone: next.phone ?? '' }))}
+            showErrors={contactTouched}
+            requireName
+          />
           <View className="shop-field">
             <Text className="shop-muted">咨询事项</Text>
             <Input

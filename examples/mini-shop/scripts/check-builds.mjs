@@ -1,0 +1,214 @@
+// Builds the mini-shop for Douyin (tt) and WeChat (weapp) and checks what the platforms will load:
+//
+//   pnpm --filter mini-shop check:builds
+//
+// - every page of src/app.config.ts is in app.json and has its script, config, template and style;
+// - the shared template file (base.ttml / base.wxml) has a template for every Taro component that
+//   TradeKit's exported components use (found by scanning packages/taro/src from its index for
+//   imports from '@tarojs/components'): Taro writes only the templates its build saw used;
+// - the designWidth function: a TradeKit size (authored at 375) doubles, an app size (750) stays.
+//
+// SKIP_LIB_BUILD=1 skips building the TradeKit packages, SKIP_APP_BUILD=1 checks the existing dist.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { appDir, buildLibraries, repoDir, run } from './lib/servers.mjs'
+
+const PLATFORMS = {
+  tt: { template: 'ttml', style: 'ttss' },
+  weapp: { template: 'wxml', style: 'wxss' },
+}
+
+let passed = 0
+let failed = 0
+function check(name, fn) {
+  try {
+    const note = fn()
+    passed++
+    console.log(`✓ ${name}${note ? ` — ${note}` : ''}`)
+  } catch (error) {
+    failed++
+    console.log(`✗ ${name}\n  ${error.message}`)
+  }
+}
+function expect(condition, message) {
+  if (!condition) throw new Error(message)
+}
+
+/** The pages the app declares, in order. */
+function declaredPages() {
+  const source = readFileSync(path.join(appDir, 'src/app.config.ts'), 'utf8')
+  const block = /pages:\s*\[([^\]]*)\]/.exec(source)
+  expect(block, 'no pages array in src/app.config.ts')
+  return [...block[1].matchAll(/'([^']+)'/g)].map((match) => match[1])
+}
+
+/** `ScrollView` → `scroll-view`. */
+const tagOf = (component) => component.replace(/[A-Z]/g, (c, i) => (i === 0 ? c : `-${c}`).toLowerCase())
+
+/**
+ * The Taro components TradeKit's public components use: the '@tarojs/components' imports of every
+ * file reachable from packages/taro/src/index.ts.
+ */
+function tradekitComponents() {
+  const srcDir = path.join(repoDir, 'packages/taro/src')
+  const seen = new Set()
+  const components = new Map() // name → files
+  const visit = (file) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    const source = readFileSync(file, 'utf8')
+    for (const match of source.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'@tarojs\/components'/g)) {
+      if (/import\s+type/.test(match[0])) continue
+      for (const raw of match[1].split(',')) {
+        const name = raw
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0]
+        if (!name || raw.trim().startsWith('type ')) continue
+        components.set(name, [...(components.get(name) ?? []), path.relative(srcDir, file)])
+      }
+    }
+    for (const match of source.matchAll(/(?:import|export)\s[^'";]*?from\s+'(\.[^']+)'/g)) {
+      const base = path.resolve(path.dirname(file), match[1])
+      const target = ['.tsx', '.ts', '/index.tsx', '/index.ts'].map((ext) => base + ext).find(existsSync)
+      if (target) visit(target)
+    }
+  }
+  visit(path.join(srcDir, 'index.ts'))
+  return components
+}
+
+/** The rule bodies of `selector` in a CSS text (minified or not). */
+function rulesOf(css, selector) {
+  const escaped = selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const pattern = new RegExp(`(?:^|[},])\\s*${escaped}\\s*(?:,[^{]*)?\\{([^}]*)\\}`, 'g')
+  return [...css.matchAll(pattern)].map((match) => match[1].replace(/\s+/g, ''))
+}
+
+/** All style text of a build. */
+function builtStyles(dist, ext) {
+  const out = []
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir)) {
+      const file = path.join(dir, entry)
+      if (statSync(file).isDirectory()) walk(file)
+      else if (file.endsWith(`.${ext}`)) out.push(readFileSync(file, 'utf8'))
+    }
+  }
+  walk(dist)
+  return out.join('\n')
+}
+
+/** A declaration of `px` px in a source CSS file: { selector, property }. */
+function findPxDeclaration(cssFile, px) {
+  const css = readFileSync(cssFile, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+  for (const match of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+    const selector = match[1].trim().split(',')[0].trim()
+    if (!/^\.[\w-]+$/.test(selector)) continue
+    const declaration = new RegExp(`(?:^|;)\\s*([\\w-]+)\\s*:\\s*${px}px\\s*(?:;|$)`).exec(match[2])
+    if (declaration) return { selector, property: declaration[1] }
+  }
+  return null
+}
+
+function bytesOf(dist, extensions) {
+  let total = 0
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir)) {
+      const file = path.join(dir, entry)
+      if (statSync(file).isDirectory()) walk(file)
+      else if (extensions.some((ext) => file.endsWith(`.${ext}`))) total += statSync(file).size
+    }
+  }
+  walk(dist)
+  return total
+}
+
+function main() {
+  if (process.env.SKIP_APP_BUILD !== '1') {
+    buildLibraries()
+    for (const platform of Object.keys(PLATFORMS)) run('pnpm', ['run', `build:${platform}`])
+  }
+  const pages = declaredPages()
+  const components = tradekitComponents()
+  const tradekitCss = readdirSync(path.join(repoDir, 'packages/taro/dist'))
+    .filter((file) => file.endsWith('.css'))
+    .map((file) => path.join(repoDir, 'packages/taro/dist', file))
+  const libraryProbe = tradekitCss.map((file) => findPxDeclaration(file, 28)).find(Boolean)
+  const appProbe = findPxDeclaration(path.join(appDir, 'src/app.css'), 28)
+
+  for (const [platform, { template, style }] of Object.entries(PLATFORMS)) {
+    const dist = path.join(appDir, 'dist', platform)
+    check(`${platform}: app.json lists every page of app.config.ts`, () => {
+      const appJson = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8'))
+      expect(
+        JSON.stringify(appJson.pages) === JSON.stringify(pages),
+        `app.json pages ${JSON.stringify(appJson.pages)} ≠ ${JSON.stringify(pages)}`,
+      )
+      return `${pages.length} pages`
+    })
+    check(`${platform}: every page has its .js, .json and .${template}`, () => {
+      const missing = pages.flatMap((page) =>
+        ['js', 'json', template]
+          .map((ext) => `${page}.${ext}`)
+          .filter((file) => !existsSync(path.join(dist, file))),
+      )
+      expect(missing.length === 0, `missing: ${missing.join(', ')}`)
+    })
+    check(`${platform}: base.${template} has the templates of every Taro component TradeKit uses`, () => {
+      const base = readFileSync(path.join(dist, `base.${template}`), 'utf8')
+      expect(components.size > 0, 'found no @tarojs/components import in packages/taro/src')
+      const missing = [...components.keys()].filter((name) => !new RegExp(`<${tagOf(name)}[\\s>]`).test(base))
+      expect(
+        missing.length === 0,
+        `no template for ${missing.map((name) => `${name} (used by ${components.get(name).join(', ')})`).join('; ')}`,
+      )
+      return [...components.keys()].join(', ')
+    })
+    check(`${platform}: designWidth — TradeKit 28px → 56rpx, app 28px → 28rpx`, () => {
+      expect(libraryProbe, 'no 28px declaration in packages/taro/dist/*.css to probe')
+      expect(appProbe, 'no 28px declaration in src/app.css to probe')
+      const css = builtStyles(dist, style)
+      const library = rulesOf(css, libraryProbe.selector)
+      expect(library.length > 0, `${libraryProbe.selector} is not in the built .${style}`)
+      expect(
+        library.some((body) => body.includes(`${libraryProbe.property}:56rpx`)),
+        `${libraryProbe.selector} { ${libraryProbe.property} } is not 56rpx: ${library.join(' | ')}`,
+      )
+      const app = rulesOf(css, appProbe.selector)
+      expect(
+        app.some((body) => body.includes(`${appProbe.property}:28rpx`)),
+        `${appProbe.selector} { ${appProbe.property} } is not 28rpx: ${app.join(' | ')}`,
+      )
+      return `${libraryProbe.selector} ${libraryProbe.property}, ${appProbe.selector} ${appProbe.property}`
+    })
+  }
+
+  const tt = path.join(appDir, 'dist/tt')
+  const size = {
+    js: bytesOf(tt, ['js']),
+    ttss: bytesOf(tt, ['ttss']),
+    ttml: bytesOf(tt, ['ttml']),
+  }
+  const total = size.js + size.ttss + size.ttml
+  console.log(
+    `\ntt main package: ${total} bytes (${(total / 1024).toFixed(1)} KiB) = JS ${size.js} + TTSS ${size.ttss} + TTML ${size.ttml}`,
+  )
+  for (const [platform, { template }] of Object.entries(PLATFORMS)) {
+    const base = readFileSync(path.join(appDir, 'dist', platform, `base.${template}`), 'utf8')
+    const aria = new Set(base.match(/aria-[a-z]+/g) ?? [])
+    console.log(
+      `${platform}: aria attributes in base.${template}: ${aria.size ? [...aria].join(', ') : 'none'}`,
+    )
+  }
+  console.log(`\n${passed} passed, ${failed} failed`)
+  process.exitCode = failed > 0 ? 1 : 0
+}
+
+try {
+  main()
+} catch (error) {
+  console.error(error)
+  console.log(`\n${passed} passed, ${failed + 1} failed`)
+  process.exitCode = 1
+}
