@@ -20,7 +20,14 @@ export type ContactErrors = Partial<Record<'name' | 'phone', MessageKey>>
 // A mainland mobile number: 11 digits starting 13–19. Spaces and dashes are tolerated.
 const MOBILE = /^1[3-9]\d{9}$/
 
-/** A phone number as the user typed it, without spaces and dashes. */
+/**
+ * A phone number as the user typed it, without spaces and dashes.
+ *
+ * @example
+ * ```ts
+ * normalizePhone('138 0013-8000') // '13800138000'
+ * ```
+ */
 export function normalizePhone(phone: string): string {
   return phone.replace(/[\s-]/g, '')
 }
