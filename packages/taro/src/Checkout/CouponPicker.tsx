@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { type CouponEvaluation, describeCoupon, describeCouponReason, formatMoney } from '@tradekit/core'
 import { useLocale } from '@tradekit/react'
+import type { ReactNode } from 'react'
 import { a11y } from '../internal/a11y'
 import { Tag } from '../Tag/Tag'
 import '../theme/tokens.css'
@@ -33,7 +34,7 @@ function Option({
   disabled?: boolean
   label: string
   onSelect: () => void
-  children: React.ReactNode
+  children: ReactNode
 }) {
   const keyboard = isH5
     ? {
