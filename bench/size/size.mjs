@@ -1,0 +1,431 @@
+// Byte budgets: bundles named import sets with esbuild (minified, ESM, browser; react, react-dom and
+// @tarojs/* external) and reports min and gzip bytes of the JS and of the CSS each set needs, for
+// TradeKit (from its built dist/, what users install) and, in the same run, for the anchors pinned
+// in bench/package.json: @nutui/nutui-react-taro 3.0.20 and react-use-cart 1.14.0.
+//
+//   pnpm bench:size        build the packages, print the tables and the budgets
+//   pnpm bench:check       the same, exits 1 when a budget fails (what CI runs)
+//   node bench/size/size.mjs [--check] [--skip-build] [--json <file>]
+//
+// 1 KB = 1000 bytes; gzip is zlib level 9. A component's "own" bytes are what it adds to the whole
+// component set: gzip(all components) − gzip(all components but this one), JS + CSS — what it does
+// not share with the others.
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const benchDir = fileURLToPath(new URL('..', import.meta.url))
+const repoDir = dirname(benchDir.replace(/\/$/, ''))
+const args = process.argv.slice(2)
+const check = args.includes('--check')
+const skipBuild = args.includes('--skip-build')
+const jsonAt = args.indexOf('--json')
+const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined
+
+const KB = 1000
+const NUTUI = '@nutui/nutui-react-taro'
+const versionOf = (name) =>
+  JSON.parse(readFileSync(join(benchDir, 'node_modules', name, 'package.json'), 'utf8')).version
+
+// ---------------------------------------------------------------------------------------------
+// Bundling and measuring
+
+const external = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tarojs/*']
+const outdir = join(benchDir, '.tmp/size')
+
+/**
+ * Bundles `contents` (an ES module importing the set) and measures its JS and the CSS it needs.
+ * `conditions: ['source']` bundles TradeKit's sources instead of dist/ (for per-module attribution).
+ *
+ * The CSS: esbuild keeps the CSS of every JS file it reaches, even of files whose code it drops (a
+ * side-effect-free chunk nobody uses), which a mini-program build (webpack, honouring `sideEffects`)
+ * does not. So the CSS of a set is collected from the metafile the way webpack keeps it — the CSS
+ * imported by JS files that are in the output or that their package declares to have side effects
+ * (NutUI's `style/css` modules) — then bundled and minified on its own.
+ */
+async function bundle(contents, { conditions } = {}) {
+  const result = await build({
+    stdin: { contents, resolveDir: benchDir, loader: 'js', sourcefile: 'entry.js' },
+    absWorkingDir: repoDir,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2018',
+    outdir,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    external,
+    ...(conditions ? { conditions } : {}),
+    // what a Taro mini-program build defines (other platforms' branches drop out)
+    define: { 'process.env.NODE_ENV': '"production"', 'process.env.TARO_ENV': '"tt"' },
+  })
+  const live = liveInputs(result.metafile)
+  const cssFiles = neededCss(result.metafile, live)
+  let cssText = ''
+  if (cssFiles.length) {
+    const css = await build({
+      stdin: {
+        contents: cssFiles.map((file) => `@import ${JSON.stringify(file)};`).join('\n'),
+        resolveDir: repoDir,
+        loader: 'css',
+        sourcefile: 'entry.css',
+      },
+      absWorkingDir: repoDir,
+      bundle: true,
+      minify: true,
+      write: false,
+      outdir,
+      logLevel: 'silent',
+      external: ['*.ttf', '*.woff', '*.woff2', '*.eot', '*.svg', '*.png'],
+    })
+    cssText = css.outputFiles.map((file) => file.text).join('\n')
+  }
+  const jsText = result.outputFiles
+    .filter((file) => file.path.endsWith('.js'))
+    .map((file) => file.text)
+    .join('\n')
+  return { js: measure(jsText), css: measure(cssText), cssFiles, live }
+}
+
+function measure(text) {
+  return { min: Buffer.byteLength(text), gz: text ? gzipSync(text, { level: 9 }).length : 0 }
+}
+
+/** The JS inputs whose code is in the output → their bytes in it (metafile paths). */
+function liveInputs(metafile) {
+  const live = new Map()
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      if (bytesInOutput > 0 && !path.endsWith('.css')) live.set(path, (live.get(path) ?? 0) + bytesInOutput)
+    }
+  }
+  return live
+}
+
+/** The CSS files (absolute paths, in import order) a webpack build keeps for this bundle. */
+function neededCss(metafile, live) {
+  const files = []
+  for (const [path, input] of Object.entries(metafile.inputs)) {
+    if (path.endsWith('.css')) continue
+    if (!live.has(path) && !declaresSideEffects(join(repoDir, path))) continue
+    for (const imported of input.imports) {
+      if (!imported.path.endsWith('.css') || imported.external) continue
+      const file = join(repoDir, imported.path)
+      if (!files.includes(file)) files.push(file)
+    }
+  }
+  return files
+}
+
+const manifests = new Map()
+/** Whether the package of `file` declares it to have side effects (package.json `sideEffects`). */
+function declaresSideEffects(file) {
+  if (file.endsWith('entry.js')) return true
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json')
+    if (!manifests.has(manifest)) {
+      manifests.set(manifest, existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : null)
+    }
+    const pkg = manifests.get(manifest)
+    if (!pkg?.name) continue
+    const { sideEffects } = pkg
+    if (sideEffects === undefined || sideEffects === true) return true
+    if (sideEffects === false) return false
+    const path = relative(dir, file)
+    return sideEffects.some((pattern) => globToRegExp(pattern).test(path))
+  }
+  return true
+}
+
+/** A package.json `sideEffects` glob (`**`, `*`, `{a,b}`; without a slash: any folder) as a RegExp. */
+function globToRegExp(pattern) {
+  const glob = pattern.replace(/^\.\//, '')
+  let source = ''
+  let braces = 0
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i]
+    if (char === '*' && glob[i + 1] === '*') {
+      source += '(?:.*/)?'
+      i += glob[i + 2] === '/' ? 2 : 1
+    } else if (char === '*') source += '[^/]*'
+    else if (char === '{') {
+      braces++
+      source += '(?:'
+    } else if (char === '}') {
+      braces--
+      source += ')'
+    } else if (char === ',' && braces > 0) source += '|'
+    else source += char.replace(/[.+?^$()|[\]\\]/g, '\\$&')
+  }
+  return new RegExp(glob.includes('/') ? `^${source}$` : `(?:^|/)${source}$`)
+}
+
+/** The biggest modules of a bundle (minified bytes in its output), paths from the repo or package. */
+function biggestModules(bundled, count) {
+  return [...bundled.live]
+    .map(([path, bytes]) => [path.replace(/^.*node_modules\//, ''), bytes])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+}
+
+const importSet = (names, from) => `export { ${names.join(', ')} } from '${from}'\n`
+
+// ---------------------------------------------------------------------------------------------
+// The sets
+
+/** TradeKit's components: the capitalised exports of @tradekit/taro that come from a component file. */
+function tradekitComponents() {
+  const source = readFileSync(join(repoDir, 'packages/taro/src/index.ts'), 'utf8')
+  const names = []
+  for (const match of source.matchAll(/export\s*\{([^}]*)\}\s*from\s*'([^']+)'/g)) {
+    if (!/\/[A-Z]\w*$/.test(match[2])) continue
+    for (const raw of match[1].split(',')) {
+      const name = raw.trim()
+      if (/^[A-Z]/.test(name)) names.push(name)
+    }
+  }
+  return names.sort()
+}
+
+const cardComponents = ['ProductCard', 'Price', 'QuantityStepper', 'CartLine', 'CartBar', 'Tag', 'Empty']
+// the cart store and the hooks the components render from: the provider (it makes the cart store),
+// the cart hooks and Taro storage to persist the cart (react-use-cart persists to localStorage)
+const cardCart = { react: ['TradeProvider', 'useCart', 'useCartActions'], taro: ['taroStorage'] }
+const cardEntry =
+  importSet([...cardComponents, ...cardCart.taro], '@tradekit/taro') +
+  importSet(cardCart.react, '@tradekit/react')
+
+// NutUI's Taro docs: on-demand imports through babel-plugin-import with
+// `libraryDirectory: 'dist/es/packages', style: 'css'` — per component its module and its
+// `style/css` module (which imports the CSS of the components it builds on).
+const nutuiComponents = ['Card', 'Price', 'InputNumber', 'Checkbox', 'Button', 'Empty', 'Tag', 'Image']
+const nutuiEntry = nutuiComponents
+  .map((name) => {
+    const dir = `${NUTUI}/dist/es/packages/${name.toLowerCase()}`
+    return `export { default as ${name} } from '${dir}'\nimport '${dir}/style/css'\n`
+  })
+  .join('')
+const useCartEntry = importSet(['CartProvider', 'useCart'], 'react-use-cart')
+
+// The cashiers, by source file: a checkout with one channel must carry none of the others.
+const channelFiles = {
+  douyinTradeChannel: 'douyinTradeChannel.ts',
+  douyinPayChannel: 'douyinPayChannel.ts',
+  wechatChannel: 'wechatChannel.ts',
+  alipayChannel: 'alipayChannel.ts',
+  sandboxChannel: 'sandboxChannel.ts',
+}
+const checkoutChannel = 'douyinTradeChannel'
+const checkoutEntry = importSet(['createCheckout', checkoutChannel], '@tradekit/core')
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+const kb = (bytes) => (Math.abs(bytes) < 50 ? 0 : bytes / KB).toFixed(1)
+const total = (m) => m.js.gz + m.css.gz
+
+function table(headers, rows) {
+  const widths = headers.map((header, i) =>
+    Math.max(header.length, ...rows.map((row) => String(row[i]).length)),
+  )
+  const line = (cells) =>
+    `| ${cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join(' | ')} |`
+  const rule = `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`
+  return [line(headers), rule, ...rows.map(line)].join('\n')
+}
+
+const sizeCells = (m) => [kb(m.js.min), kb(m.js.gz), kb(m.css.min), kb(m.css.gz), kb(total(m))]
+const SIZE_HEADERS = ['JS min', 'JS gz', 'CSS min', 'CSS gz', 'JS+CSS gz']
+
+/**
+ * What a set over its budget spends its bytes on: the biggest modules of a bundle of TradeKit's
+ * sources (dist/ holds one file per package for core and react: too coarse to attribute).
+ */
+async function explain(label, entry, overBy) {
+  const sources = await bundle(entry, { conditions: ['source'] })
+  let text = `  ${label} is over by ${kb(overBy)} KB gz. Biggest modules (minified bytes, bundled from the sources):\n`
+  for (const [path, bytes] of biggestModules(sources, 10))
+    text += `    ${String(bytes).padStart(7)}  ${path}\n`
+  const css = sources.cssFiles.map((file) => relative(repoDir, file))
+  text += `    CSS (${kb(sources.css.gz)} KB gz): ${css.join(', ') || 'none'}\n`
+  return text
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!skipBuild) {
+    console.log('$ pnpm build   (TradeKit is measured from its dist/)')
+    execFileSync('pnpm', ['build'], { cwd: repoDir, stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  const components = tradekitComponents()
+  const everything = `export * from '@tradekit/core'\nexport * from '@tradekit/react'\nexport * from '@tradekit/taro'\n`
+
+  const [nutui, useCart, anchor, card, core, checkout, library, allComponents, checkoutSources] =
+    await Promise.all([
+      bundle(nutuiEntry),
+      bundle(useCartEntry),
+      bundle(nutuiEntry + useCartEntry),
+      bundle(cardEntry),
+      bundle(`export * from '@tradekit/core'\n`),
+      bundle(checkoutEntry),
+      bundle(everything),
+      bundle(importSet(components, '@tradekit/taro')),
+      bundle(checkoutEntry, { conditions: ['source'] }),
+    ])
+
+  // each component alone, and the whole component set without it (its own bytes)
+  const perComponent = []
+  for (const name of components) {
+    const [alone, without] = await Promise.all([
+      bundle(importSet([name], '@tradekit/taro')),
+      bundle(
+        importSet(
+          components.filter((other) => other !== name),
+          '@tradekit/taro',
+        ),
+      ),
+    ])
+    const ownJs = allComponents.js.gz - without.js.gz
+    const ownCss = allComponents.css.gz - without.css.gz
+    perComponent.push({ name, alone, ownJs, ownCss, own: ownJs + ownCss })
+  }
+
+  // which cashiers the one-channel checkout carries (core's sources, modules with bytes in the output)
+  const carried = Object.entries(channelFiles)
+    .filter(([, file]) => [...checkoutSources.live.keys()].some((path) => path.endsWith(`/channels/${file}`)))
+    .map(([name]) => name)
+  const others = carried.filter((name) => name !== checkoutChannel)
+
+  // ------------------------------------------------------------------------ tables
+  const anchorTotal = total(anchor)
+  const ratio = (m) => (total(m) / anchorTotal).toFixed(2)
+  console.log(
+    '\nSizes — KB = 1000 B, gzip level 9; esbuild minified ESM for the browser, react, react-dom and @tarojs/* external;',
+  )
+  console.log('TradeKit from dist/; "× anchor" = JS+CSS gz over NutUI + react-use-cart\n')
+  console.log(
+    table(
+      ['set', ...SIZE_HEADERS, '× anchor'],
+      [
+        [`NutUI ${versionOf(NUTUI)} {${nutuiComponents.join(', ')}}`, ...sizeCells(nutui), ratio(nutui)],
+        [
+          `react-use-cart ${versionOf('react-use-cart')} {CartProvider, useCart}`,
+          ...sizeCells(useCart),
+          ratio(useCart),
+        ],
+        ['anchor: NutUI + react-use-cart, one bundle', ...sizeCells(anchor), '1.00'],
+        [
+          `TradeKit "card + cart line" {${[...cardComponents, ...cardCart.react, ...cardCart.taro].join(', ')}}`,
+          ...sizeCells(card),
+          ratio(card),
+        ],
+        ['TradeKit @tradekit/core, all of it', ...sizeCells(core), ratio(core)],
+        [
+          `TradeKit checkout, one channel {createCheckout, ${checkoutChannel}}`,
+          ...sizeCells(checkout),
+          ratio(checkout),
+        ],
+        [`TradeKit, all ${components.length} components`, ...sizeCells(allComponents), ratio(allComponents)],
+        ['TradeKit, whole library (core + react + taro)', ...sizeCells(library), ratio(library)],
+      ],
+    ),
+  )
+  console.log(
+    '\nEach TradeKit component alone (with the core and hooks it needs) and its own bytes (what it adds to the other components)\n',
+  )
+  console.log(
+    table(
+      ['component', ...SIZE_HEADERS, 'own JS gz', 'own CSS gz', 'own gz'],
+      perComponent.map(({ name, alone, ownJs, ownCss, own }) => [
+        name,
+        ...sizeCells(alone),
+        kb(ownJs),
+        kb(ownCss),
+        kb(own),
+      ]),
+    ),
+  )
+
+  // ------------------------------------------------------------------------ budgets
+  const results = []
+  const budget = (name, ok, detail, explanation = '') => {
+    results.push({ name, ok, detail })
+    console.log(`budget: ${name} — ${detail} ${ok ? '✓' : '✗'}`)
+    if (!ok && explanation) console.log(explanation)
+  }
+  console.log('')
+  const cardLimit = anchorTotal / 3
+  budget(
+    '"card + cart line" ≤ ⅓ of NutUI 3 + react-use-cart (JS + CSS gz)',
+    total(card) <= cardLimit,
+    `${kb(total(card))} KB ≤ ${kb(cardLimit)} KB (⅓ of ${kb(anchorTotal)} KB); ratio ${ratio(card)}`,
+    total(card) <= cardLimit ? '' : await explain('"card + cart line"', cardEntry, total(card) - cardLimit),
+  )
+  budget(
+    '@tradekit/core ≤ 6 KB gz',
+    total(core) <= 6 * KB,
+    `${kb(total(core))} KB ≤ 6.0 KB`,
+    total(core) <= 6 * KB
+      ? ''
+      : await explain('@tradekit/core', `export * from '@tradekit/core'\n`, total(core) - 6 * KB),
+  )
+  const heaviest = [...perComponent].sort((a, b) => b.own - a.own)
+  const over = heaviest.filter((component) => component.own > 3 * KB)
+  let overExplanation = ''
+  for (const component of over) {
+    overExplanation += await explain(
+      component.name,
+      importSet([component.name], '@tradekit/taro'),
+      component.own - 3 * KB,
+    )
+  }
+  budget(
+    'no component above 3 KB gz of its own (JS + CSS)',
+    over.length === 0,
+    over.length
+      ? `over: ${over.map((c) => `${c.name} ${kb(c.own)} KB`).join(', ')}`
+      : `largest: ${heaviest[0]?.name} ${kb(heaviest[0]?.own ?? 0)} KB ≤ 3.0 KB`,
+    overExplanation,
+  )
+  budget(
+    `a checkout with ${checkoutChannel} carries no other cashier`,
+    others.length === 0 && carried.includes(checkoutChannel),
+    `it carries ${carried.join(', ') || 'no channel'}`,
+    others.length
+      ? `  modules in the output: ${[...checkoutSources.live.keys()]
+          .filter((path) => path.includes('/core/src/'))
+          .map((path) => path.replace(/^packages\/core\/src\//, ''))
+          .join(', ')}\n`
+      : '',
+  )
+
+  const passed = results.filter((result) => result.ok).length
+  const failed = results.length - passed
+  console.log(`\n${passed} passed, ${failed} failed`)
+
+  if (jsonFile) {
+    const figures = (m) => ({ jsMin: m.js.min, jsGz: m.js.gz, cssMin: m.css.min, cssGz: m.css.gz })
+    const sets = { nutui, useCart, anchor, card, core, checkout, allComponents, library }
+    writeFileSync(
+      jsonFile,
+      `${JSON.stringify(
+        {
+          sets: Object.fromEntries(Object.entries(sets).map(([name, m]) => [name, figures(m)])),
+          components: perComponent.map((c) => ({ name: c.name, ...figures(c.alone), own: c.own })),
+          budgets: results,
+        },
+        null,
+        2,
+      )}\n`,
+    )
+  }
+  if (check && failed > 0) process.exitCode = 1
+}
+
+await main()
