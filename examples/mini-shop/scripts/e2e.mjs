@@ -65,8 +65,18 @@ const serverQuote = (base, lines, extra = {}) =>
 async function openCheckoutFromCatalog(page, web, title, action) {
   await page.goto(`${web.url}/#/pages/index/index`)
   await page.getByRole('button', { name: `${action}：${title}` }).click()
-  await page.getByText('订单信息').waitFor()
+  await page.getByRole('radiogroup', { name: '模拟收银台' }).waitFor()
 }
+
+/** The server has the order paid, for the amount the user agreed to. */
+async function assertPaid(base, orderId, payable) {
+  const order = await call(base, 'GET', `/orders/${orderId}`)
+  assert.equal(order.status, 'paid')
+  assert.deepEqual(order.amount, payable)
+}
+
+/** The checkout's submit button (TradeKit's CheckoutBar: "提交订单，应付 …"). */
+const submitButton = (page) => page.getByRole('button', { name: /^提交订单，/ })
 
 /** Waits for the result page and returns the order id it shows. */
 async function paidOrderId(page) {
@@ -93,12 +103,18 @@ const scenarios = [
       await cart.getByRole('group', { name: TEA }).waitFor()
       await cart.getByRole('group', { name: MUG }).waitFor()
       await page.getByRole('button', { name: '去结算（2）' }).click()
-      const quote = await serverQuote(merchant.url, [
-        { skuId: 'tea-gift-box', quantity: 1 },
-        { skuId: 'ceramic-mug', quantity: 1 },
-      ])
-      await page.locator('#payable').getByText(yuan(quote.payable), { exact: true }).waitFor()
-      await page.getByRole('button', { name: `提交订单，应付 ${yuan(quote.payable)}` }).click()
+      // TradeKit's CheckoutPage prices the selection with the shop's coupon (best one preselected)
+      const quote = await serverQuote(
+        merchant.url,
+        [
+          { skuId: 'tea-gift-box', quantity: 1 },
+          { skuId: 'ceramic-mug', quantity: 1 },
+        ],
+        { coupon: 'FULL100MINUS20' },
+      )
+      assert.ok(quote.discount.amount > 0, 'the coupon applies')
+      await page.getByText(yuan(quote.payable), { exact: true }).first().waitFor()
+      await submitButton(page).click()
       const orderId = await paidOrderId(page)
       const order = await call(merchant.url, 'GET', `/orders/${orderId}`)
       assert.equal(order.status, 'paid')
@@ -128,7 +144,7 @@ const scenarios = [
       const quote = await serverQuote(merchant.url, [{ skuId: 'legal-consult-30', quantity: 1 }], {
         contact: { phone: '13800000000' },
       })
-      await page.getByRole('button', { name: `提交订单，应付 ${yuan(quote.payable)}` }).click()
+      await submitButton(page).click()
       const orderId = await paidOrderId(page)
       const order = await call(merchant.url, 'GET', `/orders/${orderId}`)
       assert.equal(order.status, 'paid')
@@ -146,18 +162,19 @@ const scenarios = [
         await page.getByRole('button', { name: '购物车 1 件' }).click()
         await page.getByRole('button', { name: '去结算（1）' }).click()
         const lines = [{ skuId: 'tea-gift-box', quantity: 1 }]
-        const agreed = await serverQuote(merchant.url, lines)
-        await page.locator('#payable').getByText(yuan(agreed.payable), { exact: true }).waitFor()
+        const agreed = await serverQuote(merchant.url, lines, { coupon: 'FULL100MINUS20' })
+        await page.getByText(yuan(agreed.payable), { exact: true }).first().waitFor()
         // the merchant raises the price while the user looks at the total
         await call(merchant.url, 'PATCH', '/admin/skus/tea-gift-box', { price: before.price.amount + 1000 })
-        const moved = await serverQuote(merchant.url, lines)
+        const moved = await serverQuote(merchant.url, lines, { coupon: 'FULL100MINUS20' })
         assert.notDeepEqual(moved.payable, agreed.payable)
-        await page.getByRole('button', { name: `提交订单，应付 ${yuan(agreed.payable)}` }).click()
-        await page
-          .getByText(`价格有变动：应付金额由 ${yuan(agreed.payable)} 变为 ${yuan(moved.payable)}`)
-          .waitFor()
+        await submitButton(page).click()
+        // the notice shows the total the user agreed to and the server's new one; no cashier opened
+        const notice = page.getByRole('group', { name: '价格有变动' })
+        await notice.getByText(yuan(agreed.payable), { exact: true }).waitFor()
+        await notice.getByText(yuan(moved.payable), { exact: true }).waitFor()
         assert.equal(await page.locator('#order-status').count(), 0)
-        await page.getByRole('button', { name: `按新价格 ${yuan(moved.payable)} 支付` }).click()
+        await notice.getByRole('button', { name: '接受新价格并支付' }).click()
         const orderId = await paidOrderId(page)
         const order = await call(merchant.url, 'GET', `/orders/${orderId}`)
         assert.equal(order.status, 'paid')
@@ -173,9 +190,8 @@ const scenarios = [
       await openCheckoutFromCatalog(page, web, EBOOK, '立即开通')
       await page.getByRole('radio', { name: '显示取消，实际已付款' }).click()
       const quote = await serverQuote(merchant.url, [{ skuId: 'ebook-trading-guide', quantity: 1 }])
-      await page.getByRole('button', { name: `提交订单，应付 ${yuan(quote.payable)}` }).click()
-      const orderId = await paidOrderId(page)
-      assert.equal((await call(merchant.url, 'GET', `/orders/${orderId}`)).status, 'paid')
+      await submitButton(page).click()
+      await assertPaid(merchant.url, await paidOrderId(page), quote.payable)
     },
   },
   {
@@ -185,9 +201,9 @@ const scenarios = [
       await openCheckoutFromCatalog(page, web, STICKERS, '立即开通')
       await page.getByRole('radio', { name: '结果未知' }).click()
       const quote = await serverQuote(merchant.url, [{ skuId: 'sticker-pack', quantity: 1 }])
-      await page.getByRole('button', { name: `提交订单，应付 ${yuan(quote.payable)}` }).click()
+      await submitButton(page).click()
       // the confirmation budget runs out with the server still saying pending
-      await page.getByText('我们正在确认你的支付，可以先离开本页，结果出来后会更新').waitFor()
+      await page.getByText('我们正在确认支付结果，你可以离开此页面，结果出来后会通知你').waitFor()
       const orderId = await shownOrderId(page)
       assert.equal((await call(merchant.url, 'GET', `/orders/${orderId}`)).status, 'pending')
       // the user leaves; the platform's notification reaches the server meanwhile; the user comes back
@@ -196,6 +212,7 @@ const scenarios = [
       assert.equal(notified.status, 'paid')
       await setVisibility(page, 'visible')
       assert.equal(await paidOrderId(page), orderId)
+      await assertPaid(merchant.url, orderId, quote.payable)
     },
   },
   {
@@ -229,8 +246,8 @@ const scenarios = [
       await call(server.url, 'PUT', '/sandbox/script', { steps: [{ outcome: 'none' }] })
       await openCheckoutFromCatalog(page, web, STICKERS, '立即开通')
       const quote = await serverQuote(server.url, [{ skuId: 'sticker-pack', quantity: 1 }])
-      await page.getByRole('button', { name: `提交订单，应付 ${yuan(quote.payable)}` }).click()
-      await page.getByText(/^正在确认支付…/).waitFor()
+      await submitButton(page).click()
+      await page.getByText(/^正在确认支付结果/).waitFor()
       const orderId = await shownOrderId(page)
       await restartable.stop()
       // while it is down, the checkout keeps confirming (each poll fails on the network)
@@ -241,6 +258,7 @@ const scenarios = [
       // the platform delivers its notification again after the restart
       await call(again.url, 'POST', '/sandbox/notify', { orderId, outcome: 'paid' })
       assert.equal(await paidOrderId(page), orderId)
+      await assertPaid(again.url, orderId, quote.payable)
     },
   },
 ]

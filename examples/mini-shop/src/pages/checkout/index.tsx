@@ -1,12 +1,29 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { Money, OrderLine, OrderRequest, Quote } from '@tradekit/core'
-import { useCart, useCartActions, useCheckout, useFormatMoney } from '@tradekit/react'
-import { ContactForm, Empty, Price, Skeleton } from '@tradekit/taro'
+import {
+  type Coupon,
+  type CreatedOrder,
+  type Money,
+  money,
+  type OrderRequest,
+  type Quote,
+} from '@tradekit/core'
+import { useCartActions, useCheckout, useEntitlement } from '@tradekit/react'
+import {
+  CheckoutBar,
+  CheckoutPage,
+  ContactForm,
+  Empty,
+  OrderSummary,
+  PaymentStatus,
+  PriceChangedNotice,
+  Skeleton,
+} from '@tradekit/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { ShopButton } from '../../components/ShopButton'
 import { type CatalogueItem, checkoutApi, getCatalogue } from '../../trade/api'
 import { channels, usesSandbox } from '../../trade/channel'
+import { goHome } from '../../trade/navigation'
 import {
   readSandboxSettings,
   SANDBOX_BEHAVIOURS,
@@ -15,127 +32,131 @@ import {
 } from '../../trade/sandboxSettings'
 
 const isH5 = process.env.TARO_ENV === 'h5'
-const COUPON = 'FULL100MINUS20'
 const PHONE = /^1\d{10}$/
 
-interface Contact {
-  name: string
-  phone: string
-  note: string
+/** The merchant server's coupon (满 100 减 20 on goods and services), for the client's quote. */
+const COUPONS: readonly Coupon[] = [
+  {
+    id: 'FULL100MINUS20',
+    title: '满 100 减 20',
+    kind: 'threshold',
+    threshold: money(10000),
+    amountOff: money(2000),
+  },
+]
+/**
+ * The merchant server's delivery fee (¥8 under ¥99), for the client's quote. The server is the
+ * judge: where its rule and this one differ, the user sees the server's total before paying.
+ */
+const FEES = [{ id: 'delivery', label: '运费', amount: money(800), freeFrom: money(9900) }]
+
+const showResult = (order: CreatedOrder | undefined) => {
+  if (order) void Taro.redirectTo({ url: `/pages/result/index?orderId=${encodeURIComponent(order.orderId)}` })
 }
 
-/** The lines to buy: the cart's selected lines, or one unit of the sku in the page's query. */
-function useOrderLines(): { lines: OrderLine[] | null; cartLineIds: readonly string[] } {
+/** The checkout: the cart's selected lines (`?from=cart`) or one unit of a sku (`?sku=…`, buy now). */
+export default function CheckoutRoute() {
   const { params } = useRouter()
-  const fromCart = params.from === 'cart'
-  const cartReady = useCart((cart) => cart.status === 'ready')
-  const selected = useCart((cart) => cart.lines)
-  const [lines, setLines] = useState<OrderLine[] | null>(null)
-  const [cartLineIds, setCartLineIds] = useState<readonly string[]>([])
-  useEffect(() => {
-    if (lines !== null) return
-    if (!fromCart) {
-      if (params.sku) setLines([{ skuId: decodeURIComponent(params.sku), quantity: 1 }])
-      return
-    }
-    // taken once: paying removes them from the cart, and the page must not change under the user
-    if (cartReady) {
-      const chosen = selected.filter((line) => line.selected)
-      setCartLineIds(chosen.map((line) => line.lineId))
-      setLines(
-        chosen.map((line) => ({
-          skuId: line.skuId,
-          quantity: line.quantity,
-          ...(line.options ? { options: stringOptions(line.options) } : {}),
-        })),
-      )
-    }
-  }, [lines, fromCart, params.sku, cartReady, selected])
-  return { lines, cartLineIds }
-}
-
-/** A cart line's options as the order's (strings only; an unset option is left out). */
-function stringOptions(options: Readonly<Record<string, unknown>>): Record<string, string> {
-  const result: Record<string, string> = {}
-  for (const [key, value] of Object.entries(options))
-    if (value !== null && value !== undefined) result[key] = String(value)
-  return result
-}
-
-function inputValue(event: unknown): string {
-  return String((event as { detail?: { value?: unknown } }).detail?.value ?? '')
-}
-
-export default function CheckoutPage() {
-  const { lines, cartLineIds } = useOrderLines()
-  const cart = useCartActions()
   const checkout = useCheckout()
-  const format = useFormatMoney()
-  const [catalogue, setCatalogue] = useState<Map<string, CatalogueItem> | null>(null)
-  const [quote, setQuote] = useState<Quote | null>(null)
-  const [quoteError, setQuoteError] = useState<string | null>(null)
-  const [coupon, setCoupon] = useState(false)
-  const [contact, setContact] = useState<Contact>({ name: '', phone: '', note: '' })
-  const [contactTouched, setContactTouched] = useState(false)
-  const [behaviour, setBehaviour] = useState<SandboxBehaviour>(
-    () => readSandboxSettings().behaviour ?? 'success',
-  )
-
   // A new checkout page starts a new purchase: the last one's result belongs to its own page.
   const started = useRef(false)
   if (!started.current) {
     started.current = true
     if (checkout.status !== 'idle') checkout.reset()
   }
+  const sku = params.sku ? decodeURIComponent(params.sku) : null
+  return (
+    <View className="shop-page">
+      {params.from === 'cart' ? (
+        <CartCheckout />
+      ) : sku ? (
+        <BuyNowCheckout skuId={sku} />
+      ) : (
+        <Empty title="没有要结算的商品" />
+      )}
+      <SandboxCashierPicker />
+      <OrderNumber />
+    </View>
+  )
+}
+
+/** TradeKit's whole checkout page over the cart's selection. */
+function CartCheckout() {
+  const { active } = useEntitlement()
+  const cart = useCartActions()
+  return (
+    <CheckoutPage
+      coupons={COUPONS}
+      fees={FEES}
+      member={active}
+      onBackToCart={() => void Taro.navigateBack()}
+      onOrderAgain={() => void Taro.navigateBack()}
+      onLeave={goHome}
+      onPaid={(order) => {
+        cart.removeSelected() // what was bought leaves the cart
+        showResult(order)
+      }}
+    />
+  )
+}
+
+/** Buy now: one sku, priced by the server; a service asks for the buyer's contact first. */
+function BuyNowCheckout({ skuId }: { skuId: string }) {
+  const checkout = useCheckout()
+  const [item, setItem] = useState<CatalogueItem | null>(null)
+  const [failed, setFailed] = useState<string | null>(null)
+  const [quote, setQuote] = useState<Quote | null>(null)
+  const [contact, setContact] = useState({ name: '', phone: '', note: '' })
+  const [touched, setTouched] = useState(false)
+  const [submitted, setSubmitted] = useState<Money | null>(null)
+  const lines = useMemo(() => [{ skuId, quantity: 1 }], [skuId])
 
   useEffect(() => {
     getCatalogue().then(
-      (items) => setCatalogue(new Map(items.map((item) => [item.skuId, item]))),
-      () => setQuoteError('商品信息加载失败'),
+      (items) => {
+        const found = items.find((candidate) => candidate.skuId === skuId)
+        if (found) setItem(found)
+        else setFailed('商品不存在')
+      },
+      () => setFailed('商品信息加载失败'),
     )
-  }, [])
+  }, [skuId])
 
-  const needsContact = useMemo(
-    () => (lines ?? []).some((line) => catalogue?.get(line.skuId)?.requiresContact === true),
-    [lines, catalogue],
-  )
-  const phoneValid = PHONE.test(contact.phone)
+  const needsContact = item?.requiresContact === true
+  const contactValid = PHONE.test(contact.phone) && contact.name.trim() !== ''
+  // The merchant server prices a service only with the buyer's phone: its quote waits for it.
+  const quotePhone = needsContact && PHONE.test(contact.phone) ? contact.phone : null
+  const waitsForContact = needsContact && quotePhone === null
 
-  // The server prices the order: its quote is what the user agrees to pay (expectedPayable). The
-  // merchant server prices a service only with the buyer's phone, so a service waits for it.
-  const quotePhone = needsContact && phoneValid ? contact.phone : null
-  const waitsForPhone = needsContact && quotePhone === null
+  // The server prices the order: its quote is what the user agrees to pay (expectedPayable).
   useEffect(() => {
-    if (!lines || lines.length === 0 || catalogue === null) return
+    if (!item) return
     setQuote(null)
-    setQuoteError(null)
-    if (waitsForPhone) return
+    if (waitsForContact) return
     let current = true
     checkoutApi
       .quote?.({
         lines,
-        ...(coupon ? { coupon: COUPON } : {}),
         ...(quotePhone ? { contact: { phone: quotePhone } } : {}),
-        expectedPayable: { amount: 0, currency: 'CNY' },
+        expectedPayable: money(0),
       })
       .then(
         (next) => current && setQuote(next),
-        () => current && setQuoteError('价格计算失败，请稍后重试'),
+        () => current && setFailed('价格计算失败，请稍后重试'),
       )
     return () => {
       current = false
     }
-  }, [lines, coupon, catalogue, waitsForPhone, quotePhone])
+  }, [item, lines, waitsForContact, quotePhone])
 
   const request = (expectedPayable: Money): OrderRequest => ({
-    lines: lines ?? [],
-    ...(coupon ? { coupon: COUPON } : {}),
+    lines,
     ...(needsContact
       ? {
           contact: {
             phone: contact.phone,
-            ...(contact.name ? { name: contact.name } : {}),
-            ...(contact.note ? { note: contact.note } : {}),
+            name: contact.name.trim(),
+            ...(contact.note.trim() ? { note: contact.note.trim() } : {}),
           },
         }
       : {}),
@@ -143,113 +164,49 @@ export default function CheckoutPage() {
     expectedPayable,
   })
 
-  const { status, order, error } = checkout
-  const moving = status === 'creating' || status === 'paying' || status === 'confirming'
-  const priceChanged = status === 'failed' && error?.code === 'PRICE_CHANGED' ? (error.quote as Quote) : null
-
-  // Paid: what was bought leaves the cart, and the result page shows the server's order.
-  const paidOrderId = status === 'paid' ? order?.orderId : undefined
-  useEffect(() => {
-    if (!paidOrderId) return
-    for (const lineId of cartLineIds) {
-      try {
-        cart.remove(lineId)
-      } catch {
-        // already removed (by the user, or on another page)
-      }
-    }
-    void Taro.redirectTo({ url: `/pages/result/index?orderId=${encodeURIComponent(paidOrderId)}` })
-  }, [paidOrderId, cartLineIds, cart])
-
-  const pay = () => {
-    if (needsContact && (!phoneValid || contact.name.trim() === '')) {
-      setContactTouched(true)
+  const submit = (expectedPayable: Money) => {
+    if (needsContact && !contactValid) {
+      setTouched(true)
       return
     }
-    if (!quote || moving) return
-    void checkout.submit(request(quote.payable))
+    setSubmitted(expectedPayable)
+    return checkout.submit(request(expectedPayable))
   }
 
-  const acceptNewPrice = () => {
-    if (!priceChanged) return
-    setQuote(priceChanged)
-    void checkout.submit(request(priceChanged.payable))
-  }
+  const { status, error, order } = checkout
+  const busy = status === 'creating' || status === 'paying' || status === 'confirming'
+  const changed =
+    status === 'failed' && error?.code === 'PRICE_CHANGED' ? (error.quote as Quote | undefined) : undefined
+  const paidOrder = status === 'paid' ? order : undefined
+  useEffect(() => showResult(paidOrder), [paidOrder])
 
-  const chooseBehaviour = (next: SandboxBehaviour) => {
-    setBehaviour(next)
-    writeSandboxSettings({ ...readSandboxSettings(), behaviour: next })
-  }
-
-  if (lines !== null && lines.length === 0) {
-    return (
-      <View className="shop-page">
-        <Empty title="没有要结算的商品" />
-      </View>
-    )
-  }
-
+  if (failed) return <Empty title={failed} />
+  if (!item) return <Skeleton rows={3} />
   return (
-    <View className="shop-page">
-      <View className="shop-card">
-        <Text className="shop-section__title">订单信息</Text>
-        {waitsForPhone ? <Text className="shop-muted">填写手机号后计算应付金额</Text> : null}
-        {!quote && !quoteError && !waitsForPhone ? <Skeleton rows={3} /> : null}
-        {quoteError ? <Text className="shop-error">{quoteError}</Text> : null}
-        {quote?.lines.map((line) => (
-          <View key={line.lineId} className="shop-row">
-            <Text className="shop-text">
-              {catalogue?.get(line.skuId)?.title ?? line.skuId} ×{line.quantity}
-            </Text>
-            <Price price={line.lineTotal} size="sm" />
-          </View>
-        ))}
-        {quote ? (
-          <View>
-            <View className="shop-row">
-              <Text className="shop-muted">商品金额</Text>
-              <Text className="shop-muted">{format(quote.subtotal)}</Text>
-            </View>
-            {quote.discount.amount > 0 ? (
-              <View className="shop-row">
-                <Text className="shop-muted">优惠</Text>
-                <Text className="shop-muted">-{format(quote.discount)}</Text>
-              </View>
-            ) : null}
-            {quote.fees.amount > 0 ? (
-              <View className="shop-row">
-                <Text className="shop-muted">运费</Text>
-                <Text className="shop-muted">{format(quote.fees)}</Text>
-              </View>
-            ) : null}
-            <View className="shop-row">
-              <Text className="shop-text">应付</Text>
-              <Text className="shop-text" id="payable">
-                {format(quote.payable)}
-              </Text>
-            </View>
-          </View>
-        ) : null}
-      </View>
-
-      <View className="shop-card">
-        <View
-          className={coupon ? 'shop-choice shop-choice--on' : 'shop-choice'}
-          {...(isH5
-            ? { role: 'checkbox', 'aria-checked': coupon ? 'true' : 'false' }
-            : { ariaRole: 'checkbox', ariaChecked: coupon ? 'true' : 'false' })}
-          onClick={() => !moving && setCoupon((on) => !on)}
-        >
-          满 100 减 20 优惠券
+    <View>
+      {quote ? (
+        <OrderSummary
+          quote={quote}
+          items={[{ lineId: quote.lines[0]?.lineId ?? skuId, title: item.title }]}
+        />
+      ) : (
+        <View className="shop-card">
+          <Text className="shop-text">{item.title}</Text>
+          {waitsForContact ? (
+            <Text className="shop-muted">填写手机号后计算应付金额</Text>
+          ) : (
+            <Skeleton rows={2} />
+          )}
         </View>
-      </View>
-
+      )}
       {needsContact ? (
         <View className="shop-card">
           <ContactForm
             value={{ name: contact.name, phone: contact.phone }}
-            onChange={(next) => setContact((c) => ({ ...c, name: next.name ?? '', phone: next.phone ?? '' }))}
-            showErrors={contactTouched}
+            onChange={(next) =>
+              setContact((was) => ({ ...was, name: next.name ?? '', phone: next.phone ?? '' }))
+            }
+            showErrors={touched}
             requireName
           />
           <View className="shop-field">
@@ -259,104 +216,86 @@ export default function CheckoutPage() {
               value={contact.note}
               placeholder="简单说说你的问题"
               {...(isH5 ? { 'aria-label': '咨询事项' } : { ariaLabel: '咨询事项' })}
-              onInput={(event) => setContact((c) => ({ ...c, note: inputValue(event) }))}
+              onInput={(event) => {
+                const value = String((event as { detail?: { value?: unknown } }).detail?.value ?? '')
+                setContact((was) => ({ ...was, note: value }))
+              }}
             />
           </View>
         </View>
       ) : null}
-
-      {usesSandbox ? (
-        <View className="shop-card">
-          <Text className="shop-section__title">模拟收银台</Text>
-          <Text className="shop-muted">选择收银台这次的表现（只在沙箱中）</Text>
-          <View>
-            {SANDBOX_BEHAVIOURS.map((option) => (
-              <View
-                key={option.id}
-                className={behaviour === option.id ? 'shop-choice shop-choice--on' : 'shop-choice'}
-                {...(isH5
-                  ? { role: 'radio', 'aria-checked': behaviour === option.id ? 'true' : 'false' }
-                  : { ariaRole: 'radio', ariaChecked: behaviour === option.id ? 'true' : 'false' })}
-                onClick={() => !moving && chooseBehaviour(option.id)}
-              >
-                {option.label}
-              </View>
-            ))}
-          </View>
-        </View>
+      {changed ? (
+        <PriceChangedNotice
+          previous={submitted ?? quote?.payable ?? changed.payable}
+          next={changed.payable}
+          onBack={goHome}
+          onAccept={() => {
+            setQuote(changed)
+            return submit(changed.payable)
+          }}
+        />
       ) : null}
-
-      <CheckoutStatus
-        priceChanged={priceChanged}
-        previous={quote}
-        onAccept={acceptNewPrice}
-        format={format}
-        checkout={checkout}
-      />
-
-      {status === 'idle' || (status === 'failed' && !priceChanged && !checkout.retryMode) ? (
-        <ShopButton
-          disabled={(!quote && !waitsForPhone) || moving}
-          label={quote ? `提交订单，应付 ${format(quote.payable)}` : '提交订单'}
-          onPress={pay}
-        >
-          提交订单 {quote ? format(quote.payable) : ''}
-        </ShopButton>
+      <PaymentStatus onLeave={goHome} />
+      {status !== 'paid' && !changed ? (
+        quote ? (
+          <CheckoutBar
+            payable={quote.payable}
+            busy={busy}
+            disabledReason={null}
+            onSubmit={() => submit(quote.payable)}
+          />
+        ) : (
+          <ShopButton onPress={() => setTouched(true)}>提交订单</ShopButton>
+        )
       ) : null}
     </View>
   )
 }
 
-interface CheckoutStatusProps {
-  checkout: ReturnType<typeof useCheckout>
-  priceChanged: Quote | null
-  previous: Quote | null
-  onAccept: () => void
-  format: (money: Money) => string
+/** The order id while it is not settled, so a support request can name it. */
+function OrderNumber() {
+  const { order, status } = useCheckout()
+  if (!order || status === 'paid' || status === 'idle') return null
+  return (
+    <View className="shop-card">
+      <Text className="shop-muted">订单号 {order.orderId}</Text>
+    </View>
+  )
 }
 
-/** What the payment is doing, and what the user can do about it. */
-function CheckoutStatus({ checkout, priceChanged, previous, onAccept, format }: CheckoutStatusProps) {
-  const { status, order, error, confirm, retryMode, rechecking } = checkout
-  const live = isH5 ? { role: 'status', 'aria-live': 'polite' as const } : { ariaLive: 'polite' }
-  if (status === 'idle') return null
+/** What the sandbox cashier does next (only when the app pays through the sandbox). */
+function SandboxCashierPicker() {
+  const { status } = useCheckout()
+  const [behaviour, setBehaviour] = useState<SandboxBehaviour>(
+    () => readSandboxSettings().behaviour ?? 'success',
+  )
+  const busy = status === 'creating' || status === 'paying' || status === 'confirming'
+  if (!usesSandbox) return null
   return (
-    <View className="shop-notice" {...live}>
-      {status === 'creating' ? <Text className="shop-text">正在创建订单…</Text> : null}
-      {status === 'paying' ? <Text className="shop-text">等待收银台支付…</Text> : null}
-      {status === 'confirming' ? (
-        <Text className="shop-text">
-          正在确认支付…
-          {confirm ? ` ${Math.min(99, Math.round((100 * confirm.elapsedMs) / confirm.budgetMs))}%` : ''}
-        </Text>
-      ) : null}
-      {status === 'paid' ? <Text className="shop-text">支付成功</Text> : null}
-      {priceChanged ? (
-        <View>
-          <Text className="shop-text">
-            价格有变动：应付金额由 {previous ? format(previous.payable) : '—'} 变为{' '}
-            {format(priceChanged.payable)}
-          </Text>
-          <ShopButton onPress={onAccept}>按新价格 {format(priceChanged.payable)} 支付</ShopButton>
-        </View>
-      ) : null}
-      {status === 'failed' && !priceChanged ? (
-        <Text className="shop-text">支付失败：{error?.message ?? error?.code ?? '未知错误'}</Text>
-      ) : null}
-      {status === 'cancelled' ? <Text className="shop-text">支付已取消</Text> : null}
-      {status === 'expired' ? <Text className="shop-text">订单已过期，请重新下单</Text> : null}
-      {status === 'unknown' ? (
-        <Text className="shop-text">我们正在确认你的支付，可以先离开本页，结果出来后会更新</Text>
-      ) : null}
-      {rechecking ? <Text className="shop-muted">正在向商家核对支付结果…</Text> : null}
-      {order && status !== 'paid' ? <Text className="shop-muted">订单号 {order.orderId}</Text> : null}
-      {(status === 'cancelled' || status === 'failed' || status === 'expired') &&
-      retryMode &&
-      !priceChanged ? (
-        <ShopButton onPress={() => void checkout.retry()}>
-          {retryMode === 'same-order' ? '重新支付' : '重新下单'}
-        </ShopButton>
-      ) : null}
+    <View className="shop-card">
+      <Text className="shop-section__title">模拟收银台</Text>
+      <Text className="shop-muted">选择收银台这次的表现（只在沙箱中）</Text>
+      <View {...(isH5 ? { role: 'radiogroup', 'aria-label': '模拟收银台' } : { ariaRole: 'radiogroup' })}>
+        {SANDBOX_BEHAVIOURS.map((option) => {
+          const on = behaviour === option.id
+          return (
+            <View
+              key={option.id}
+              className={on ? 'shop-choice shop-choice--on' : 'shop-choice'}
+              {...(isH5
+                ? { role: 'radio', 'aria-checked': on ? 'true' : 'false' }
+                : { ariaRole: 'radio', ariaChecked: on ? 'true' : 'false' })}
+              onClick={() => {
+                if (busy) return
+                setBehaviour(option.id)
+                writeSandboxSettings({ ...readSandboxSettings(), behaviour: option.id })
+              }}
+            >
+              {option.label}
+            </View>
+          )
+        })}
+      </View>
     </View>
   )
 }
