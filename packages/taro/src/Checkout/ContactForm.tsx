@@ -3,6 +3,7 @@ import type { OrderContact } from '@tradekit/core'
 import { useLocale } from '@tradekit/react'
 import { useState } from 'react'
 import { a11y } from '../internal/a11y'
+import '../internal/Section.css'
 import '../theme/tokens.css'
 import './ContactForm.css'
 import { type ContactRules, validateContact } from './validateContact'
@@ -90,10 +91,10 @@ export function ContactForm({
 
   return (
     <View
-      className={className ? `tk-contact-form ${className}` : 'tk-contact-form'}
+      className={className ? `tk-section tk-contact-form ${className}` : 'tk-section tk-contact-form'}
       {...a11y({ role: 'group', label: t('contact.title') })}
     >
-      <Text className="tk-contact-form__title">{t('contact.title')}</Text>
+      <Text className="tk-section__title">{t('contact.title')}</Text>
       {requireName ? (
         <View className="tk-contact-form__field">
           <Text className="tk-contact-form__label" {...a11y({ hidden: true })}>

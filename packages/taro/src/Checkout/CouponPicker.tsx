@@ -3,7 +3,9 @@ import { type CouponEvaluation, describeCoupon, describeCouponReason, formatMone
 import { useLocale } from '@tradekit/react'
 import type { ReactNode } from 'react'
 import { a11y } from '../internal/a11y'
+import { RadioMark } from '../internal/RadioMark'
 import { Tag } from '../Tag/Tag'
+import '../internal/Section.css'
 import '../theme/tokens.css'
 import './CouponPicker.css'
 
@@ -61,9 +63,7 @@ function Option({
       {...a11y({ role: 'radio', label, checked, disabled })}
       {...keyboard}
     >
-      <View className="tk-coupon-picker__mark" {...a11y({ hidden: true })}>
-        {checked ? <View className="tk-coupon-picker__dot" /> : null}
-      </View>
+      <RadioMark checked={checked} />
       <View className="tk-coupon-picker__body" {...a11y({ hidden: true })}>
         {children}
       </View>
@@ -90,8 +90,8 @@ export function CouponPicker({ coupons, value, onChange, bestId, className }: Co
   const money = (entry: CouponEvaluation) => formatMoney(entry.discount, { locale, trimZeros: true })
 
   return (
-    <View className={className ? `tk-coupon-picker ${className}` : 'tk-coupon-picker'}>
-      <Text className="tk-coupon-picker__title">{t('coupon.title')}</Text>
+    <View className={className ? `tk-section tk-coupon-picker ${className}` : 'tk-section tk-coupon-picker'}>
+      <Text className="tk-section__title">{t('coupon.title')}</Text>
       <View className="tk-coupon-picker__group" {...a11y({ role: 'radiogroup', label: t('coupon.title') })}>
         {available.map((entry) => {
           const rule = describeCoupon(entry.coupon, t, { locale })

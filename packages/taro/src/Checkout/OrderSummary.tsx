@@ -10,6 +10,7 @@ import {
 import { useLocale } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { Price } from '../Price/Price'
+import '../internal/Section.css'
 import '../theme/tokens.css'
 import './OrderSummary.css'
 
@@ -88,10 +89,10 @@ export function OrderSummary({ quote, items = [], purchaseMode = 'buy', classNam
   const priced = purchaseMode !== 'hidden'
   return (
     <View
-      className={className ? `tk-order-summary ${className}` : 'tk-order-summary'}
+      className={className ? `tk-section tk-order-summary ${className}` : 'tk-section tk-order-summary'}
       {...a11y({ role: 'region', label: t('checkout.summary.title') })}
     >
-      <Text className="tk-order-summary__title">{t('checkout.summary.title')}</Text>
+      <Text className="tk-section__title">{t('checkout.summary.title')}</Text>
       <View className="tk-order-summary__lines" {...a11y({ role: 'list' })}>
         {quote.lines.map((line) => {
           const title = titles.get(line.lineId) ?? line.skuId

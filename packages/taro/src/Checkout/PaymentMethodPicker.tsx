@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components'
 import type { MessageKey, PaymentChannel, PurchaseContext } from '@tradekit/core'
 import { useLocale, usePaymentChannels } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
+import { RadioMark } from '../internal/RadioMark'
+import '../internal/Section.css'
 import '../theme/tokens.css'
 import './PaymentMethodPicker.css'
 
@@ -55,8 +57,10 @@ export function PaymentMethodPicker({
   const channels = usePaymentChannels(kind)
   const nameOf = useChannelName(labels)
   return (
-    <View className={className ? `tk-payment-methods ${className}` : 'tk-payment-methods'}>
-      <Text className="tk-payment-methods__title">{t('payment.title')}</Text>
+    <View
+      className={className ? `tk-section tk-payment-methods ${className}` : 'tk-section tk-payment-methods'}
+    >
+      <Text className="tk-section__title">{t('payment.title')}</Text>
       {channels.length === 0 ? (
         <Text className="tk-payment-methods__none" {...a11y({ role: 'status' })}>
           {t('payment.none')}
@@ -93,9 +97,7 @@ export function PaymentMethodPicker({
                 {...keyboard}
               >
                 <Text className="tk-payment-methods__name">{name}</Text>
-                <View className="tk-payment-methods__mark" {...a11y({ hidden: true })}>
-                  {checked ? <View className="tk-payment-methods__dot" /> : null}
-                </View>
+                <RadioMark checked={checked} />
               </View>
             )
           })}
