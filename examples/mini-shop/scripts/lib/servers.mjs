@@ -39,6 +39,10 @@ export function startMerchant({ port = 0, dataDir = 'memory://', quiet = true } 
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+  // never leave a server behind when this process ends without stopping it (a crash, an exit())
+  const orphan = () => child.kill('SIGKILL')
+  process.once('exit', orphan)
+  exited.then(() => process.off('exit', orphan))
   let output = ''
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`merchant server did not start:\n${output}`)), 30_000)
@@ -116,11 +120,18 @@ export function startWebServer({ root, port = 0, backend }) {
     if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
       file = path.join(root, 'index.html')
     }
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end(`no ${path.relative(root, file)}: build the H5 app first (pnpm --filter mini-shop build:h5)`)
+      return
+    }
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
     })
-    createReadStream(file).pipe(res)
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res)
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)
