@@ -1,4 +1,4 @@
-import { type PaymentChannel, purchaseModeFor } from '@tradekit/core'
+import { type PaymentChannel, payableChannels, purchaseModeFor } from '@tradekit/core'
 import { describe, expect, it } from 'vitest'
 
 const answering = (answer: ReturnType<NonNullable<PaymentChannel['supports']>>) => ({
@@ -37,5 +37,18 @@ describe('purchaseModeFor', () => {
       { kind: 'service', os: 'android' },
     )
     expect(seen).toEqual([{ kind: 'service', os: 'android' }])
+  })
+})
+
+describe('payableChannels', () => {
+  it('keeps the channels present here that can take the purchase, in order', () => {
+    const channel = (id: string, available: boolean, answer?: 'pay' | 'im' | 'unavailable') => ({
+      id,
+      isAvailable: () => available,
+      ...(answer ? { supports: () => answer } : {}),
+    })
+    const all = [channel('a', true), channel('b', false), channel('c', true, 'im'), channel('d', true, 'pay')]
+    expect(payableChannels(all, { kind: 'virtual', os: 'ios' }).map((c) => c.id)).toEqual(['a', 'd'])
+    expect(payableChannels([], { kind: 'physical', os: 'other' })).toEqual([])
   })
 })

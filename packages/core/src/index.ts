@@ -50,7 +50,7 @@ export {
 export { type WechatChannelOptions, type WechatPayment, wechatChannel } from './channels/wechatChannel'
 // checkout
 export { createCheckout, DEFAULT_CHECKOUT_TIMING, isNetworkError } from './checkout/createCheckout'
-export { type PurchaseMode, purchaseModeFor } from './checkout/purchaseMode'
+export { type PurchaseMode, payableChannels, purchaseModeFor } from './checkout/purchaseMode'
 export type {
   Checkout,
   CheckoutApi,

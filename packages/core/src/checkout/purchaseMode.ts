@@ -31,3 +31,22 @@ export function purchaseModeFor(
   }
   return MODE[best]
 }
+
+/**
+ * The channels that can take this purchase here: present on this platform (`isAvailable()`) and
+ * answering `'pay'` to `supports()` (no `supports` means `'pay'`), in the order given — what a
+ * payment-method picker offers.
+ *
+ * @example
+ * ```ts
+ * payableChannels([wechatChannel(), sandboxChannel()], { kind: 'physical', os: 'android' })
+ * ```
+ */
+export function payableChannels<C extends Pick<PaymentChannel, 'isAvailable' | 'supports'>>(
+  channels: readonly C[],
+  purchase: PurchaseContext,
+): C[] {
+  return channels.filter(
+    (channel) => channel.isAvailable() && (channel.supports ? channel.supports(purchase) : 'pay') === 'pay',
+  )
+}

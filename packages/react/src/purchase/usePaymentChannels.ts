@@ -1,4 +1,4 @@
-import type { PaymentChannel, PurchaseContext } from '@tradekit/core'
+import { type PaymentChannel, type PurchaseContext, payableChannels } from '@tradekit/core'
 import { useContext, useMemo } from 'react'
 import { TradeContext } from '../provider/TradeContext'
 
@@ -19,12 +19,5 @@ export function usePaymentChannels(kind: PurchaseContext['kind'] = 'physical'): 
   const context = useContext(TradeContext)
   const channels = context?.channels ?? NONE
   const os = context?.os ?? 'other'
-  return useMemo(
-    () =>
-      channels.filter(
-        (channel) =>
-          channel.isAvailable() && (channel.supports ? channel.supports({ kind, os }) : 'pay') === 'pay',
-      ),
-    [channels, kind, os],
-  )
+  return useMemo(() => payableChannels(channels, { kind, os }), [channels, kind, os])
 }
