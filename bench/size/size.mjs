@@ -221,6 +221,9 @@ const channelFiles = {
   sandboxChannel: 'sandboxChannel.ts',
 }
 const checkoutChannel = 'douyinTradeChannel'
+// parts of the core, for reading the core budget (reported, not budgeted)
+const coreCartNames = ['createCart', 'memoryStorage', 'money', 'formatMoney', 'priceCart']
+const coreCatalogueNames = ['MESSAGES']
 const checkoutEntry = importSet(['createCheckout', checkoutChannel], '@tradekit/core')
 
 // ---------------------------------------------------------------------------------------------
@@ -266,18 +269,31 @@ async function main() {
   const components = tradekitComponents()
   const everything = `export * from '@tradekit/core'\nexport * from '@tradekit/react'\nexport * from '@tradekit/taro'\n`
 
-  const [nutui, useCart, anchor, card, core, checkout, library, allComponents, checkoutSources] =
-    await Promise.all([
-      bundle(nutuiEntry),
-      bundle(useCartEntry),
-      bundle(nutuiEntry + useCartEntry),
-      bundle(cardEntry),
-      bundle(`export * from '@tradekit/core'\n`),
-      bundle(checkoutEntry),
-      bundle(everything),
-      bundle(importSet(components, '@tradekit/taro')),
-      bundle(checkoutEntry, { conditions: ['source'] }),
-    ])
+  const [
+    nutui,
+    useCart,
+    anchor,
+    card,
+    core,
+    checkout,
+    library,
+    allComponents,
+    checkoutSources,
+    coreCart,
+    catalogue,
+  ] = await Promise.all([
+    bundle(nutuiEntry),
+    bundle(useCartEntry),
+    bundle(nutuiEntry + useCartEntry),
+    bundle(cardEntry),
+    bundle(`export * from '@tradekit/core'\n`),
+    bundle(checkoutEntry),
+    bundle(everything),
+    bundle(importSet(components, '@tradekit/taro')),
+    bundle(checkoutEntry, { conditions: ['source'] }),
+    bundle(importSet(coreCartNames, '@tradekit/core')),
+    bundle(importSet(coreCatalogueNames, '@tradekit/core')),
+  ])
 
   // each component alone, and the whole component set without it (its own bytes)
   const perComponent = []
@@ -326,6 +342,16 @@ async function main() {
           ratio(card),
         ],
         ['TradeKit @tradekit/core, all of it', ...sizeCells(core), ratio(core)],
+        [
+          `  of it: cart, money, pricing {${coreCartNames.join(', ')}}`,
+          ...sizeCells(coreCart),
+          ratio(coreCart),
+        ],
+        [
+          '  of it: the message catalogue, zh-CN + en-US {MESSAGES}',
+          ...sizeCells(catalogue),
+          ratio(catalogue),
+        ],
         [
           `TradeKit checkout, one channel {createCheckout, ${checkoutChannel}}`,
           ...sizeCells(checkout),
