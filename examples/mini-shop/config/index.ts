@@ -42,7 +42,8 @@ export default defineConfig<'webpack5'>(() => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // TradeKit's accessible names and roles on tt/weapp: Taro's templates have no aria-* attributes
+    plugins: [path.join(appRoot, 'plugins/ariaTemplates.js')],
     defineConstants: {
       MINI_SHOP_MERCHANT_URL: JSON.stringify(merchantUrl),
       MINI_SHOP_REAL_CASHIER: JSON.stringify(realCashier),

@@ -11,7 +11,8 @@
 // SKIP_LIB_BUILD=1 skips building the TradeKit packages, SKIP_APP_BUILD=1 checks the existing dist.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { appDir, buildLibraries, repoDir, run } from './lib/servers.mjs'
+import { createMiniHost } from './lib/miniHost.mjs'
+import { appDir, buildLibraries, buildMerchant, repoDir, run, startMerchant } from './lib/servers.mjs'
 
 const PLATFORMS = {
   tt: { template: 'ttml', style: 'ttss' },
@@ -23,6 +24,16 @@ let failed = 0
 function check(name, fn) {
   try {
     const note = fn()
+    passed++
+    console.log(`✓ ${name}${note ? ` — ${note}` : ''}`)
+  } catch (error) {
+    failed++
+    console.log(`✗ ${name}\n  ${error.message}`)
+  }
+}
+async function checkAsync(name, fn) {
+  try {
+    const note = await fn()
     passed++
     console.log(`✓ ${name}${note ? ` — ${note}` : ''}`)
   } catch (error) {
@@ -124,11 +135,86 @@ function bytesOf(dist, extensions) {
   return total
 }
 
-function main() {
+/** `{ nn → { attribute → data key } }` from a base template (`aria-label="{{i.p5}}"` → p5). */
+function templateKeys(base) {
+  const out = new Map()
+  for (const match of base.matchAll(/<template name="tmpl_0_(\d+)">\s*<[\w-]+ ([^>]*)>/g)) {
+    const keys = {}
+    for (const attr of match[2].matchAll(/([\w-]+)="\{\{(?:xs\.b\()?i\.(\w+)/g)) keys[attr[1]] = attr[2]
+    out.set(match[1], keys)
+  }
+  return out
+}
+
+/**
+ * Runs the build in a Node host (scripts/lib/miniHost.mjs) against a merchant server: the catalog
+ * must render the server's goods, hand TradeKit's aria props and the page's theme variables to the
+ * templates, and a tap on "add to cart" must reach the stored cart.
+ */
+async function runtimeChecks(platform, template, merchant) {
+  const dist = path.join(appDir, 'dist', platform)
+  const keys = templateKeys(readFileSync(path.join(dist, `base.${template}`), 'utf8'))
+  const host = createMiniHost({
+    dist,
+    globalName: platform === 'tt' ? 'tt' : 'wx',
+    async request(options) {
+      const url = options.url.replace(/^http:\/\/127\.0\.0\.1:8787/, merchant.url)
+      const method = options.method ?? 'GET'
+      const response = await fetch(url, {
+        method,
+        headers: options.header,
+        ...(method !== 'GET' && options.data !== undefined ? { body: JSON.stringify(options.data) } : {}),
+      })
+      const text = await response.text()
+      return { statusCode: response.status, data: text ? JSON.parse(text) : '', header: {} }
+    },
+  })
+  let page
+  const attribute = (node, name) => node[keys.get(node.nn)?.[name]]
+  await checkAsync(
+    `${platform}: the app runs in a Node host and the catalog renders the server's goods`,
+    async () => {
+      host.launch()
+      page = host.openPage('pages/index/index')
+      await host.settle()
+      const text = host.text(page.data.root)
+      expect(
+        text.includes('明前龙井礼盒') && text.includes('30 分钟法律咨询'),
+        `catalog text: ${text.slice(0, 200)}`,
+      )
+      return `${host.setDataLog.length} setData calls`
+    },
+  )
+  const addTea = () =>
+    page && host.nodes(page).find((node) => attribute(node, 'aria-label') === '加入购物车：明前龙井礼盒')
+  check(`${platform}: TradeKit's aria-label/aria-role reach the native attributes`, () => {
+    const node = addTea()
+    expect(node, 'no node whose template aria-label is "加入购物车：明前龙井礼盒"')
+    expect(attribute(node, 'aria-role') === 'button', `aria-role is ${attribute(node, 'aria-role')}`)
+  })
+  check(`${platform}: the page's theme reaches the template as CSS variables in the inline style`, () => {
+    const root = page && host.nodes(page).find((node) => node.cl?.split(' ').includes('tk-root'))
+    expect(root, 'no tk-root node in the page')
+    expect(root.st?.includes('--tk-color-primary: #a4133c'), `style is ${JSON.stringify(root.st)}`)
+    return root.st
+  })
+  await checkAsync(`${platform}: a tap on "加入购物车" reaches the stored cart`, async () => {
+    const node = addTea()
+    expect(node, 'no add-to-cart node')
+    host.tap(page, node)
+    await host.settle()
+    const stored = host.storage.get('tradekit:mini-shop:demo-user:cart')
+    expect(typeof stored === 'string' && stored.includes('tea-gift-box'), `stored cart: ${stored}`)
+    expect(host.text(page.data.root).includes('购物车 1'), 'the cart button does not say 购物车 1')
+  })
+}
+
+async function main() {
   if (process.env.SKIP_APP_BUILD !== '1') {
     buildLibraries()
     for (const platform of Object.keys(PLATFORMS)) run('pnpm', ['run', `build:${platform}`])
   }
+  buildMerchant()
   const pages = declaredPages()
   const components = tradekitComponents()
   const tradekitCss = readdirSync(path.join(repoDir, 'packages/taro/dist'))
@@ -165,6 +251,21 @@ function main() {
       )
       return [...components.keys()].join(', ')
     })
+    check(
+      `${platform}: TradeKit's ariaRole/ariaLabel props have aria-* attributes in those templates`,
+      () => {
+        // TradeKit's a11y() passes ariaRole/ariaLabel/… on mini-programs; Taro 4.2.0's templates have no
+        // aria-* attribute of their own: plugins/ariaTemplates.js adds them.
+        const base = readFileSync(path.join(dist, `base.${template}`), 'utf8')
+        const missing = [...components.keys()].filter(
+          (name) =>
+            !['aria-role', 'aria-label'].every((attribute) =>
+              new RegExp(`<${tagOf(name)}\\s[^>]*${attribute}="`).test(base),
+            ),
+        )
+        expect(missing.length === 0, `no aria-role/aria-label on ${missing.join(', ')}`)
+      },
+    )
     check(`${platform}: designWidth — TradeKit 28px → 56rpx, app 28px → 28rpx`, () => {
       expect(libraryProbe, 'no 28px declaration in packages/taro/dist/*.css to probe')
       expect(appProbe, 'no 28px declaration in src/app.css to probe')
@@ -182,6 +283,14 @@ function main() {
       )
       return `${libraryProbe.selector} ${libraryProbe.property}, ${appProbe.selector} ${appProbe.property}`
     })
+  }
+
+  const merchant = await startMerchant()
+  try {
+    for (const [platform, { template }] of Object.entries(PLATFORMS))
+      await runtimeChecks(platform, template, merchant)
+  } finally {
+    await merchant.stop()
   }
 
   const tt = path.join(appDir, 'dist/tt')
@@ -205,10 +314,8 @@ function main() {
   process.exitCode = failed > 0 ? 1 : 0
 }
 
-try {
-  main()
-} catch (error) {
+main().catch((error) => {
   console.error(error)
   console.log(`\n${passed} passed, ${failed + 1} failed`)
   process.exitCode = 1
-}
+})

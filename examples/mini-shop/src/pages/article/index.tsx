@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { MembershipSheet, Paywall } from '@tradekit/taro'
 import { useState } from 'react'
+import { ShopPage } from '../../components/ShopPage'
 
 const PREVIEW =
   '小程序里的交易，难的从来不是“付钱”那一下，而是付钱前后的一切：价格在下单前变了怎么办？收银台说取消了，钱却已经扣了怎么办？'
@@ -13,7 +14,7 @@ const FULL = [
 export default function ArticlePage() {
   const [sheet, setSheet] = useState(false)
   return (
-    <View className="shop-page">
+    <ShopPage>
       <View className="shop-card">
         <Text className="shop-section__title">小程序交易的三个真相</Text>
         {/* the entitlement is the server's: Paywall renders the article only once it is active */}
@@ -41,6 +42,6 @@ export default function ArticlePage() {
           onContactSupport={() => void Taro.showToast({ title: '已为你接通客服', icon: 'none' })}
         />
       ) : null}
-    </View>
+    </ShopPage>
   )
 }

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useCartActions } from '@tradekit/react'
 import { CartBar, CartEmpty, CartList } from '@tradekit/taro'
+import { ShopPage } from '../../components/ShopPage'
 import { getCatalogue } from '../../trade/api'
 import { toProduct } from '../../trade/catalogue'
 import { goHome } from '../../trade/navigation'
@@ -19,11 +20,11 @@ export default function CartPage() {
   })
 
   return (
-    <View className="shop-page">
+    <ShopPage>
       <CartList empty={<CartEmpty onShop={() => goHome()} />} />
       <View className="shop-cart-bar">
         <CartBar onCheckout={() => void Taro.navigateTo({ url: '/pages/checkout/index?from=cart' })} />
       </View>
-    </View>
+    </ShopPage>
   )
 }

@@ -21,6 +21,7 @@ import {
 } from '@tradekit/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { ShopButton } from '../../components/ShopButton'
+import { ShopPage } from '../../components/ShopPage'
 import { type CatalogueItem, checkoutApi, getCatalogue } from '../../trade/api'
 import { channels, usesSandbox } from '../../trade/channel'
 import { goHome } from '../../trade/navigation'
@@ -66,7 +67,7 @@ export default function CheckoutRoute() {
   }
   const sku = params.sku ? decodeURIComponent(params.sku) : null
   return (
-    <View className="shop-page">
+    <ShopPage>
       {params.from === 'cart' ? (
         <CartCheckout />
       ) : sku ? (
@@ -76,7 +77,7 @@ export default function CheckoutRoute() {
       )}
       <SandboxCashierPicker />
       <OrderNumber />
-    </View>
+    </ShopPage>
   )
 }
 

@@ -5,6 +5,7 @@ import { useCart, useMembership } from '@tradekit/react'
 import { Empty, Price, ProductCard, Skeleton } from '@tradekit/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { ShopButton } from '../../components/ShopButton'
+import { ShopPage } from '../../components/ShopPage'
 import { type CatalogueItem, getCatalogue } from '../../trade/api'
 import { toProduct } from '../../trade/catalogue'
 
@@ -42,7 +43,7 @@ export default function CatalogPage() {
   const ebook = virtual[0]
 
   return (
-    <View className="shop-page">
+    <ShopPage>
       {failed ? (
         <Empty title="商品加载失败" description="请检查网络后重试">
           <ShopButton onPress={load}>重试</ShopButton>
@@ -142,6 +143,6 @@ export default function CatalogPage() {
           购物车 {count}
         </ShopButton>
       </View>
-    </View>
+    </ShopPage>
   )
 }

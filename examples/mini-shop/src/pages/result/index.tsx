@@ -4,6 +4,7 @@ import { useFormatMoney } from '@tradekit/react'
 import { Skeleton } from '@tradekit/taro'
 import { useEffect, useState } from 'react'
 import { ShopButton } from '../../components/ShopButton'
+import { ShopPage } from '../../components/ShopPage'
 import { getOrder, type OrderView } from '../../trade/api'
 
 const STATUS_TEXT: Record<OrderView['status'], string> = {
@@ -30,7 +31,7 @@ export default function ResultPage() {
   const membership = order?.quote.lines.some((line) => line.skuId.startsWith('plan-')) ?? false
 
   return (
-    <View className="shop-page">
+    <ShopPage>
       <View className="shop-card">
         {!order && !failed ? <Skeleton rows={2} /> : null}
         {failed ? <Text className="shop-error">订单加载失败</Text> : null}
@@ -62,6 +63,6 @@ export default function ResultPage() {
       <ShopButton secondary onPress={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
         继续逛逛
       </ShopButton>
-    </View>
+    </ShopPage>
   )
 }
