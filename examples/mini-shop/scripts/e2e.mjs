@@ -239,6 +239,27 @@ const scenarios = [
     },
   },
   {
+    name: 'app killed while confirming → relaunched → the payment is resumed and shown paid',
+    async run({ page, web, merchant, newPage }) {
+      await openCheckoutFromCatalog(page, web, STICKERS, '立即开通')
+      await page.getByRole('radio', { name: '结果未知' }).click()
+      const quote = await serverQuote(merchant.url, [{ skuId: 'sticker-pack', quantity: 1 }])
+      await submitButton(page).click()
+      await page.getByText(/^正在确认支付结果/).waitFor()
+      const orderId = await shownOrderId(page)
+      // the app is killed while it confirms; the platform's notification reaches the server
+      await page.close()
+      await call(merchant.url, 'POST', '/sandbox/notify', { orderId, outcome: 'paid' })
+      // the next launch resumes the stored pending order and asks the server
+      const relaunched = await newPage()
+      await relaunched.goto(`${web.url}/#/pages/index/index`)
+      await relaunched.getByText(`你上次的支付已成功（${yuan(quote.payable)}）`).waitFor()
+      await relaunched.getByRole('button', { name: '查看订单' }).click()
+      assert.equal(await paidOrderId(relaunched), orderId)
+      await assertPaid(merchant.url, orderId, quote.payable)
+    },
+  },
+  {
     name: 'server restarted during confirming → paid',
     async run({ page, web, restartable }) {
       const server = await restartable.start()
@@ -302,9 +323,13 @@ async function main() {
           localStorage.setItem('mini-shop:sandbox', JSON.stringify({ data: JSON.stringify(settings) }))
         }, scenario.settings)
       }
-      const page = await context.newPage()
       const errors = []
-      page.on('pageerror', (error) => errors.push(error.message))
+      const newPage = async () => {
+        const opened = await context.newPage()
+        opened.on('pageerror', (error) => errors.push(error.message))
+        return opened
+      }
+      const page = await newPage()
       // a server of its own on disk, for the scenario that restarts it (the shared one is in memory)
       const dataDir = mkdtempSync(path.join(tmpdir(), 'mini-shop-e2e-'))
       let restarted = null
@@ -323,7 +348,7 @@ async function main() {
       }
       try {
         await withTimeout(
-          scenario.run({ page, web, merchant, restartable }),
+          scenario.run({ page, web, merchant, restartable, newPage }),
           SCENARIO_TIMEOUT_MS,
           scenario.name,
         )
@@ -340,7 +365,8 @@ async function main() {
             .join('\n  ')}`,
         )
         const shot = path.join(appDir, '.e2e', `${scenarios.indexOf(scenario) + 1}.png`)
-        await page.screenshot({ path: shot, fullPage: true }).then(
+        const last = context.pages().at(-1) ?? page
+        await last.screenshot({ path: shot, fullPage: true }).then(
           () => console.log(`  screenshot: ${path.relative(process.cwd(), shot)}`),
           () => {},
         )

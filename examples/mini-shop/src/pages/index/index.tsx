@@ -4,6 +4,7 @@ import { douyinTradeChannel, purchaseModeFor, wechatChannel } from '@tradekit/co
 import { useCart, useMembership } from '@tradekit/react'
 import { Empty, Price, ProductCard, Skeleton } from '@tradekit/taro'
 import { useCallback, useEffect, useState } from 'react'
+import { ResumedPayment } from '../../components/ResumedPayment'
 import { ShopButton } from '../../components/ShopButton'
 import { ShopPage } from '../../components/ShopPage'
 import { type CatalogueItem, getCatalogue } from '../../trade/api'
@@ -44,6 +45,7 @@ export default function CatalogPage() {
 
   return (
     <ShopPage>
+      <ResumedPayment />
       {failed ? (
         <Empty title="商品加载失败" description="请检查网络后重试">
           <ShopButton onPress={load}>重试</ShopButton>

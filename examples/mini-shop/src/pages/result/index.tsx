@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useFormatMoney } from '@tradekit/react'
+import { useCheckout, useFormatMoney } from '@tradekit/react'
 import { Skeleton } from '@tradekit/taro'
 import { useEffect, useState } from 'react'
 import { ShopButton } from '../../components/ShopButton'
@@ -22,6 +22,12 @@ export default function ResultPage() {
   const format = useFormatMoney()
   const [order, setOrder] = useState<OrderView | null>(null)
   const [failed, setFailed] = useState(false)
+  const checkout = useCheckout()
+
+  // The purchase is over and shown here from the server: the checkout starts afresh.
+  useEffect(() => {
+    if (checkout.status === 'paid' && checkout.order?.orderId === orderId) checkout.reset()
+  }, [checkout, orderId])
 
   useEffect(() => {
     if (!orderId) return
