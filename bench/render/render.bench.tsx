@@ -24,7 +24,7 @@ import { CartBar, CartList } from '@tradekit/taro'
 import { Profiler, type ReactNode } from 'react'
 import { CartProvider, useCart } from 'react-use-cart'
 import { bench, describe } from 'vitest'
-import { countRenders, type RenderCount } from './renderCounter'
+import { countRenders, markCommit, type RenderCount } from './renderCounter'
 
 // React's development warnings (e.g. props Taro's H5 components do not know) would bury the
 // table: keep the first line of each and list them once at the end.
@@ -156,6 +156,7 @@ async function measure(name: string, ui: ReactNode, plus: string, minus: string)
       onRender={(_id, _phase, actualDuration) => {
         renderWork += actualDuration
         commits++
+        markCommit()
       }}
     >
       {ui}
@@ -230,8 +231,10 @@ function top(count: RenderCount, n: number) {
 
 const rows = [tradekit, anchor].map((m) => [
   m.name,
-  String(m.commits),
-  `${m.count.roots.length} (${m.count.roots.join(', ')})`,
+  m.commits > m.count.rootsByCommit.length
+    ? `${m.commits} (${m.commits - m.count.rootsByCommit.length} without renders)`
+    : String(m.commits),
+  `${m.count.roots.length} (${m.count.rootsByCommit.map((commit) => commit.join(', ')).join(' | ')})`,
   String(m.count.components),
   String(m.count.renders),
   m.renderMs.toFixed(2),
@@ -262,7 +265,7 @@ console.log(
     '',
     `TradeKit rendered: ${top(tradekit.count, 12)}`,
     `Anchor rendered:   ${top(anchor.count, 12)}`,
-    `re-render roots = components that rendered while the component above them did not (what the change woke up);`,
+    `re-render roots = components that rendered while the component above them did not (what the change woke up), commit by commit;`,
     `components rendered = distinct components, Taro's View/Text/Image wrappers included; renders = their render calls over all commits`,
     `Anchor / TradeKit: ${(anchor.count.renders / tradekit.count.renders).toFixed(0)}× the renders, ${(anchor.renderMs / tradekit.renderMs).toFixed(0)}× the render time, ${(anchor.updateMs / tradekit.updateMs).toFixed(0)}× tap → commit`,
     warnings.size ? `React warnings while rendering (not shown above): ${[...warnings].join(' | ')}` : '',

@@ -32,7 +32,8 @@ const internals = (
 // forwardRef, simple memo
 const RENDERING_TAGS = new Set([0, 2, 11, 15])
 
-let recording: Fiber[] | null = null
+const COMMIT = null
+let recording: (Fiber | typeof COMMIT)[] | null = null
 let dispatcher = internals.ReactCurrentDispatcher.current
 let inComponent = false
 Object.defineProperty(internals.ReactCurrentDispatcher, 'current', {
@@ -62,6 +63,11 @@ function nameOf(type: unknown): string {
   return String(type)
 }
 
+/** Call from a Profiler's onRender: separates the renders of one commit from the next one's. */
+export function markCommit(): void {
+  recording?.push(COMMIT)
+}
+
 export interface RenderCount {
   /** Component renders (function calls), Taro's View/Text/… included, over every commit. */
   renders: number
@@ -69,19 +75,22 @@ export interface RenderCount {
   components: number
   /** Components that rendered while the component above them did not: what the update woke up. */
   roots: string[]
+  /** The same, commit by commit. */
+  rootsByCommit: string[][]
   /** Rendered components by name. */
   byName: Map<string, number>
 }
 
 /** Runs `update` and reports the components that rendered during it. */
 export async function countRenders(update: () => Promise<void> | void): Promise<RenderCount> {
-  const calls: Fiber[] = []
-  recording = calls
+  const recorded: (Fiber | typeof COMMIT)[] = []
+  recording = recorded
   try {
     await update()
   } finally {
     recording = null
   }
+  const calls = recorded.filter((entry): entry is Fiber => entry !== COMMIT)
   const fibers = new Set(calls)
   const renderedFiber = (fiber: Fiber) =>
     fibers.has(fiber) || (fiber.alternate !== null && fibers.has(fiber.alternate))
@@ -89,12 +98,26 @@ export async function countRenders(update: () => Promise<void> | void): Promise<
   for (const fiber of calls) if (!(fiber.alternate && distinct.has(fiber.alternate))) distinct.add(fiber)
   const byName = new Map<string, number>()
   const roots: string[] = []
-  for (const fiber of calls) {
+  const rootsByCommit: string[][] = [[]]
+  for (const fiber of recorded) {
+    if (fiber === COMMIT) {
+      rootsByCommit.push([])
+      continue
+    }
     const name = nameOf(fiber.type)
     byName.set(name, (byName.get(name) ?? 0) + 1)
     let parent = fiber.return
     while (parent && !RENDERING_TAGS.has(parent.tag) && parent.tag !== 1) parent = parent.return
-    if (!parent || !renderedFiber(parent)) roots.push(name)
+    if (!parent || !renderedFiber(parent)) {
+      roots.push(name)
+      rootsByCommit.at(-1)!.push(name)
+    }
   }
-  return { renders: calls.length, components: distinct.size, roots: roots.sort(), byName }
+  return {
+    renders: calls.length,
+    components: distinct.size,
+    roots: roots.sort(),
+    rootsByCommit: rootsByCommit.filter((commit) => commit.length > 0),
+    byName,
+  }
 }
