@@ -266,6 +266,12 @@ async function main() {
     console.log('$ pnpm build   (TradeKit is measured from its dist/)')
     execFileSync('pnpm', ['build'], { cwd: repoDir, stdio: ['ignore', 'ignore', 'inherit'] })
   }
+  // another `pnpm build` in the workspace (tsup cleans dist/ first) may be running: wait for the files
+  const dist = ['core', 'react', 'taro'].map((name) => join(repoDir, 'packages', name, 'dist/index.js'))
+  for (let waited = 0; !dist.every((file) => existsSync(file)); waited += 500) {
+    if (waited > 120_000) throw new Error('packages/*/dist/index.js missing: run pnpm build')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
   const components = tradekitComponents()
   const everything = `export * from '@tradekit/core'\nexport * from '@tradekit/react'\nexport * from '@tradekit/taro'\n`
 

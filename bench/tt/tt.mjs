@@ -120,20 +120,41 @@ export default async (...args: unknown[]) => {
   )
 }
 
+const DIST = ['core', 'react', 'taro'].map((name) => join(repoDir, 'packages', name, 'dist/index.js'))
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+
+/** Waits until the packages' dist/ is there (another `pnpm build` in the workspace empties it first). */
+function waitForDist() {
+  const until = Date.now() + 120_000
+  while (!DIST.every((file) => existsSync(file))) {
+    if (Date.now() > until) throw new Error('packages/*/dist/index.js missing: run pnpm build')
+    sleep(1000)
+  }
+}
+
 function buildTt(dir) {
   const taro = join(appDir, 'node_modules/@tarojs/cli/bin/taro')
-  const started = Date.now()
-  const result = spawnSync(process.execPath, [taro, 'build', '--type', 'tt', '--no-check'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production' },
-    maxBuffer: 64 * 1024 * 1024,
-  })
-  if (result.status !== 0) {
-    console.error(result.stdout, result.stderr)
+  for (let attempt = 1; ; attempt++) {
+    waitForDist()
+    const started = Date.now()
+    const result = spawnSync(process.execPath, [taro, 'build', '--type', 'tt', '--no-check'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+      maxBuffer: 64 * 1024 * 1024,
+    })
+    if (result.status === 0) return Date.now() - started
+    const output = `${result.stdout}\n${result.stderr}`
+    if (attempt < 3 && /Module not found[^\n]*@tradekit/.test(output)) {
+      console.log(
+        `TradeKit's dist/ changed during the build of ${relative(repoDir, dir)} (another build?): again`,
+      )
+      sleep(5000)
+      continue
+    }
+    console.error(output)
     throw new Error(`taro build --type tt failed in ${relative(repoDir, dir)} (exit ${result.status})`)
   }
-  return Date.now() - started
 }
 
 function filesUnder(dir) {
