@@ -176,11 +176,10 @@ async function runtimeChecks(platform, template, merchant) {
     async () => {
       host.launch()
       page = host.openPage('pages/index/index')
-      await host.settle()
-      const text = host.text(page.data.root)
-      expect(
-        text.includes('明前龙井礼盒') && text.includes('30 分钟法律咨询'),
-        `catalog text: ${text.slice(0, 200)}`,
+      const text = () => host.text(page.data.root)
+      await host.waitFor(
+        () => text().includes('明前龙井礼盒') && text().includes('30 分钟法律咨询'),
+        "the catalog to show the server's goods",
       )
       return `${host.setDataLog.length} setData calls`
     },
@@ -201,11 +200,14 @@ async function runtimeChecks(platform, template, merchant) {
   await checkAsync(`${platform}: a tap on "加入购物车" reaches the stored cart`, async () => {
     const node = addTea()
     expect(node, 'no add-to-cart node')
+    expect(!host.text(page.data.root).includes('购物车 1'), 'the cart is not empty before the tap')
     host.tap(page, node)
-    await host.settle()
+    await host.waitFor(
+      () => host.text(page.data.root).includes('购物车 1'),
+      'the cart button to say 购物车 1',
+    )
     const stored = host.storage.get('tradekit:mini-shop:demo-user:cart')
     expect(typeof stored === 'string' && stored.includes('tea-gift-box'), `stored cart: ${stored}`)
-    expect(host.text(page.data.root).includes('购物车 1'), 'the cart button does not say 购物车 1')
   })
 }
 

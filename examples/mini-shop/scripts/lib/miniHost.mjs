@@ -32,7 +32,6 @@ export function createMiniHost({ dist, globalName, request, system = {} }) {
   let appInstance = null
   const appShow = new Set()
   const appHide = new Set()
-  const pending = new Set()
 
   const noop = () => {}
   const callback = (options, result) => {
@@ -60,7 +59,7 @@ export function createMiniHost({ dist, globalName, request, system = {} }) {
     removeStorageSync: (key) => void storage.delete(key),
     request(options) {
       let aborted = false
-      const task = Promise.resolve()
+      Promise.resolve()
         .then(() => request(options))
         .then(
           (result) => {
@@ -75,8 +74,6 @@ export function createMiniHost({ dist, globalName, request, system = {} }) {
             options.complete?.(result)
           },
         )
-      pending.add(task)
-      task.finally(() => pending.delete(task))
       return { abort: () => (aborted = true), onHeadersReceived: noop, offHeadersReceived: noop }
     },
     onAppShow: (fn) => appShow.add(fn),
@@ -214,11 +211,12 @@ export function createMiniHost({ dist, globalName, request, system = {} }) {
       instance.onReady?.call(instance)
       return instance
     },
-    /** Lets timers, promises and requests settle. */
-    async settle(ms = 50) {
-      for (let i = 0; i < 20; i++) {
-        await new Promise((resolve) => setTimeout(resolve, ms))
-        await Promise.all([...pending])
+    /** Waits until `predicate()` holds (requests, timers and renders run meanwhile), at most `timeoutMs`. */
+    async waitFor(predicate, what, timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs
+      while (!predicate()) {
+        if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+        await new Promise((resolve) => setTimeout(resolve, 20))
       }
     },
     /** Every node of a page's rendered tree (Taro's `root.cn` data), depth first. */
