@@ -102,6 +102,13 @@ const scenarios = [
       const cart = page.getByRole('list', { name: '购物车商品' })
       await cart.getByRole('group', { name: TEA }).waitFor()
       await cart.getByRole('group', { name: MUG }).waitFor()
+      // designWidth: TradeKit's 28px (a 375 design) is 28 CSS px on a 375-wide screen, the app's 24px
+      // (a 750 design) is 12
+      const sizes = await page.evaluate(() => ({
+        stepper: getComputedStyle(document.querySelector('.tk-stepper__button')).height,
+        page: getComputedStyle(document.querySelector('.shop-page')).paddingTop,
+      }))
+      assert.deepEqual(sizes, { stepper: '28px', page: '12px' })
       await page.getByRole('button', { name: '去结算（2）' }).click()
       // TradeKit's CheckoutPage prices the selection with the shop's coupon (best one preselected)
       const quote = await serverQuote(
