@@ -68,6 +68,7 @@ export default function CheckoutRoute() {
   const sku = params.sku ? decodeURIComponent(params.sku) : null
   return (
     <ShopPage>
+      <SandboxCashierPicker />
       {params.from === 'cart' ? (
         <CartCheckout />
       ) : sku ? (
@@ -75,7 +76,6 @@ export default function CheckoutRoute() {
       ) : (
         <Empty title="没有要结算的商品" />
       )}
-      <SandboxCashierPicker />
       <OrderNumber />
     </ShopPage>
   )
@@ -192,7 +192,7 @@ function BuyNowCheckout({ skuId }: { skuId: string }) {
         />
       ) : (
         <View className="shop-card">
-          <Text className="shop-text">{item.title}</Text>
+          <Text className="shop-section__title">{item.title}</Text>
           {waitsForContact ? (
             <Text className="shop-muted">填写手机号后计算应付金额</Text>
           ) : (
