@@ -41,7 +41,7 @@ export default defineConfig<'webpack5'>(() => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    outputRoot: process.env.MINI_SHOP_OUTPUT ?? `dist/${process.env.TARO_ENV}`,
     // TradeKit's accessible names and roles on tt/weapp: Taro's templates have no aria-* attributes
     plugins: [path.join(appRoot, 'plugins/ariaTemplates.js')],
     defineConstants: {

@@ -14,6 +14,9 @@ import path from 'node:path'
 import { createMiniHost } from './lib/miniHost.mjs'
 import { appDir, buildLibraries, buildMerchant, repoDir, run, startMerchant } from './lib/servers.mjs'
 
+/** A tt build with the platform's own cashier switched on. */
+const REAL_CASHIER_DIST = 'dist/tt-real-cashier'
+
 const PLATFORMS = {
   tt: { template: 'ttml', style: 'ttss' },
   weapp: { template: 'wxml', style: 'wxss' },
@@ -151,8 +154,12 @@ function templateKeys(base) {
  * must render the server's goods, hand TradeKit's aria props and the page's theme variables to the
  * templates, and a tap on "add to cart" must reach the stored cart.
  */
-async function runtimeChecks(platform, template, merchant) {
-  const dist = path.join(appDir, 'dist', platform)
+async function runtimeChecks(
+  platform,
+  template,
+  merchant,
+  { dist, label = platform, cashier, otherCashiers },
+) {
   const keys = templateKeys(readFileSync(path.join(dist, `base.${template}`), 'utf8'))
   const host = createMiniHost({
     dist,
@@ -172,7 +179,7 @@ async function runtimeChecks(platform, template, merchant) {
   let page
   const attribute = (node, name) => node[keys.get(node.nn)?.[name]]
   await checkAsync(
-    `${platform}: the app runs in a Node host and the catalog renders the server's goods`,
+    `${label}: the app runs in a Node host and the catalog renders the server's goods`,
     async () => {
       host.launch()
       page = host.openPage('pages/index/index')
@@ -186,18 +193,18 @@ async function runtimeChecks(platform, template, merchant) {
   )
   const addTea = () =>
     page && host.nodes(page).find((node) => attribute(node, 'aria-label') === '加入购物车：明前龙井礼盒')
-  check(`${platform}: TradeKit's aria-label/aria-role reach the native attributes`, () => {
+  check(`${label}: TradeKit's aria-label/aria-role reach the native attributes`, () => {
     const node = addTea()
     expect(node, 'no node whose template aria-label is "加入购物车：明前龙井礼盒"')
     expect(attribute(node, 'aria-role') === 'button', `aria-role is ${attribute(node, 'aria-role')}`)
   })
-  check(`${platform}: the page's theme reaches the template as CSS variables in the inline style`, () => {
+  check(`${label}: the page's theme reaches the template as CSS variables in the inline style`, () => {
     const root = page && host.nodes(page).find((node) => node.cl?.split(' ').includes('tk-root'))
     expect(root, 'no tk-root node in the page')
     expect(root.st?.includes('--tk-color-primary: #a4133c'), `style is ${JSON.stringify(root.st)}`)
     return root.st
   })
-  await checkAsync(`${platform}: a tap on "加入购物车" reaches the stored cart`, async () => {
+  await checkAsync(`${label}: a tap on "加入购物车" reaches the stored cart`, async () => {
     const node = addTea()
     expect(node, 'no add-to-cart node')
     expect(!host.text(page.data.root).includes('购物车 1'), 'the cart is not empty before the tap')
@@ -209,12 +216,26 @@ async function runtimeChecks(platform, template, merchant) {
     const stored = host.storage.get('tradekit:mini-shop:demo-user:cart')
     expect(typeof stored === 'string' && stored.includes('tea-gift-box'), `stored cart: ${stored}`)
   })
+  await checkAsync(`${label}: the cart's checkout offers ${cashier} only`, async () => {
+    const checkout = host.openPage('pages/checkout/index', { from: 'cart' })
+    const text = () => host.text(checkout.data.root)
+    await host.waitFor(
+      () => text().includes('支付方式') && text().includes('明前龙井礼盒'),
+      'the checkout page',
+    )
+    expect(text().includes(cashier), `no ${cashier} on the checkout page`)
+    const others = otherCashiers.filter((other) => text().includes(other))
+    expect(others.length === 0, `the checkout page also offers ${others.join(', ')}`)
+  })
 }
 
 async function main() {
   if (process.env.SKIP_APP_BUILD !== '1') {
     buildLibraries()
     for (const platform of Object.keys(PLATFORMS)) run('pnpm', ['run', `build:${platform}`])
+    run('pnpm', ['run', 'build:tt'], {
+      env: { ...process.env, TRADEKIT_REAL_CASHIER: '1', MINI_SHOP_OUTPUT: REAL_CASHIER_DIST },
+    })
   }
   buildMerchant()
   const pages = declaredPages()
@@ -289,8 +310,21 @@ async function main() {
 
   const merchant = await startMerchant()
   try {
-    for (const [platform, { template }] of Object.entries(PLATFORMS))
-      await runtimeChecks(platform, template, merchant)
+    // by default every platform pays through the sandbox cashier
+    for (const [platform, { template }] of Object.entries(PLATFORMS)) {
+      await runtimeChecks(platform, template, merchant, {
+        dist: path.join(appDir, 'dist', platform),
+        cashier: '模拟收银台',
+        otherCashiers: ['抖音支付', '微信支付'],
+      })
+    }
+    // TRADEKIT_REAL_CASHIER=1: the platform's own cashier, chosen by detectChannel
+    await runtimeChecks('tt', 'ttml', merchant, {
+      dist: path.join(appDir, REAL_CASHIER_DIST),
+      label: 'tt (TRADEKIT_REAL_CASHIER=1)',
+      cashier: '抖音支付',
+      otherCashiers: ['模拟收银台', '微信支付'],
+    })
   } finally {
     await merchant.stop()
   }

@@ -29,6 +29,7 @@ export function createMiniHost({ dist, globalName, request, system = {} }) {
   const pages = new Map() // route → Page config
   const stack = [] // page instances
   const setDataLog = []
+  const cashierCalls = []
   let appInstance = null
   const appShow = new Set()
   const appHide = new Set()
@@ -80,7 +81,11 @@ export function createMiniHost({ dist, globalName, request, system = {} }) {
     offAppShow: (fn) => appShow.delete(fn),
     onAppHide: (fn) => appHide.add(fn),
     offAppHide: (fn) => appHide.delete(fn),
-    canIUse: () => false,
+    // the cashiers exist (a channel feature-detects them) but nothing here pays: calls are recorded
+    requestOrder: (options) => cashierCalls.push({ api: 'requestOrder', options }),
+    getOrderPayment: (options) => cashierCalls.push({ api: 'getOrderPayment', options }),
+    requestPayment: (options) => cashierCalls.push({ api: 'requestPayment', options }),
+    canIUse: (name) => typeof api[String(name).split('.')[0]] === 'function',
     nextTick: (fn) => setTimeout(fn, 0),
     navigateTo(options) {
       const url = options.url.replace(/^\//, '')
@@ -175,6 +180,7 @@ export function createMiniHost({ dist, globalName, request, system = {} }) {
 
   const host = {
     setDataLog,
+    cashierCalls,
     storage,
     /** Loads app.js and launches the app. */
     launch() {
