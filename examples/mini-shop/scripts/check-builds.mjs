@@ -14,8 +14,9 @@ import path from 'node:path'
 import { createMiniHost } from './lib/miniHost.mjs'
 import { appDir, buildLibraries, buildMerchant, repoDir, run, startMerchant } from './lib/servers.mjs'
 
-/** A tt build with the platform's own cashier switched on. */
+/** Builds with the platform's own cashier switched on. */
 const REAL_CASHIER_DIST = 'dist/tt-real-cashier'
+const REAL_CASHIER_WEAPP_DIST = 'dist/weapp-real-cashier'
 
 const PLATFORMS = {
   tt: { template: 'ttml', style: 'ttss' },
@@ -164,17 +165,7 @@ async function runtimeChecks(
   const host = createMiniHost({
     dist,
     globalName: platform === 'tt' ? 'tt' : 'wx',
-    async request(options) {
-      const url = options.url.replace(/^http:\/\/127\.0\.0\.1:8787/, merchant.url)
-      const method = options.method ?? 'GET'
-      const response = await fetch(url, {
-        method,
-        headers: options.header,
-        ...(method !== 'GET' && options.data !== undefined ? { body: JSON.stringify(options.data) } : {}),
-      })
-      const text = await response.text()
-      return { statusCode: response.status, data: text ? JSON.parse(text) : '', header: {} }
-    },
+    request: (options) => forward(options, merchant),
   })
   let page
   const attribute = (node, name) => node[keys.get(node.nn)?.[name]]
@@ -229,12 +220,63 @@ async function runtimeChecks(
   })
 }
 
+/**
+ * On iOS, how the catalog offers the sticker pack (a virtual good): the accessible names of its
+ * actions (`expected` null: none, and no price either).
+ */
+async function iosVirtualGoods(dist, template, globalName, merchant, label, expected) {
+  const keys = templateKeys(readFileSync(path.join(dist, `base.${template}`), 'utf8'))
+  const attribute = (node, name) => node[keys.get(node.nn)?.[name]]
+  const wording = expected ? `offered as "${expected}"` : 'shown without price or buy action'
+  await checkAsync(`${label} on iOS: the sticker pack (virtual) is ${wording}`, async () => {
+    const host = createMiniHost({
+      dist,
+      globalName,
+      system: { platform: 'ios', system: 'iOS 17.4' },
+      request: (options) => forward(options, merchant),
+    })
+    host.launch()
+    const page = host.openPage('pages/index/index')
+    const card = () =>
+      host
+        .nodes(page)
+        .find((node) => node.cl?.includes('tk-product-card') && attribute(node, 'aria-label') === '表情包')
+    await host.waitFor(() => card() !== undefined, 'the sticker pack card')
+    const actions = host
+      .nodes({ data: { root: card() } })
+      .map((node) => attribute(node, 'aria-label'))
+      .filter((name) => typeof name === 'string' && name.endsWith('：表情包'))
+    expect(
+      JSON.stringify(actions) === JSON.stringify(expected ? [`${expected}：表情包`] : []),
+      `actions: ${JSON.stringify(actions)}`,
+    )
+    const text = host.text(card())
+    expect(expected ? text.includes('¥6') : !text.includes('¥'), `card text: ${text}`)
+  })
+}
+
+/** Answers a host's request from the merchant server (the build's URL points at port 8787). */
+async function forward(options, merchant) {
+  const url = options.url.replace(/^http:\/\/127\.0\.0\.1:8787/, merchant.url)
+  const method = options.method ?? 'GET'
+  const response = await fetch(url, {
+    method,
+    headers: options.header,
+    ...(method !== 'GET' && options.data !== undefined ? { body: JSON.stringify(options.data) } : {}),
+  })
+  const text = await response.text()
+  return { statusCode: response.status, data: text ? JSON.parse(text) : '', header: {} }
+}
+
 async function main() {
   if (process.env.SKIP_APP_BUILD !== '1') {
     buildLibraries()
     for (const platform of Object.keys(PLATFORMS)) run('pnpm', ['run', `build:${platform}`])
     run('pnpm', ['run', 'build:tt'], {
       env: { ...process.env, TRADEKIT_REAL_CASHIER: '1', MINI_SHOP_OUTPUT: REAL_CASHIER_DIST },
+    })
+    run('pnpm', ['run', 'build:weapp'], {
+      env: { ...process.env, TRADEKIT_REAL_CASHIER: '1', MINI_SHOP_OUTPUT: REAL_CASHIER_WEAPP_DIST },
     })
   }
   buildMerchant()
@@ -325,6 +367,30 @@ async function main() {
       cashier: '抖音支付',
       otherCashiers: ['模拟收银台', '微信支付'],
     })
+    // virtual goods on iOS: the sandbox sells them; Douyin's cashier routes them to customer service
+    await iosVirtualGoods(path.join(appDir, 'dist/tt'), 'ttml', 'tt', merchant, 'tt', '立即开通')
+    await iosVirtualGoods(
+      path.join(appDir, REAL_CASHIER_DIST),
+      'ttml',
+      'tt',
+      merchant,
+      'tt (TRADEKIT_REAL_CASHIER=1)',
+      '联系客服购买',
+    )
+    await runtimeChecks('weapp', 'wxml', merchant, {
+      dist: path.join(appDir, REAL_CASHIER_WEAPP_DIST),
+      label: 'weapp (TRADEKIT_REAL_CASHIER=1)',
+      cashier: '微信支付',
+      otherCashiers: ['模拟收银台', '抖音支付'],
+    })
+    await iosVirtualGoods(
+      path.join(appDir, REAL_CASHIER_WEAPP_DIST),
+      'wxml',
+      'wx',
+      merchant,
+      'weapp (TRADEKIT_REAL_CASHIER=1)',
+      null,
+    )
   } finally {
     await merchant.stop()
   }
