@@ -102,6 +102,10 @@ const scenarios = [
       const cart = page.getByRole('list', { name: '购物车商品' })
       await cart.getByRole('group', { name: TEA }).waitFor()
       await cart.getByRole('group', { name: MUG }).waitFor()
+      // the cart is in Taro storage: a reload (a relaunch on H5) keeps it
+      await page.reload()
+      await cart.getByRole('group', { name: TEA }).waitFor()
+      await cart.getByRole('group', { name: MUG }).waitFor()
       // designWidth: TradeKit's 28px (a 375 design) is 28 CSS px on a 375-wide screen, the app's 24px
       // (a 750 design) is 12
       const sizes = await page.evaluate(() => ({
