@@ -189,6 +189,18 @@ async function runtimeChecks(
     expect(node, 'no node whose template aria-label is "加入购物车：明前龙井礼盒"')
     expect(attribute(node, 'aria-role') === 'button', `aria-role is ${attribute(node, 'aria-role')}`)
   })
+  check(`${label}: a disabled action carries aria-disabled, which TradeKit's CSS styles`, () => {
+    // TradeKit styles disabled and busy actions with [aria-disabled="true"] / [aria-busy="true"]:
+    // without the attribute in the template a sold-out item's button looks enabled
+    const soldOut =
+      page && host.nodes(page).find((node) => attribute(node, 'aria-label') === '加入购物车：限量版画')
+    expect(soldOut, 'no add-to-cart node for the sold-out print')
+    expect(
+      attribute(soldOut, 'aria-disabled') === 'true',
+      `aria-disabled is ${attribute(soldOut, 'aria-disabled')}`,
+    )
+    expect(attribute(addTea(), 'aria-disabled') !== 'true', 'an available product is disabled too')
+  })
   check(`${label}: the page's theme reaches the template as CSS variables in the inline style`, () => {
     const root = page && host.nodes(page).find((node) => node.cl?.split(' ').includes('tk-root'))
     expect(root, 'no tk-root node in the page')
