@@ -9,14 +9,13 @@ import { merchantRequest } from './merchant'
 import { readSandboxSettings, sandboxStep } from './sandboxSettings'
 
 /**
- * The sandbox cashier on every platform. When it "takes the money" it calls the merchant server's
- * sandbox cashier (`POST /sandbox/pay`), which sends the payment notification the way a platform
- * would (at once, or as the server's script says). What the cashier answers the app is read from
- * the sandbox settings at each payment.
+ * The sandbox cashier on every platform. When it "takes the money" it sends the merchant server the
+ * payment notification a platform would send (`POST /sandbox/notify`, outcome `paid`). What the
+ * cashier answers the app is read from the sandbox settings at each payment.
  */
 export function sandboxCashier(): PaymentChannel {
   const notify = async (orderId: string) => {
-    await merchantRequest('POST', '/sandbox/pay', { data: { orderId } })
+    await merchantRequest('POST', '/sandbox/notify', { data: { orderId, outcome: 'paid' } })
   }
   const current = () => sandboxChannel(sandboxStep(readSandboxSettings().behaviour), { notify })
   return {
