@@ -168,6 +168,7 @@ async function runtimeChecks(
     request: (options) => forward(options, merchant),
   })
   let page
+  let checkoutPage
   const attribute = (node, name) => node[keys.get(node.nn)?.[name]]
   await checkAsync(
     `${label}: the app runs in a Node host and the catalog renders the server's goods`,
@@ -229,6 +230,28 @@ async function runtimeChecks(
     expect(text().includes(cashier), `no ${cashier} on the checkout page`)
     const others = otherCashiers.filter((other) => text().includes(other))
     expect(others.length === 0, `the checkout page also offers ${others.join(', ')}`)
+    checkoutPage = checkout
+  })
+  if (cashier !== '模拟收银台') return
+  await checkAsync(`${label}: paying through the sandbox cashier ends on the result page, paid`, async () => {
+    expect(checkoutPage, 'no checkout page')
+    const submit = host
+      .nodes(checkoutPage)
+      .find((node) => String(attribute(node, 'aria-label') ?? '').startsWith('提交订单'))
+    expect(submit, 'no submit button')
+    host.tap(checkoutPage, submit)
+    await host.waitFor(
+      () =>
+        host.currentPage()?.route === 'pages/result/index' &&
+        host.text(host.currentPage().data.root).includes('支付成功'),
+      'the result page to say 支付成功',
+    )
+    const orderId = host.currentPage().options.orderId
+    const order = await (
+      await fetch(`${merchant.url}/orders/${orderId}`, { headers: { 'X-User-Id': 'demo-user' } })
+    ).json()
+    expect(order.status === 'paid', `the server says ${order.status}`)
+    return `order ${orderId}`
   })
 }
 

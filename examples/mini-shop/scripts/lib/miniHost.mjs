@@ -217,6 +217,8 @@ export function createMiniHost({ dist, globalName, request, system = {} }) {
       instance.onReady?.call(instance)
       return instance
     },
+    /** The page on top of the stack. */
+    currentPage: () => stack.at(-1),
     /** Waits until `predicate()` holds (requests, timers and renders run meanwhile), at most `timeoutMs`. */
     async waitFor(predicate, what, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs
