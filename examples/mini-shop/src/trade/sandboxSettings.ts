@@ -40,8 +40,8 @@ export function writeSandboxSettings(settings: SandboxSettings): void {
 export function sandboxStep(behaviour: SandboxBehaviour = 'success'): SandboxStep {
   switch (behaviour) {
     case 'cancel-but-paid':
-      // the money moves at once, the cashier says "cancelled" a second later
-      return { outcome: 'cancel', notifyAfterMs: 0, delayMs: 1000 }
+      // the money has moved (the channel notified the server first), the cashier says "cancelled"
+      return { outcome: 'cancel', delayMs: 300 }
     case 'unknown':
       // the cashier cannot say; the platform's notification reaches the server later (or never)
       return { outcome: 'unknown', delayMs: 300 }
