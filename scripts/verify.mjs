@@ -84,6 +84,23 @@ for (const [title, prefix, name] of [
   run(title, command[0], command.slice(1), vitestCount(file))
 }
 
+// The example app: its builds for tt and weapp (checked in a Node host) and end-to-end tests in
+// Chromium against its H5 build and the merchant server. The packages were built above.
+process.env.SKIP_LIB_BUILD = '1'
+run('example app typecheck', 'pnpm', ['--filter', 'mini-shop', 'run', 'typecheck'])
+run(
+  'example app: tt and weapp builds checked',
+  'pnpm',
+  ['--filter', 'mini-shop', 'run', 'check:builds'],
+  plainCount,
+)
+run(
+  'example app: end to end in Chromium (H5 build + merchant server)',
+  'pnpm',
+  ['--filter', 'mini-shop', 'run', 'test:e2e'],
+  plainCount,
+)
+
 console.log('\n=== summary')
 for (const line of summary) console.log(line)
 console.log(`\n${passed} passed, ${failed} failed`)
