@@ -1,4 +1,5 @@
-import Taro from '@tarojs/taro'
+// Named imports: see taroStorage.ts.
+import { offAppHide, offAppShow, onAppHide, onAppShow } from '@tarojs/taro'
 
 /** The app lifecycle port of core's checkout: when the app comes to the foreground or leaves it. */
 export interface TaroLifecyclePort {
@@ -20,13 +21,13 @@ export function taroLifecycle(): TaroLifecyclePort {
   return {
     onShow(listener) {
       const handler = () => listener()
-      Taro.onAppShow(handler)
-      return () => Taro.offAppShow(handler)
+      onAppShow(handler)
+      return () => offAppShow(handler)
     },
     onHide(listener) {
       const handler = () => listener()
-      Taro.onAppHide(handler)
-      return () => Taro.offAppHide(handler)
+      onAppHide(handler)
+      return () => offAppHide(handler)
     },
   }
 }

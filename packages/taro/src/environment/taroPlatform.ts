@@ -1,4 +1,5 @@
-import Taro from '@tarojs/taro'
+// Named imports: see taroStorage.ts.
+import { getSystemInfoSync } from '@tarojs/taro'
 
 /**
  * The platform for `TradeProvider`'s `platform` option: the OS from Taro's system info, which
@@ -12,7 +13,7 @@ import Taro from '@tarojs/taro'
 export function taroPlatform(): { os: 'ios' | 'android' | 'other' } {
   let system = ''
   try {
-    const info = Taro.getSystemInfoSync() as { platform?: string; system?: string }
+    const info = getSystemInfoSync() as { platform?: string; system?: string }
     system = `${info.platform ?? ''} ${info.system ?? ''}`.toLowerCase()
   } catch {
     return { os: 'other' }

@@ -1,4 +1,6 @@
-import Taro from '@tarojs/taro'
+// Named imports, not `Taro.x`: a dependency is not run through Taro's babel plugin, which rewrites
+// `Taro.x()` to the named exports on H5 (where the default export lacks the API methods).
+import { getStorageSync, removeStorageSync, setStorageSync } from '@tarojs/taro'
 import { type StoragePort, TradeKitError } from '@tradekit/core'
 
 /** Options of {@link taroStorage}. */
@@ -33,7 +35,7 @@ export function taroStorage(options: TaroStorageOptions = {}): StoragePort {
     getItem(key) {
       let value: unknown
       try {
-        value = Taro.getStorageSync(key)
+        value = getStorageSync(key)
       } catch (cause) {
         fail('Reading', key, cause, options.onError)
       }
@@ -42,14 +44,14 @@ export function taroStorage(options: TaroStorageOptions = {}): StoragePort {
     },
     setItem(key, value) {
       try {
-        Taro.setStorageSync(key, value)
+        setStorageSync(key, value)
       } catch (cause) {
         fail('Writing', key, cause, options.onError)
       }
     },
     removeItem(key) {
       try {
-        Taro.removeStorageSync(key)
+        removeStorageSync(key)
       } catch (cause) {
         fail('Removing', key, cause, options.onError)
       }
