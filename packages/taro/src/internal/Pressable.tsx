@@ -18,7 +18,9 @@ export interface PressableProps {
 const isH5 = process.env.TARO_ENV === 'h5'
 
 /**
- * A pressable area that is a button for everyone. Built on `View` rather than Taro's `Button`, whose
+ * A pressable area that is a button for everyone. Its state is also in classes
+ * (`tk-pressable--disabled`, `tk-pressable--busy`) for styling: mini-program templates do not carry
+ * `aria-*` attributes unless the app adds them, so CSS must not select on them. Built on `View` rather than Taro's `Button`, whose
  * native and H5 default styles (font size, padding, the `::after` border) fight every theme; it
  * carries the button role and state itself, and on H5 focus and the Enter/Space keys.
  * Platform buttons with an `openType` (phone number, customer service) use Taro's `Button`.
@@ -48,7 +50,14 @@ export function Pressable({
     : {}
   return (
     <View
-      className={className ? `tk-pressable ${className}` : 'tk-pressable'}
+      className={[
+        'tk-pressable',
+        inactive && 'tk-pressable--disabled',
+        busy && 'tk-pressable--busy',
+        className,
+      ]
+        .filter(Boolean)
+        .join(' ')}
       hoverClass={inactive ? 'none' : 'tk-pressable--active'}
       onClick={press}
       {...a11y({ role: 'button', label, disabled: inactive, busy })}
