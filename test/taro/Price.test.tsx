@@ -68,3 +68,23 @@ describe('Price', () => {
     expect(screen.getByRole('img').className).toContain('tk-price--lg')
   })
 })
+
+describe('theme on component roots', () => {
+  it('writes the theme in force on the component root too (a mini-program page renders no app-level wrapper)', () => {
+    render(
+      <ConfigProvider theme={{ colorPrice: '#123456', radius: '2px' }}>
+        <ConfigProvider theme={{ colorPrice: '#654321' }}>
+          <Price price={money(100)} />
+        </ConfigProvider>
+      </ConfigProvider>,
+    )
+    const price = screen.getByRole('img')
+    expect(price.style.getPropertyValue('--tk-color-price')).toBe('#654321')
+    expect(price.style.getPropertyValue('--tk-radius')).toBe('2px')
+  })
+
+  it('adds no inline style with the default theme', () => {
+    render(<Price price={money(100)} />)
+    expect(screen.getByRole('img').getAttribute('style')).toBeNull()
+  })
+})

@@ -5,6 +5,7 @@ import { a11y } from '../internal/a11y'
 import { Check } from '../internal/Check'
 import { Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './CartBar.css'
 
@@ -50,6 +51,7 @@ const sameBar = (a: BarState, b: BarState) =>
  * ```
  */
 export function CartBar({ onCheckout, pricing, className }: CartBarProps) {
+  const themeVars = useThemeVars()
   const { t } = useLocale()
   const format = useFormatMoney()
   const bar = useCart(selectBar, sameBar)
@@ -66,7 +68,7 @@ export function CartBar({ onCheckout, pricing, className }: CartBarProps) {
     bar.selectedCount > 0 ? t('cart.checkoutCount', { count: bar.selectedCount }) : t('cart.checkout')
 
   return (
-    <View className={className ? `tk-cart-bar ${className}` : 'tk-cart-bar'}>
+    <View style={themeVars} className={className ? `tk-cart-bar ${className}` : 'tk-cart-bar'}>
       <View className="tk-cart-bar__select">
         <Check
           checked={bar.allSelected}

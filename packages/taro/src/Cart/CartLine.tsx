@@ -8,6 +8,7 @@ import { Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
 import { QuantityStepper } from '../QuantityStepper/QuantityStepper'
 import { Tag } from '../Tag/Tag'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './CartLine.css'
 
@@ -36,6 +37,7 @@ const BLOCKING: readonly LineIssue[] = ['sold_out', 'off_shelf']
  * ```
  */
 export const CartLine = memo(function CartLine({ lineId, onRemoved, onPress, className }: CartLineProps) {
+  const themeVars = useThemeVars()
   const line = useCartLine(lineId)
   const cart = useCartActions()
   const { t } = useLocale()
@@ -50,7 +52,7 @@ export const CartLine = memo(function CartLine({ lineId, onRemoved, onPress, cla
   const classes = ['tk-cart-line', blocked && 'tk-cart-line--blocked', className].filter(Boolean).join(' ')
 
   return (
-    <View className={classes} {...a11y({ role: 'group', label: line.title })}>
+    <View style={themeVars} className={classes} {...a11y({ role: 'group', label: line.title })}>
       <View className="tk-cart-line__main">
         <Check
           className="tk-cart-line__check"

@@ -5,6 +5,7 @@ import { type ReactNode, useEffect, useState } from 'react'
 import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
 import { Skeleton } from '../Skeleton/Skeleton'
+import { useThemeVars } from '../theme/ThemeContext'
 import { CartLine } from './CartLine'
 import '../theme/tokens.css'
 import './CartList.css'
@@ -56,6 +57,7 @@ const selectIssues = (cart: CartSnapshot) => cart.issues
  * ```
  */
 export function CartList({ batchSize = 20, empty, onLinePress, className }: CartListProps) {
+  const themeVars = useThemeVars()
   const { t } = useLocale()
   const status = useCart(selectStatus)
   const issues = useCart(selectIssues)
@@ -73,7 +75,7 @@ export function CartList({ batchSize = 20, empty, onLinePress, className }: Cart
   const classes = className ? `tk-cart-list ${className}` : 'tk-cart-list'
   if (status === 'loading' && total === 0) {
     return (
-      <View className={classes}>
+      <View style={themeVars} className={classes}>
         <Skeleton image="side" rows={2} />
       </View>
     )
@@ -86,7 +88,7 @@ export function CartList({ batchSize = 20, empty, onLinePress, className }: Cart
   ))
   if (total === 0) {
     return (
-      <View className={classes}>
+      <View style={themeVars} className={classes}>
         {notices}
         {empty}
       </View>
@@ -96,7 +98,7 @@ export function CartList({ batchSize = 20, empty, onLinePress, className }: Cart
   const validShown = groups.valid.slice(0, shown)
   const invalidShown = groups.invalid.slice(0, Math.max(0, shown - groups.valid.length))
   return (
-    <View className={classes}>
+    <View style={themeVars} className={classes}>
       {notices}
       <View className="tk-cart-list__lines" {...a11y({ role: 'list', label: t('cart.lines') })}>
         {validShown.map((lineId) => (

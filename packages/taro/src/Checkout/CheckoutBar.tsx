@@ -4,6 +4,7 @@ import { useLocale } from '@tradekit/react'
 import { useEffect, useRef, useState } from 'react'
 import { Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './CheckoutBar.css'
 
@@ -56,6 +57,7 @@ export function CheckoutBar({
   submitText,
   className,
 }: CheckoutBarProps) {
+  const themeVars = useThemeVars()
   const { t } = useLocale()
   const running = useRef(false)
   const [submitting, setSubmitting] = useState(false)
@@ -88,7 +90,7 @@ export function CheckoutBar({
   if (purchaseMode === 'hidden') return <View className={classes} />
   if (purchaseMode === 'im') {
     return (
-      <View className={classes}>
+      <View style={themeVars} className={classes}>
         <View className="tk-checkout-bar__summary" />
         <Pressable className="tk-checkout-bar__submit" onPress={onContactSupport}>
           {t('checkout.contactToBuy')}
@@ -97,7 +99,7 @@ export function CheckoutBar({
     )
   }
   return (
-    <View className={classes}>
+    <View style={themeVars} className={classes}>
       <View className="tk-checkout-bar__summary">
         <View className="tk-checkout-bar__total">
           <Text className="tk-checkout-bar__label">{t('checkout.summary.payable')}</Text>

@@ -21,6 +21,7 @@ import {
   usePurchaseMode,
 } from '@tradekit/react'
 import { useEffect, useRef, useState } from 'react'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import { CheckoutBar } from './CheckoutBar'
 import './CheckoutPage.css'
@@ -129,6 +130,7 @@ export function CheckoutPage({
   onContactSupport,
   className,
 }: CheckoutPageProps) {
+  const themeVars = useThemeVars()
   const { t } = useLocale()
   const lines = useCart(selectLines).filter((line) => line.selected)
   const kind = orderKind(lines)
@@ -187,7 +189,7 @@ export function CheckoutPage({
   }
 
   return (
-    <View className={className ? `tk-checkout-page ${className}` : 'tk-checkout-page'}>
+    <View style={themeVars} className={className ? `tk-checkout-page ${className}` : 'tk-checkout-page'}>
       <View className="tk-checkout-page__body">
         <OrderSummary
           quote={shown}

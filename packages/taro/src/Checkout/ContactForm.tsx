@@ -4,6 +4,7 @@ import { useLocale } from '@tradekit/react'
 import { useState } from 'react'
 import { a11y } from '../internal/a11y'
 import '../internal/Section.css'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './ContactForm.css'
 import { type ContactRules, validateContact } from './validateContact'
@@ -73,6 +74,7 @@ export function ContactForm({
   onPhoneNumber,
   className,
 }: ContactFormProps) {
+  const themeVars = useThemeVars()
   const { t } = useLocale()
   const [touched, setTouched] = useState<{ name?: boolean; phone?: boolean }>({})
   const [denied, setDenied] = useState(false)
@@ -91,6 +93,7 @@ export function ContactForm({
 
   return (
     <View
+      style={themeVars}
       className={className ? `tk-section tk-contact-form ${className}` : 'tk-section tk-contact-form'}
       {...a11y({ role: 'group', label: t('contact.title') })}
     >

@@ -6,6 +6,7 @@ import { a11y } from '../internal/a11y'
 import { RadioMark } from '../internal/RadioMark'
 import { Tag } from '../Tag/Tag'
 import '../internal/Section.css'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './CouponPicker.css'
 
@@ -84,13 +85,17 @@ function Option({
  * ```
  */
 export function CouponPicker({ coupons, value, onChange, bestId, className }: CouponPickerProps) {
+  const themeVars = useThemeVars()
   const { t, locale } = useLocale()
   const available = coupons.filter((entry) => entry.applicable)
   const unavailable = coupons.filter((entry) => !entry.applicable)
   const money = (entry: CouponEvaluation) => formatMoney(entry.discount, { locale, trimZeros: true })
 
   return (
-    <View className={className ? `tk-section tk-coupon-picker ${className}` : 'tk-section tk-coupon-picker'}>
+    <View
+      style={themeVars}
+      className={className ? `tk-section tk-coupon-picker ${className}` : 'tk-section tk-coupon-picker'}
+    >
       <Text className="tk-section__title">{t('coupon.title')}</Text>
       <View className="tk-coupon-picker__group" {...a11y({ role: 'radiogroup', label: t('coupon.title') })}>
         {available.map((entry) => {

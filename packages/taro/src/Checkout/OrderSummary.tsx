@@ -11,6 +11,7 @@ import { useLocale } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { Price } from '../Price/Price'
 import '../internal/Section.css'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './OrderSummary.css'
 
@@ -83,12 +84,14 @@ function Row({
  * ```
  */
 export function OrderSummary({ quote, items = [], purchaseMode = 'buy', className }: OrderSummaryProps) {
+  const themeVars = useThemeVars()
   const { t, locale } = useLocale()
   const titles = new Map(items.map((item) => [item.lineId, item.title]))
   const feeItems = 'feeItems' in quote ? quote.feeItems : undefined
   const priced = purchaseMode !== 'hidden'
   return (
     <View
+      style={themeVars}
       className={className ? `tk-section tk-order-summary ${className}` : 'tk-section tk-order-summary'}
       {...a11y({ role: 'region', label: t('checkout.summary.title') })}
     >

@@ -4,6 +4,7 @@ import { useLocale, usePaymentChannels } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { RadioMark } from '../internal/RadioMark'
 import '../internal/Section.css'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './PaymentMethodPicker.css'
 
@@ -53,11 +54,13 @@ export function PaymentMethodPicker({
   labels,
   className,
 }: PaymentMethodPickerProps) {
+  const themeVars = useThemeVars()
   const { t } = useLocale()
   const channels = usePaymentChannels(kind)
   const nameOf = useChannelName(labels)
   return (
     <View
+      style={themeVars}
       className={className ? `tk-section tk-payment-methods ${className}` : 'tk-section tk-payment-methods'}
     >
       <Text className="tk-section__title">{t('payment.title')}</Text>

@@ -3,6 +3,7 @@ import { formatMoney, type MessageKey, type TradeKitError } from '@tradekit/core
 import { useCheckout, useLocale } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './PaymentStatus.css'
 
@@ -49,6 +50,7 @@ function errorKey(error: TradeKitError | undefined): MessageKey {
  * ```
  */
 export function PaymentStatus({ onOrderAgain, onLeave, onDone, className }: PaymentStatusProps) {
+  const themeVars = useThemeVars()
   const { t, locale } = useLocale()
   const checkout = useCheckout()
   const { status, error, confirm, rechecking, retryMode, order, latePaid, refunded } = checkout
@@ -124,6 +126,7 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, className }: Paym
 
   return (
     <View
+      style={themeVars}
       className={['tk-payment-status', `tk-payment-status--${tone}`, className].filter(Boolean).join(' ')}
     >
       {message ? (

@@ -4,6 +4,7 @@ import { useLocale } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './PriceChangedNotice.css'
 
@@ -32,12 +33,14 @@ export interface PriceChangedNoticeProps {
  * ```
  */
 export function PriceChangedNotice({ previous, next, onAccept, onBack, className }: PriceChangedNoticeProps) {
+  const themeVars = useThemeVars()
   const { t, locale } = useLocale()
   const delta = subtractMoney(next, previous)
   const up = delta.amount > 0
   const difference = formatMoney({ amount: Math.abs(delta.amount), currency: delta.currency }, { locale })
   return (
     <View
+      style={themeVars}
       className={className ? `tk-price-changed ${className}` : 'tk-price-changed'}
       {...a11y({ role: 'group', label: t('priceChanged.title') })}
     >

@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { useLocale } from '@tradekit/react'
 import type { ReactNode } from 'react'
 import { a11y } from '../internal/a11y'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './Empty.css'
 
@@ -28,9 +29,10 @@ export interface EmptyProps {
  * ```
  */
 export function Empty({ title, description, image, children, className }: EmptyProps) {
+  const themeVars = useThemeVars()
   const { t } = useLocale()
   return (
-    <View className={className ? `tk-empty ${className}` : 'tk-empty'}>
+    <View style={themeVars} className={className ? `tk-empty ${className}` : 'tk-empty'}>
       {image ? (
         <Image className="tk-empty__image" src={image} mode="aspectFit" {...a11y({ hidden: true })} />
       ) : (

@@ -3,6 +3,7 @@ import { formatMoney, type Plan, type PurchaseMode } from '@tradekit/core'
 import { useLocale, usePurchaseMode } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { Check } from '../internal/Check'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './AutoRenewNotice.css'
 import { periodText } from './PlanPicker'
@@ -49,6 +50,7 @@ export function AutoRenewNotice({
   purchaseMode,
   className,
 }: AutoRenewNoticeProps) {
+  const themeVars = useThemeVars()
   const { t, locale } = useLocale()
   const defaultMode = usePurchaseMode('virtual')
   const mode = purchaseMode ?? defaultMode
@@ -59,6 +61,7 @@ export function AutoRenewNotice({
       : t('autoRenew.terms', { period, price: formatMoney(plan.price, { locale, trimZeros: true }) })
   return (
     <View
+      style={themeVars}
       className={className ? `tk-auto-renew ${className}` : 'tk-auto-renew'}
       {...a11y({ role: 'group', label: t('autoRenew.title') })}
     >

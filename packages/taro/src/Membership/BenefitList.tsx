@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useLocale } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './BenefitList.css'
 
@@ -23,10 +24,11 @@ export interface BenefitListProps {
  * ```
  */
 export function BenefitList({ benefits, title, className }: BenefitListProps) {
+  const themeVars = useThemeVars()
   const { t } = useLocale()
   const heading = title ?? t('benefit.title')
   return (
-    <View className={className ? `tk-benefit-list ${className}` : 'tk-benefit-list'}>
+    <View style={themeVars} className={className ? `tk-benefit-list ${className}` : 'tk-benefit-list'}>
       <Text className="tk-benefit-list__title">{heading}</Text>
       <View className="tk-benefit-list__items" {...a11y({ role: 'list', label: heading })}>
         {benefits.map((benefit) => (

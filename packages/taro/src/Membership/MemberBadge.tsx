@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEntitlement, useLocale } from '@tradekit/react'
 import type { ReactNode } from 'react'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './MemberBadge.css'
 
@@ -33,6 +34,7 @@ function formatDay(epochMs: number): string {
  * ```
  */
 export function MemberBadge({ showExpiry = true, fallback = null, className }: MemberBadgeProps) {
+  const themeVars = useThemeVars()
   const { t } = useLocale()
   const { active, entitlement } = useEntitlement()
   if (!active) return <>{fallback}</>
@@ -41,7 +43,7 @@ export function MemberBadge({ showExpiry = true, fallback = null, className }: M
       ? t('badge.until', { date: formatDay(entitlement.expiresAt) })
       : null
   return (
-    <View className={className ? `tk-member-badge ${className}` : 'tk-member-badge'}>
+    <View style={themeVars} className={className ? `tk-member-badge ${className}` : 'tk-member-badge'}>
       <Text className="tk-member-badge__mark">{t('badge.member')}</Text>
       {until ? <Text className="tk-member-badge__until">{until}</Text> : null}
     </View>

@@ -6,6 +6,7 @@ import { PaymentStatus } from '../Checkout/PaymentStatus'
 import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
 import { Skeleton } from '../Skeleton/Skeleton'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import { AutoRenewNotice } from './AutoRenewNotice'
 import { BenefitList } from './BenefitList'
@@ -60,6 +61,7 @@ export function MembershipSheet({
   onClose,
   className,
 }: MembershipSheetProps) {
+  const themeVars = useThemeVars()
   const { t, locale, messages } = useLocale()
   const membership = useMembership()
   const checkout = useCheckout()
@@ -108,7 +110,7 @@ export function MembershipSheet({
 
   if (membership.status === 'idle' || (membership.status === 'loading' && membership.plans.length === 0)) {
     return (
-      <View className={classes} {...region}>
+      <View style={themeVars} className={classes} {...region}>
         {header}
         <Skeleton rows={4} />
       </View>
@@ -116,7 +118,7 @@ export function MembershipSheet({
   }
   if (!plan) {
     return (
-      <View className={classes} {...region}>
+      <View style={themeVars} className={classes} {...region}>
         {header}
         <Text className="tk-membership-sheet__note">{t('membership.noPlans')}</Text>
       </View>
@@ -137,7 +139,7 @@ export function MembershipSheet({
   }
 
   return (
-    <View className={classes} {...region}>
+    <View style={themeVars} className={classes} {...region}>
       {header}
       <View className="tk-membership-sheet__body">
         <PlanPicker

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react'
 import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
 import { Skeleton } from '../Skeleton/Skeleton'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './Paywall.css'
 
@@ -50,6 +51,7 @@ export function Paywall({
   purchaseMode,
   className,
 }: PaywallProps) {
+  const themeVars = useThemeVars()
   const { t } = useLocale()
   const { loading, active } = useEntitlement()
   const defaultMode = usePurchaseMode('virtual')
@@ -57,14 +59,14 @@ export function Paywall({
   const classes = className ? `tk-paywall ${className}` : 'tk-paywall'
   if (loading) {
     return (
-      <View className={classes}>
+      <View style={themeVars} className={classes}>
         <Skeleton rows={3} />
       </View>
     )
   }
   if (active) return <View className={classes}>{children}</View>
   return (
-    <View className={`${classes} tk-paywall--locked`}>
+    <View style={themeVars} className={`${classes} tk-paywall--locked`}>
       {preview ? <View className="tk-paywall__preview">{preview}</View> : null}
       <View className="tk-paywall__lock" {...a11y({ role: 'group', label: title ?? t('paywall.title') })}>
         <Text className="tk-paywall__title">{title ?? t('paywall.title')}</Text>

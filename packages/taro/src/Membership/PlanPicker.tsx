@@ -11,6 +11,7 @@ import {
 import { useLocale, usePurchaseMode } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { Tag } from '../Tag/Tag'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './PlanPicker.css'
 
@@ -62,12 +63,13 @@ export function spokenPlanPrice(plan: Plan, t: Translate): string {
  * ```
  */
 export function PlanPicker({ plans, value, onChange, badges, purchaseMode, className }: PlanPickerProps) {
+  const themeVars = useThemeVars()
   const { t, locale, messages } = useLocale()
   const defaultMode = usePurchaseMode('virtual')
   const mode = purchaseMode ?? defaultMode
   const priced = mode !== 'hidden'
   return (
-    <View className={className ? `tk-plan-picker ${className}` : 'tk-plan-picker'}>
+    <View style={themeVars} className={className ? `tk-plan-picker ${className}` : 'tk-plan-picker'}>
       <Text className="tk-plan-picker__title">{t('plan.title')}</Text>
       <View className="tk-plan-picker__list" {...a11y({ role: 'radiogroup', label: t('plan.title') })}>
         {plans.map((plan) => {

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { describePrice, formatMoney, formatMoneyParts, type Money, TradeKitError } from '@tradekit/core'
 import { useLocale } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './Price.css'
 
@@ -47,6 +48,7 @@ export function Price({
   ariaLabel,
   className,
 }: PriceProps) {
+  const themeVars = useThemeVars()
   const { t } = useLocale()
   for (const other of [originalPrice, memberPrice]) {
     if (other && other.currency !== price.currency) {
@@ -60,7 +62,7 @@ export function Price({
   const root = ['tk-price', `tk-price--${size}`, className].filter(Boolean).join(' ')
 
   return (
-    <View className={root} {...a11y({ role: 'img', label })}>
+    <View style={themeVars} className={root} {...a11y({ role: 'img', label })}>
       <Text className="tk-price__current" {...a11y({ hidden: true })}>
         {parts.sign}
         <Text className="tk-price__symbol">{parts.symbol}</Text>

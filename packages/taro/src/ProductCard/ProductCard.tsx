@@ -7,6 +7,7 @@ import { Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
 import { Skeleton } from '../Skeleton/Skeleton'
 import { Tag } from '../Tag/Tag'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './ProductCard.css'
 
@@ -73,15 +74,16 @@ const FEEDBACK_MS = 2500
  * ```
  */
 export function ProductCard(props: ProductCardProps) {
+  const themeVars = useThemeVars()
   const { product, loading = false, layout = 'vertical' } = props
   if (loading || !product) {
     return (
-      <View className={`tk-product-card tk-product-card--${layout}`}>
+      <View style={themeVars} className={`tk-product-card tk-product-card--${layout}`}>
         <Skeleton image={layout === 'vertical' ? 'top' : 'side'} rows={1} />
       </View>
     )
   }
-  return <LoadedProductCard {...props} product={product} />
+  return <LoadedProductCard {...props} product={product} themeVars={themeVars} />
 }
 
 function LoadedProductCard({
@@ -95,7 +97,8 @@ function LoadedProductCard({
   onContactSupport,
   onPress,
   className,
-}: ProductCardProps & { product: ProductCardProduct }) {
+  themeVars,
+}: ProductCardProps & { product: ProductCardProduct; themeVars: Record<string, string> | undefined }) {
   const { t } = useLocale()
   const kind = product.kind ?? 'physical'
   const defaultMode = usePurchaseMode(kind)
@@ -131,7 +134,7 @@ function LoadedProductCard({
     .join(' ')
 
   return (
-    <View className={classes} {...a11y({ role: 'group', label: product.title })}>
+    <View style={themeVars} className={classes} {...a11y({ role: 'group', label: product.title })}>
       <View className="tk-product-card__media" onClick={onPress ? () => onPress(product) : undefined}>
         {product.image && !imageFailed ? (
           <Image

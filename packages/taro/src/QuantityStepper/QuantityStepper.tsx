@@ -4,6 +4,7 @@ import { useLocale } from '@tradekit/react'
 import { useEffect, useRef, useState } from 'react'
 import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './QuantityStepper.css'
 
@@ -66,6 +67,7 @@ export function QuantityStepper({
   label,
   className,
 }: QuantityStepperProps) {
+  const themeVars = useThemeVars()
   const { t } = useLocale()
   const rules = quantityRules({ minQuantity: min, maxQuantity: max, stock, step })
   const [pending, setPending] = useState<number | null>(null)
@@ -133,7 +135,7 @@ export function QuantityStepper({
     .join(' ')
 
   return (
-    <View className={classes} {...a11y({ role: 'group', label: name, busy })}>
+    <View style={themeVars} className={classes} {...a11y({ role: 'group', label: name, busy })}>
       <View className="tk-stepper__controls">
         <Pressable
           className="tk-stepper__button tk-stepper__button--minus"

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useLocale } from '@tradekit/react'
 import type { ReactNode } from 'react'
 import { a11y } from '../internal/a11y'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './Skeleton.css'
 
@@ -55,6 +56,7 @@ export function Skeleton({
   children,
   className,
 }: SkeletonProps) {
+  const themeVars = useThemeVars()
   const { t } = useLocale()
   if (!loading) return <>{children}</>
   const classes = [
@@ -67,7 +69,11 @@ export function Skeleton({
     .join(' ')
   const rowCount = Math.max(0, Math.floor(rows))
   return (
-    <View className={classes} {...a11y({ role: 'status', busy: true, label: t('common.loading') })}>
+    <View
+      style={themeVars}
+      className={classes}
+      {...a11y({ role: 'status', busy: true, label: t('common.loading') })}
+    >
       {image !== 'none' ? <View className="tk-skeleton__image" {...a11y({ hidden: true })} /> : null}
       <View className="tk-skeleton__body" {...a11y({ hidden: true })}>
         {title ? <View className="tk-skeleton__title" /> : null}

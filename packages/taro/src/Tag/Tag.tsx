@@ -1,5 +1,6 @@
 import { Text } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './Tag.css'
 
@@ -30,6 +31,11 @@ export interface TagProps {
  * ```
  */
 export function Tag({ children, tone = 'default', variant = 'light', className }: TagProps) {
+  const themeVars = useThemeVars()
   const classes = ['tk-tag', `tk-tag--${tone}`, `tk-tag--${variant}`, className].filter(Boolean).join(' ')
-  return <Text className={classes}>{children}</Text>
+  return (
+    <Text style={themeVars} className={classes}>
+      {children}
+    </Text>
+  )
 }

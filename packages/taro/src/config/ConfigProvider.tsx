@@ -1,8 +1,9 @@
 import { View } from '@tarojs/components'
 import type { Locale, Messages } from '@tradekit/core'
 import { LocaleProvider } from '@tradekit/react'
-import type { ReactNode } from 'react'
+import { type ReactNode, useContext, useMemo } from 'react'
 import '../theme/tokens.css'
+import { ThemeContext } from '../theme/ThemeContext'
 import { type Theme, themeStyle } from '../theme/theme'
 
 /** Props of {@link ThemeProvider}. */
@@ -15,7 +16,9 @@ export interface ThemeProviderProps {
 }
 
 /**
- * Applies a theme to the TradeKit components below, through inline `--tk-*` variables on a root view.
+ * Applies a theme to the TradeKit components below, through inline `--tk-*` variables on a root view
+ * and on each component's own root (a mini-program page does not render an app-level wrapper, so a
+ * theme set in `app.tsx` still reaches every page's components).
  *
  * @example
  * ```tsx
@@ -23,10 +26,14 @@ export interface ThemeProviderProps {
  * ```
  */
 export function ThemeProvider({ theme, className, children }: ThemeProviderProps) {
+  const outer = useContext(ThemeContext)
+  const merged = useMemo(() => (theme ? { ...outer, ...theme } : outer), [outer, theme])
   return (
-    <View className={className ? `tk-root ${className}` : 'tk-root'} style={themeStyle(theme)}>
-      {children}
-    </View>
+    <ThemeContext.Provider value={merged}>
+      <View className={className ? `tk-root ${className}` : 'tk-root'} style={themeStyle(theme)}>
+        {children}
+      </View>
+    </ThemeContext.Provider>
   )
 }
 
