@@ -43,7 +43,7 @@ export default defineConfig<'webpack5'>(() => {
     sourceRoot: 'src',
     outputRoot: process.env.MINI_SHOP_OUTPUT ?? `dist/${process.env.TARO_ENV}`,
     // TradeKit's accessible names and roles on tt/weapp: Taro's templates have no aria-* attributes
-    plugins: [path.join(appRoot, 'plugins/ariaTemplates.js')],
+    plugins: ['@tradekit/taro/taro-plugin'],
     defineConstants: {
       MINI_SHOP_MERCHANT_URL: JSON.stringify(merchantUrl),
       MINI_SHOP_REAL_CASHIER: JSON.stringify(realCashier),

@@ -190,7 +190,7 @@ async function runtimeChecks(
     expect(node, 'no node whose template aria-label is "加入购物车：明前龙井礼盒"')
     expect(attribute(node, 'aria-role') === 'button', `aria-role is ${attribute(node, 'aria-role')}`)
   })
-  check(`${label}: a disabled action carries aria-disabled, which TradeKit's CSS styles`, () => {
+  check(`${label}: a disabled action carries aria-disabled for assistive technology`, () => {
     // TradeKit styles disabled and busy actions with [aria-disabled="true"] / [aria-busy="true"]:
     // without the attribute in the template a sold-out item's button looks enabled
     const soldOut =
@@ -355,7 +355,7 @@ async function main() {
       `${platform}: TradeKit's ariaRole/ariaLabel props have aria-* attributes in those templates`,
       () => {
         // TradeKit's a11y() passes ariaRole/ariaLabel/… on mini-programs; Taro 4.2.0's templates have no
-        // aria-* attribute of their own: plugins/ariaTemplates.js adds them.
+        // aria-* attribute of their own: @tradekit/taro/taro-plugin adds them.
         const base = readFileSync(path.join(dist, `base.${template}`), 'utf8')
         const missing = [...components.keys()].filter(
           (name) =>

@@ -1,6 +1,6 @@
-// The aria-* attributes TradeKit's components set on tt/weapp (its `a11y()` helper passes
-// `ariaRole`, `ariaLabel`, … as props), for the Taro components they use. Taro 4.2.0's templates
-// carry no aria-* attribute, so without this the props never reach the native components.
+// The aria-* attributes TradeKit's components pass on tt/weapp (its a11y helper sets `ariaRole`,
+// `ariaLabel`, … as props) for the Taro components they are built from. Taro 4.2's templates carry
+// no aria-* attribute: without these the props never reach the native components.
 const ARIA = [
   'aria-role',
   'aria-label',
