@@ -1,25 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { AutoRenewNotice, type AutoRenewNoticeProps } from '@tradekit/taro'
-import { useState } from 'react'
 import { expect, fn, userEvent, within } from 'storybook/test'
+import { stateful } from './fixtures/stateful'
 import { plans } from './fixtures/trade'
 
 const monthly = plans[0]
 if (!monthly) throw new Error('fixture plans are empty')
 
-function Controlled(props: AutoRenewNoticeProps) {
-  const [checked, setChecked] = useState(props.checked)
-  return (
-    <AutoRenewNotice
-      {...props}
-      checked={checked}
-      onChange={(next) => {
-        setChecked(next)
-        props.onChange(next)
-      }}
-    />
-  )
-}
+const Controlled = stateful<boolean, AutoRenewNoticeProps>(AutoRenewNotice, 'checked')
 
 const meta = {
   title: 'Membership/AutoRenewNotice',

@@ -1,23 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { OrderContact } from '@tradekit/core'
 import { ContactForm, type ContactFormProps } from '@tradekit/taro'
-import { useState } from 'react'
 import { expect, fn, userEvent, within } from 'storybook/test'
+import { stateful } from './fixtures/stateful'
 
-/** The form with its own state, as a checkout page holds it. */
-function Controlled(props: ContactFormProps) {
-  const [contact, setContact] = useState<OrderContact>(props.value)
-  return (
-    <ContactForm
-      {...props}
-      value={contact}
-      onChange={(next) => {
-        setContact(next)
-        props.onChange(next)
-      }}
-    />
-  )
-}
+const Controlled = stateful<OrderContact, ContactFormProps>(ContactForm, 'value')
 
 const meta = {
   title: 'Checkout/ContactForm',

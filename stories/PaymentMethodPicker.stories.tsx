@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { PaymentChannel } from '@tradekit/core'
 import { PaymentMethodPicker, type PaymentMethodPickerProps } from '@tradekit/taro'
-import { useState } from 'react'
 import { expect, fn, userEvent, within } from 'storybook/test'
+import { stateful } from './fixtures/stateful'
 import { withTrade } from './fixtures/trade'
 
 const channel = (id: string, available = true): PaymentChannel => ({
@@ -11,19 +11,7 @@ const channel = (id: string, available = true): PaymentChannel => ({
   pay: async () => ({ kind: 'cancelled' }),
 })
 
-function Controlled(props: PaymentMethodPickerProps) {
-  const [value, setValue] = useState(props.value)
-  return (
-    <PaymentMethodPicker
-      {...props}
-      value={value}
-      onChange={(id) => {
-        setValue(id)
-        props.onChange(id)
-      }}
-    />
-  )
-}
+const Controlled = stateful<string, PaymentMethodPickerProps>(PaymentMethodPicker, 'value')
 
 const meta = {
   title: 'Checkout/PaymentMethodPicker',

@@ -1,22 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { PlanPicker, type PlanPickerProps } from '@tradekit/taro'
-import { useState } from 'react'
 import { expect, fn, userEvent, within } from 'storybook/test'
+import { stateful } from './fixtures/stateful'
 import { plans } from './fixtures/trade'
 
-function Controlled(props: PlanPickerProps) {
-  const [value, setValue] = useState(props.value)
-  return (
-    <PlanPicker
-      {...props}
-      value={value}
-      onChange={(id) => {
-        setValue(id)
-        props.onChange(id)
-      }}
-    />
-  )
-}
+const Controlled = stateful<string, PlanPickerProps>(PlanPicker, 'value')
 
 const meta = {
   title: 'Membership/PlanPicker',
