@@ -3,6 +3,7 @@ import { type CouponEvaluation, describeCoupon, describeCouponReason, formatMone
 import { useLocale } from '@tradekit/react'
 import type { ReactNode } from 'react'
 import { a11y } from '../internal/a11y'
+import { pressKeys } from '../internal/keyboard'
 import { RadioMark } from '../internal/RadioMark'
 import { Tag } from '../Tag/Tag'
 import '../internal/Section.css'
@@ -24,8 +25,6 @@ export interface CouponPickerProps {
   className?: string
 }
 
-const isH5 = process.env.TARO_ENV === 'h5'
-
 function Option({
   checked,
   disabled = false,
@@ -39,17 +38,7 @@ function Option({
   onSelect: () => void
   children: ReactNode
 }) {
-  const keyboard = isH5
-    ? {
-        tabIndex: disabled ? -1 : 0,
-        onKeyDown: (event: { key: string; preventDefault(): void }) => {
-          if (event.key === ' ' || event.key === 'Enter') {
-            event.preventDefault()
-            if (!disabled) onSelect()
-          }
-        },
-      }
-    : {}
+  const keyboard = pressKeys(onSelect, disabled)
   const classes = [
     'tk-coupon-picker__option',
     checked && 'tk-coupon-picker__option--checked',

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { MessageKey, PaymentChannel, PurchaseContext } from '@tradekit/core'
 import { useLocale, usePaymentChannels } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
+import { pressKeys } from '../internal/keyboard'
 import { RadioMark } from '../internal/RadioMark'
 import '../internal/Section.css'
 import { useThemeVars } from '../theme/ThemeContext'
@@ -26,8 +27,6 @@ export interface PaymentMethodPickerProps {
 }
 
 const KNOWN = new Set(['sandbox', 'douyin-trade', 'douyin-pay', 'wechat', 'alipay'])
-const isH5 = process.env.TARO_ENV === 'h5'
-
 /** The name of a channel: the team's label, the catalogue's name, or its id. */
 function useChannelName(labels: Readonly<Record<string, string>> | undefined) {
   const { t } = useLocale()
@@ -76,17 +75,7 @@ export function PaymentMethodPicker({
           {channels.map((channel) => {
             const checked = channel.id === value
             const name = nameOf(channel)
-            const keyboard = isH5
-              ? {
-                  tabIndex: 0,
-                  onKeyDown: (event: { key: string; preventDefault(): void }) => {
-                    if (event.key === ' ' || event.key === 'Enter') {
-                      event.preventDefault()
-                      onChange(channel.id)
-                    }
-                  },
-                }
-              : {}
+            const keyboard = pressKeys(() => onChange(channel.id))
             return (
               <View
                 key={channel.id}

@@ -10,6 +10,7 @@ import {
 } from '@tradekit/core'
 import { useLocale, usePurchaseMode } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
+import { pressKeys } from '../internal/keyboard'
 import { Tag } from '../Tag/Tag'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
@@ -33,8 +34,6 @@ export interface PlanPickerProps {
   /** Extra class of the root. */
   className?: string
 }
-
-const isH5 = process.env.TARO_ENV === 'h5'
 
 /** The period as words: "月", "3个月" ("month", "3 months"). */
 export function periodText(plan: Plan, t: Translate): string | null {
@@ -94,17 +93,7 @@ export function PlanPicker({ plans, value, onChange, badges, purchaseMode, class
           ]
             .filter(Boolean)
             .join(t('a11y.separator'))
-          const keyboard = isH5
-            ? {
-                tabIndex: 0,
-                onKeyDown: (event: { key: string; preventDefault(): void }) => {
-                  if (event.key === ' ' || event.key === 'Enter') {
-                    event.preventDefault()
-                    onChange(plan.id)
-                  }
-                },
-              }
-            : {}
+          const keyboard = pressKeys(() => onChange(plan.id))
           return (
             <View
               key={plan.id}

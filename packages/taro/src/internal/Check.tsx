@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { a11y } from './a11y'
+import { pressKeys } from './keyboard'
 import './Check.css'
 
 /** Props of the internal {@link Check}. */
@@ -12,24 +13,12 @@ export interface CheckProps {
   className?: string
 }
 
-const isH5 = process.env.TARO_ENV === 'h5'
-
 /** A round check mark with the checkbox role, for line selection and "select all". */
 export function Check({ checked, label, disabled = false, onChange, className }: CheckProps) {
   const toggle = () => {
     if (!disabled) onChange?.(!checked)
   }
-  const keyboard = isH5
-    ? {
-        tabIndex: disabled ? -1 : 0,
-        onKeyDown: (event: { key: string; preventDefault(): void }) => {
-          if (event.key === ' ' || event.key === 'Enter') {
-            event.preventDefault()
-            toggle()
-          }
-        },
-      }
-    : {}
+  const keyboard = pressKeys(toggle, disabled)
   const classes = ['tk-check', checked && 'tk-check--checked', disabled && 'tk-check--disabled', className]
     .filter(Boolean)
     .join(' ')

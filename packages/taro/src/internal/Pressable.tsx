@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { a11y } from './a11y'
+import { pressKeys } from './keyboard'
 import './Pressable.css'
 
 /** Props of the internal {@link Pressable}. */
@@ -14,8 +15,6 @@ export interface PressableProps {
   onPress?: () => void
   children?: ReactNode
 }
-
-const isH5 = process.env.TARO_ENV === 'h5'
 
 /**
  * A pressable area that is a button for everyone. Its state is also in classes
@@ -37,17 +36,7 @@ export function Pressable({
   const press = () => {
     if (!inactive) onPress?.()
   }
-  const keyboard = isH5
-    ? {
-        tabIndex: disabled ? -1 : 0,
-        onKeyDown: (event: { key: string; preventDefault(): void }) => {
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault()
-            press()
-          }
-        },
-      }
-    : {}
+  const keyboard = pressKeys(press, disabled)
   return (
     <View
       className={[
