@@ -9,7 +9,7 @@ import {
   sandboxChannel,
 } from '@tradekit/core'
 import { TradeProvider } from '@tradekit/react'
-import { CheckoutBar, CheckoutPage, ContactForm, PriceChangedNotice, validateContact } from '@tradekit/taro'
+import { CheckoutBar, CheckoutPage, ContactForm, PriceChangedNotice } from '@tradekit/taro'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -20,22 +20,6 @@ function deferred<T = void>() {
   })
   return { promise, resolve }
 }
-
-describe('validateContact', () => {
-  it('requires a phone number and checks its form', () => {
-    expect(validateContact({})).toEqual({ phone: 'contact.error.phoneRequired' })
-    expect(validateContact({ phone: '1380013800' })).toEqual({ phone: 'contact.error.phoneInvalid' })
-    expect(validateContact({ phone: '12800138000' })).toEqual({ phone: 'contact.error.phoneInvalid' })
-    expect(validateContact({ phone: '138 0013-8000' })).toEqual({})
-  })
-
-  it('requires a name only when asked', () => {
-    expect(validateContact({ phone: '13800138000', name: '  ' })).toEqual({})
-    expect(validateContact({ phone: '13800138000', name: '  ' }, { requireName: true })).toEqual({
-      name: 'contact.error.nameRequired',
-    })
-  })
-})
 
 function Form(props: { requireName?: boolean; showErrors?: boolean; onChange?: (c: object) => void }) {
   const [contact, setContact] = useState({})

@@ -50,6 +50,7 @@ export {
 export { type WechatChannelOptions, type WechatPayment, wechatChannel } from './channels/wechatChannel'
 // checkout
 export { createCheckout, DEFAULT_CHECKOUT_TIMING, isNetworkError } from './checkout/createCheckout'
+export { orderLinesOf, priceChangeOf, purchaseKindOf } from './checkout/orderFromCart'
 export { type PurchaseMode, payableChannels, purchaseModeFor } from './checkout/purchaseMode'
 export type {
   Checkout,
@@ -74,6 +75,12 @@ export type {
   RetryMode,
   SubmitOptions,
 } from './checkout/types'
+export {
+  type ContactErrors,
+  type ContactRules,
+  normalizePhone,
+  validateContact,
+} from './checkout/validateContact'
 // errors
 export { ERROR_CODES, isTradeKitErrorCode, type TradeKitErrorCode } from './errors/errorCodes'
 export { isTradeKitError, TradeKitError, type TradeKitErrorData } from './errors/TradeKitError'

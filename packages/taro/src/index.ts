@@ -11,12 +11,6 @@ export { PaymentMethodPicker, type PaymentMethodPickerProps } from './Checkout/P
 export { PaymentStatus, type PaymentStatusProps } from './Checkout/PaymentStatus'
 export { PriceChangedNotice, type PriceChangedNoticeProps } from './Checkout/PriceChangedNotice'
 export {
-  type ContactErrors,
-  type ContactRules,
-  normalizePhone,
-  validateContact,
-} from './Checkout/validateContact'
-export {
   ConfigProvider,
   type ConfigProviderProps,
   ThemeProvider,

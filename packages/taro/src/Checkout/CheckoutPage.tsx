@@ -1,16 +1,17 @@
 import { Text, View } from '@tarojs/components'
 import {
-  type CartLine,
   type CartSnapshot,
   type Coupon,
   type CreatedOrder,
-  isMoney,
   type Money,
   type OrderContact,
   type OrderRequest,
+  orderLinesOf,
   type PricingFee,
+  priceChangeOf,
+  purchaseKindOf,
   type Quote,
-  type TradeKitError,
+  validateContact,
 } from '@tradekit/core'
 import {
   useCart,
@@ -31,7 +32,6 @@ import { OrderSummary } from './OrderSummary'
 import { PaymentMethodPicker } from './PaymentMethodPicker'
 import { PaymentStatus } from './PaymentStatus'
 import { PriceChangedNotice } from './PriceChangedNotice'
-import { validateContact } from './validateContact'
 
 /** Props of {@link CheckoutPage}. */
 export interface CheckoutPageProps {
@@ -72,31 +72,6 @@ export interface CheckoutPageProps {
 const selectLines = (cart: CartSnapshot) => cart.lines
 const MOVING = new Set(['creating', 'paying', 'confirming'])
 
-function orderKind(lines: readonly CartLine[]): 'physical' | 'service' | 'virtual' {
-  if (lines.some((line) => line.kind === 'virtual')) return 'virtual'
-  if (lines.some((line) => line.kind === 'service')) return 'service'
-  return 'physical'
-}
-
-// An order line's options are strings: a cart option that is not one is sent as its JSON.
-function orderOptions(options: NonNullable<CartLine['options']>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(options).map(([key, value]) => [
-      key,
-      typeof value === 'string' ? value : JSON.stringify(value),
-    ]),
-  )
-}
-
-/** The server's new total of a `PRICE_CHANGED`: its quote's payable, or the created order's amount. */
-function newTotalOf(error: TradeKitError | undefined): { total: Money; quote?: Quote } | null {
-  if (error?.code !== 'PRICE_CHANGED') return null
-  const quote = error.quote as Quote | undefined
-  if (quote && typeof quote === 'object' && isMoney(quote.payable)) return { total: quote.payable, quote }
-  if (isMoney(error.amount)) return { total: error.amount }
-  return null
-}
-
 /**
  * A checkout page ready to drop in: the selected cart lines with their totals, contact details for
  * services, coupons (the best preselected), the payment methods of this platform, the price-change
@@ -133,7 +108,7 @@ export function CheckoutPage({
   const themeVars = useThemeVars()
   const { t } = useLocale()
   const lines = useCart(selectLines).filter((line) => line.selected)
-  const kind = orderKind(lines)
+  const kind = purchaseKindOf(lines)
   const [couponId, setCouponId] = useState<string | null | undefined>(undefined)
   const quote = useCartQuote({ coupons, couponId, fees, member })
   const best = useCartQuote({ coupons, fees, member })
@@ -147,7 +122,7 @@ export function CheckoutPage({
   const needsContact = requireContact ?? kind === 'service'
   const contactErrors = needsContact ? validateContact(contact, { requireName }) : {}
   const busy = MOVING.has(checkout.status)
-  const changed = newTotalOf(checkout.error)
+  const changed = priceChangeOf(checkout.error)
   const shown = accepted ?? quote
   const chosen = channels.some((c) => c.id === channel) ? channel : channels[0]?.id
 
@@ -172,11 +147,7 @@ export function CheckoutPage({
 
   const submit = (expectedPayable: Money) => {
     const request: OrderRequest = {
-      lines: lines.map((line) => ({
-        skuId: line.skuId,
-        quantity: line.quantity,
-        ...(line.options ? { options: orderOptions(line.options) } : {}),
-      })),
+      lines: orderLinesOf(lines),
       ...(quote.couponId ? { coupon: quote.couponId } : {}),
       ...(needsContact ? { contact } : {}),
       ...(chosen ? { channel: chosen } : {}),
@@ -229,11 +200,11 @@ export function CheckoutPage({
         {changed ? (
           <PriceChangedNotice
             previous={submitted ?? quote.payable}
-            next={changed.total}
+            next={changed.payable}
             onBack={onBackToCart}
             onAccept={() => {
               if (changed.quote) setAccepted(changed.quote)
-              return submit(changed.total)
+              return submit(changed.payable)
             }}
           />
         ) : null}

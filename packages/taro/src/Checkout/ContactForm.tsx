@@ -1,5 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import type { OrderContact } from '@tradekit/core'
+import { type ContactRules, type OrderContact, validateContact } from '@tradekit/core'
 import { useLocale } from '@tradekit/react'
 import { useState } from 'react'
 import { a11y } from '../internal/a11y'
@@ -7,7 +7,6 @@ import '../internal/Section.css'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './ContactForm.css'
-import { type ContactRules, validateContact } from './validateContact'
 
 /** What the platform's `getPhoneNumber` button hands over (its `event.detail`). */
 export interface PhoneNumberDetail {

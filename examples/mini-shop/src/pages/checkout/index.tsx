@@ -6,6 +6,7 @@ import {
   type Money,
   money,
   type OrderRequest,
+  priceChangeOf,
   type Quote,
 } from '@tradekit/core'
 import { useCartActions, useCheckout, useEntitlement } from '@tradekit/react'
@@ -176,8 +177,7 @@ function BuyNowCheckout({ skuId }: { skuId: string }) {
 
   const { status, error, order } = checkout
   const busy = status === 'creating' || status === 'paying' || status === 'confirming'
-  const changed =
-    status === 'failed' && error?.code === 'PRICE_CHANGED' ? (error.quote as Quote | undefined) : undefined
+  const changed = status === 'failed' ? priceChangeOf(error) : null
   const paidOrder = status === 'paid' ? order : undefined
   useEffect(() => showResult(paidOrder), [paidOrder])
 
@@ -231,7 +231,7 @@ function BuyNowCheckout({ skuId }: { skuId: string }) {
           next={changed.payable}
           onBack={goHome}
           onAccept={() => {
-            setQuote(changed)
+            if (changed.quote) setQuote(changed.quote)
             return submit(changed.payable)
           }}
         />

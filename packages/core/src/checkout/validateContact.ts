@@ -1,4 +1,5 @@
-import type { MessageKey, OrderContact } from '@tradekit/core'
+import type { MessageKey } from '../i18n/messages'
+import type { OrderContact } from './types'
 
 /** What {@link validateContact} checks. */
 export interface ContactRules {
