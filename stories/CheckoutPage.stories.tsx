@@ -3,7 +3,7 @@ import { CartBar, CartList, CheckoutPage, type CheckoutPageProps } from '@tradek
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { consultation, membership, mug, tee } from './fixtures/products'
-import { useMerchant, withTrade } from './fixtures/trade'
+import { en, useMerchant, wait, withTrade } from './fixtures/trade'
 
 /** The cart, then the checkout page: what a mini-program's two pages do, in one story. */
 function CartThenCheckout(props: CheckoutPageProps) {
@@ -53,8 +53,6 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const wait = { timeout: 8000 }
-const en = { globals: { locale: 'en-US' } }
 const submitButton = (canvasElement: HTMLElement, name: RegExp = /提交订单/) =>
   within(canvasElement).getByRole('button', { name })
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { MemberBadge } from '@tradekit/taro'
 import { expect, within } from 'storybook/test'
-import { withTrade } from './fixtures/trade'
+import { wait, withTrade } from './fixtures/trade'
 
 const meta = {
   title: 'Membership/MemberBadge',
@@ -11,8 +11,6 @@ const meta = {
 
 export default meta
 type Story = StoryObj<typeof meta>
-
-const wait = { timeout: 8000 }
 
 /** A member, with the end date. */
 export const Member: Story = {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { MemberBadge, MembershipSheet, Paywall } from '@tradekit/taro'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { withTrade } from './fixtures/trade'
+import { en, iosWith, wait, withTrade } from './fixtures/trade'
 
 /** An article behind a paywall whose unlock opens the sheet: the whole membership purchase. */
 function MembersArticle() {
@@ -44,14 +44,6 @@ const meta = {
 
 export default meta
 type Story = StoryObj<typeof meta>
-
-const wait = { timeout: 8000 }
-const en = { globals: { locale: 'en-US' } }
-const iosWith = (answer: 'im' | 'unavailable') => ({
-  os: 'ios' as const,
-  supports: ({ kind, os }: { kind: string; os: string }) =>
-    kind === 'virtual' && os === 'ios' ? answer : 'pay',
-})
 
 /** Plans, benefits, auto-renew terms and the pay button (purchase mode `buy`). */
 export const Default: Story = {

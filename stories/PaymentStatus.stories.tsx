@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { PaymentStatus } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
-import { fastTiming, SubmitOnMount, teeOrder, withTrade } from './fixtures/trade'
+import { en, fastTiming, SubmitOnMount, teeOrder, wait, withTrade } from './fixtures/trade'
 
 const meta = {
   title: 'Checkout/PaymentStatus',
@@ -17,9 +17,6 @@ const meta = {
 
 export default meta
 type Story = StoryObj<typeof meta>
-
-const wait = { timeout: 8000 }
-const en = { globals: { locale: 'en-US' } }
 
 /** The order is being created on the merchant's server. */
 export const Creating: Story = {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useMembership } from '@tradekit/react'
 import { Paywall } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
-import { useMerchant, withTrade } from './fixtures/trade'
+import { useMerchant, wait, withTrade } from './fixtures/trade'
 
 const yearFromNow = Date.UTC(2027, 0, 31, 12)
 
@@ -54,7 +54,6 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const wait = { timeout: 8000 }
 const content = '第一章全文：只有会员才能读到的内容。'
 
 /** Not a member (purchase mode `buy`): the preview and "join to unlock". */
