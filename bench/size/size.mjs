@@ -193,9 +193,10 @@ function tradekitComponents() {
 }
 
 const cardComponents = ['ProductCard', 'Price', 'QuantityStepper', 'CartLine', 'CartBar', 'Tag', 'Empty']
-// the cart store and the hooks the components render from: the provider (it makes the cart store),
+// the cart store and the hooks the components render from: the cart provider (it makes the cart
+// store; like react-use-cart's CartProvider it takes no payments — TradeProvider adds the checkout),
 // the cart hooks and Taro storage to persist the cart (react-use-cart persists to localStorage)
-const cardCart = { react: ['TradeProvider', 'useCart', 'useCartActions'], taro: ['taroStorage'] }
+const cardCart = { react: ['CartProvider', 'useCart', 'useCartActions'], taro: ['taroStorage'] }
 const cardEntry =
   importSet([...cardComponents, ...cardCart.taro], '@tradekit/taro') +
   importSet(cardCart.react, '@tradekit/react')

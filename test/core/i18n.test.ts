@@ -1,4 +1,17 @@
-import { createTranslator, describePrice, enUS, formatMessage, money, speakMoney, zhCN } from '@tradekit/core'
+import {
+  checkoutMessages,
+  createTranslator,
+  describePrice,
+  enUS,
+  formatMessage,
+  goodsMessages,
+  LOCALES,
+  membershipMessages,
+  money,
+  speakMoney,
+  translatorOf,
+  zhCN,
+} from '@tradekit/core'
 import { describe, expect, it } from 'vitest'
 
 describe('message catalogue', () => {
@@ -14,6 +27,47 @@ describe('message catalogue', () => {
     for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
       expect(placeholders(enUS[key]), key).toEqual(placeholders(zhCN[key]))
     }
+  })
+})
+
+describe('catalogue parts', () => {
+  const parts = { goodsMessages, checkoutMessages, membershipMessages }
+
+  it('split the whole catalogue: every key in exactly one part, in both locales', () => {
+    for (const locale of LOCALES) {
+      const seen = new Map<string, string>()
+      for (const [name, part] of Object.entries(parts)) {
+        for (const key of Object.keys(part[locale])) {
+          expect(seen.get(key), `${key} in ${name} and ${seen.get(key)}`).toBeUndefined()
+          seen.set(key, name)
+        }
+      }
+      const whole = locale === 'zh-CN' ? zhCN : enUS
+      expect([...seen.keys()].sort()).toEqual(Object.keys(whole).sort())
+      for (const part of Object.values(parts)) {
+        for (const [key, value] of Object.entries(part[locale]))
+          expect(whole[key as keyof typeof whole]).toBe(value)
+      }
+    }
+  })
+
+  it('translate only the parts given; overrides win, also for keys outside them', () => {
+    const t = translatorOf([goodsMessages], 'en-US', { 'cart.selectAll': 'All', 'status.paid': 'Done!' })
+    expect(t('cart.selectAll')).toBe('All')
+    expect(t('cart.selectedCount', { count: 2 })).toBe(
+      goodsMessages['en-US']['cart.selectedCount'].replace('{count}', '2'),
+    )
+    expect(t('status.paid')).toBe('Done!')
+    expect(() => t('status.failed')).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }))
+    const both = translatorOf([checkoutMessages, goodsMessages], 'zh-CN')
+    expect(both('status.failed')).toBe('支付失败')
+    expect(both('currency.CNY')).toBe('元')
+  })
+
+  it('reject a locale TradeKit does not ship with a typed error', () => {
+    expect(() => translatorOf([goodsMessages], 'fr-FR' as 'en-US')).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    )
   })
 })
 

@@ -1,13 +1,16 @@
 import { act, render, renderHook, screen } from '@testing-library/react'
-import { type CartItem, createCart, memoryStorage, money } from '@tradekit/core'
+import { type CartItem, createCart, goodsMessages, memoryStorage, money } from '@tradekit/core'
 import {
+  CartProvider,
   shallowEqual,
   TradeProvider,
   useCart,
   useCartActions,
   useCartLine,
   useCartLineIds,
+  useCheckout,
   useFormatMoney,
+  useTranslate,
 } from '@tradekit/react'
 import { type ReactNode, StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
@@ -16,12 +19,14 @@ const tee: CartItem = { skuId: 'tee', title: 'T 恤', price: money(9900), stock:
 const mug: CartItem = { skuId: 'mug', title: '马克杯', price: money(4500) }
 
 describe.each([
-  ['plain', false],
-  ['StrictMode', true],
-])('cart hooks (%s)', (_name, strict) => {
-  function wrapperWith(props: Omit<Parameters<typeof TradeProvider>[0], 'children'> = {}) {
+  ['TradeProvider', TradeProvider, false],
+  ['TradeProvider, StrictMode', TradeProvider, true],
+  ['CartProvider', CartProvider, false],
+  ['CartProvider, StrictMode', CartProvider, true],
+] as const)('cart hooks (%s)', (_name, Provider, strict) => {
+  function wrapperWith(props: Omit<Parameters<typeof CartProvider>[0], 'children'> = {}) {
     return ({ children }: { children: ReactNode }) => {
-      const tree = <TradeProvider {...props}>{children}</TradeProvider>
+      const tree = <Provider {...props}>{children}</Provider>
       return strict ? <StrictMode>{tree}</StrictMode> : tree
     }
   }
@@ -100,9 +105,9 @@ describe.each([
       {
         wrapper: ({ children }) => {
           const tree = (
-            <TradeProvider storage={storage} userId={userId}>
+            <Provider storage={storage} userId={userId}>
               {children}
-            </TradeProvider>
+            </Provider>
           )
           return strict ? <StrictMode>{tree}</StrictMode> : tree
         },
@@ -134,6 +139,29 @@ describe.each([
     cart.add(mug, 4)
     const { result } = renderHook(() => useCart((c) => c.count), { wrapper: wrapperWith({ cart }) })
     expect(result.current).toBe(4)
+  })
+})
+
+describe('CartProvider', () => {
+  it('has a cart and no checkout: useCheckout says how to get one', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const wrapper = ({ children }: { children: ReactNode }) => <CartProvider>{children}</CartProvider>
+    expect(renderHook(() => useCart((c) => c.count), { wrapper }).result.current).toBe(0)
+    expect(() => renderHook(() => useCheckout(), { wrapper })).toThrow(/a <CartProvider> has none/)
+    logged.mockRestore()
+  })
+
+  it('takes the locale and message overrides', () => {
+    const { result } = renderHook(() => useTranslate(goodsMessages), {
+      wrapper: ({ children }) => (
+        <CartProvider locale="en-US" messages={{ 'cart.total': 'Sum' }}>
+          {children}
+        </CartProvider>
+      ),
+    })
+    expect(result.current.locale).toBe('en-US')
+    expect(result.current.t('cart.total')).toBe('Sum')
+    expect(result.current.t('cart.selectAll')).toBe('Select all')
   })
 })
 

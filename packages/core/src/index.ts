@@ -91,8 +91,24 @@ export {
   type MessageParams,
   type Translate,
   type TranslatorOptions,
+  translatorOf,
 } from './i18n/createTranslator'
-export { enUS, LOCALES, type Locale, MESSAGES, type MessageKey, type Messages, zhCN } from './i18n/messages'
+export {
+  type Catalogue,
+  type CheckoutMessageKey,
+  checkoutMessages,
+  enUS,
+  type GoodsMessageKey,
+  goodsMessages,
+  LOCALES,
+  type Locale,
+  MESSAGES,
+  type MembershipMessageKey,
+  type MessageKey,
+  type Messages,
+  membershipMessages,
+  zhCN,
+} from './i18n/messages'
 // membership
 export { createMembership, type MembershipOptions } from './membership/createMembership'
 export {

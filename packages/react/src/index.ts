@@ -5,7 +5,9 @@ export {
   LocaleProvider,
   type LocaleProviderProps,
   type LocaleValue,
+  useCurrentLocale,
   useLocale,
+  useTranslate,
 } from './locale/LocaleProvider'
 export { useFormatMoney } from './locale/useFormatMoney'
 export {
@@ -14,6 +16,7 @@ export {
   useEntitlement,
   useMembership,
 } from './membership/useMembership'
+export { CartProvider, type CartProviderProps } from './provider/CartProvider'
 export { TradeProvider, type TradeProviderProps } from './provider/TradeProvider'
 export { usePaymentChannels } from './purchase/usePaymentChannels'
 export { usePurchaseMode } from './purchase/usePurchaseMode'

@@ -1,5 +1,5 @@
 import { TradeKitError } from '../errors/TradeKitError'
-import { LOCALES, type Locale, MESSAGES, type MessageKey, type Messages } from './messages'
+import { type Catalogue, type Locale, MESSAGES, type MessageKey, type Messages } from './messages'
 
 /** Values a template's `{name}` placeholders take. */
 export type MessageParams = Readonly<Record<string, string | number>>
@@ -41,15 +41,33 @@ export function formatMessage(template: string, params?: MessageParams): string 
  * ```
  */
 export function createTranslator(options: TranslatorOptions = {}): Translate {
-  const locale = options.locale ?? 'zh-CN'
-  if (!LOCALES.includes(locale)) {
+  return translatorOf([MESSAGES], options.locale ?? 'zh-CN', options.messages)
+}
+
+/**
+ * `t(key, params)` over some parts of the catalogue only (what a component shows), with a team's
+ * overrides applied over them. A bundle carries only the parts it names.
+ *
+ * @throws TradeKitError `INVALID_ARGUMENT` for a locale TradeKit does not ship; `t` throws it for a
+ * key none of the parts (nor the overrides) has
+ * @example
+ * ```ts
+ * const t = translatorOf([goodsMessages], 'en-US')
+ * t('cart.selectAll') // 'Select all'
+ * ```
+ */
+export function translatorOf(
+  catalogues: readonly Catalogue[],
+  locale: Locale,
+  overrides?: Partial<Messages>,
+): Translate {
+  const parts = catalogues.map((catalogue) => catalogue[locale])
+  if (parts.some((part) => part === undefined)) {
     throw new TradeKitError('INVALID_ARGUMENT', `Unsupported locale ${String(locale)}`)
   }
-  const catalogue: Messages = options.messages
-    ? { ...MESSAGES[locale], ...options.messages }
-    : MESSAGES[locale]
   return (key, params) => {
-    const template = catalogue[key]
+    let template = overrides?.[key]
+    for (let i = 0; template === undefined && i < parts.length; i++) template = parts[i]?.[key]
     if (template === undefined) {
       throw new TradeKitError('INVALID_ARGUMENT', `Unknown message key ${String(key)}`)
     }

@@ -80,7 +80,7 @@ export function useCheckout(options?: UseCheckoutOptions): UseCheckoutResult {
   if (!checkout) {
     throw new Error(
       context
-        ? 'useCheckout needs a checkout: pass `api` (and channels) to <TradeProvider>, or call useCheckout({ api, channel }).'
+        ? 'useCheckout needs a checkout: pass `api` (and channels) to <TradeProvider> (a <CartProvider> has none), or call useCheckout({ api, channel }).'
         : 'useCheckout must be used inside <TradeProvider api={…}>, or called with options: useCheckout({ api, channel }).',
     )
   }

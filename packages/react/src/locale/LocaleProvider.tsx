@@ -1,8 +1,21 @@
-import { createTranslator, type Locale, type Messages, type Translate } from '@tradekit/core'
+import {
+  type Catalogue,
+  createTranslator,
+  type Locale,
+  type Messages,
+  type Translate,
+  translatorOf,
+} from '@tradekit/core'
 import { createContext, type ReactNode, useContext, useMemo } from 'react'
 
-/** What the locale context holds. */
-export interface LocaleValue {
+/** The locale in force and a team's message overrides. */
+interface LocaleState {
+  readonly locale: Locale
+  readonly messages: Partial<Messages> | undefined
+}
+
+/** What `useLocale()` and `useTranslate()` answer. */
+export interface LocaleValue extends LocaleState {
   /** The current locale. */
   readonly locale: Locale
   /** The team's message overrides in force (merged with any outer provider's). */
@@ -11,9 +24,7 @@ export interface LocaleValue {
   readonly t: Translate
 }
 
-const DEFAULT_LOCALE: LocaleValue = { locale: 'zh-CN', messages: undefined, t: createTranslator() }
-
-const LocaleContext = createContext<LocaleValue>(DEFAULT_LOCALE)
+const LocaleContext = createContext<LocaleState>({ locale: 'zh-CN', messages: undefined })
 LocaleContext.displayName = 'TradeKitLocale'
 
 /** Props of {@link LocaleProvider}. */
@@ -39,19 +50,13 @@ export function LocaleProvider({ locale, messages, children }: LocaleProviderPro
     () => (messages ? { ...outer.messages, ...messages } : outer.messages),
     [outer.messages, messages],
   )
-  const value = useMemo<LocaleValue>(
-    () => ({
-      locale: nextLocale,
-      messages: merged,
-      t: createTranslator({ locale: nextLocale, messages: merged }),
-    }),
-    [nextLocale, merged],
-  )
+  const value = useMemo<LocaleState>(() => ({ locale: nextLocale, messages: merged }), [nextLocale, merged])
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>
 }
 
 /**
- * The current locale and its `t(key, params)`. Works without a provider (zh-CN, shipped messages).
+ * The current locale and its `t(key, params)` over the whole catalogue. Works without a provider
+ * (zh-CN, shipped messages).
  *
  * @example
  * ```tsx
@@ -60,5 +65,35 @@ export function LocaleProvider({ locale, messages, children }: LocaleProviderPro
  * ```
  */
 export function useLocale(): LocaleValue {
-  return useContext(LocaleContext)
+  const state = useContext(LocaleContext)
+  return useMemo(
+    () => ({ ...state, t: createTranslator({ locale: state.locale, messages: state.messages }) }),
+    [state],
+  )
+}
+
+/**
+ * The current locale and a `t(key, params)` over the named parts of the catalogue only, so a bundle
+ * carries the text of the components it uses and no other: TradeKit's components read their text
+ * this way. `t` throws for a key none of the parts has.
+ *
+ * @example
+ * ```tsx
+ * const { t } = useTranslate(goodsMessages)
+ * return <Text>{t('cart.selectAll')}</Text>
+ * ```
+ */
+export function useTranslate(...catalogues: Catalogue[]): LocaleValue {
+  const state = useContext(LocaleContext)
+  // the parts are module constants: the same on every render of a component
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the catalogues are compared one by one
+  return useMemo(
+    () => ({ ...state, t: translatorOf(catalogues, state.locale, state.messages) }),
+    [state, ...catalogues],
+  )
+}
+
+/** The current locale, without any message. */
+export function useCurrentLocale(): Locale {
+  return useContext(LocaleContext).locale
 }

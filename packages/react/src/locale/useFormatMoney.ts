@@ -1,6 +1,6 @@
 import { type FormatMoneyOptions, formatMoney, type Money } from '@tradekit/core'
 import { useCallback } from 'react'
-import { useLocale } from './LocaleProvider'
+import { useCurrentLocale } from './LocaleProvider'
 
 /**
  * `formatMoney` bound to the current locale.
@@ -12,6 +12,6 @@ import { useLocale } from './LocaleProvider'
  * ```
  */
 export function useFormatMoney(): (value: Money, options?: Omit<FormatMoneyOptions, 'locale'>) => string {
-  const { locale } = useLocale()
+  const locale = useCurrentLocale()
   return useCallback((value, options) => formatMoney(value, { ...options, locale }), [locale])
 }

@@ -1,6 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import type { CartLine, CartQuote, CartSnapshot, PricingContext } from '@tradekit/core'
-import { useCart, useCartActions, useCartQuote, useFormatMoney, useLocale } from '@tradekit/react'
+import {
+  type CartLine,
+  type CartQuote,
+  type CartSnapshot,
+  goodsMessages,
+  type PricingContext,
+} from '@tradekit/core'
+import { useCart, useCartActions, useCartQuote, useFormatMoney, useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { Check } from '../internal/Check'
 import { Pressable } from '../internal/Pressable'
@@ -52,7 +58,7 @@ const sameBar = (a: BarState, b: BarState) =>
  */
 export function CartBar({ onCheckout, pricing, className }: CartBarProps) {
   const themeVars = useThemeVars()
-  const { t } = useLocale()
+  const { t } = useTranslate(goodsMessages)
   const format = useFormatMoney()
   const bar = useCart(selectBar, sameBar)
   const cart = useCartActions()

@@ -1,4 +1,5 @@
-import { useLocale } from '@tradekit/react'
+import { goodsMessages } from '@tradekit/core'
+import { useTranslate } from '@tradekit/react'
 import { Empty } from '../Empty/Empty'
 import { Pressable } from '../internal/Pressable'
 import '../theme/tokens.css'
@@ -23,7 +24,7 @@ export interface CartEmptyProps {
  * ```
  */
 export function CartEmpty({ onShop, image, className }: CartEmptyProps) {
-  const { t } = useLocale()
+  const { t } = useTranslate(goodsMessages)
   return (
     <Empty
       className={className ? `tk-cart-empty ${className}` : 'tk-cart-empty'}

@@ -1,6 +1,12 @@
 import { Image, Text, View } from '@tarojs/components'
-import { type CartLine as CartLineData, formatMoney, type LineIssue, subtractMoney } from '@tradekit/core'
-import { useCartActions, useCartLine, useLocale } from '@tradekit/react'
+import {
+  type CartLine as CartLineData,
+  formatMoney,
+  goodsMessages,
+  type LineIssue,
+  subtractMoney,
+} from '@tradekit/core'
+import { useCartActions, useCartLine, useTranslate } from '@tradekit/react'
 import { memo, useState } from 'react'
 import { a11y } from '../internal/a11y'
 import { Check } from '../internal/Check'
@@ -40,7 +46,7 @@ export const CartLine = memo(function CartLine({ lineId, onRemoved, onPress, cla
   const themeVars = useThemeVars()
   const line = useCartLine(lineId)
   const cart = useCartActions()
-  const { t } = useLocale()
+  const { t } = useTranslate(goodsMessages)
   const [confirming, setConfirming] = useState(false)
   const [imageFailed, setImageFailed] = useState(false)
   if (!line) return null

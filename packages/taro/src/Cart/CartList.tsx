@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { CartLine as CartLineData, CartSnapshot } from '@tradekit/core'
-import { shallowEqual, useCart, useCartActions, useLocale } from '@tradekit/react'
+import { type CartLine as CartLineData, type CartSnapshot, goodsMessages } from '@tradekit/core'
+import { shallowEqual, useCart, useCartActions, useTranslate } from '@tradekit/react'
 import { type ReactNode, useEffect, useState } from 'react'
 import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
@@ -58,7 +58,7 @@ const selectIssues = (cart: CartSnapshot) => cart.issues
  */
 export function CartList({ batchSize = 20, empty, onLinePress, className }: CartListProps) {
   const themeVars = useThemeVars()
-  const { t } = useLocale()
+  const { t } = useTranslate(goodsMessages)
   const status = useCart(selectStatus)
   const issues = useCart(selectIssues)
   const groups = useCart(selectGroups, sameGroups)

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { type Money, type PurchaseMode, speakMoney } from '@tradekit/core'
-import { useLocale } from '@tradekit/react'
+import { checkoutMessages, goodsMessages, type Money, type PurchaseMode, speakMoney } from '@tradekit/core'
+import { useTranslate } from '@tradekit/react'
 import { useEffect, useRef, useState } from 'react'
 import { Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
@@ -58,7 +58,7 @@ export function CheckoutBar({
   className,
 }: CheckoutBarProps) {
   const themeVars = useThemeVars()
-  const { t } = useLocale()
+  const { t } = useTranslate(checkoutMessages, goodsMessages)
   const running = useRef(false)
   const [submitting, setSubmitting] = useState(false)
   const mounted = useRef(true)

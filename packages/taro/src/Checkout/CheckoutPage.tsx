@@ -3,7 +3,9 @@ import {
   type CartSnapshot,
   type Coupon,
   type CreatedOrder,
+  checkoutMessages,
   type Money,
+  membershipMessages,
   type OrderContact,
   type OrderRequest,
   orderLinesOf,
@@ -17,9 +19,9 @@ import {
   useCart,
   useCartQuote,
   useCheckout,
-  useLocale,
   usePaymentChannels,
   usePurchaseMode,
+  useTranslate,
 } from '@tradekit/react'
 import { useEffect, useRef, useState } from 'react'
 import { useThemeVars } from '../theme/ThemeContext'
@@ -106,7 +108,7 @@ export function CheckoutPage({
   className,
 }: CheckoutPageProps) {
   const themeVars = useThemeVars()
-  const { t } = useLocale()
+  const { t } = useTranslate(checkoutMessages, membershipMessages)
   const lines = useCart(selectLines).filter((line) => line.selected)
   const kind = purchaseKindOf(lines)
   const [couponId, setCouponId] = useState<string | null | undefined>(undefined)

@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import { type ContactRules, type OrderContact, validateContact } from '@tradekit/core'
-import { useLocale } from '@tradekit/react'
+import { type ContactRules, checkoutMessages, type OrderContact, validateContact } from '@tradekit/core'
+import { useTranslate } from '@tradekit/react'
 import { useState } from 'react'
 import { a11y } from '../internal/a11y'
 import '../internal/Section.css'
@@ -74,7 +74,7 @@ export function ContactForm({
   className,
 }: ContactFormProps) {
   const themeVars = useThemeVars()
-  const { t } = useLocale()
+  const { t } = useTranslate(checkoutMessages)
   const [touched, setTouched] = useState<{ name?: boolean; phone?: boolean }>({})
   const [denied, setDenied] = useState(false)
   const rules: ContactRules = { requireName }

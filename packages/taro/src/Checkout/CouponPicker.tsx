@@ -1,6 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import { type CouponEvaluation, describeCoupon, describeCouponReason, formatMoney } from '@tradekit/core'
-import { useLocale } from '@tradekit/react'
+import {
+  type CouponEvaluation,
+  checkoutMessages,
+  describeCoupon,
+  describeCouponReason,
+  formatMoney,
+  goodsMessages,
+} from '@tradekit/core'
+import { useTranslate } from '@tradekit/react'
 import type { ReactNode } from 'react'
 import { a11y } from '../internal/a11y'
 import { pressKeys } from '../internal/keyboard'
@@ -75,7 +82,7 @@ function Option({
  */
 export function CouponPicker({ coupons, value, onChange, bestId, className }: CouponPickerProps) {
   const themeVars = useThemeVars()
-  const { t, locale } = useLocale()
+  const { t, locale } = useTranslate(checkoutMessages, goodsMessages)
   const available = coupons.filter((entry) => entry.applicable)
   const unavailable = coupons.filter((entry) => !entry.applicable)
   const money = (entry: CouponEvaluation) => formatMoney(entry.discount, { locale, trimZeros: true })

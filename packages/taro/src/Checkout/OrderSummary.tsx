@@ -1,13 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import {
   type CartQuote,
+  checkoutMessages,
   formatMoney,
+  goodsMessages,
   type Money,
   type PurchaseMode,
   type Quote,
   speakMoney,
 } from '@tradekit/core'
-import { useLocale } from '@tradekit/react'
+import { useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { Price } from '../Price/Price'
 import '../internal/Section.css'
@@ -51,7 +53,7 @@ function Row({
   minus?: boolean
   strong?: boolean
 }) {
-  const { t, locale } = useLocale()
+  const { t, locale } = useTranslate(checkoutMessages, goodsMessages)
   const spoken = speakMoney(amount, t)
   const visible = `${minus ? '-' : ''}${formatMoney(amount, { locale })}`
   return (
@@ -85,7 +87,7 @@ function Row({
  */
 export function OrderSummary({ quote, items = [], purchaseMode = 'buy', className }: OrderSummaryProps) {
   const themeVars = useThemeVars()
-  const { t, locale } = useLocale()
+  const { t, locale } = useTranslate(checkoutMessages, goodsMessages)
   const titles = new Map(items.map((item) => [item.lineId, item.title]))
   const feeItems = 'feeItems' in quote ? quote.feeItems : undefined
   const priced = purchaseMode !== 'hidden'

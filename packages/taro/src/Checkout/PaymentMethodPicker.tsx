@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { MessageKey, PaymentChannel, PurchaseContext } from '@tradekit/core'
-import { useLocale, usePaymentChannels } from '@tradekit/react'
+import { checkoutMessages, type MessageKey, type PaymentChannel, type PurchaseContext } from '@tradekit/core'
+import { usePaymentChannels, useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { pressKeys } from '../internal/keyboard'
 import { RadioMark } from '../internal/RadioMark'
@@ -29,7 +29,7 @@ export interface PaymentMethodPickerProps {
 const KNOWN = new Set(['sandbox', 'douyin-trade', 'douyin-pay', 'wechat', 'alipay'])
 /** The name of a channel: the team's label, the catalogue's name, or its id. */
 function useChannelName(labels: Readonly<Record<string, string>> | undefined) {
-  const { t } = useLocale()
+  const { t } = useTranslate(checkoutMessages)
   return (channel: PaymentChannel) =>
     labels?.[channel.id] ??
     (KNOWN.has(channel.id) ? t(`payment.channel.${channel.id}` as MessageKey) : channel.id)
@@ -54,7 +54,7 @@ export function PaymentMethodPicker({
   className,
 }: PaymentMethodPickerProps) {
   const themeVars = useThemeVars()
-  const { t } = useLocale()
+  const { t } = useTranslate(checkoutMessages)
   const channels = usePaymentChannels(kind)
   const nameOf = useChannelName(labels)
   return (

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { formatMoney, type MessageKey, type TradeKitError } from '@tradekit/core'
-import { useCheckout, useLocale } from '@tradekit/react'
+import { checkoutMessages, formatMoney, type MessageKey, type TradeKitError } from '@tradekit/core'
+import { useCheckout, useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
 import { useThemeVars } from '../theme/ThemeContext'
@@ -51,7 +51,7 @@ function errorKey(error: TradeKitError | undefined): MessageKey {
  */
 export function PaymentStatus({ onOrderAgain, onLeave, onDone, className }: PaymentStatusProps) {
   const themeVars = useThemeVars()
-  const { t, locale } = useLocale()
+  const { t, locale } = useTranslate(checkoutMessages)
   const checkout = useCheckout()
   const { status, error, confirm, rechecking, retryMode, order, latePaid, refunded } = checkout
   if (status === 'idle' && latePaid.length === 0) return null

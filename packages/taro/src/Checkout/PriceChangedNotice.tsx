@@ -1,6 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import { formatMoney, type Money, speakMoney, subtractMoney } from '@tradekit/core'
-import { useLocale } from '@tradekit/react'
+import {
+  checkoutMessages,
+  formatMoney,
+  goodsMessages,
+  type Money,
+  speakMoney,
+  subtractMoney,
+} from '@tradekit/core'
+import { useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
@@ -34,7 +41,7 @@ export interface PriceChangedNoticeProps {
  */
 export function PriceChangedNotice({ previous, next, onAccept, onBack, className }: PriceChangedNoticeProps) {
   const themeVars = useThemeVars()
-  const { t, locale } = useLocale()
+  const { t, locale } = useTranslate(checkoutMessages, goodsMessages)
   const delta = subtractMoney(next, previous)
   const up = delta.amount > 0
   const difference = formatMoney({ amount: Math.abs(delta.amount), currency: delta.currency }, { locale })

@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
-import { useLocale } from '@tradekit/react'
+import { goodsMessages } from '@tradekit/core'
+import { useTranslate } from '@tradekit/react'
 import type { ReactNode } from 'react'
 import { a11y } from '../internal/a11y'
 import { useThemeVars } from '../theme/ThemeContext'
@@ -30,7 +31,7 @@ export interface EmptyProps {
  */
 export function Empty({ title, description, image, children, className }: EmptyProps) {
   const themeVars = useThemeVars()
-  const { t } = useLocale()
+  const { t } = useTranslate(goodsMessages)
   return (
     <View style={themeVars} className={className ? `tk-empty ${className}` : 'tk-empty'}>
       {image ? (

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { formatMoney, type Plan, type PurchaseMode } from '@tradekit/core'
-import { useLocale, usePurchaseMode } from '@tradekit/react'
+import { formatMoney, goodsMessages, membershipMessages, type Plan, type PurchaseMode } from '@tradekit/core'
+import { usePurchaseMode, useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { Check } from '../internal/Check'
 import { useThemeVars } from '../theme/ThemeContext'
@@ -51,7 +51,7 @@ export function AutoRenewNotice({
   className,
 }: AutoRenewNoticeProps) {
   const themeVars = useThemeVars()
-  const { t, locale } = useLocale()
+  const { t, locale } = useTranslate(membershipMessages, goodsMessages)
   const defaultMode = usePurchaseMode('virtual')
   const mode = purchaseMode ?? defaultMode
   const period = periodText(plan, t)

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { useLocale } from '@tradekit/react'
+import { membershipMessages } from '@tradekit/core'
+import { useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
@@ -25,7 +26,7 @@ export interface BenefitListProps {
  */
 export function BenefitList({ benefits, title, className }: BenefitListProps) {
   const themeVars = useThemeVars()
-  const { t } = useLocale()
+  const { t } = useTranslate(membershipMessages)
   const heading = title ?? t('benefit.title')
   return (
     <View style={themeVars} className={className ? `tk-benefit-list ${className}` : 'tk-benefit-list'}>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { useEntitlement, useLocale } from '@tradekit/react'
+import { membershipMessages } from '@tradekit/core'
+import { useEntitlement, useTranslate } from '@tradekit/react'
 import type { ReactNode } from 'react'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
@@ -35,7 +36,7 @@ function formatDay(epochMs: number): string {
  */
 export function MemberBadge({ showExpiry = true, fallback = null, className }: MemberBadgeProps) {
   const themeVars = useThemeVars()
-  const { t } = useLocale()
+  const { t } = useTranslate(membershipMessages)
   const { active, entitlement } = useEntitlement()
   if (!active) return <>{fallback}</>
   const until =

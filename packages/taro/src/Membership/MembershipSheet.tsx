@@ -1,6 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import { type Entitlement, formatPlanPrice, type PurchaseMode } from '@tradekit/core'
-import { useCheckout, useLocale, useMembership, usePurchaseMode } from '@tradekit/react'
+import {
+  type Entitlement,
+  formatPlanPrice,
+  goodsMessages,
+  membershipMessages,
+  type PurchaseMode,
+} from '@tradekit/core'
+import { useCheckout, useMembership, usePurchaseMode, useTranslate } from '@tradekit/react'
 import { useEffect, useRef, useState } from 'react'
 import { PaymentStatus } from '../Checkout/PaymentStatus'
 import { a11y } from '../internal/a11y'
@@ -62,7 +68,7 @@ export function MembershipSheet({
   className,
 }: MembershipSheetProps) {
   const themeVars = useThemeVars()
-  const { t, locale, messages } = useLocale()
+  const { t, locale, messages } = useTranslate(membershipMessages, goodsMessages)
   const membership = useMembership()
   const checkout = useCheckout()
   const defaultMode = usePurchaseMode('virtual')

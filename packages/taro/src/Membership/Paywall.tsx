@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { PurchaseMode } from '@tradekit/core'
-import { useEntitlement, useLocale, usePurchaseMode } from '@tradekit/react'
+import { membershipMessages, type PurchaseMode } from '@tradekit/core'
+import { useEntitlement, usePurchaseMode, useTranslate } from '@tradekit/react'
 import type { ReactNode } from 'react'
 import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
@@ -52,7 +52,7 @@ export function Paywall({
   className,
 }: PaywallProps) {
   const themeVars = useThemeVars()
-  const { t } = useLocale()
+  const { t } = useTranslate(membershipMessages)
   const { loading, active } = useEntitlement()
   const defaultMode = usePurchaseMode('virtual')
   const mode = purchaseMode ?? defaultMode

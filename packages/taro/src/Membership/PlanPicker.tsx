@@ -3,12 +3,14 @@ import {
   formatMoney,
   formatPlanPrice,
   formatPricePerDay,
+  goodsMessages,
+  membershipMessages,
   type Plan,
   type PurchaseMode,
   speakMoney,
   type Translate,
 } from '@tradekit/core'
-import { useLocale, usePurchaseMode } from '@tradekit/react'
+import { usePurchaseMode, useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { pressKeys } from '../internal/keyboard'
 import { Tag } from '../Tag/Tag'
@@ -63,7 +65,7 @@ export function spokenPlanPrice(plan: Plan, t: Translate): string {
  */
 export function PlanPicker({ plans, value, onChange, badges, purchaseMode, className }: PlanPickerProps) {
   const themeVars = useThemeVars()
-  const { t, locale, messages } = useLocale()
+  const { t, locale, messages } = useTranslate(membershipMessages, goodsMessages)
   const defaultMode = usePurchaseMode('virtual')
   const mode = purchaseMode ?? defaultMode
   const priced = mode !== 'hidden'

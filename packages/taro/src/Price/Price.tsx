@@ -1,6 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import { describePrice, formatMoney, formatMoneyParts, type Money, TradeKitError } from '@tradekit/core'
-import { useLocale } from '@tradekit/react'
+import {
+  describePrice,
+  formatMoney,
+  formatMoneyParts,
+  goodsMessages,
+  type Money,
+  TradeKitError,
+} from '@tradekit/core'
+import { useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
@@ -49,7 +56,7 @@ export function Price({
   className,
 }: PriceProps) {
   const themeVars = useThemeVars()
-  const { t } = useLocale()
+  const { t } = useTranslate(goodsMessages)
   for (const other of [originalPrice, memberPrice]) {
     if (other && other.currency !== price.currency) {
       throw new TradeKitError('CURRENCY_MISMATCH', `Price is in ${price.currency}, got ${other.currency}`)

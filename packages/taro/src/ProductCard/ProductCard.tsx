@@ -1,6 +1,12 @@
 import { Image, Text, View } from '@tarojs/components'
-import { blockingStatus, type CartItem, type PurchaseMode, type QuantityResult } from '@tradekit/core'
-import { useCartActions, useLocale, usePurchaseMode } from '@tradekit/react'
+import {
+  blockingStatus,
+  type CartItem,
+  goodsMessages,
+  type PurchaseMode,
+  type QuantityResult,
+} from '@tradekit/core'
+import { useCartActions, usePurchaseMode, useTranslate } from '@tradekit/react'
 import { useEffect, useState } from 'react'
 import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
@@ -99,7 +105,7 @@ function LoadedProductCard({
   className,
   themeVars,
 }: ProductCardProps & { product: ProductCardProduct; themeVars: Record<string, string> | undefined }) {
-  const { t } = useLocale()
+  const { t } = useTranslate(goodsMessages)
   const kind = product.kind ?? 'physical'
   const defaultMode = usePurchaseMode(kind)
   const mode = purchaseMode ?? defaultMode

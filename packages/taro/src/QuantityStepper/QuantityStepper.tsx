@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components'
-import { clampQuantity, type QuantityIssue, quantityRules } from '@tradekit/core'
-import { useLocale } from '@tradekit/react'
+import { clampQuantity, goodsMessages, type QuantityIssue, quantityRules } from '@tradekit/core'
+import { useTranslate } from '@tradekit/react'
 import { useEffect, useRef, useState } from 'react'
 import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
@@ -68,7 +68,7 @@ export function QuantityStepper({
   className,
 }: QuantityStepperProps) {
   const themeVars = useThemeVars()
-  const { t } = useLocale()
+  const { t } = useTranslate(goodsMessages)
   const rules = quantityRules({ minQuantity: min, maxQuantity: max, stock, step })
   const [pending, setPending] = useState<number | null>(null)
   const [draft, setDraft] = useState<string | null>(null)

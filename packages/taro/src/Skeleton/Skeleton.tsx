@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
-import { useLocale } from '@tradekit/react'
+import { goodsMessages } from '@tradekit/core'
+import { useTranslate } from '@tradekit/react'
 import type { ReactNode } from 'react'
 import { a11y } from '../internal/a11y'
 import { useThemeVars } from '../theme/ThemeContext'
@@ -57,7 +58,7 @@ export function Skeleton({
   className,
 }: SkeletonProps) {
   const themeVars = useThemeVars()
-  const { t } = useLocale()
+  const { t } = useTranslate(goodsMessages)
   if (!loading) return <>{children}</>
   const classes = [
     'tk-skeleton',
