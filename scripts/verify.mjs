@@ -47,6 +47,12 @@ run('typecheck', 'pnpm', ['run', '--silent', 'typecheck'])
 run('lint and format', 'pnpm', ['run', '--silent', 'lint'])
 run('build packages', 'pnpm', ['run', '--silent', 'build'])
 run('package checks', 'node', ['scripts/check-packages.mjs'], plainCount)
+run(
+  'byte budgets (met ones hold, unmet ones stay under their ceilings)',
+  'node',
+  ['bench/size/size.mjs', '--guard', '--skip-build'],
+  plainCount,
+)
 
 const report = `${tmp}/vitest.json`
 rmSync(report, { force: true })

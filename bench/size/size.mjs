@@ -4,8 +4,11 @@
 // in bench/package.json: @nutui/nutui-react-taro 3.0.20 and react-use-cart 1.14.0.
 //
 //   pnpm bench:size        build the packages, print the tables and the budgets
-//   pnpm bench:check       the same, exits 1 when a budget fails (what CI runs)
-//   node bench/size/size.mjs [--check] [--skip-build] [--json <file>]
+//   pnpm bench:check       the same, exits 1 when a budget fails
+//   pnpm bench:guard       what CI runs (packages already built): exits 1 when a budget that holds
+//                          breaks, or when a set whose budget is not met yet grows past its recorded
+//                          ceiling (bench/size/ceilings.json) — it never reports an unmet budget as met
+//   node bench/size/size.mjs [--check | --guard] [--skip-build] [--json <file>]
 //
 // 1 KB = 1000 bytes; gzip is zlib level 9. A component's "own" bytes are what it adds to the whole
 // component set: gzip(all components) − gzip(all components but this one), JS + CSS — what it does
@@ -21,6 +24,7 @@ const benchDir = fileURLToPath(new URL('..', import.meta.url))
 const repoDir = dirname(benchDir.replace(/\/$/, ''))
 const args = process.argv.slice(2)
 const check = args.includes('--check')
+const guard = args.includes('--guard')
 const skipBuild = args.includes('--skip-build')
 const jsonAt = args.indexOf('--json')
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined
@@ -387,8 +391,8 @@ async function main() {
 
   // ------------------------------------------------------------------------ budgets
   const results = []
-  const budget = (name, ok, detail, explanation = '') => {
-    results.push({ name, ok, detail })
+  const budget = (name, id, ok, detail, explanation = '') => {
+    results.push({ name, id, ok, detail })
     console.log(`budget: ${name} — ${detail} ${ok ? '✓' : '✗'}`)
     if (!ok && explanation) console.log(explanation)
   }
@@ -396,12 +400,14 @@ async function main() {
   const cardLimit = anchorTotal / 3
   budget(
     '"card + cart line" ≤ ⅓ of NutUI 3 + react-use-cart (JS + CSS gz)',
+    'card',
     total(card) <= cardLimit,
     `${kb(total(card))} KB ≤ ${kb(cardLimit)} KB (⅓ of ${kb(anchorTotal)} KB); ratio ${ratio(card)}`,
     total(card) <= cardLimit ? '' : await explain('"card + cart line"', cardEntry, total(card) - cardLimit),
   )
   budget(
     '@tradekit/core ≤ 6 KB gz',
+    'core',
     total(core) <= 6 * KB,
     `${kb(total(core))} KB ≤ 6.0 KB`,
     total(core) <= 6 * KB
@@ -420,6 +426,7 @@ async function main() {
   }
   budget(
     'no component above 3 KB gz of its own (JS + CSS)',
+    'components',
     over.length === 0,
     over.length
       ? `over: ${over.map((c) => `${c.name} ${kb(c.own)} KB`).join(', ')}`
@@ -428,6 +435,7 @@ async function main() {
   )
   budget(
     `a checkout with ${checkoutChannel} carries no other cashier`,
+    'checkout',
     others.length === 0 && carried.includes(checkoutChannel),
     `it carries ${carried.join(', ') || 'no channel'}`,
     others.length
@@ -440,7 +448,48 @@ async function main() {
 
   const passed = results.filter((result) => result.ok).length
   const failed = results.length - passed
-  console.log(`\n${passed} passed, ${failed} failed`)
+  if (!guard) console.log(`\n${passed} passed, ${failed} failed`)
+  else {
+    // CI: a budget that holds must keep holding; one not met yet must not get further away
+    const { ceilings } = JSON.parse(readFileSync(join(benchDir, 'size/ceilings.json'), 'utf8'))
+    const measured = { card: total(card), core: total(core) }
+    let guardPassed = 0
+    let guardFailed = 0
+    console.log(
+      `\nbudgets: ${passed} met, ${failed} not met${failed ? ' (see above; not met is never reported as met)' : ''}`,
+    )
+    for (const result of results) {
+      const ceiling = ceilings[result.id]
+      if (result.ok) {
+        guardPassed++
+        console.log(`guard: ${result.name} — holds ✓`)
+      } else if (ceiling !== undefined && measured[result.id] <= ceiling) {
+        guardPassed++
+        console.log(
+          `guard: ${result.name} — NOT MET; ${kb(measured[result.id])} KB, no larger than its ceiling ${kb(ceiling)} KB ✓`,
+        )
+      } else {
+        guardFailed++
+        console.log(
+          ceiling === undefined
+            ? `guard: ${result.name} — it held before and broke ✗`
+            : `guard: ${result.name} — grew to ${kb(measured[result.id])} KB, past its ceiling ${kb(ceiling)} KB ✗`,
+        )
+      }
+    }
+    // a ceiling that is no longer needed, or looser than the figure, is reported so it gets lowered
+    for (const [id, ceiling] of Object.entries(ceilings)) {
+      const result = results.find((r) => r.id === id)
+      if (result?.ok)
+        console.log(`note: the ${id} budget holds now: remove its ceiling from bench/size/ceilings.json`)
+      else if (measured[id] !== undefined && ceiling - measured[id] >= 200)
+        console.log(
+          `note: ${id} is ${kb(ceiling - measured[id])} KB under its ceiling: lower it to lock the gain in`,
+        )
+    }
+    console.log(`\n${guardPassed} passed, ${guardFailed} failed`)
+    if (guardFailed > 0) process.exitCode = 1
+  }
 
   if (jsonFile) {
     const figures = (m) => ({ jsMin: m.js.min, jsGz: m.js.gz, cssMin: m.css.min, cssGz: m.css.gz })
