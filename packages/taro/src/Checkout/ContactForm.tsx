@@ -20,7 +20,7 @@ export interface PhoneNumberDetail {
 }
 
 // H5 has no phone-number API: the button shows there (for design review) but does nothing.
-const isH5 = process.env.TARO_ENV === 'h5'
+import { isH5 } from '../internal/env'
 
 /** Props of {@link ContactForm}. */
 export interface ContactFormProps {

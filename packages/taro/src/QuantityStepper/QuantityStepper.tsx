@@ -3,6 +3,7 @@ import { clampQuantity, goodsMessages, type QuantityIssue, quantityRules } from 
 import { useTranslate } from '@tradekit/react'
 import { useEffect, useRef, useState } from 'react'
 import { a11y } from '../internal/a11y'
+import { isH5 } from '../internal/env'
 import { Pressable } from '../internal/Pressable'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
@@ -44,6 +45,23 @@ export interface QuantityStepperProps {
 
 function isPromise(value: unknown): value is Promise<unknown> {
   return typeof (value as { then?: unknown } | null)?.then === 'function'
+}
+
+/**
+ * The keyboard's confirm key commits the typed quantity. Mini-programs fire `confirm`; Taro's H5
+ * Input also spreads an `onConfirm` prop onto the HTML input (React warns about an unknown event
+ * handler), so on H5 Enter is read from `keydown` instead.
+ */
+function confirmWith(commit: (value: string) => void) {
+  if (isH5) {
+    return {
+      onKeyDown: (event: { detail?: { value?: string; keyCode?: number | string } }) => {
+        const { keyCode, value } = event.detail ?? {}
+        if ((keyCode === 13 || keyCode === 'Enter') && value !== undefined) commit(value)
+      },
+    }
+  }
+  return { onConfirm: (event: { detail: { value: string } }) => commit(event.detail.value) }
 }
 
 /**
@@ -154,7 +172,7 @@ export function QuantityStepper({
           {...a11y({ label: name })}
           onInput={(event) => setDraft(event.detail.value)}
           onBlur={(event) => commitDraft(event.detail.value)}
-          onConfirm={(event) => commitDraft(event.detail.value)}
+          {...confirmWith(commitDraft)}
         />
         <Pressable
           className="tk-stepper__button tk-stepper__button--plus"

@@ -1,4 +1,4 @@
-const isH5 = process.env.TARO_ENV === 'h5'
+import { isH5 } from './env'
 
 /** What a component says to assistive technology about one element. */
 export interface A11y {

@@ -1,4 +1,4 @@
-const isH5 = process.env.TARO_ENV === 'h5'
+import { isH5 } from './env'
 
 /**
  * Keyboard activation for a pressable View on H5, where Taro renders HTML and a `div` is neither
