@@ -268,6 +268,33 @@ describe('fees', () => {
     })
     expect(amounts(discounted)).toMatchObject({ discount: 200, fees: 900, payable: 10700 })
   })
+
+  it('leaves a fee with kinds out of orders that have no line of those kinds', () => {
+    const delivery = {
+      id: 'delivery',
+      amount: money(800),
+      freeFrom: money(9900),
+      kinds: ['physical'] as const,
+    }
+    const parcel = line('tea', 2000, 1) // no kind: physical
+    const lesson = { ...line('lesson', 3000, 1), kind: 'service' as const }
+    const ebook = { ...line('ebook', 1000, 1), kind: 'virtual' as const }
+    expect(priceCart([lesson, ebook], { fees: [delivery], now: NOW }).feeItems).toEqual([])
+    expect(amounts(priceCart([lesson, ebook], { fees: [delivery], now: NOW }))).toMatchObject({ fees: 0 })
+    expect(amounts(priceCart([parcel, lesson], { fees: [delivery], now: NOW }))).toMatchObject({
+      fees: 800,
+      payable: 5800,
+    })
+    // the free threshold counts the whole order after discounts, services included
+    const big = { ...line('course', 9000, 1), kind: 'service' as const }
+    expect(amounts(priceCart([parcel, big], { fees: [delivery], now: NOW }))).toMatchObject({ fees: 0 })
+    expect(() =>
+      priceCart([parcel], {
+        fees: [{ ...delivery, kinds: 'physical' as unknown as ['physical'] }],
+        now: NOW,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }))
+  })
 })
 
 describe('bad pricing input throws TradeKitError', () => {

@@ -49,6 +49,42 @@ describe('priceOrder', () => {
     expect(virtual.fees.amount).toBe(0)
   })
 
+  it('counts the free-delivery threshold on the whole order after the coupon, like the client', () => {
+    const coupon = { member: false, coupon: 'FULL100MINUS20' } as const
+    // ¥100 of parcels, ¥20 off: ¥80 of goods, so delivery is due
+    const couponed = priceOrder(
+      [
+        { skuId: 'a', quantity: 1 },
+        { skuId: 'b', quantity: 2 },
+      ],
+      skus,
+      coupon,
+    )
+    expect(couponed).toMatchObject({
+      subtotal: { amount: 10000 },
+      discount: { amount: 2000 },
+      fees: { amount: 800 },
+      payable: { amount: 8800 },
+    })
+    // ¥120 of parcels, ¥20 off: ¥100 of goods, free
+    const large = priceOrder([{ skuId: 'b', quantity: 4 }], skus, coupon)
+    expect(large).toMatchObject({
+      discount: { amount: 2000 },
+      fees: { amount: 0 },
+      payable: { amount: 10000 },
+    })
+    // ¥90 of parcels and a ¥9.90 e-book: ¥99.90 of goods, free
+    const mixed = priceOrder(
+      [
+        { skuId: 'b', quantity: 3 },
+        { skuId: 'e', quantity: 1 },
+      ],
+      skus,
+      { member: false },
+    )
+    expect(mixed).toMatchObject({ subtotal: { amount: 9990 }, fees: { amount: 0 } })
+  })
+
   it('uses member prices for members and counts savings against the original price', () => {
     const quote = priceOrder([{ skuId: 'a', quantity: 3 }], skus, { member: true })
     expect(quote.lines[0]).toMatchObject({ unitPrice: { amount: 3500 }, lineTotal: { amount: 10500 } })

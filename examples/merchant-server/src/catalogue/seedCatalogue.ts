@@ -158,5 +158,8 @@ export const COUPONS = {
   FULL100MINUS20: { code: 'FULL100MINUS20', threshold: 10000, amountOff: 2000 },
 } as const
 
-/** Delivery fee for parcels, waived from `freeFrom` of physical goods (满 99 包邮). */
+/**
+ * Delivery fee of an order with a parcel, waived when the order (after the coupon) reaches `freeFrom`
+ * (满 99 包邮) — the rule of `@tradekit/core`'s `priceCart` with `fees: [{ kinds: ['physical'], freeFrom }]`.
+ */
 export const DELIVERY = { fee: 800, freeFrom: 9900 } as const

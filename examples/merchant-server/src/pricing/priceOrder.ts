@@ -63,7 +63,8 @@ export function lineIdOf(skuId: string, options?: Readonly<Record<string, string
 /**
  * Prices an order: member prices for members, the threshold coupon on goods and services
  * (allocated across those lines by largest remainder, so line discounts sum exactly to the
- * discount), delivery for parcels under the free-delivery threshold. All integer minor units.
+ * discount), delivery for an order with a parcel whose total after the coupon is under the
+ * free-delivery threshold (the client's `priceCart` rule). All integer minor units.
  */
 export function priceOrder(
   lines: readonly {
@@ -92,8 +93,8 @@ export function priceOrder(
   const discount = couponApplies ? Math.min(coupon.amountOff, eligibleTotal) : 0
   const lineDiscounts = allocate(discount, eligible)
 
-  const physical = priced.reduce((sum, p) => sum + (p.sku.kind === 'physical' ? p.lineTotal : 0), 0)
-  const fees = physical > 0 && physical < DELIVERY.freeFrom ? DELIVERY.fee : 0
+  const hasParcel = priced.some((p) => p.sku.kind === 'physical')
+  const fees = hasParcel && subtotal - discount < DELIVERY.freeFrom ? DELIVERY.fee : 0
   const savings = priced.reduce((sum, p) => sum + p.saved, 0) + discount
   const money = (amount: number): Money => ({ amount, currency })
 

@@ -1,4 +1,4 @@
-import type { CartLine } from '../cart/types'
+import type { CartLine, ProductKind } from '../cart/types'
 import { TradeKitError } from '../errors/TradeKitError'
 import { allocateMoney } from '../money/allocateMoney'
 import { assertMoney, type Money, money } from '../money/money'
@@ -11,7 +11,7 @@ import type { Quote, QuoteLine } from './quote'
  * blocking issue / status (sold out, off shelf) are left out of the quote.
  */
 export type PricingLine = Pick<CartLine, 'lineId' | 'skuId' | 'quantity' | 'price'> &
-  Partial<Pick<CartLine, 'memberPrice' | 'originalPrice' | 'selected' | 'issues' | 'status'>>
+  Partial<Pick<CartLine, 'memberPrice' | 'originalPrice' | 'selected' | 'issues' | 'status' | 'kind'>>
 
 /** A fee added to the order (delivery, service). */
 export interface PricingFee {
@@ -23,6 +23,13 @@ export interface PricingFee {
   readonly amount: Money
   /** Waived when the goods (subtotal − discount) reach this amount (满 99 包邮). */
   readonly freeFrom?: Money
+  /**
+   * Charged only when the order has a line of one of these kinds — a delivery fee is
+   * `kinds: ['physical']`, so an order of services or virtual goods pays none. A line without a
+   * `kind` is `physical`.
+   * @default every order
+   */
+  readonly kinds?: readonly ProductKind[]
 }
 
 /** The inputs of a price beyond the lines. */
@@ -304,19 +311,26 @@ export function priceCart(lines: readonly PricingLine[], context: PricingContext
   const fees = context.fees ?? []
   if (!Array.isArray(fees)) invalid('fees must be an array')
   let feeTotal = 0
-  const feeItems = fees.map((fee): QuoteFee => {
+  const feeItems: QuoteFee[] = []
+  for (const fee of fees) {
     if (typeof fee !== 'object' || fee === null || typeof fee.id !== 'string') invalid('A fee needs an id')
     const amount = checkMoney(fee.amount, `fee ${fee.id}`, currency)!
     const freeFrom = checkMoney(fee.freeFrom, `fee ${fee.id} freeFrom`, currency, true)
+    const { kinds } = fee
+    if (kinds !== undefined && !Array.isArray(kinds)) invalid(`fee ${fee.id}: kinds must be an array`)
+    // a fee for kinds the order does not have is not part of it (no "delivery (waived)" on a lesson)
+    if (kinds && !priced.some((entry) => kinds.includes(entry.line.kind ?? 'physical'))) continue
     const waived = freeFrom !== undefined && subtotal - discount >= freeFrom.amount
     feeTotal += waived ? 0 : amount.amount
-    return Object.freeze({
-      id: fee.id,
-      ...(fee.label === undefined ? {} : { label: fee.label }),
-      amount: waived ? money(0, currency) : amount,
-      waived,
-    })
-  })
+    feeItems.push(
+      Object.freeze({
+        id: fee.id,
+        ...(fee.label === undefined ? {} : { label: fee.label }),
+        amount: waived ? money(0, currency) : amount,
+        waived,
+      }),
+    )
+  }
 
   return Object.freeze({
     lines: Object.freeze(quoteLines),
