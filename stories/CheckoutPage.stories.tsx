@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { type Coupon, money, type PricingFee } from '@tradekit/core'
 import { CartBar, CartList, CheckoutPage, type CheckoutPageProps } from '@tradekit/taro'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
@@ -92,6 +93,46 @@ export const CartToPaid: Story = {
     await userEvent.click(submitButton(canvasElement))
     await expect(await canvas.findByText('支付成功', {}, wait)).toBeVisible()
     await expect(canvas.getByText('已支付 ¥243.00')).toBeVisible()
+    await expect(args.onPaid).toHaveBeenCalledTimes(1)
+  },
+}
+
+const coupons: readonly Coupon[] = [
+  { id: 'full200', kind: 'threshold', threshold: money(20000), amountOff: money(3000) },
+  { id: 'cash5', kind: 'amount', amountOff: money(500) },
+]
+const fees: readonly PricingFee[] = [
+  { id: 'delivery', label: '运费', amount: money(800), freeFrom: money(30000), kinds: ['physical'] },
+]
+
+/**
+ * Flow: coupons and delivery — the best coupon (满200减30) is preselected, the user may pick
+ * another; the merchant prices the same way, so the order goes through at the total shown.
+ */
+export const CouponAndDeliveryToPaid: Story = {
+  decorators: [
+    withTrade({
+      cart: (cart) => {
+        cart.add(tee, 2)
+        cart.add(mug)
+      },
+      coupons,
+      fees,
+    }),
+  ],
+  args: { coupons, fees },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    const summary = canvas.getByRole('region', { name: '订单信息' })
+    await expect(within(summary).getByText('-¥30.00')).toBeVisible()
+    await expect(within(summary).getByText('¥8.00')).toBeVisible()
+    await expect(submitButton(canvasElement, /应付 221 元/)).toBeVisible()
+    await userEvent.click(canvas.getByRole('radio', { name: /立减¥5/ }))
+    await expect(await canvas.findByRole('button', { name: /应付 246 元/ })).toBeVisible()
+    await userEvent.click(canvas.getByRole('radio', { name: /满¥200减¥30/ }))
+    await userEvent.click(await canvas.findByRole('button', { name: /应付 221 元/ }))
+    await expect(await canvas.findByText('支付成功', {}, wait)).toBeVisible()
+    await expect(canvas.getByText('已支付 ¥221.00')).toBeVisible()
     await expect(args.onPaid).toHaveBeenCalledTimes(1)
   },
 }
@@ -238,6 +279,17 @@ export const CartToPaidEnglish: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Check out (3)' }))
     await userEvent.click(submitButton(canvasElement, /Place order/))
+    await expect(await canvas.findByText('Payment successful', {}, wait)).toBeVisible()
+  },
+}
+
+/** Coupons and delivery → paid, in English. */
+export const CouponAndDeliveryToPaidEnglish: Story = {
+  ...CouponAndDeliveryToPaid,
+  ...en,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(await canvas.findByRole('button', { name: /Place order.*221 yuan/ }))
     await expect(await canvas.findByText('Payment successful', {}, wait)).toBeVisible()
   },
 }
