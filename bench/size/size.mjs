@@ -50,7 +50,7 @@ const outdir = join(benchDir, '.tmp/size')
  * imported by JS files that are in the output or that their package declares to have side effects
  * (NutUI's `style/css` modules) — then bundled and minified on its own.
  */
-async function bundle(contents, { conditions } = {}) {
+async function bundle(contents, { conditions, alsoExternal = [] } = {}) {
   const result = await build({
     stdin: { contents, resolveDir: benchDir, loader: 'js', sourcefile: 'entry.js' },
     absWorkingDir: repoDir,
@@ -63,7 +63,7 @@ async function bundle(contents, { conditions } = {}) {
     write: false,
     metafile: true,
     logLevel: 'silent',
-    external,
+    external: [...external, ...alsoExternal],
     ...(conditions ? { conditions } : {}),
     // what a Taro mini-program build defines (other platforms' branches drop out)
     define: { 'process.env.NODE_ENV': '"production"', 'process.env.TARO_ENV': '"tt"' },
@@ -292,6 +292,7 @@ async function main() {
     checkoutSources,
     coreCart,
     catalogue,
+    cardComponentsOnly,
   ] = await Promise.all([
     bundle(nutuiEntry),
     bundle(useCartEntry),
@@ -304,6 +305,9 @@ async function main() {
     bundle(checkoutEntry, { conditions: ['source'] }),
     bundle(importSet(coreCartNames, '@tradekit/core')),
     bundle(importSet(coreCatalogueNames, '@tradekit/core')),
+    bundle(importSet(cardComponents, '@tradekit/taro'), {
+      alsoExternal: ['@tradekit/core', '@tradekit/react'],
+    }),
   ])
 
   // each component alone, and the whole component set without it (its own bytes)
@@ -351,6 +355,11 @@ async function main() {
           `TradeKit "card + cart line" {${[...cardComponents, ...cardCart.react, ...cardCart.taro].join(', ')}}`,
           ...sizeCells(card),
           ratio(card),
+        ],
+        [
+          '  of it: the seven components alone (@tradekit/core and @tradekit/react external)',
+          ...sizeCells(cardComponentsOnly),
+          ratio(cardComponentsOnly),
         ],
         ['TradeKit @tradekit/core, all of it', ...sizeCells(core), ratio(core)],
         [
