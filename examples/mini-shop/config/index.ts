@@ -54,6 +54,10 @@ export default defineConfig<'webpack5'>(() => {
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
+      // Modules only the subpackage's pages use (TradeKit's checkout and membership components, their
+      // CSS) stay in the subpackage (its pages' files, packageTrade/sub-vendors.*) instead of the main
+      // package's common chunks. Taro 4.2's default, stated because the main package depends on it.
+      optimizeMainPackage: { enable: true },
       // TradeKit's CSS is scoped by tk- class names: the order pages import it in does not matter
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {

@@ -3,6 +3,9 @@
 //   pnpm --filter mini-shop check:builds
 //
 // - every page of src/app.config.ts is in app.json and has its script, config, template and style;
+//   its subpackage (checkout, result, article) is in app.json as declared;
+// - the TradeKit components only the subpackage's pages use (their styles) are in the subpackage, not
+//   in the main package (Taro's mini.optimizeMainPackage);
 // - the shared template file (base.ttml / base.wxml) has a template for every Taro component that
 //   TradeKit's exported components use (found by scanning packages/taro/src from its index for
 //   imports from '@tarojs/components'): Taro writes only the templates its build saw used;
@@ -49,12 +52,99 @@ function expect(condition, message) {
   if (!condition) throw new Error(message)
 }
 
-/** The pages the app declares, in order. */
-function declaredPages() {
+/**
+ * src/app.config.ts as Taro reads it (a plain object literal passed to defineAppConfig): the main
+ * package's `pages` and the `subPackages`.
+ */
+function appConfig() {
   const source = readFileSync(path.join(appDir, 'src/app.config.ts'), 'utf8')
-  const block = /pages:\s*\[([^\]]*)\]/.exec(source)
-  expect(block, 'no pages array in src/app.config.ts')
-  return [...block[1].matchAll(/'([^']+)'/g)].map((match) => match[1])
+  expect(
+    /^export default defineAppConfig\(/m.test(source),
+    'src/app.config.ts: no export default defineAppConfig(',
+  )
+  const config = new Function('defineAppConfig', source.replace(/^export default /m, 'return '))((c) => c)
+  expect(Array.isArray(config?.pages), 'no pages array in src/app.config.ts')
+  return { pages: config.pages, subPackages: config.subPackages ?? [] }
+}
+
+/** Every page of the app, main package first, subpackage pages under their root. */
+const allPages = ({ pages, subPackages }) => [
+  ...pages,
+  ...subPackages.flatMap(({ root, pages: subPages }) => subPages.map((page) => `${root}/${page}`)),
+]
+
+/** Where a page of the app is: `pages/checkout/index` → `packageTrade/pages/checkout/index`. */
+function routeOf(config, page) {
+  const route = allPages(config).find((candidate) => candidate === page || candidate.endsWith(`/${page}`))
+  expect(route, `no page ${page} in src/app.config.ts`)
+  return route
+}
+
+/** The root of the subpackage a built file is in, or '' for the main package. */
+const packageOf = (file, subPackages) =>
+  subPackages.map(({ root }) => root).find((root) => file.startsWith(`${root}/`)) ?? ''
+
+/**
+ * The TradeKit components (from '@tradekit/taro') that only the subpackages' pages import, with the
+ * root class of each one's stylesheet (packages/taro/dist/<Name>.css): `{ name, selector }`.
+ */
+function subpackageOnlyComponents({ subPackages }) {
+  const srcDir = path.join(appDir, 'src')
+  const roots = subPackages.map(({ root }) => root)
+  const imports = { main: new Set(), sub: new Set() }
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir)) {
+      const file = path.join(dir, entry)
+      if (statSync(file).isDirectory()) walk(file)
+      else if (/\.tsx?$/.test(file)) {
+        const relative = path.relative(srcDir, file).split(path.sep).join('/')
+        const side = roots.some((root) => relative.startsWith(`${root}/`)) ? 'sub' : 'main'
+        const source = readFileSync(file, 'utf8')
+        for (const match of source.matchAll(/import\s+\{([^}]*)\}\s+from\s+'@tradekit\/taro'/g)) {
+          for (const raw of match[1].split(',')) {
+            const name = raw.trim()
+            if (name && !name.startsWith('type ')) imports[side].add(name)
+          }
+        }
+      }
+    }
+  }
+  walk(srcDir)
+  const distDir = path.join(repoDir, 'packages/taro/dist')
+  return [...imports.sub]
+    .filter((name) => !imports.main.has(name) && existsSync(path.join(distDir, `${name}.css`)))
+    .map((name) => {
+      const css = readFileSync(path.join(distDir, `${name}.css`), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+      const selector = /(?:^|\})\s*(\.tk-[\w-]+)\s*[{,]/.exec(css)?.[1]
+      return { name, selector }
+    })
+    .filter(({ selector }) => selector)
+}
+
+/**
+ * Whether a CSS text has a rule whose selector (or one of a selector list) starts with `selector`
+ * (`.tk-paywall`, `.tk-paywall .x`, not `.tk-paywall--locked`), also right after an `@import …;`.
+ */
+function hasRuleFor(css, selector) {
+  const escaped = selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(?:^|[};,])\\s*${escaped}(?![\\w-])[^{};]*\\{`).test(css)
+}
+
+/** Style text of a build by package: { main, [root]: text }. */
+function stylesByPackage(dist, ext, subPackages) {
+  const out = { main: '' }
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir)) {
+      const file = path.join(dir, entry)
+      if (statSync(file).isDirectory()) walk(file)
+      else if (file.endsWith(`.${ext}`)) {
+        const key = packageOf(path.relative(dist, file).split(path.sep).join('/'), subPackages) || 'main'
+        out[key] = `${out[key] ?? ''}\n${readFileSync(file, 'utf8')}`
+      }
+    }
+  }
+  walk(dist)
+  return out
 }
 
 /** `ScrollView` → `scroll-view`. */
@@ -126,13 +216,18 @@ function findPxDeclaration(cssFile, px) {
   return null
 }
 
-function bytesOf(dist, extensions) {
+/** Bytes of a build's files with one of `extensions`, in the main package (`root` '') or a subpackage. */
+function bytesOf(dist, extensions, subPackages, root = '') {
   let total = 0
   const walk = (dir) => {
     for (const entry of readdirSync(dir)) {
       const file = path.join(dir, entry)
       if (statSync(file).isDirectory()) walk(file)
-      else if (extensions.some((ext) => file.endsWith(`.${ext}`))) total += statSync(file).size
+      else if (
+        extensions.some((ext) => file.endsWith(`.${ext}`)) &&
+        packageOf(path.relative(dist, file).split(path.sep).join('/'), subPackages) === root
+      )
+        total += statSync(file).size
     }
   }
   walk(dist)
@@ -159,7 +254,7 @@ async function runtimeChecks(
   platform,
   template,
   merchant,
-  { dist, label = platform, cashier, otherCashiers },
+  { dist, label = platform, cashier, otherCashiers, routes },
 ) {
   const keys = templateKeys(readFileSync(path.join(dist, `base.${template}`), 'utf8'))
   const host = createMiniHost({
@@ -221,7 +316,8 @@ async function runtimeChecks(
     expect(typeof stored === 'string' && stored.includes('tea-gift-box'), `stored cart: ${stored}`)
   })
   await checkAsync(`${label}: the cart's checkout offers ${cashier} only`, async () => {
-    const checkout = host.openPage('pages/checkout/index', { from: 'cart' })
+    // the checkout is in the subpackage: its page file loads the subpackage's own chunks
+    const checkout = host.openPage(routes.checkout, { from: 'cart' })
     const text = () => host.text(checkout.data.root)
     await host.waitFor(
       () => text().includes('支付方式') && text().includes('明前龙井礼盒'),
@@ -242,7 +338,7 @@ async function runtimeChecks(
     host.tap(checkoutPage, submit)
     await host.waitFor(
       () =>
-        host.currentPage()?.route === 'pages/result/index' &&
+        host.currentPage()?.route === routes.result &&
         host.text(host.currentPage().data.root).includes('支付成功'),
       'the result page to say 支付成功',
     )
@@ -315,7 +411,13 @@ async function main() {
     })
   }
   buildMerchant()
-  const pages = declaredPages()
+  const config = appConfig()
+  const pages = allPages(config)
+  const subOnly = subpackageOnlyComponents(config)
+  const routes = {
+    checkout: routeOf(config, 'pages/checkout/index'),
+    result: routeOf(config, 'pages/result/index'),
+  }
   const components = tradekitComponents()
   const tradekitCss = readdirSync(path.join(repoDir, 'packages/taro/dist'))
     .filter((file) => file.endsWith('.css'))
@@ -325,13 +427,22 @@ async function main() {
 
   for (const [platform, { template, style }] of Object.entries(PLATFORMS)) {
     const dist = path.join(appDir, 'dist', platform)
-    check(`${platform}: app.json lists every page of app.config.ts`, () => {
+    check(`${platform}: app.json lists every page and subpackage of app.config.ts`, () => {
       const appJson = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8'))
       expect(
-        JSON.stringify(appJson.pages) === JSON.stringify(pages),
-        `app.json pages ${JSON.stringify(appJson.pages)} ≠ ${JSON.stringify(pages)}`,
+        JSON.stringify(appJson.pages) === JSON.stringify(config.pages),
+        `app.json pages ${JSON.stringify(appJson.pages)} ≠ ${JSON.stringify(config.pages)}`,
       )
-      return `${pages.length} pages`
+      const subPackages = (appJson.subPackages ?? appJson.subpackages ?? []).map(({ root, pages }) => ({
+        root,
+        pages,
+      }))
+      const declared = config.subPackages.map(({ root, pages }) => ({ root, pages }))
+      expect(
+        JSON.stringify(subPackages) === JSON.stringify(declared),
+        `app.json subPackages ${JSON.stringify(subPackages)} ≠ ${JSON.stringify(declared)}`,
+      )
+      return `${config.pages.length} main pages, ${pages.length - config.pages.length} in ${declared.map(({ root }) => root).join(', ')}`
     })
     check(`${platform}: every page has its .js, .json and .${template}`, () => {
       const missing = pages.flatMap((page) =>
@@ -366,6 +477,24 @@ async function main() {
         expect(missing.length === 0, `no aria-role/aria-label on ${missing.join(', ')}`)
       },
     )
+    check(`${platform}: the TradeKit components only the subpackage uses are not in the main package`, () => {
+      // their stylesheets sit with their code (each component's module imports its CSS)
+      expect(config.subPackages.length > 0, 'src/app.config.ts declares no subpackage')
+      expect(subOnly.length > 0, 'found no TradeKit component that only subpackage pages import')
+      const styles = stylesByPackage(dist, style, config.subPackages)
+      const inMain = subOnly.filter(({ selector }) => hasRuleFor(styles.main, selector))
+      expect(
+        inMain.length === 0,
+        `in the main package: ${inMain.map(({ name, selector }) => `${name} (${selector})`).join(', ')}`,
+      )
+      const subText = config.subPackages.map(({ root }) => styles[root] ?? '').join('\n')
+      const missing = subOnly.filter(({ selector }) => !hasRuleFor(subText, selector))
+      expect(
+        missing.length === 0,
+        `not in the subpackage either: ${missing.map(({ name, selector }) => `${name} (${selector})`).join(', ')}`,
+      )
+      return subOnly.map(({ name }) => name).join(', ')
+    })
     check(`${platform}: designWidth — TradeKit 28px → 56rpx, app 28px → 28rpx`, () => {
       expect(libraryProbe, 'no 28px declaration in packages/taro/dist/*.css to probe')
       expect(appProbe, 'no 28px declaration in src/app.css to probe')
@@ -393,6 +522,7 @@ async function main() {
         dist: path.join(appDir, 'dist', platform),
         cashier: '模拟收银台',
         otherCashiers: ['抖音支付', '微信支付'],
+        routes,
       })
     }
     // TRADEKIT_REAL_CASHIER=1: the platform's own cashier, chosen by detectChannel
@@ -401,6 +531,7 @@ async function main() {
       label: 'tt (TRADEKIT_REAL_CASHIER=1)',
       cashier: '抖音支付',
       otherCashiers: ['模拟收银台', '微信支付'],
+      routes,
     })
     // virtual goods on iOS: the sandbox sells them; Douyin's cashier routes them to customer service
     await iosVirtualGoods(path.join(appDir, 'dist/tt'), 'ttml', 'tt', merchant, 'tt', '立即开通')
@@ -417,6 +548,7 @@ async function main() {
       label: 'weapp (TRADEKIT_REAL_CASHIER=1)',
       cashier: '微信支付',
       otherCashiers: ['模拟收银台', '抖音支付'],
+      routes,
     })
     await iosVirtualGoods(
       path.join(appDir, REAL_CASHIER_WEAPP_DIST),
@@ -431,15 +563,17 @@ async function main() {
   }
 
   const tt = path.join(appDir, 'dist/tt')
-  const size = {
-    js: bytesOf(tt, ['js']),
-    ttss: bytesOf(tt, ['ttss']),
-    ttml: bytesOf(tt, ['ttml']),
+  for (const root of ['', ...config.subPackages.map((subPackage) => subPackage.root)]) {
+    const size = {
+      js: bytesOf(tt, ['js'], config.subPackages, root),
+      ttss: bytesOf(tt, ['ttss'], config.subPackages, root),
+      ttml: bytesOf(tt, ['ttml'], config.subPackages, root),
+    }
+    const total = size.js + size.ttss + size.ttml
+    console.log(
+      `${root ? `tt subpackage ${root}/` : '\ntt main package'}: ${total} bytes (${(total / 1024).toFixed(1)} KiB) = JS ${size.js} + TTSS ${size.ttss} + TTML ${size.ttml}`,
+    )
   }
-  const total = size.js + size.ttss + size.ttml
-  console.log(
-    `\ntt main package: ${total} bytes (${(total / 1024).toFixed(1)} KiB) = JS ${size.js} + TTSS ${size.ttss} + TTML ${size.ttml}`,
-  )
   for (const [platform, { template }] of Object.entries(PLATFORMS)) {
     const base = readFileSync(path.join(appDir, 'dist', platform, `base.${template}`), 'utf8')
     const aria = new Set(base.match(/aria-[a-z]+/g) ?? [])

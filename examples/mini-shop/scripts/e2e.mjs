@@ -231,7 +231,7 @@ const scenarios = [
     async run({ page, web, merchant }) {
       const before = await call(merchant.url, 'GET', '/membership/entitlement')
       assert.equal(before.active, false)
-      await page.goto(`${web.url}/#/pages/article/index`)
+      await page.goto(`${web.url}/#/packageTrade/pages/article/index`)
       await page.getByRole('button', { name: '开通会员解锁' }).click()
       assert.equal(await page.locator('#article-full').count(), 0)
       const sheet = page.getByRole('region', { name: '开通会员' })

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCheckout, useFormatMoney } from '@tradekit/react'
+import { resultUrl } from '../trade/navigation'
 import { ShopButton } from './ShopButton'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -14,8 +15,7 @@ export function ResumedPayment() {
   const { status, order, latePaid, rechecking } = useCheckout()
   const format = useFormatMoney()
   const live = isH5 ? { role: 'status', 'aria-live': 'polite' as const } : { ariaLive: 'polite' }
-  const open = (orderId: string) =>
-    void Taro.navigateTo({ url: `/pages/result/index?orderId=${encodeURIComponent(orderId)}` })
+  const open = (orderId: string) => void Taro.navigateTo({ url: resultUrl(orderId) })
   if ((status === 'idle' || !order) && latePaid.length === 0) return null
   return (
     <View className="shop-notice" {...live}>

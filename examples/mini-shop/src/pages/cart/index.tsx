@@ -5,7 +5,7 @@ import { CartBar, CartEmpty, CartList } from '@tradekit/taro'
 import { ShopPage } from '../../components/ShopPage'
 import { getCatalogue } from '../../trade/api'
 import { toProduct } from '../../trade/catalogue'
-import { goHome } from '../../trade/navigation'
+import { cartCheckoutUrl, goHome } from '../../trade/navigation'
 
 export default function CartPage() {
   const cart = useCartActions()
@@ -23,7 +23,7 @@ export default function CartPage() {
     <ShopPage>
       <CartList empty={<CartEmpty onShop={() => goHome()} />} />
       <View className="shop-cart-bar">
-        <CartBar onCheckout={() => void Taro.navigateTo({ url: '/pages/checkout/index?from=cart' })} />
+        <CartBar onCheckout={() => void Taro.navigateTo({ url: cartCheckoutUrl })} />
       </View>
     </ShopPage>
   )

@@ -9,6 +9,7 @@ import { ShopButton } from '../../components/ShopButton'
 import { ShopPage } from '../../components/ShopPage'
 import { type CatalogueItem, getCatalogue } from '../../trade/api'
 import { toProduct } from '../../trade/catalogue'
+import { buyNowUrl, ROUTES } from '../../trade/navigation'
 
 // What a virtual good looks like on iOS through each platform's real cashier (the sandbox sells
 // everything everywhere): Douyin routes it through customer service, WeChat allows no price at all.
@@ -18,8 +19,7 @@ const IOS_MODES = [
   { platform: '微信 iOS', mode: purchaseModeFor([wechatChannel()], IOS_VIRTUAL) },
 ]
 
-const goToCheckout = (skuId: string) =>
-  Taro.navigateTo({ url: `/pages/checkout/index?sku=${encodeURIComponent(skuId)}` })
+const goToCheckout = (skuId: string) => Taro.navigateTo({ url: buyNowUrl(skuId) })
 
 export default function CatalogPage() {
   const [items, setItems] = useState<CatalogueItem[] | null>(null)
@@ -107,7 +107,7 @@ export default function CatalogPage() {
               <Price price={plan.price} originalPrice={plan.originalPrice} />
             </View>
           ))}
-          <ShopButton onPress={() => Taro.navigateTo({ url: '/pages/article/index' })}>
+          <ShopButton onPress={() => Taro.navigateTo({ url: ROUTES.article })}>
             {entitlement?.active ? '阅读会员文章' : '看看会员文章'}
           </ShopButton>
         </View>
@@ -138,10 +138,7 @@ export default function CatalogPage() {
       ) : null}
 
       <View className="shop-fab">
-        <ShopButton
-          label={`购物车 ${count} 件`}
-          onPress={() => Taro.navigateTo({ url: '/pages/cart/index' })}
-        >
+        <ShopButton label={`购物车 ${count} 件`} onPress={() => Taro.navigateTo({ url: ROUTES.cart })}>
           购物车 {count}
         </ShopButton>
       </View>

@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { MembershipSheet, Paywall } from '@tradekit/taro'
 import { useState } from 'react'
-import { ShopPage } from '../../components/ShopPage'
+import { ShopPage } from '../../../components/ShopPage'
+import { ROUTES } from '../../../trade/navigation'
 
 const PREVIEW =
   '小程序里的交易，难的从来不是“付钱”那一下，而是付钱前后的一切：价格在下单前变了怎么办？收银台说取消了，钱却已经扣了怎么办？'
@@ -35,7 +36,7 @@ export default function ArticlePage() {
       </View>
       {sheet ? (
         <MembershipSheet
-          cancelRoute="/pages/article/index"
+          cancelRoute={ROUTES.article}
           badges={{ 'plan-yearly': '最划算' }}
           onClose={() => setSheet(false)}
           onUnlocked={() => setSheet(false)}

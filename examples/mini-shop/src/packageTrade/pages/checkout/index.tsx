@@ -21,17 +21,17 @@ import {
   Skeleton,
 } from '@tradekit/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { ShopButton } from '../../components/ShopButton'
-import { ShopPage } from '../../components/ShopPage'
-import { type CatalogueItem, checkoutApi, getCatalogue } from '../../trade/api'
-import { channels, usesSandbox } from '../../trade/channel'
-import { goHome } from '../../trade/navigation'
+import { ShopButton } from '../../../components/ShopButton'
+import { ShopPage } from '../../../components/ShopPage'
+import { type CatalogueItem, checkoutApi, getCatalogue } from '../../../trade/api'
+import { channels, usesSandbox } from '../../../trade/channel'
+import { goHome, resultUrl } from '../../../trade/navigation'
 import {
   readSandboxSettings,
   SANDBOX_BEHAVIOURS,
   type SandboxBehaviour,
   writeSandboxSettings,
-} from '../../trade/sandboxSettings'
+} from '../../../trade/sandboxSettings'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 const PHONE = /^1\d{10}$/
@@ -53,7 +53,7 @@ const COUPONS: readonly Coupon[] = [
 const FEES = [{ id: 'delivery', label: '运费', amount: money(800), freeFrom: money(9900) }]
 
 const showResult = (order: CreatedOrder | undefined) => {
-  if (order) void Taro.redirectTo({ url: `/pages/result/index?orderId=${encodeURIComponent(order.orderId)}` })
+  if (order) void Taro.redirectTo({ url: resultUrl(order.orderId) })
 }
 
 /** The checkout: the cart's selected lines (`?from=cart`) or one unit of a sku (`?sku=…`, buy now). */

@@ -3,9 +3,10 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useCheckout, useFormatMoney } from '@tradekit/react'
 import { Skeleton } from '@tradekit/taro'
 import { useEffect, useState } from 'react'
-import { ShopButton } from '../../components/ShopButton'
-import { ShopPage } from '../../components/ShopPage'
-import { getOrder, type OrderView } from '../../trade/api'
+import { ShopButton } from '../../../components/ShopButton'
+import { ShopPage } from '../../../components/ShopPage'
+import { getOrder, type OrderView } from '../../../trade/api'
+import { ROUTES } from '../../../trade/navigation'
 
 const STATUS_TEXT: Record<OrderView['status'], string> = {
   pending: '等待支付',
@@ -62,11 +63,9 @@ export default function ResultPage() {
         ) : null}
       </View>
       {membership ? (
-        <ShopButton onPress={() => void Taro.redirectTo({ url: '/pages/article/index' })}>
-          阅读会员文章
-        </ShopButton>
+        <ShopButton onPress={() => void Taro.redirectTo({ url: ROUTES.article })}>阅读会员文章</ShopButton>
       ) : null}
-      <ShopButton secondary onPress={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
+      <ShopButton secondary onPress={() => void Taro.reLaunch({ url: ROUTES.home })}>
         继续逛逛
       </ShopButton>
     </ShopPage>
