@@ -1,10 +1,29 @@
-// TradeKit's share of a Douyin (tt) main package: builds the example app (examples/mini-shop) for tt
-// twice, from copies under bench/.tmp/tt/ (the app itself is left alone) —
-//   with:    the app as it is (every page uses TradeKit, under TradeProvider);
-//   without: the same app with its pages replaced by one blank page and no TradeProvider —
-// and reports the bytes of the built package (JS, TTSS, TTML, JSON) and the difference. The app has
-// no subpackages: the whole build is its main package. Goal: TradeKit's share ≤ 80 KB (JS + TTSS +
-// TTML); the difference also holds the example pages' own code, so it is an upper bound.
+// TradeKit's share of a Douyin (tt) main package. Builds the example app (examples/mini-shop) for tt
+// from copies under bench/.tmp/tt/ (the app itself is left alone):
+//   without:       the same app shell with one blank page and no TradeProvider (the baseline);
+//   with:          the app as it is — catalog and cart in the main package, checkout, order result
+//                  and members' article in a subpackage (subPackages in src/app.config.ts);
+//   with, weighed: the same build with TradeKit's modules gathered where that build puts them;
+//   flat:          the same pages without the subpackage (all of them main pages), as built and weighed.
+// The main package is every file outside the subpackage roots; it is what the 2 MB limit (WeChat)
+// and the launch download are about. Goal: TradeKit's share of the main package ≤ 80 KB (JS + TTSS +
+// TTML, raw bytes as uploaded).
+//
+// Weighing without moving anything: a module's package is decided by the pages that use it (Taro's
+// mini.optimizeMainPackage keeps modules that only a subpackage's pages use in that subpackage). The
+// weighed builds add splitChunks cache groups for TradeKit's modules (JS and CSS of
+// packages/{core,react,taro}/dist), one chunk per TradeKit package and place: `tradekit-<pkg>` (main
+// package) takes the modules that app.js or some main page uses — they are in the main package anyway,
+// in common.js or a page's file — and `<root>/tradekit-<pkg>` those that only that subpackage's pages
+// use. So `tradekit-*.js` + `tradekit-taro.ttss` is TradeKit's code in the main package, by package, and
+// `<root>/tradekit-*` its code in the subpackage; one chunk for all of TradeKit, as this script used to
+// make, would have pulled subpackage-only modules into the main package. The weighed build's package
+// totals are printed next to those of the build as it is (they differ by chunk wrappers only). TTML:
+// TradeKit's templates are in the main package's base.ttml, together with those of the pages' own Taro
+// components; the main package's TTML difference with the baseline counts as TradeKit's (an upper
+// bound). A module is webpack's unit of placement: @tradekit/core's dist is one module, and app.js
+// (TradeProvider) uses it, so all of core that any page uses, subpackage pages included, sits in the
+// main package.
 //
 //   pnpm bench:tt            (builds the packages first; --skip-build to reuse their dist/)
 //   node bench/tt/tt.mjs [--skip-build] [--json <file>]
@@ -20,7 +39,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs'
-import { dirname, extname, join, relative } from 'node:path'
+import { dirname, extname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const benchDir = fileURLToPath(new URL('..', import.meta.url))
@@ -35,7 +54,7 @@ const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined
 const KB = 1000
 const GOAL = 80 * KB
 // everything the build reads: the app as it is now, without its outputs and installed packages
-const SKIPPED = new Set(['node_modules', 'dist', 'e2e', '.tmp'])
+const SKIPPED = new Set(['node_modules', 'dist', 'e2e', '.e2e', '.tmp'])
 
 /** A copy of the app to build, with node_modules linked to the app's own. */
 function copyApp(name) {
@@ -51,6 +70,17 @@ function copyApp(name) {
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2))
   return dir
 }
+
+/** src/app.config.ts of an app as Taro reads it (a plain object literal given to defineAppConfig). */
+function readAppConfig(dir) {
+  const source = readFileSync(join(dir, 'src/app.config.ts'), 'utf8')
+  if (!/^export default defineAppConfig\(/m.test(source)) {
+    throw new Error(`${relative(repoDir, dir)}/src/app.config.ts: no export default defineAppConfig(`)
+  }
+  return new Function('defineAppConfig', source.replace(/^export default /m, 'return '))((config) => config)
+}
+
+const subPackagesOf = (config) => config.subPackages ?? config.subpackages ?? []
 
 /** The app without TradeKit: one blank page, no provider; the app's own stylesheet stays. */
 function withoutTradekit(dir) {
@@ -71,21 +101,44 @@ function withoutTradekit(dir) {
   writeFileSync(join(src, 'pages/blank/index.config.ts'), `export default definePageConfig({})\n`)
 }
 
+/** The app with its subpackages' pages made main pages (same files, same routes): no subpackage. */
+function flattened(dir) {
+  const config = readAppConfig(dir)
+  const pages = [
+    ...config.pages,
+    ...subPackagesOf(config).flatMap(({ root, pages: subPages }) =>
+      subPages.map((page) => `${root}/${page}`),
+    ),
+  ]
+  const { subPackages: _a, subpackages: _b, preloadRule: _c, ...rest } = config
+  writeFileSync(
+    join(dir, 'src/app.config.ts'),
+    `// bench/tt: the app's config without subpackages\nexport default defineAppConfig(${JSON.stringify({ ...rest, pages }, null, 2)})\n`,
+  )
+}
+
+const TRADEKIT_PACKAGES = ['core', 'react', 'taro']
+
 /**
- * The app with TradeKit's modules (JS and CSS of packages/{core,react,taro}/dist) in a chunk of their
- * own, `tradekit.js` + `tradekit.ttss`, loaded like Taro's other common chunks: what TradeKit's code
- * weighs in the package, apart from the pages' own code. The app's config is wrapped, not changed.
+ * The app with TradeKit's modules (JS and CSS of packages/{core,react,taro}/dist) gathered where the
+ * build puts them, a chunk per package: `tradekit-<pkg>.js` (+ `.ttss`) for those in the main package
+ * (loaded like Taro's other common chunks), `<root>/tradekit-<pkg>.*` for those only a subpackage's
+ * pages use. `roots` are the app's subpackage roots. The app's config is wrapped, not changed.
  */
-function tradekitChunk(dir) {
+function weighTradekit(dir, roots) {
   const config = join(dir, 'config')
   writeFileSync(join(config, 'app.ts'), readFileSync(join(config, 'index.ts'), 'utf8'))
   writeFileSync(
     join(config, 'index.ts'),
-    `// bench/tt: the app's config (./app.ts), with TradeKit's modules in a chunk of their own
+    `// bench/tt: the app's config (./app.ts), with TradeKit's modules gathered in the package they are in
 import app from './app'
 
-const TRADEKIT = /[\\/]packages[\\/](core|react|taro)[\\/]dist[\\/]/
+const TRADEKIT = /[\\\\/]packages[\\\\/](core|react|taro)[\\\\/]dist[\\\\/]/
+const PACKAGES: string[] = ${JSON.stringify(TRADEKIT_PACKAGES)}
+const SUB_ROOTS: string[] = ${JSON.stringify(roots)}
 
+type Module = { nameForCondition?: () => string | null }
+type Context = { chunkGraph: { getModuleChunksIterable(module: Module): Iterable<{ name?: string | null }> } }
 type Chain = {
   optimization: { get(key: string): { cacheGroups?: object }; splitChunks(value: object): unknown }
 }
@@ -93,26 +146,53 @@ type Config = {
   mini: { commonChunks?: unknown; webpackChain?: (chain: Chain, ...rest: unknown[]) => void }
 }
 
+const tradekitPackage = (module: Module) => TRADEKIT.exec(module.nameForCondition?.() ?? '')?.[1]
+/** The packages of the chunks (pages, app) that use a module: '' for the main package, else a root. */
+const packagesOf = (module: Module, { chunkGraph }: Context) =>
+  new Set(
+    [...chunkGraph.getModuleChunksIterable(module)].map(
+      (chunk) => SUB_ROOTS.find((root) => chunk.name?.startsWith(\`\${root}/\`)) ?? '',
+    ),
+  )
+const group = (name: string, priority: number, test: (module: Module, context: Context) => boolean) => ({
+  name,
+  chunks: 'all',
+  minChunks: 1,
+  priority,
+  enforce: true,
+  test,
+})
+
 export default async (...args: unknown[]) => {
   const config: Config = await (app as unknown as (...a: unknown[]) => Promise<Config>)(...args)
   const chainApp = config.mini.webpackChain
-  config.mini.commonChunks = (chunks: string[]) => [...chunks, 'tradekit']
+  config.mini.commonChunks = (chunks: string[]) => [...chunks, ...PACKAGES.map((pkg) => \`tradekit-\${pkg}\`)]
   config.mini.webpackChain = (chain, ...rest) => {
     chainApp?.(chain, ...rest)
     const splitChunks = chain.optimization.get('splitChunks')
+    const groups = PACKAGES.flatMap((pkg) => [
+      // in the main package already (used by app.js or a main page): above Taro's common/vendors
+      [
+        \`tradekit-\${pkg}\`,
+        group(
+          \`tradekit-\${pkg}\`,
+          50,
+          (module, context) => tradekitPackage(module) === pkg && packagesOf(module, context).has(''),
+        ),
+      ],
+      // only one subpackage's pages use it: above Taro's sub-vendors (10000), inside the same root
+      ...SUB_ROOTS.map((root) => [
+        \`tradekit-\${pkg}:\${root}\`,
+        group(\`\${root}/tradekit-\${pkg}\`, 20000, (module, context) => {
+          if (tradekitPackage(module) !== pkg) return false
+          const packages = packagesOf(module, context)
+          return packages.size === 1 && packages.has(root)
+        }),
+      ]),
+    ])
     chain.optimization.splitChunks({
       ...splitChunks,
-      cacheGroups: {
-        ...splitChunks.cacheGroups,
-        tradekit: {
-          name: 'tradekit',
-          chunks: 'all',
-          minChunks: 1,
-          priority: 50,
-          enforce: true,
-          test: (module: { nameForCondition?: () => string | null }) => TRADEKIT.test(module.nameForCondition?.() ?? ''),
-        },
-      },
+      cacheGroups: { ...splitChunks.cacheGroups, ...Object.fromEntries(groups) },
     })
   }
   return config
@@ -167,27 +247,38 @@ function filesUnder(dir) {
 
 const KINDS = { '.js': 'JS', '.ttss': 'TTSS', '.ttml': 'TTML', '.json': 'JSON' }
 
-/** Bytes of a built tt package by kind, and by file. */
-function measurePackage(dir) {
+const emptyPart = () => ({ byKind: { JS: 0, TTSS: 0, TTML: 0, JSON: 0, other: 0 }, byFile: new Map() })
+
+/**
+ * Bytes of a built tt package by kind and by file, for its main package (`main`: every file outside
+ * the subpackage roots) and each subpackage (`subs[root]`, file names relative to the build).
+ */
+function measurePackage(dir, roots = []) {
   const out = join(dir, 'dist/tt')
-  const byKind = { JS: 0, TTSS: 0, TTML: 0, JSON: 0, other: 0 }
-  const byFile = new Map()
+  const main = emptyPart()
+  const subs = Object.fromEntries(roots.map((root) => [root, emptyPart()]))
   for (const file of filesUnder(out)) {
-    const name = relative(out, file)
+    const name = relative(out, file).split(sep).join('/')
     if (name === 'project.config.json' || name === 'project.tt.json') continue // IDE settings, not uploaded code
+    const root = roots.find((candidate) => name.startsWith(`${candidate}/`))
+    const part = root === undefined ? main : subs[root]
     const bytes = statSync(file).size
-    byKind[KINDS[extname(file)] ?? 'other'] += bytes
-    byFile.set(name, bytes)
+    part.byKind[KINDS[extname(file)] ?? 'other'] += bytes
+    part.byFile.set(name, bytes)
   }
+  const totals = (part) => ({
+    ...part,
+    code: part.byKind.JS + part.byKind.TTSS + part.byKind.TTML,
+    total: Object.values(part.byKind).reduce((a, b) => a + b, 0),
+  })
   return {
-    byKind,
-    byFile,
-    code: byKind.JS + byKind.TTSS + byKind.TTML,
-    total: Object.values(byKind).reduce((a, b) => a + b, 0),
+    main: totals(main),
+    subs: Object.fromEntries(Object.entries(subs).map(([root, part]) => [root, totals(part)])),
   }
 }
 
 const kb = (bytes) => (bytes / KB).toFixed(1)
+const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`
 
 function table(headers, rows) {
   const widths = headers.map((header, i) =>
@@ -199,22 +290,60 @@ function table(headers, rows) {
   return [line(headers), rule, ...rows.map(line)].join('\n')
 }
 
+const difference = (b, a) => ({
+  byKind: Object.fromEntries(Object.keys(b.byKind).map((kind) => [kind, b.byKind[kind] - a.byKind[kind]])),
+  code: b.code - a.code,
+  total: b.total - a.total,
+})
+
+/**
+ * TradeKit's chunks of a weighed build in one package (`prefix` '' for the main package, '<root>/'):
+ * JS by TradeKit package, TTSS (the components' CSS), and their sum.
+ */
+function tradekitOf(part, prefix = '') {
+  const js = Object.fromEntries(
+    TRADEKIT_PACKAGES.map((pkg) => [pkg, part.byFile.get(`${prefix}tradekit-${pkg}.js`) ?? 0]),
+  )
+  const ttss = TRADEKIT_PACKAGES.reduce(
+    (n, pkg) => n + (part.byFile.get(`${prefix}tradekit-${pkg}.ttss`) ?? 0),
+    0,
+  )
+  const jsTotal = Object.values(js).reduce((a, b) => a + b, 0)
+  return { js, jsTotal, ttss, code: jsTotal + ttss }
+}
+
 function main() {
   if (!skipBuild) {
     console.log('$ pnpm build   (the app links the packages from their dist/)')
     execFileSync('pnpm', ['build'], { cwd: repoDir, stdio: ['ignore', 'ignore', 'inherit'] })
   }
+  const roots = subPackagesOf(readAppConfig(appDir)).map(({ root }) => root.replace(/\/$/, ''))
+  if (roots.length === 0) throw new Error('examples/mini-shop declares no subpackage (src/app.config.ts)')
+
   const without = copyApp('without')
   withoutTradekit(without)
   const withTk = copyApp('with')
-  const split = copyApp('with-tradekit-chunk')
-  tradekitChunk(split)
-  const timeWithout = buildTt(without)
-  const timeWith = buildTt(withTk)
-  const timeSplit = buildTt(split)
-  const a = measurePackage(without)
-  const b = measurePackage(withTk)
-  const c = measurePackage(split)
+  const weighed = copyApp('with-weighed')
+  weighTradekit(weighed, roots)
+  const flat = copyApp('flat')
+  flattened(flat)
+  const flatWeighed = copyApp('flat-weighed')
+  flattened(flatWeighed)
+  weighTradekit(flatWeighed, [])
+
+  const time = {
+    without: buildTt(without),
+    with: buildTt(withTk),
+    weighed: buildTt(weighed),
+    flat: buildTt(flat),
+    flatWeighed: buildTt(flatWeighed),
+  }
+  const a = measurePackage(without).main
+  const built = measurePackage(withTk, roots)
+  const b = built.main
+  const w = measurePackage(weighed, roots)
+  const f = measurePackage(flat).main
+  const fw = measurePackage(flatWeighed).main
 
   const row = (label, m) => [
     label,
@@ -225,63 +354,121 @@ function main() {
     kb(m.byKind.JSON + m.byKind.other),
     kb(m.total),
   ]
-  const delta = {
-    byKind: Object.fromEntries(Object.keys(b.byKind).map((kind) => [kind, b.byKind[kind] - a.byKind[kind]])),
-    code: b.code - a.code,
-    total: b.total - a.total,
-  }
+  const delta = difference(b, a)
+  const deltaFlat = difference(f, a)
+  const pageCount = (config) =>
+    config.pages.length + subPackagesOf(config).reduce((n, { pages }) => n + pages.length, 0)
+  const config = readAppConfig(appDir)
+  const subPages = pageCount(config) - config.pages.length
   console.log(
-    `\ntt main package — examples/mini-shop built with taro build --type tt (production), KB = 1000 B, raw bytes as uploaded (not gzip)\n`,
+    `\ntt main package — examples/mini-shop built with taro build --type tt (production), KB = 1000 B, raw bytes as uploaded (not gzip); the main package is every file outside ${roots.map((root) => `${root}/`).join(', ')}\n`,
   )
   console.log(
     table(
-      ['build', 'JS', 'TTSS', 'TTML', 'JS+TTSS+TTML', 'JSON', 'total'],
+      ['build: main package', 'JS', 'TTSS', 'TTML', 'JS+TTSS+TTML', 'JSON', 'total'],
       [
-        row(`without TradeKit (1 blank page, no provider; ${(timeWithout / 1000).toFixed(0)} s)`, a),
-        row(`with TradeKit (the example's 5 pages; ${(timeWith / 1000).toFixed(0)} s)`, b),
-        row('TradeKit + the pages using it (difference)', delta),
+        row(`without TradeKit (1 blank page, no provider; ${seconds(time.without)})`, a),
+        row(
+          `with TradeKit (${config.pages.length} main pages, ${subPages} in ${roots.join(', ')}; ${seconds(time.with)})`,
+          b,
+        ),
+        row('difference: TradeKit + the main pages and app shell using it', delta),
+        row(`the same ${pageCount(config)} pages without subpackage (${seconds(time.flat)})`, f),
+        row('difference without subpackage', deltaFlat),
       ],
+    ),
+  )
+  console.log(`\nSubpackages of the build with TradeKit\n`)
+  console.log(
+    table(
+      ['subpackage', 'JS', 'TTSS', 'TTML', 'JS+TTSS+TTML', 'JSON', 'total'],
+      roots.map((root) => row(`${root}/`, built.subs[root])),
     ),
   )
   const files = [...b.byFile]
     .map(([name, bytes]) => [name, bytes, bytes - (a.byFile.get(name) ?? 0)])
     .sort((x, y) => y[2] - x[2])
     .slice(0, 12)
-  console.log('\nWhere the difference is (largest files of the build with TradeKit)\n')
+  console.log('\nWhere the main package difference is (largest files of the build with TradeKit)\n')
   console.log(
     table(
       ['file', 'with', 'without', 'difference'],
       files.map(([name, bytes, diff]) => [name, kb(bytes), kb(a.byFile.get(name) ?? 0), kb(diff)]),
     ),
   )
-  // TradeKit's own bytes: its chunk (JS + TTSS) and the templates its components add (base.ttml)
-  const chunkJs = c.byFile.get('tradekit.js') ?? 0
-  const chunkTtss = c.byFile.get('tradekit.ttss') ?? 0
-  if (!chunkJs) throw new Error('the build with a TradeKit chunk wrote no tradekit.js')
-  const share = chunkJs + chunkTtss + delta.byKind.TTML
+
+  // TradeKit's own bytes: its chunks (JS + TTSS) and the templates its components add (base.ttml)
+  const inMain = tradekitOf(w.main)
+  if (!inMain.js.core) throw new Error('the weighed build wrote no tradekit-core.js')
+  const share = inMain.code + delta.byKind.TTML
+  const inSubs = Object.fromEntries(roots.map((root) => [root, tradekitOf(w.subs[root], `${root}/`)]))
+  const inFlat = tradekitOf(fw)
+  if (!inFlat.js.core) throw new Error('the weighed build without subpackage wrote no tradekit-core.js')
+  const shareFlat = inFlat.code + deltaFlat.byKind.TTML
   console.log(
-    `\nTradeKit's own bytes — a third build with TradeKit's modules in a chunk of their own (${(timeSplit / 1000).toFixed(0)} s; package total ${kb(c.total)} KB)\n`,
+    `\nTradeKit's own bytes — the builds weighed (${seconds(time.weighed)}, ${seconds(time.flatWeighed)}): TradeKit's modules gathered in the package they are in\n`,
   )
   console.log(
     table(
       ['TradeKit in the tt package', 'bytes'],
       [
-        ['tradekit.js (core, react, taro as the pages use them)', kb(chunkJs)],
-        ['tradekit.ttss (their CSS, px → rpx)', kb(chunkTtss)],
-        ['TTML: templates added to base.ttml and the pages (difference)', kb(delta.byKind.TTML)],
-        ["TradeKit's share (JS + TTSS + TTML)", kb(share)],
-        ["the example pages' own code (difference − share)", kb(delta.code - share)],
+        ['main package: @tradekit/core JS (one module: all of core that any page uses)', kb(inMain.js.core)],
+        ['main package: @tradekit/react JS (one module)', kb(inMain.js.react)],
+        [
+          'main package: @tradekit/taro JS (the components app.js and the main pages use)',
+          kb(inMain.js.taro),
+        ],
+        ["main package: TTSS, those components' CSS (px → rpx)", kb(inMain.ttss)],
+        [
+          'main package: TTML, templates added to base.ttml and the pages (difference)',
+          kb(delta.byKind.TTML),
+        ],
+        ["**TradeKit's share of the main package** (JS + TTSS + TTML)", kb(share)],
+        ["the main pages' and app shell's own code (difference − share)", kb(delta.code - share)],
+        ...roots.flatMap((root) => [
+          [
+            `subpackage ${root}/: TradeKit only its pages use (core ${kb(inSubs[root].js.core)}, react ${kb(inSubs[root].js.react)}, taro ${kb(inSubs[root].js.taro)} + TTSS ${kb(inSubs[root].ttss)})`,
+            kb(inSubs[root].code),
+          ],
+          [
+            `subpackage ${root}/: the rest (its pages' own code, page shells)`,
+            kb(built.subs[root].code - inSubs[root].code),
+          ],
+        ]),
+        ['without subpackage: TradeKit in the main package (JS + TTSS + TTML)', kb(shareFlat)],
       ],
     ),
   )
+  console.log(
+    `\ncheck: the weighed build moves nothing between packages — main package ${kb(w.main.code)} KB weighed, ${kb(b.code)} KB as built; ${roots.map((root) => `${root}/ ${kb(w.subs[root].code)} KB weighed, ${kb(built.subs[root].code)} KB as built`).join('; ')} (JS + TTSS + TTML; chunk wrappers differ)`,
+  )
   const ok = share <= GOAL
   console.log(
-    `\ngoal: TradeKit's share of the tt main package ≤ ${kb(GOAL)} KB (JS + TTSS + TTML) — ${kb(share)} KB (${((100 * share) / b.code).toFixed(0)} % of the package's code; with the example pages ${kb(delta.code)} KB) ${ok ? '✓' : '✗'}`,
+    `\ngoal: TradeKit's share of the tt main package ≤ ${kb(GOAL)} KB (JS + TTSS + TTML) — ${kb(share)} KB (${((100 * share) / b.code).toFixed(0)} % of the main package's code; ${kb(shareFlat)} KB without subpackage) ${ok ? '✓' : '✗'}`,
   )
   if (jsonFile) {
+    const plain = (m) => ({ ...m.byKind, code: m.code, total: m.total })
     writeFileSync(
       jsonFile,
-      `${JSON.stringify({ without: a.byKind, with: b.byKind, delta: delta.byKind, chunkJs, chunkTtss, share, ok }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          without: a.byKind,
+          with: b.byKind,
+          delta: delta.byKind,
+          main: { without: plain(a), with: plain(b), flat: plain(f) },
+          subpackages: Object.fromEntries(
+            roots.map((root) => [root, { ...plain(built.subs[root]), tradekit: inSubs[root] }]),
+          ),
+          chunkJs: inMain.jsTotal,
+          chunkJsByPackage: inMain.js,
+          chunkTtss: inMain.ttss,
+          share,
+          shareWithoutSubpackage: shareFlat,
+          ok,
+        },
+        null,
+        2,
+      )}\n`,
     )
   }
 }
