@@ -1,11 +1,18 @@
 import { defineConfig } from 'tsup'
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2018',
-  treeshake: true,
-})
+const common = { sourcemap: true, target: 'es2018', clean: false } as const
+
+export default defineConfig([
+  // ESM: one module per source file (code they share in chunks), so an app's bundler places each
+  // module where it is used — a mini-program keeps checkout-only code, such as the checkout's text,
+  // in the subpackage that uses it instead of the main package.
+  {
+    ...common,
+    entry: ['src/**/*.ts'],
+    format: ['esm'],
+    splitting: true,
+    dts: { entry: 'src/index.ts' },
+  },
+  // CommonJS for require(): one file.
+  { ...common, entry: ['src/index.ts'], format: ['cjs'], dts: true, treeshake: true },
+])

@@ -495,6 +495,44 @@ async function main() {
       )
       return subOnly.map(({ name }) => name).join(', ')
     })
+    await checkAsync(
+      `${platform}: the checkout's and membership's text is in the subpackage, not in the main package`,
+      async () => {
+        // imported here, once the libraries are built
+        const { checkoutMessages, goodsMessages, membershipMessages } = await import('@tradekit/core')
+        // components read only their part of the catalogue, and @tradekit/core ships one module per
+        // file: the checkout and membership parts go where their components are
+        // the minifier writes non-ASCII text as \\uXXXX and \\xXX escapes: read them back
+        const js = Object.fromEntries(
+          Object.entries(stylesByPackage(dist, 'js', config.subPackages)).map(([key, text]) => [
+            key,
+            text.replace(/\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))/g, (_, u, x) =>
+              String.fromCharCode(Number.parseInt(u ?? x, 16)),
+            ),
+          ]),
+        )
+        const subJs = config.subPackages.map(({ root }) => js[root] ?? '').join('\n')
+        const goods = Object.values(goodsMessages['zh-CN']).join('\n')
+        const texts = [checkoutMessages, membershipMessages].flatMap((part) =>
+          Object.values(part['zh-CN']).filter((text) => text.length >= 6 && !goods.includes(text)),
+        )
+        const inMain = texts.filter((text) => js.main.includes(text))
+        expect(
+          inMain.length === 0,
+          `${inMain.length} of ${texts.length} in the main package, e.g. ${inMain.slice(0, 3).join(' / ')}`,
+        )
+        const inSub = texts.filter((text) => subJs.includes(text))
+        expect(
+          inSub.length === texts.length,
+          `${texts.length - inSub.length} of ${texts.length} in neither package: ${texts.filter((text) => !subJs.includes(text)).join(' / ')}`,
+        )
+        const goodsInMain = Object.values(goodsMessages['zh-CN']).filter((text) =>
+          js.main.includes(text),
+        ).length
+        expect(goodsInMain > 0, 'the goods text is not in the main package')
+        return `${texts.length} checkout and membership texts in the subpackage only; ${goodsInMain} goods texts in the main package`
+      },
+    )
     check(`${platform}: designWidth — TradeKit 28px → 56rpx, app 28px → 28rpx`, () => {
       expect(libraryProbe, 'no 28px declaration in packages/taro/dist/*.css to probe')
       expect(appProbe, 'no 28px declaration in src/app.css to probe')

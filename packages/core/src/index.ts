@@ -85,14 +85,7 @@ export {
 export { ERROR_CODES, isTradeKitErrorCode, type TradeKitErrorCode } from './errors/errorCodes'
 export { isTradeKitError, TradeKitError, type TradeKitErrorData } from './errors/TradeKitError'
 // i18n
-export {
-  createTranslator,
-  formatMessage,
-  type MessageParams,
-  type Translate,
-  type TranslatorOptions,
-  translatorOf,
-} from './i18n/createTranslator'
+export { createTranslator, type TranslatorOptions } from './i18n/createTranslator'
 export {
   type Catalogue,
   type CheckoutMessageKey,
@@ -109,6 +102,7 @@ export {
   membershipMessages,
   zhCN,
 } from './i18n/messages'
+export { formatMessage, type MessageParams, type Translate, translatorOf } from './i18n/translate'
 // membership
 export { createMembership, type MembershipOptions } from './membership/createMembership'
 export {

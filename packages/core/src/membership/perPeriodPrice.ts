@@ -1,6 +1,7 @@
 import { TradeKitError } from '../errors/TradeKitError'
-import { createTranslator } from '../i18n/createTranslator'
+import { membershipMessages } from '../i18n/membershipMessages'
 import type { Locale, Messages } from '../i18n/messages'
+import { translatorOf } from '../i18n/translate'
 import { formatMoney } from '../money/formatMoney'
 import { assertMoney, type Money, money } from '../money/money'
 import { divideRounded, multiplyDivideRounded } from '../money/rounding'
@@ -114,7 +115,7 @@ export function formatPlanPrice(
   period: PlanPeriod | null,
   options: PlanPriceTextOptions = {},
 ): string {
-  const t = createTranslator(options)
+  const t = translatorOf([membershipMessages], options.locale ?? 'zh-CN', options.messages)
   const text = formatMoney(price, { locale: options.locale, trimZeros: true })
   if (period === null) return text
   assertPeriod(period)
@@ -134,7 +135,7 @@ export function formatPricePerDay(
   period: PlanPeriod,
   options: PlanPriceTextOptions = {},
 ): string {
-  const t = createTranslator(options)
+  const t = translatorOf([membershipMessages], options.locale ?? 'zh-CN', options.messages)
   return t('membership.approxPerDay', {
     amount: formatMoney(pricePerDay(price, period), { locale: options.locale }),
   })

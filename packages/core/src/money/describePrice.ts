@@ -1,5 +1,5 @@
-import type { Translate } from '../i18n/createTranslator'
 import type { MessageKey } from '../i18n/messages'
+import type { Translate } from '../i18n/translate'
 import { formatAmount } from './formatMoney'
 import type { Money } from './money'
 

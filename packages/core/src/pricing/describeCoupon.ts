@@ -1,5 +1,5 @@
-import type { Translate } from '../i18n/createTranslator'
 import type { Locale } from '../i18n/messages'
+import type { Translate } from '../i18n/translate'
 import { formatMoney } from '../money/formatMoney'
 import type { Money } from '../money/money'
 import type { Coupon, CouponEvaluation } from './coupon'

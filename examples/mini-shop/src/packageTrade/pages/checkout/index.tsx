@@ -6,6 +6,7 @@ import {
   type Money,
   money,
   type OrderRequest,
+  type PricingFee,
   priceChangeOf,
   type Quote,
 } from '@tradekit/core'
@@ -47,10 +48,13 @@ const COUPONS: readonly Coupon[] = [
   },
 ]
 /**
- * The merchant server's delivery fee (¥8 under ¥99), for the client's quote. The server is the
- * judge: where its rule and this one differ, the user sees the server's total before paying.
+ * The merchant server's delivery fee, for the client's quote: ¥8 for an order with a parcel, free
+ * from ¥99 after the coupon (the server's rule). The server is the judge: where its rule and this
+ * one differ, the user sees the server's total before paying.
  */
-const FEES = [{ id: 'delivery', label: '运费', amount: money(800), freeFrom: money(9900) }]
+const FEES: readonly PricingFee[] = [
+  { id: 'delivery', label: '运费', amount: money(800), freeFrom: money(9900), kinds: ['physical'] },
+]
 
 const showResult = (order: CreatedOrder | undefined) => {
   if (order) void Taro.redirectTo({ url: resultUrl(order.orderId) })
