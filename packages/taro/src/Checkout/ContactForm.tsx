@@ -3,6 +3,7 @@ import { type ContactRules, checkoutMessages, type OrderContact, validateContact
 import { useTranslate } from '@tradekit/react'
 import { useState } from 'react'
 import { a11y } from '../internal/a11y'
+import { isH5 } from '../internal/env'
 import '../internal/Section.css'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
@@ -18,9 +19,6 @@ export interface PhoneNumberDetail {
   readonly encryptedData?: string
   readonly iv?: string
 }
-
-// H5 has no phone-number API: the button shows there (for design review) but does nothing.
-import { isH5 } from '../internal/env'
 
 /** Props of {@link ContactForm}. */
 export interface ContactFormProps {
@@ -139,6 +137,7 @@ export function ContactForm({
           <Button
             className="tk-contact-form__phone-button"
             openType="getPhoneNumber"
+            // H5 has no phone-number API: the button shows there (for design review) but does nothing
             {...(isH5
               ? {}
               : {
