@@ -74,12 +74,6 @@ export default defineConfig<'webpack5'>(() => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       // px conversion for TradeKit's CSS from a registry install (node_modules/@tradekit/…)
       esnextModules: ['@tradekit'],
-      // Taro's babel plugin must see TradeKit's `Taro.getStorageSync()` & co. to map them to
-      // @tarojs/taro-h5; Taro compiles node_modules/*taro* by itself, but this workspace links the
-      // packages from packages/*/dist.
-      compile: {
-        include: [(file: string) => /[\\/]packages[\\/](core|react|taro)[\\/]dist[\\/]/.test(file)],
-      },
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       postcss: {
