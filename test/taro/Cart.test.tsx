@@ -175,6 +175,25 @@ describe('CartBar', () => {
     expect(quote.payable).toEqual(money(23700))
   })
 
+  it('opens the checkout once for a double tap, and again after a moment', () => {
+    vi.useFakeTimers()
+    try {
+      const cart = createCart()
+      cart.add(tee)
+      const onCheckout = vi.fn()
+      setup(<CartBar onCheckout={onCheckout} />, cart)
+      const checkout = screen.getByRole('button', { name: '去结算（1）' })
+      fireEvent.click(checkout)
+      fireEvent.click(checkout)
+      expect(onCheckout).toHaveBeenCalledTimes(1)
+      vi.advanceTimersByTime(1000) // the user came back from the checkout page
+      fireEvent.click(checkout)
+      expect(onCheckout).toHaveBeenCalledTimes(2)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('selects all and none, and disables checkout with the reason', () => {
     const cart = createCart()
     cart.add(tee)

@@ -91,6 +91,27 @@ describe('ProductCard', () => {
     expect(onBuyNow).toHaveBeenCalledWith(consult)
   })
 
+  it('buys once for a double tap on "buy now", while "add to cart" counts every tap', () => {
+    vi.useFakeTimers()
+    try {
+      const onBuyNow = vi.fn()
+      const cart = renderWithCart(<ProductCard product={tee} onBuyNow={onBuyNow} />)
+      const buy = screen.getByRole('button', { name: '立即购买：纯棉 T 恤' })
+      fireEvent.click(buy)
+      fireEvent.click(buy)
+      expect(onBuyNow).toHaveBeenCalledTimes(1)
+      vi.advanceTimersByTime(1000)
+      fireEvent.click(buy)
+      expect(onBuyNow).toHaveBeenCalledTimes(2)
+      const add = screen.getByRole('button', { name: '加入购物车：纯棉 T 恤' })
+      fireEvent.click(add)
+      fireEvent.click(add)
+      expect(cart.getSnapshot().count).toBe(2)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('in im mode turns the action into contacting support', () => {
     const onContactSupport = vi.fn()
     const vip: ProductCardProduct = { skuId: 'vip', title: '年度会员', price: money(19800), kind: 'virtual' }

@@ -9,7 +9,7 @@ import {
 import { useCart, useCartActions, useCartQuote, useFormatMoney, useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { Check } from '../internal/Check'
-import { Pressable } from '../internal/Pressable'
+import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
@@ -103,6 +103,7 @@ export function CartBar({ onCheckout, pricing, className }: CartBarProps) {
       <Pressable
         className="tk-cart-bar__checkout"
         disabled={reason !== null}
+        settleMs={NAVIGATION_SETTLE_MS}
         onPress={() => {
           onCheckout?.(
             lines.filter((line) => line.selected),

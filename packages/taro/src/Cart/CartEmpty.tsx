@@ -1,7 +1,7 @@
 import { goodsMessages } from '@tradekit/core'
 import { useTranslate } from '@tradekit/react'
 import { Empty } from '../Empty/Empty'
-import { Pressable } from '../internal/Pressable'
+import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import '../theme/tokens.css'
 import './CartEmpty.css'
 
@@ -33,7 +33,7 @@ export function CartEmpty({ onShop, image, className }: CartEmptyProps) {
       description={t('cart.empty.description')}
     >
       {onShop ? (
-        <Pressable className="tk-cart-empty__shop" onPress={onShop}>
+        <Pressable className="tk-cart-empty__shop" settleMs={NAVIGATION_SETTLE_MS} onPress={onShop}>
           {t('cart.empty.action')}
         </Pressable>
       ) : null}

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { checkoutMessages, formatMoney, type MessageKey, type TradeKitError } from '@tradekit/core'
 import { useCheckout, useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
-import { Pressable } from '../internal/Pressable'
+import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './PaymentStatus.css'
@@ -159,6 +159,7 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, className }: Paym
                   ? 'tk-payment-status__action tk-payment-status__action--primary'
                   : 'tk-payment-status__action'
               }
+              settleMs={NAVIGATION_SETTLE_MS}
               onPress={action.onPress}
             >
               {action.text}

@@ -9,7 +9,7 @@ import {
 import { useCartActions, usePurchaseMode, useTranslate } from '@tradekit/react'
 import { useEffect, useState } from 'react'
 import { a11y } from '../internal/a11y'
-import { Pressable } from '../internal/Pressable'
+import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
 import { Skeleton } from '../Skeleton/Skeleton'
 import { Tag } from '../Tag/Tag'
@@ -194,6 +194,7 @@ function LoadedProductCard({
                 className="tk-product-card__action tk-product-card__action--primary"
                 label={t('product.buyNamed', { action: t('product.contactToBuy'), title: product.title })}
                 disabled={blocked !== null}
+                settleMs={NAVIGATION_SETTLE_MS}
                 onPress={() => onContactSupport?.(product)}
               >
                 {t('product.contactToBuy')}
@@ -227,6 +228,7 @@ function LoadedProductCard({
                 className="tk-product-card__action tk-product-card__action--primary"
                 label={t('product.buyNamed', { action: buyLabel, title: product.title })}
                 disabled={blocked !== null}
+                settleMs={NAVIGATION_SETTLE_MS}
                 onPress={() => onBuyNow(product)}
               >
                 {buyLabel}

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { type ReactNode, useRef } from 'react'
 import { a11y } from './a11y'
 import { pressKeys } from './keyboard'
 import './Pressable.css'
@@ -13,8 +13,17 @@ export interface PressableProps {
   busy?: boolean
   className?: string
   onPress?: () => void
+  /**
+   * Presses within this many ms of the last one that counted are ignored: a button that navigates
+   * (to the checkout, away from a result) must not open two pages on a double tap.
+   * @default 0 (every press counts: steppers, selection)
+   */
+  settleMs?: number
   children?: ReactNode
 }
+
+/** How long a navigating button ignores further presses. */
+export const NAVIGATION_SETTLE_MS = 800
 
 /**
  * A pressable area that is a button for everyone. Its state is also in classes
@@ -30,11 +39,19 @@ export function Pressable({
   busy = false,
   className,
   onPress,
+  settleMs = 0,
   children,
 }: PressableProps) {
   const inactive = disabled || busy
+  const lastPress = useRef(Number.NEGATIVE_INFINITY)
   const press = () => {
-    if (!inactive) onPress?.()
+    if (inactive) return
+    if (settleMs > 0) {
+      const now = Date.now()
+      if (now - lastPress.current < settleMs) return
+      lastPress.current = now
+    }
+    onPress?.()
   }
   const keyboard = pressKeys(press, disabled)
   return (
