@@ -1,4 +1,5 @@
 import {
+  CURRENCIES,
   checkoutMessages,
   createTranslator,
   describePrice,
@@ -111,5 +112,16 @@ describe('price phrases for screen readers', () => {
     )
     expect(speakMoney(money(-1999, 'USD'), t)).toBe('-19.99 US dollars')
     expect(speakMoney(money(100, 'EUR'), t)).toBe('1 EUR')
+    // a translator without the goods part is a mistake to see, not a silent fallback to the code
+    expect(() => speakMoney(money(100), translatorOf([checkoutMessages], 'zh-CN'))).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    )
+  })
+
+  it('has a word for each currency TradeKit writes', () => {
+    const words = Object.keys(zhCN)
+      .filter((key) => key.startsWith('currency.'))
+      .map((key) => key.slice('currency.'.length))
+    expect(words.sort()).toEqual(Object.keys(CURRENCIES).sort())
   })
 })

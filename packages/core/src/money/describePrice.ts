@@ -1,20 +1,19 @@
 import type { MessageKey } from '../i18n/messages'
 import type { Translate } from '../i18n/translate'
+import { CURRENCIES } from './currencies'
 import { formatAmount } from './formatMoney'
 import type { Money } from './money'
 
 /**
  * Money as a screen reader should say it: the number without symbol or grouping, then the
- * currency's word from the catalogue — `"12 元"`, `"12.50 yuan"`, `"-19.99 元"`.
+ * currency's word from the catalogue — `"12 元"`, `"12.50 yuan"`, `"-19.99 元"`. `t` must cover
+ * `goodsMessages` (it throws otherwise); a currency without a word is read as its code (`"1 EUR"`).
  */
 export function speakMoney(value: Money, t: Translate): string {
-  const unitKey = `currency.${value.currency}` as MessageKey
-  let unit: string
-  try {
-    unit = t(unitKey)
-  } catch {
-    unit = value.currency
-  }
+  // the catalogue has a word for each currency TradeKit writes (CURRENCIES); others are read as their code
+  const unit = Object.hasOwn(CURRENCIES, value.currency)
+    ? t(`currency.${value.currency}` as MessageKey)
+    : value.currency
   const sign = value.amount < 0 ? '-' : ''
   return `${sign}${formatAmount(value, { trimZeros: true, grouping: false })} ${unit}`
 }
