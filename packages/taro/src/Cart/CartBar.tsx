@@ -101,7 +101,7 @@ export function CartBar({ onCheckout, pricing, className }: CartBarProps) {
         ) : null}
       </View>
       <Pressable
-        className="tk-cart-bar__checkout"
+        className="tk-pressable--primary-pill tk-cart-bar__checkout"
         disabled={reason !== null}
         settleMs={NAVIGATION_SETTLE_MS}
         onPress={() => {

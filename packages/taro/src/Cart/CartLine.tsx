@@ -16,6 +16,7 @@ import { QuantityStepper } from '../QuantityStepper/QuantityStepper'
 import { Tag } from '../Tag/Tag'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
+import '../internal/ProductTitle.css'
 import './CartLine.css'
 
 /** Props of {@link CartLine}. */
@@ -80,7 +81,7 @@ export const CartLine = memo(function CartLine({ lineId, onRemoved, onPress, cla
           ) : null}
         </View>
         <View className="tk-cart-line__body">
-          <Text className="tk-cart-line__title" onClick={press}>
+          <Text className="tk-product-title tk-cart-line__title" onClick={press}>
             {line.title}
           </Text>
           {attributes ? <Text className="tk-cart-line__attributes">{attributes}</Text> : null}

@@ -92,7 +92,7 @@ export function CheckoutBar({
     return (
       <View style={themeVars} className={classes}>
         <View className="tk-checkout-bar__summary" />
-        <Pressable className="tk-checkout-bar__submit" onPress={onContactSupport}>
+        <Pressable className="tk-pressable--primary-pill tk-checkout-bar__submit" onPress={onContactSupport}>
           {t('checkout.contactToBuy')}
         </Pressable>
       </View>
@@ -108,7 +108,7 @@ export function CheckoutBar({
         {disabledReason ? <Text className="tk-checkout-bar__reason">{disabledReason}</Text> : null}
       </View>
       <Pressable
-        className="tk-checkout-bar__submit"
+        className="tk-pressable--primary-pill tk-checkout-bar__submit"
         label={`${text}${t('a11y.separator')}${t('checkout.summary.payable')} ${speakMoney(payable, t)}`}
         disabled={Boolean(disabledReason)}
         busy={busy || submitting}

@@ -15,6 +15,7 @@ import { Skeleton } from '../Skeleton/Skeleton'
 import { Tag } from '../Tag/Tag'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
+import '../internal/ProductTitle.css'
 import './ProductCard.css'
 
 /** A product as a card shows it: a cart item plus display text. */
@@ -159,7 +160,10 @@ function LoadedProductCard({
         ) : null}
       </View>
       <View className="tk-product-card__body">
-        <Text className="tk-product-card__title" onClick={onPress ? () => onPress(product) : undefined}>
+        <Text
+          className="tk-product-title tk-product-card__title"
+          onClick={onPress ? () => onPress(product) : undefined}
+        >
           {product.title}
         </Text>
         {product.subtitle ? <Text className="tk-product-card__subtitle">{product.subtitle}</Text> : null}
