@@ -24,6 +24,7 @@ import { CartBar, CartList } from '@tradekit/taro'
 import { Profiler, type ReactNode } from 'react'
 import { CartProvider, useCart } from 'react-use-cart'
 import { bench, describe } from 'vitest'
+import { table } from '../table.mjs'
 import { countRenders, markCommit, type RenderCount } from './renderCounter'
 
 // React's development warnings (e.g. props Taro's H5 components do not know) would bury the
@@ -249,19 +250,13 @@ const headers = [
   'render ms',
   'tap → commit ms',
 ]
-const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
-const line = (cells: string[]) =>
-  `| ${cells.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
-const rule = `|${widths.map((w, i) => (i === 0 || i === 2 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`
 console.log(
   [
     '',
     `Render cost — jsdom, React 18 development build, Taro H5 HTML components; medians of ${CHANGES} taps (plus/minus on line ${TARGET})`,
     `render ms = React Profiler actualDuration; tap → commit ms = click until act() returns (render, commit, effects)`,
     '',
-    line(headers),
-    rule,
-    ...rows.map(line),
+    table(headers, rows, [0, 2]),
     '',
     `TradeKit rendered: ${top(tradekit.count, 12)}`,
     `Anchor rendered:   ${top(anchor.count, 12)}`,

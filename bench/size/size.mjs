@@ -19,6 +19,7 @@ import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { KB, table } from '../table.mjs'
 
 const benchDir = fileURLToPath(new URL('..', import.meta.url))
 const repoDir = dirname(benchDir.replace(/\/$/, ''))
@@ -29,7 +30,6 @@ const skipBuild = args.includes('--skip-build')
 const jsonAt = args.indexOf('--json')
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined
 
-const KB = 1000
 const NUTUI = '@nutui/nutui-react-taro'
 const versionOf = (name) =>
   JSON.parse(readFileSync(join(benchDir, 'node_modules', name, 'package.json'), 'utf8')).version
@@ -236,16 +236,6 @@ const checkoutEntry = importSet(['createCheckout', checkoutChannel], '@tradekit/
 
 const kb = (bytes) => (Math.abs(bytes) < 50 ? 0 : bytes / KB).toFixed(1)
 const total = (m) => m.js.gz + m.css.gz
-
-function table(headers, rows) {
-  const widths = headers.map((header, i) =>
-    Math.max(header.length, ...rows.map((row) => String(row[i]).length)),
-  )
-  const line = (cells) =>
-    `| ${cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join(' | ')} |`
-  const rule = `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`
-  return [line(headers), rule, ...rows.map(line)].join('\n')
-}
 
 const sizeCells = (m) => [kb(m.js.min), kb(m.js.gz), kb(m.css.min), kb(m.css.gz), kb(total(m))]
 const SIZE_HEADERS = ['JS min', 'JS gz', 'CSS min', 'CSS gz', 'JS+CSS gz']

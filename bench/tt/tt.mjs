@@ -42,6 +42,7 @@ import {
 } from 'node:fs'
 import { dirname, extname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { KB, table } from '../table.mjs'
 
 const benchDir = fileURLToPath(new URL('..', import.meta.url))
 const repoDir = dirname(benchDir.replace(/\/$/, ''))
@@ -52,7 +53,6 @@ const skipBuild = args.includes('--skip-build')
 const jsonAt = args.indexOf('--json')
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined
 
-const KB = 1000
 const GOAL = 80 * KB
 // everything the build reads: the app as it is now, without its outputs and installed packages
 const SKIPPED = new Set(['node_modules', 'dist', 'e2e', '.e2e', '.tmp'])
@@ -280,16 +280,6 @@ function measurePackage(dir, roots = []) {
 
 const kb = (bytes) => (bytes / KB).toFixed(1)
 const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`
-
-function table(headers, rows) {
-  const widths = headers.map((header, i) =>
-    Math.max(header.length, ...rows.map((row) => String(row[i]).length)),
-  )
-  const line = (cells) =>
-    `| ${cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join(' | ')} |`
-  const rule = `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`
-  return [line(headers), rule, ...rows.map(line)].join('\n')
-}
 
 const difference = (b, a) => ({
   byKind: Object.fromEntries(Object.keys(b.byKind).map((kind) => [kind, b.byKind[kind] - a.byKind[kind]])),

@@ -4,13 +4,13 @@ import {
   cartLineId,
   clampQuantity,
   createCart,
-  isTradeKitError,
   type Money,
   money,
   quantityRules,
   type TradeKitErrorCode,
 } from '@tradekit/core'
 import { describe, expect, it, vi } from 'vitest'
+import { codeOf } from './codeOf'
 
 const tea: CartItem = { skuId: 'tea', title: '龙井', price: money(4800), stock: 10 }
 const cup: CartItem = {
@@ -20,15 +20,6 @@ const cup: CartItem = {
   attributes: [{ name: '颜色', value: '黑' }],
 }
 const consult: CartItem = { skuId: 'consult', title: '法律咨询', price: money(19900), kind: 'service' }
-
-const codeOf = (run: () => unknown): TradeKitErrorCode | 'no error' | 'foreign error' => {
-  try {
-    run()
-    return 'no error'
-  } catch (error) {
-    return isTradeKitError(error) ? error.code : 'foreign error'
-  }
-}
 
 const summary = (snapshot: CartSnapshot) => ({
   lines: snapshot.lines.map((line) => [line.lineId, line.quantity, line.selected, [...line.issues]]),

@@ -5,7 +5,6 @@ import {
   compareMoney,
   equalMoney,
   formatMoney,
-  isTradeKitError,
   isZeroMoney,
   type Money,
   maxMoney,
@@ -17,19 +16,10 @@ import {
   type Rounding,
   subtractMoney,
   sumMoney,
-  type TradeKitErrorCode,
 } from '@tradekit/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-
-const codeOf = (run: () => unknown): TradeKitErrorCode | 'no error' | 'foreign error' => {
-  try {
-    run()
-    return 'no error'
-  } catch (error) {
-    return isTradeKitError(error) ? error.code : 'foreign error'
-  }
-}
+import { codeOf } from './codeOf'
 
 const fake = (amount: unknown, currency: unknown = 'CNY') => ({ amount, currency }) as unknown as Money
 

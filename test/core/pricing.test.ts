@@ -6,7 +6,6 @@ import {
   describeCoupon,
   describeCouponReason,
   diffQuotes,
-  isTradeKitError,
   money,
   type PricingLine,
   priceCart,
@@ -15,15 +14,7 @@ import {
 } from '@tradekit/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-
-const codeOf = (run: () => unknown): TradeKitErrorCode | 'no error' | 'foreign error' => {
-  try {
-    run()
-    return 'no error'
-  } catch (error) {
-    return isTradeKitError(error) ? error.code : 'foreign error'
-  }
-}
+import { codeOf } from './codeOf'
 
 const line = (
   lineId: string,

@@ -1,0 +1,6 @@
+export function table(
+  headers: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  left?: readonly number[],
+): string
+export const KB: number
