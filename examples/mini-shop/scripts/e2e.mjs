@@ -46,8 +46,10 @@ async function call(base, method, route, body) {
   return data
 }
 
-/** The yuan text the app shows for a Money (zh-CN, two decimals). */
-const yuan = (money) => `¥${(money.amount / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`
+/** Core's formatMoney, loaded once the libraries are built (see main). */
+let formatMoney
+/** The text the app shows for a Money: core's `formatMoney`, integer minor units throughout. */
+const yuan = (money) => formatMoney(money)
 
 /** Emulates the app going to the background and coming back (what Taro's onAppHide/onAppShow hear). */
 async function setVisibility(page, state) {
@@ -308,6 +310,7 @@ function withTimeout(promise, ms, what) {
 async function main() {
   const only = process.argv.slice(2).join(' ')
   buildLibraries()
+  ;({ formatMoney } = await import('@tradekit/core'))
   buildMerchant()
   if (process.env.SKIP_APP_BUILD !== '1') run('pnpm', ['run', 'build:h5'])
 
