@@ -130,8 +130,8 @@ function hasRuleFor(css, selector) {
   return new RegExp(`(?:^|[};,])\\s*${escaped}(?![\\w-])[^{};]*\\{`).test(css)
 }
 
-/** Style text of a build by package: { main, [root]: text }. */
-function stylesByPackage(dist, ext, subPackages) {
+/** The text of a build's files with extension `ext` (styles, JS), by package: { main, [root]: text }. */
+function textByPackage(dist, ext, subPackages) {
   const out = { main: '' }
   const walk = (dir) => {
     for (const entry of readdirSync(dir)) {
@@ -481,7 +481,7 @@ async function main() {
       // their stylesheets sit with their code (each component's module imports its CSS)
       expect(config.subPackages.length > 0, 'src/app.config.ts declares no subpackage')
       expect(subOnly.length > 0, 'found no TradeKit component that only subpackage pages import')
-      const styles = stylesByPackage(dist, style, config.subPackages)
+      const styles = textByPackage(dist, style, config.subPackages)
       const inMain = subOnly.filter(({ selector }) => hasRuleFor(styles.main, selector))
       expect(
         inMain.length === 0,
@@ -504,7 +504,7 @@ async function main() {
         // file: the checkout and membership parts go where their components are
         // the minifier writes non-ASCII text as \\uXXXX and \\xXX escapes: read them back
         const js = Object.fromEntries(
-          Object.entries(stylesByPackage(dist, 'js', config.subPackages)).map(([key, text]) => [
+          Object.entries(textByPackage(dist, 'js', config.subPackages)).map(([key, text]) => [
             key,
             text.replace(/\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))/g, (_, u, x) =>
               String.fromCharCode(Number.parseInt(u ?? x, 16)),
