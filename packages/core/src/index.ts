@@ -1,5 +1,6 @@
 // cart
 export { cartLineId } from './cart/cartLineId'
+export { isLineBlocked } from './cart/cartLines'
 export { CART_RECORD_VERSION, type CartRecord } from './cart/cartRecord'
 export { type CartOptions, createCart } from './cart/createCart'
 export {
@@ -49,6 +50,7 @@ export {
 } from './channels/sandboxChannel'
 export { type WechatChannelOptions, type WechatPayment, wechatChannel } from './channels/wechatChannel'
 // checkout
+export { isMoving, isSettled } from './checkout/checkoutStatus'
 export { createCheckout, DEFAULT_CHECKOUT_TIMING, isNetworkError } from './checkout/createCheckout'
 export { orderLinesOf, priceChangeOf, purchaseKindOf } from './checkout/orderFromCart'
 export { type PurchaseMode, payableChannels, purchaseModeFor } from './checkout/purchaseMode'
@@ -176,3 +178,5 @@ export {
 export type { Quote, QuoteLine } from './pricing/quote'
 // storage
 export { memoryStorage, type StoragePort, type StorageRecord, storageKey } from './storage/storage'
+// store
+export { createStore, reportLater, type Store } from './store/createStore'

@@ -21,8 +21,11 @@ export interface Transition<R> {
 type QuantityLineIssue = 'exceeds_stock' | 'over_limit' | 'below_min'
 const QUANTITY_ISSUES: readonly LineIssue[] = ['exceeds_stock', 'over_limit', 'below_min']
 
-/** True when a line cannot be selected nor bought. */
-export function isBlocked(line: CartLine): boolean {
+/**
+ * True when a line cannot be selected nor bought (it is sold out or off the shelf): the one place
+ * TradeKit decides "blocked".
+ */
+export function isLineBlocked(line: CartLine): boolean {
   // buildLine puts a blocking issue first; this runs for every line on every change
   const first = line.issues[0]
   return first === 'sold_out' || first === 'off_shelf'
@@ -204,7 +207,7 @@ export function setLineQuantity(lines: Lines, lineId: string, quantity: number):
   assertQuantity(quantity, 0)
   const index = indexOf(lines, lineId)
   const line = lines[index]!
-  const clamped = clampQuantity(quantity, quantityRules(line), isBlocked(line))
+  const clamped = clampQuantity(quantity, quantityRules(line), isLineBlocked(line))
   const next = buildLine(line, {
     lineId,
     quantity: clamped.quantity,
@@ -228,7 +231,7 @@ export function selectLine(lines: Lines, lineId: string, selected: boolean): Tra
   assertBoolean(selected)
   const index = indexOf(lines, lineId)
   const line = lines[index]!
-  if (selected && isBlocked(line)) return { lines, result: false }
+  if (selected && isLineBlocked(line)) return { lines, result: false }
   if (line.selected === selected) return { lines, result: true }
   return { lines: replaceAt(lines, index, Object.freeze({ ...line, selected })), result: true }
 }
@@ -239,7 +242,7 @@ export function selectAllLines(lines: Lines, selected: boolean): Transition<void
   let next: CartLine[] | undefined
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
-    const wanted = selected && !isBlocked(line)
+    const wanted = selected && !isLineBlocked(line)
     if (line.selected !== wanted) {
       next ??= copyInPlace(lines)
       next[index] = Object.freeze({ ...line, selected: wanted })

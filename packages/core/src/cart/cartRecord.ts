@@ -1,6 +1,6 @@
 import { assertMoney } from '../money/money'
 import { cartLineId } from './cartLineId'
-import { buildLine, isBlocked, type Lines } from './cartLines'
+import { buildLine, isLineBlocked, type Lines } from './cartLines'
 import { normalizeItem } from './normalizeItem'
 import { blockingStatus, clampQuantity, quantityRules } from './quantityRules'
 import type { CartItem, CartLine } from './types'
@@ -57,7 +57,7 @@ function restoreLine(raw: unknown, currency: string): CartLine | undefined {
       addedPrice: Object.freeze({ amount: stored.addedPrice.amount, currency }),
       quantityIssue,
     })
-    if (selected && isBlocked(line)) return undefined
+    if (selected && isLineBlocked(line)) return undefined
     return line
   } catch {
     return undefined

@@ -4,7 +4,7 @@ import { type StoragePort, storageKey } from '../storage/storage'
 import {
   addLine,
   clearLines,
-  isBlocked,
+  isLineBlocked,
   type Lines,
   removeLine,
   removeSelectedLines,
@@ -95,7 +95,7 @@ export function createCart(options: CartOptions = {}): CartStore {
     for (let index = 0; index < lines.length; index++) {
       const line = lines[index]!
       count += line.quantity
-      if (isBlocked(line)) continue
+      if (isLineBlocked(line)) continue
       selectable++
       if (!line.selected) continue
       selected++
