@@ -626,6 +626,33 @@ describe('channels and signing', () => {
   })
 })
 
+describe('setOptions — options replaced in place', () => {
+  it('keeps the shown order and pending list; the next call goes through the new api and channel', async () => {
+    const { api, checkout, channel, statuses } = setup()
+    const done = checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    channel.answer({ kind: 'cancelled' })
+    expect((await settle(done)).status).toBe('cancelled')
+    const next = fakeApi()
+    next.orders.set('o1', { ...api.orders.get('o1')!, status: 'paid' })
+    const replacement = manualChannel()
+    checkout.setOptions({ api: next, channel: replacement, timing: { pollDelaysMs: [100] } })
+    expect(checkout.getSnapshot()).toMatchObject({
+      status: 'cancelled',
+      order: { orderId: 'o1' },
+      pendingCount: 1,
+    })
+    const retried = checkout.retry()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(replacement.pay).toHaveBeenCalledTimes(1)
+    expect(channel.pay).toHaveBeenCalledTimes(1)
+    replacement.answer({ kind: 'submitted' })
+    expect((await settle(retried)).status).toBe('paid')
+    expect(next.getOrderStatus).toHaveBeenCalled()
+    expect(statuses.at(-1)).toBe('paid')
+  })
+})
+
 describe('environment', () => {
   it('works where the engine has no AbortController', async () => {
     vi.stubGlobal('AbortController', undefined)

@@ -61,6 +61,7 @@ export type {
   CheckoutSnapshot,
   CheckoutStatus,
   CheckoutTiming,
+  CheckoutUpdate,
   ConfirmProgress,
   CreatedOrder,
   LatePaidOrder,

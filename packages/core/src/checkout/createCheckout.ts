@@ -172,9 +172,9 @@ type Patch = Partial<{ -readonly [K in keyof CheckoutSnapshot]: CheckoutSnapshot
  * ```
  */
 export function createCheckout(options: CheckoutOptions): Checkout {
-  const { api } = options
-  const channels: readonly PaymentChannel[] = options.channels ?? (options.channel ? [options.channel] : [])
-  const timing: CheckoutTiming = { ...DEFAULT_CHECKOUT_TIMING, ...options.timing }
+  let api = options.api
+  let channels: readonly PaymentChannel[] = options.channels ?? (options.channel ? [options.channel] : [])
+  let timing: CheckoutTiming = { ...DEFAULT_CHECKOUT_TIMING, ...options.timing }
   const createKey = options.createKey ?? defaultKey
   const key = storageKey('checkout', { namespace: options.namespace, userId: options.userId })
   let storage: StoragePort
@@ -1045,6 +1045,14 @@ export function createCheckout(options: CheckoutOptions): Checkout {
 
     canSign(channelId?: string) {
       return typeof channelFor(channelId)?.sign === 'function'
+    },
+
+    setOptions(update) {
+      if (update.api) api = update.api
+      if (update.channels || update.channel) {
+        channels = update.channels ?? (update.channel ? [update.channel] : channels)
+      }
+      if (update.timing) timing = { ...DEFAULT_CHECKOUT_TIMING, ...update.timing }
     },
 
     dispose() {

@@ -209,6 +209,9 @@ export interface CheckoutOptions {
   createKey?: () => string
 }
 
+/** What {@link Checkout.setOptions} may replace. */
+export type CheckoutUpdate = Partial<Pick<CheckoutOptions, 'api' | 'channels' | 'channel' | 'timing'>>
+
 /**
  * Where a checkout is.
  * Moving (each has a timed exit): `creating`, `paying`, `confirming`.
@@ -309,6 +312,13 @@ export interface Checkout {
   resume(): Promise<CheckoutSnapshot>
   /** True when the channel (by id, or the only one) can sign for auto-renew. */
   canSign(channelId?: string): boolean
+  /**
+   * Replaces the team's API, the channels or the timing in place (a binding's options changed):
+   * the pending orders, the shown state and a running attempt are kept; the running attempt makes
+   * its next call through the new API and channels. Storage, user and namespace are fixed per
+   * checkout: a new user gets a new checkout.
+   */
+  setOptions(options: CheckoutUpdate): void
   /** Stops every timer and listener (the app is closing, or the user changed). */
   dispose(): void
 }
