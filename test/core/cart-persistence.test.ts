@@ -239,6 +239,14 @@ describe('corrupt or foreign data is discarded and reported, never a crash', () 
     ['a selected sold-out line', { status: 'sold_out' }],
     ['a non-boolean selection', { selected: 'yes' }],
     ['a line that is not an object', 'tea'],
+    [
+      'a total beyond the safe integers',
+      {
+        price: { amount: 9e15, currency: 'CNY' },
+        addedPrice: { amount: 9e15, currency: 'CNY' },
+        stock: undefined,
+      },
+    ],
   ])('drops a line with %s and keeps the good ones', async (_name, overrides) => {
     const bad = typeof overrides === 'string' ? overrides : line({ ...overrides })
     const good = line({ lineId: 'cup', skuId: 'cup', title: '茶杯', quantity: 1, stock: undefined })
@@ -248,6 +256,97 @@ describe('corrupt or foreign data is discarded and reported, never a crash', () 
     expect(cart.getSnapshot().issues).toEqual(['storage_corrupt'])
     await cart.flush()
     expect(JSON.parse(storage.dump()[GUEST_KEY]!).lines).toHaveLength(1)
+  })
+
+  // each line passes the per-line checks; what the cart derives from them does not fit a safe integer
+  const huge = { amount: 5e15, currency: 'CNY' }
+  const beyondSafe: [string, string][] = [
+    ['a line total', record(line({ price: huge, addedPrice: huge, stock: undefined }))],
+    [
+      'a subtotal',
+      record(
+        line({ price: huge, addedPrice: huge, stock: undefined, quantity: 1 }),
+        line({ lineId: 'cup', skuId: 'cup', price: huge, addedPrice: huge, stock: undefined, quantity: 1 }),
+      ),
+    ],
+    [
+      'a count',
+      record(
+        line({ stock: undefined, quantity: 5e15, selected: false }),
+        line({ lineId: 'cup', skuId: 'cup', stock: undefined, quantity: 5e15, selected: false }),
+      ),
+    ],
+  ]
+
+  async function expectDiscardedOnce(storage: StoragePort & { dump(): Record<string, string> }) {
+    // the record is gone, the cart works, and the next launch has nothing to report
+    expect(storage.dump()).toEqual({})
+    const relaunched = createCart({ storage })
+    await relaunched.ready
+    expect(relaunched.getSnapshot()).toMatchObject({ status: 'ready', lines: [], issues: [] })
+  }
+
+  it.each(beyondSafe)(
+    'discards a stored cart whose %s leaves the safe integers (sync storage)',
+    async (_name, text) => {
+      const storage = memoryStorage({ [GUEST_KEY]: text })
+      const cart = createCart({ storage })
+      expect(cart.getSnapshot()).toMatchObject({
+        status: 'ready',
+        lines: [],
+        count: 0,
+        issues: ['storage_corrupt'],
+      })
+      await cart.flush()
+      await expectDiscardedOnce(storage)
+      expect(cart.add(tea, 2)).toEqual({ ok: true, quantity: 2 })
+      expect(cart.getSnapshot()).toMatchObject({
+        count: 2,
+        subtotal: money(9600),
+        issues: ['storage_corrupt'],
+      })
+    },
+  )
+
+  it.each(beyondSafe)(
+    'discards a stored cart whose %s leaves the safe integers (async storage)',
+    async (_name, text) => {
+      const { storage, inner, release } = deferredStorage({ [GUEST_KEY]: text })
+      const cart = createCart({ storage })
+      const listener = vi.fn()
+      cart.subscribe(listener)
+      release()
+      await cart.ready
+      expect(cart.getSnapshot()).toMatchObject({
+        status: 'ready',
+        lines: [],
+        count: 0,
+        issues: ['storage_corrupt'],
+      })
+      expect(listener).toHaveBeenCalledTimes(1)
+      await cart.flush()
+      await expectDiscardedOnce(inner)
+      expect(cart.add(tea, 2)).toEqual({ ok: true, quantity: 2 })
+      expect(cart.getSnapshot()).toMatchObject({ status: 'ready', count: 2, subtotal: money(9600) })
+    },
+  )
+
+  it('drops an action taken while loading that the stored lines push beyond the safe integers', async () => {
+    const { storage, inner, release } = deferredStorage({
+      [GUEST_KEY]: record(line({ price: huge, addedPrice: huge, stock: undefined, quantity: 1 })),
+    })
+    const cart = createCart({ storage })
+    expect(cart.add({ skuId: 'pot', title: '茶壶', price: money(5e15) })).toEqual({ ok: true, quantity: 1 })
+    cart.add(cup)
+    release()
+    await cart.ready
+    expect(cart.getSnapshot().lines.map((entry) => [entry.lineId, entry.quantity])).toEqual([
+      ['cup', 1],
+      ['tea', 1],
+    ])
+    expect(cart.getSnapshot()).toMatchObject({ status: 'ready', subtotal: money(5e15 + 1200), issues: [] })
+    await cart.flush()
+    expect(JSON.parse(inner.dump()[GUEST_KEY]!).lines).toHaveLength(2)
   })
 
   it("reads a storage's '' for a missing key as an empty cart, not as corrupt data", () => {

@@ -1,6 +1,7 @@
 import { assertMoney } from '../money/money'
 import { cartLineId } from './cartLineId'
 import { buildLine, isLineBlocked, type Lines } from './cartLines'
+import { cartTotals } from './cartTotals'
 import { normalizeItem } from './normalizeItem'
 import { blockingStatus, clampQuantity, quantityRules } from './quantityRules'
 import type { CartItem, CartLine } from './types'
@@ -58,6 +59,8 @@ function restoreLine(raw: unknown, currency: string): CartLine | undefined {
       quantityIssue,
     })
     if (selected && isLineBlocked(line)) return undefined
+    // what the cart derives from the line must fit too, or every launch would throw on it
+    if (!Number.isSafeInteger(line.price.amount * line.quantity)) return undefined
     return line
   } catch {
     return undefined
@@ -66,7 +69,8 @@ function restoreLine(raw: unknown, currency: string): CartLine | undefined {
 
 /**
  * Reads a stored cart. Never throws: unreadable text, another version or shape, and every line
- * that fails validation are discarded and reported as `corrupt`.
+ * that fails validation (its total included) are discarded and reported as `corrupt`; so is the
+ * whole record when the lines' count or subtotal would not be a safe integer.
  */
 export function parseCart(text: string | null, currency: string): ParsedCart {
   // nothing stored; some platform storages answer '' for a key never set
@@ -98,6 +102,12 @@ export function parseCart(text: string | null, currency: string): ParsedCart {
     }
     seen.add(line.lineId)
     lines.push(line)
+  }
+  try {
+    cartTotals(lines)
+  } catch {
+    // each line fits, their count or subtotal does not: no line is the wrong one, the record is
+    return { lines: Object.freeze([]), corrupt: true }
   }
   return { lines: Object.freeze(lines), corrupt }
 }

@@ -4,7 +4,6 @@ import { type StoragePort, storageKey } from '../storage/storage'
 import {
   addLine,
   clearLines,
-  isLineBlocked,
   type Lines,
   removeLine,
   removeSelectedLines,
@@ -15,6 +14,7 @@ import {
   updateLines,
 } from './cartLines'
 import { parseCart, serializeCart } from './cartRecord'
+import { cartTotals } from './cartTotals'
 import type { CartIssue, CartListener, CartSnapshot, CartStore } from './types'
 
 /** Options of {@link createCart}. */
@@ -87,32 +87,14 @@ export function createCart(options: CartOptions = {}): CartStore {
   let snapshot = buildSnapshot()
 
   function buildSnapshot(): CartSnapshot {
-    let count = 0
-    let selectedCount = 0
-    let subtotal = 0
-    let selectable = 0
-    let selected = 0
-    for (let index = 0; index < lines.length; index++) {
-      const line = lines[index]!
-      count += line.quantity
-      if (isLineBlocked(line)) continue
-      selectable++
-      if (!line.selected) continue
-      selected++
-      selectedCount += line.quantity
-      subtotal += line.price.amount * line.quantity
-    }
-    if (!Number.isSafeInteger(count))
-      throw new TradeKitError('INVALID_QUANTITY', 'The cart holds too many units')
-    if (!Number.isSafeInteger(subtotal))
-      throw new TradeKitError('INVALID_AMOUNT', 'The subtotal is too large')
+    const totals = cartTotals(lines) // throws when a total leaves the safe integers
     return Object.freeze({
       status: loading ? 'loading' : 'ready',
       lines,
-      count,
-      selectedCount,
-      subtotal: money(subtotal, currency),
-      allSelected: selectable > 0 && selected === selectable,
+      count: totals.count,
+      selectedCount: totals.selectedCount,
+      subtotal: money(totals.subtotal, currency),
+      allSelected: totals.allSelected,
       issues,
     })
   }
@@ -180,9 +162,12 @@ export function createCart(options: CartOptions = {}): CartStore {
     let merged = parsed.lines
     for (const replay of pending) {
       try {
-        merged = replay(merged)
+        const next = replay(merged)
+        cartTotals(next)
+        merged = next
       } catch {
-        // the action was valid when taken; against the stored lines it may no longer apply
+        // the action was valid when taken; against the stored lines it may no longer apply (or push
+        // a total beyond the safe integers)
       }
     }
     const hadActions = pending.length > 0
