@@ -240,6 +240,16 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
         }
         reportedPaid.add(s.order.orderId)
       }
+      // rule 2: a cashier's cancel or failure is shown only after the server answered; the server
+      // saying paid wins, so entering cancelled/failed while the server holds the money is a lie
+      const entered = s.status !== previous.status || s.order?.orderId !== previous.order?.orderId
+      // (a relaunch shows the last shown status again only while re-checking it: rechecking true)
+      if (entered && (s.status === 'cancelled' || s.status === 'failed') && s.order && !s.rechecking) {
+        const server = orders.get(s.order.orderId)
+        if (server && (server.status === 'paid' || server.status === 'refunded')) {
+          violations.push(`#${n} showed ${s.status} for ${s.order.orderId} while the server had the money`)
+        }
+      }
       if (s.error?.code === 'PRICE_CHANGED') priceChangedSeen = true
       for (const late of s.latePaid) {
         latePaidSeen.add(late.orderId)

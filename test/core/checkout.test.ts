@@ -302,6 +302,62 @@ describe('rule 2 — the client result is never proof', () => {
     expect(final).toMatchObject({ status: 'cancelled', retry: 'same-order', pendingCount: 1 })
   })
 
+  it("never shows the cashier's cancel on a status request that got no answer: it asks again", async () => {
+    const { api, checkout, channel, statuses } = setup()
+    const done = checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    api.markPaid('o1') // the money moved behind the cashier's "cancelled"
+    api.getOrderStatus.mockRejectedValueOnce(new TradeKitError('NETWORK', 'lost'))
+    channel.answer({ kind: 'cancelled' })
+    const final = await settle(done)
+    expect(final.status).toBe('paid')
+    expect(statuses).not.toContain('cancelled')
+    expect(api.getOrderStatus).toHaveBeenCalledTimes(2)
+  })
+
+  it('a status request that times out is no answer either', async () => {
+    const { api, checkout, channel, statuses } = setup()
+    const done = checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    api.getOrderStatus.mockImplementationOnce(() => new Promise(() => {}))
+    channel.answer({ kind: 'failed', retryable: true })
+    await vi.advanceTimersByTimeAsync(10_000) // the poll timeout
+    expect(checkout.getSnapshot().status).toBe('confirming')
+    api.markPaid('o1')
+    expect((await settle(done)).status).toBe('paid')
+    expect(statuses).not.toContain('failed')
+  })
+
+  it("shows unknown, not the cashier's word, when the budget ends without any answer", async () => {
+    const { api, checkout, channel, lifecycle } = setup()
+    const done = checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    api.getOrderStatus.mockRejectedValue(new TradeKitError('NETWORK', 'down'))
+    channel.answer({ kind: 'cancelled' })
+    await vi.advanceTimersByTimeAsync(3000)
+    lifecycle.hide() // hidden time does not count against the budget
+    const polls = api.getOrderStatus.mock.calls.length
+    await vi.advanceTimersByTimeAsync(10 * 60_000)
+    expect(api.getOrderStatus.mock.calls.length).toBe(polls)
+    expect(checkout.getSnapshot().status).toBe('confirming')
+    lifecycle.show()
+    const final = await settle(done)
+    expect(final).toMatchObject({ status: 'unknown', retry: 'same-order', pendingCount: 1 })
+    expect(api.getOrderStatus.mock.calls.length).toBeGreaterThan(polls + 5)
+  })
+
+  it('cancel() after the cashier opened waits for one answer, not one request', async () => {
+    const { api, checkout, statuses } = setup()
+    void checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    api.markPaid('o1')
+    api.getOrderStatus.mockRejectedValueOnce(new TradeKitError('TIMEOUT', 'slow'))
+    const after = await settle(checkout.cancel())
+    expect(after.status).toBe('paid')
+    expect(statuses).not.toContain('cancelled')
+    expect(api.cancelOrder).not.toHaveBeenCalled()
+  })
+
   it('shows a cashier failure with its typed error after one confirmation', async () => {
     const { checkout, channel } = setup()
     const done = checkout.submit(request())
@@ -395,6 +451,29 @@ describe('rule 3 — nothing paid is lost', () => {
     expect(resumed).toMatchObject({ status: 'paid', order: { orderId: 'o1' }, pendingCount: 0 })
     expect(statuses).toEqual(['idle', 'unknown', 'paid'])
     expect(channel.pay).not.toHaveBeenCalled()
+  })
+
+  it('on relaunch, a shown cancel is re-checked until the server answers; its status requests may fail first', async () => {
+    const api = fakeApi()
+    const storage = memoryStorage()
+    const first = createCheckout({ api, channel: manualChannel(), storage })
+    void first.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    void first.cancel() // the user closed the cashier: confirmed pending, shown cancelled
+    await vi.advanceTimersByTimeAsync(0)
+    expect(first.getSnapshot().status).toBe('cancelled')
+    first.dispose()
+    api.markPaid('o1') // the money moved after all
+    api.getOrderStatus.mockRejectedValueOnce(new TradeKitError('NETWORK', 'lost'))
+    api.getOrderStatus.mockImplementationOnce(() => new Promise(() => {})) // and one that hangs
+    const second = createCheckout({ api, channel: manualChannel(), storage })
+    const seen: Array<[CheckoutStatus, boolean]> = []
+    second.subscribe(() => seen.push([second.getSnapshot().status, second.getSnapshot().rechecking]))
+    const resumed = await settle(second.resume())
+    expect(resumed).toMatchObject({ status: 'paid', rechecking: false, pendingCount: 0 })
+    // the restored cancel is only ever shown as being re-checked
+    expect(seen.filter(([status]) => status === 'cancelled').every(([, rechecking]) => rechecking)).toBe(true)
+    expect(api.getOrderStatus.mock.calls.length).toBeGreaterThanOrEqual(4)
   })
 
   it('resume re-pays nothing but keeps a still-pending order, which retry() re-pays with its saved state', async () => {

@@ -454,16 +454,20 @@ export function createCheckout(options: CheckoutOptions): Checkout {
   }
 
   /**
-   * Asks the server until it reports a final status or `budgetMs` of visible time has passed
-   * (`budgetMs` 0: exactly one question). Answers `'pending'` when the budget ran out.
+   * Asks the server on the confirmation schedule until it gives the answer wanted — a final status
+   * (`until: 'final'`), or any answer at all (`'answer'`: a cashier's cancel or failure is confirmed
+   * by one answer) — or `budgetMs` of visible time has passed. A failed or timed-out request is no
+   * answer. Resolves with the last answer, or `undefined` when the server never answered.
    */
   async function confirmWithServer(
     orderId: string,
     signal: AbortSignal,
     budgetMs: number,
+    until: 'final' | 'answer',
     waitFirst: boolean,
     onProgress: (p: ConfirmProgress) => void,
-  ): Promise<OrderStatus> {
+  ): Promise<OrderStatus | undefined> {
+    let answer: OrderStatus | undefined
     let elapsed = 0
     let polls = 0
     let step = 0
@@ -480,8 +484,9 @@ export function createCheckout(options: CheckoutOptions): Checkout {
       const status = await pollOnce(orderId, signal)
       polls++
       elapsed += Date.now() - startedAt
-      if (status !== undefined && status !== 'pending') return status
-      if (elapsed >= budgetMs) return 'pending'
+      if (status !== undefined) answer = status
+      if (status !== undefined && (status !== 'pending' || until === 'answer')) return status
+      if (elapsed >= budgetMs) return answer
       onProgress({ elapsedMs: Math.min(elapsed, budgetMs), budgetMs, polls, paused: !visible })
       const delay = nextDelay()
       await visibleSleep(delay, signal)
@@ -525,8 +530,16 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     return id === undefined ? undefined : pending.find((o) => o.orderId === id)
   }
 
-  /** Applies the server's answer about the flow's order. */
-  function applyServer(g: number, order: PendingOrder, status: OrderStatus, outcome: PayOutcome): void {
+  /**
+   * Applies the server's answer about the flow's order (`undefined`: the server never answered, so
+   * the cashier's word is not shown — `unknown` is).
+   */
+  function applyServer(
+    g: number,
+    order: PendingOrder,
+    status: OrderStatus | undefined,
+    outcome: PayOutcome,
+  ): void {
     if (g !== gen) return
     active = null
     const base: Patch = { rechecking: false, confirm: undefined }
@@ -562,10 +575,14 @@ export function createCheckout(options: CheckoutOptions): Checkout {
           retry: 'new-order',
         })
         return
-      case 'pending': {
+      default: {
         let shown: ShownStatus
         let patch: Patch
-        if (outcome.kind === 'cancelled') {
+        if (status === undefined) {
+          shown = 'unknown'
+          order.retryable = true
+          patch = { status: 'unknown', error: undefined }
+        } else if (outcome.kind === 'cancelled') {
           shown = 'cancelled'
           order.retryable = true
           patch = { status: 'cancelled', error: undefined }
@@ -746,7 +763,7 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     }
     if (g !== gen) return
     const full = outcome.kind === 'submitted' || outcome.kind === 'unknown'
-    const budget = full ? timing.confirmBudgetMs : 0
+    const budget = timing.confirmBudgetMs
     order.shown = 'confirming'
     void persist()
     if (
@@ -757,10 +774,15 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     ) {
       return
     }
-    let status: OrderStatus
+    let status: OrderStatus | undefined
     try {
-      status = await confirmWithServer(order.orderId, signal, budget, full, (confirm) =>
-        commitFrom(g, { confirm }),
+      status = await confirmWithServer(
+        order.orderId,
+        signal,
+        budget,
+        full ? 'final' : 'answer',
+        full,
+        (confirm) => commitFrom(g, { confirm }),
       )
     } catch {
       return // aborted: whoever aborted took over
@@ -772,16 +794,19 @@ export function createCheckout(options: CheckoutOptions): Checkout {
   async function confirmOnceAfterCancel(g: number, signal: AbortSignal, order: PendingOrder): Promise<void> {
     order.retryable = true
     active = { order, payStarted: true }
+    const budgetMs = timing.confirmBudgetMs
     if (
       !commitFrom(g, {
         status: 'confirming',
-        confirm: { elapsedMs: 0, budgetMs: 0, polls: 0, paused: !visible },
+        confirm: { elapsedMs: 0, budgetMs, polls: 0, paused: !visible },
       })
     )
       return
-    let status: OrderStatus
+    let status: OrderStatus | undefined
     try {
-      status = await confirmWithServer(order.orderId, signal, 0, false, () => {})
+      status = await confirmWithServer(order.orderId, signal, budgetMs, 'answer', false, (confirm) =>
+        commitFrom(g, { confirm }),
+      )
     } catch {
       return
     }
@@ -856,10 +881,15 @@ export function createCheckout(options: CheckoutOptions): Checkout {
         rechecking: true,
         confirm: { elapsedMs: 0, budgetMs: timing.confirmBudgetMs, polls: 0, paused: !visible },
       })
-      let status: OrderStatus
+      let status: OrderStatus | undefined
       try {
-        status = await confirmWithServer(order.orderId, signal, timing.confirmBudgetMs, false, (confirm) =>
-          commitFrom(g, { confirm }),
+        status = await confirmWithServer(
+          order.orderId,
+          signal,
+          timing.confirmBudgetMs,
+          'final',
+          false,
+          (confirm) => commitFrom(g, { confirm }),
         )
       } catch {
         return
@@ -875,7 +905,7 @@ export function createCheckout(options: CheckoutOptions): Checkout {
           rechecking: false,
           confirm: undefined,
         })
-      } else if (status !== 'pending') {
+      } else if (status !== 'pending' && status !== undefined) {
         // final but not paid: a settled state waits for the user; only paid moves it
         void removePending(order.orderId)
         commitFrom(g, { rechecking: false, confirm: undefined, retry: 'new-order' })
@@ -894,6 +924,7 @@ export function createCheckout(options: CheckoutOptions): Checkout {
         order.orderId,
         background.signal,
         timing.confirmBudgetMs,
+        'final',
         false,
         () => {},
       )
@@ -901,7 +932,7 @@ export function createCheckout(options: CheckoutOptions): Checkout {
       if (status === 'paid' || status === 'refunded') {
         await removePending(order.orderId)
         commit({ latePaid: [...snapshot.latePaid, { orderId: order.orderId, amount: order.amount }] })
-      } else if (status !== 'pending') {
+      } else if (status !== 'pending' && status !== undefined) {
         await removePending(order.orderId)
       }
     } catch {
@@ -1037,7 +1068,11 @@ export function createCheckout(options: CheckoutOptions): Checkout {
               ? new TradeKitError('PAYMENT_FAILED', undefined, { retryable: newest.retryable })
               : undefined,
           retry: retryModeFor(newest),
+          // the last shown status is kept while it is re-checked, never shown as settled without it
+          rechecking: true,
         })
+        await Promise.all([recheckShown(newest), recheckAll()])
+        return snapshot
       }
       await recheckAll()
       return snapshot
