@@ -4,6 +4,7 @@ import {
   type CartQuote,
   type CartSnapshot,
   goodsMessages,
+  isLineBlocked,
   type PricingContext,
 } from '@tradekit/core'
 import { useCart, useCartActions, useCartQuote, useFormatMoney, useTranslate } from '@tradekit/react'
@@ -36,9 +37,7 @@ const selectBar = (cart: CartSnapshot): BarState => ({
   status: cart.status,
   selectedCount: cart.selectedCount,
   allSelected: cart.allSelected,
-  selectable: cart.lines.some(
-    (line) => !line.issues.includes('sold_out') && !line.issues.includes('off_shelf'),
-  ),
+  selectable: cart.lines.some((line) => !isLineBlocked(line)),
 })
 const selectLines = (cart: CartSnapshot) => cart.lines
 const sameBar = (a: BarState, b: BarState) =>

@@ -1,9 +1,10 @@
 import { Image, Text, View } from '@tarojs/components'
 import {
+  BLOCKING_ISSUES,
   type CartLine as CartLineData,
   formatMoney,
   goodsMessages,
-  type LineIssue,
+  isLineBlocked,
   subtractMoney,
 } from '@tradekit/core'
 import { useCartActions, useCartLine, useTranslate } from '@tradekit/react'
@@ -31,8 +32,6 @@ export interface CartLineProps {
   className?: string
 }
 
-const BLOCKING: readonly LineIssue[] = ['sold_out', 'off_shelf']
-
 /**
  * One cart line: select, picture, title, attributes (颜色: 黑), unit price (and how it moved since it
  * was added), a quantity stepper within the line's rules, issue badges and remove with confirmation.
@@ -52,7 +51,7 @@ export const CartLine = memo(function CartLine({ lineId, onRemoved, onPress, cla
   const [imageFailed, setImageFailed] = useState(false)
   if (!line) return null
 
-  const blocked = line.issues.some((issue) => BLOCKING.includes(issue))
+  const blocked = isLineBlocked(line)
   const moved = line.issues.includes('price_changed') ? subtractMoney(line.price, line.addedPrice) : null
   const attributes = line.attributes?.map((a) => `${a.name}: ${a.value}`).join('；')
   const press = onPress ? () => onPress(line) : undefined
@@ -88,7 +87,11 @@ export const CartLine = memo(function CartLine({ lineId, onRemoved, onPress, cla
           {line.issues.length > 0 ? (
             <View className="tk-cart-line__issues">
               {line.issues.map((issue) => (
-                <Tag key={issue} tone={BLOCKING.includes(issue) ? 'default' : 'warning'} variant="outline">
+                <Tag
+                  key={issue}
+                  tone={BLOCKING_ISSUES.includes(issue) ? 'default' : 'warning'}
+                  variant="outline"
+                >
                   {t(`cart.issue.${issue}`)}
                 </Tag>
               ))}

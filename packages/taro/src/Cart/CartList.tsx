@@ -1,5 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import { type CartLine as CartLineData, type CartSnapshot, goodsMessages } from '@tradekit/core'
+import {
+  type CartLine as CartLineData,
+  type CartSnapshot,
+  goodsMessages,
+  isLineBlocked,
+} from '@tradekit/core'
 import { shallowEqual, useCart, useCartActions, useTranslate } from '@tradekit/react'
 import { type ReactNode, useEffect, useState } from 'react'
 import { a11y } from '../internal/a11y'
@@ -35,8 +40,7 @@ const selectGroups = (cart: CartSnapshot): Groups => {
   const valid: string[] = []
   const invalid: string[] = []
   for (const line of cart.lines) {
-    const blocked = line.issues.includes('sold_out') || line.issues.includes('off_shelf')
-    ;(blocked ? invalid : valid).push(line.lineId)
+    ;(isLineBlocked(line) ? invalid : valid).push(line.lineId)
   }
   return { valid, invalid }
 }

@@ -4,6 +4,7 @@ import {
   type Coupon,
   type CreatedOrder,
   checkoutMessages,
+  isMoving,
   type Money,
   membershipMessages,
   type OrderContact,
@@ -72,7 +73,6 @@ export interface CheckoutPageProps {
 }
 
 const selectLines = (cart: CartSnapshot) => cart.lines
-const MOVING = new Set(['creating', 'paying', 'confirming'])
 
 /**
  * A checkout page ready to drop in: the selected cart lines with their totals, contact details for
@@ -123,7 +123,7 @@ export function CheckoutPage({
   const [submitted, setSubmitted] = useState<Money | null>(null)
   const needsContact = requireContact ?? kind === 'service'
   const contactErrors = needsContact ? validateContact(contact, { requireName }) : {}
-  const busy = MOVING.has(checkout.status)
+  const busy = isMoving(checkout.status)
   const changed = priceChangeOf(checkout.error)
   const shown = accepted ?? quote
   const chosen = channels.some((c) => c.id === channel) ? channel : channels[0]?.id

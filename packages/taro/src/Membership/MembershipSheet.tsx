@@ -3,6 +3,7 @@ import {
   type Entitlement,
   formatPlanPrice,
   goodsMessages,
+  isMoving,
   membershipMessages,
   type PurchaseMode,
 } from '@tradekit/core'
@@ -43,8 +44,6 @@ export interface MembershipSheetProps {
   className?: string
 }
 
-const MOVING = new Set(['creating', 'paying', 'confirming'])
-
 /**
  * The membership-unlock sheet ready to drop in: plans, their benefits, the auto-renew terms with
  * the consent an auto-renew plan needs, the pay button and the payment status. Driven only by the
@@ -81,7 +80,7 @@ export function MembershipSheet({
   const [started, setStarted] = useState(false)
   const [pending, setPending] = useState(false)
   const plan = membership.plans.find((p) => p.id === picked) ?? membership.plans[0]
-  const busy = membership.unlocking !== null || MOVING.has(checkout.status)
+  const busy = membership.unlocking !== null || isMoving(checkout.status)
 
   // A payment finished through the status's "pay now" / "try again" (outside unlock()): read the
   // entitlement again, so the sheet and every paywall follow the server.

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import {
   type Coupon,
   type CreatedOrder,
+  isMoving,
   type Money,
   money,
   type OrderRequest,
@@ -180,7 +181,7 @@ function BuyNowCheckout({ skuId }: { skuId: string }) {
   }
 
   const { status, error, order } = checkout
-  const busy = status === 'creating' || status === 'paying' || status === 'confirming'
+  const busy = isMoving(status)
   const changed = status === 'failed' ? priceChangeOf(error) : null
   const paidOrder = status === 'paid' ? order : undefined
   useEffect(() => showResult(paidOrder), [paidOrder])
@@ -274,7 +275,7 @@ function SandboxCashierPicker() {
   const [behaviour, setBehaviour] = useState<SandboxBehaviour>(
     () => readSandboxSettings().behaviour ?? 'success',
   )
-  const busy = status === 'creating' || status === 'paying' || status === 'confirming'
+  const busy = isMoving(status)
   if (!usesSandbox) return null
   return (
     <View className="shop-card">
