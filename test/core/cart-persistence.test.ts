@@ -354,6 +354,21 @@ describe('corrupt or foreign data is discarded and reported, never a crash', () 
     expect(cart.getSnapshot()).toMatchObject({ status: 'ready', lines: [], issues: [] })
   })
 
+  it("reads an async storage's '' or null as an empty cart and writes nothing over it", async () => {
+    for (const initial of [{ [GUEST_KEY]: '' }, {}]) {
+      const { storage, inner, release } = deferredStorage(initial)
+      const setItem = vi.spyOn(storage, 'setItem')
+      const removeItem = vi.spyOn(storage, 'removeItem')
+      const cart = createCart({ storage })
+      release()
+      await cart.flush()
+      expect(cart.getSnapshot()).toMatchObject({ status: 'ready', lines: [], issues: [] })
+      expect(setItem).not.toHaveBeenCalled()
+      expect(removeItem).not.toHaveBeenCalled()
+      expect(inner.dump()).toEqual(initial)
+    }
+  })
+
   it('treats a stored value that is not text as corrupt', async () => {
     const storage: StoragePort = {
       ...memoryStorage(),

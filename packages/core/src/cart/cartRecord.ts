@@ -1,4 +1,5 @@
 import { assertMoney } from '../money/money'
+import { storedText } from '../storage/storage'
 import { cartLineId } from './cartLineId'
 import { buildLine, isLineBlocked, type Lines } from './cartLines'
 import { cartTotals } from './cartTotals'
@@ -68,13 +69,14 @@ function restoreLine(raw: unknown, currency: string): CartLine | undefined {
 }
 
 /**
- * Reads a stored cart. Never throws: unreadable text, another version or shape, and every line
- * that fails validation (its total included) are discarded and reported as `corrupt`; so is the
- * whole record when the lines' count or subtotal would not be a safe integer.
+ * Reads a stored cart. Nothing stored (`null` or `''`, see {@link storedText}) is an empty cart.
+ * Never throws: unreadable text, another version or shape, and every line that fails validation
+ * (its total included) are discarded and reported as `corrupt`; so is the whole record when the
+ * lines' count or subtotal would not be a safe integer.
  */
-export function parseCart(text: string | null, currency: string): ParsedCart {
-  // nothing stored; some platform storages answer '' for a key never set
-  if (text === null || text === undefined || text === '') return { lines: Object.freeze([]), corrupt: false }
+export function parseCart(raw: string | null, currency: string): ParsedCart {
+  const text = storedText(raw)
+  if (text === undefined) return { lines: Object.freeze([]), corrupt: false }
   if (typeof text !== 'string') return { lines: Object.freeze([]), corrupt: true }
   let record: unknown
   try {

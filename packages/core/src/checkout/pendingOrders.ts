@@ -1,4 +1,5 @@
 import { isMoney, type Money } from '../money/money'
+import { storedText } from '../storage/storage'
 import type { CheckoutTiming, CreatedOrder, OrderRequest } from './types'
 
 /** Where a pending order was last shown. */
@@ -83,14 +84,16 @@ function isUnanswered(value: unknown): value is UnansweredKey {
 }
 
 /**
- * Reads the persisted record. Anything that is not a valid versioned record is discarded and
- * reported (`corrupt: true`), never thrown.
+ * Reads the persisted record. Nothing stored (`null` or `''`, see {@link storedText}) is no orders;
+ * anything else that is not a valid versioned record is discarded and reported (`corrupt: true`),
+ * never thrown.
  */
 export function parsePendingOrders(raw: string | null): StoredCheckout & { corrupt: boolean } {
-  if (raw === null || raw === undefined) return { orders: [], corrupt: false }
+  const text = storedText(raw)
+  if (text === undefined) return { orders: [], corrupt: false }
   let data: unknown
   try {
-    data = JSON.parse(raw)
+    data = JSON.parse(text)
   } catch {
     return { orders: [], corrupt: true }
   }

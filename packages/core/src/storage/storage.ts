@@ -9,6 +9,24 @@ export interface StoragePort {
   removeItem(key: string): void | Promise<void>
 }
 
+/**
+ * The text of a stored record, or `undefined` when nothing is stored — the one rule every record
+ * core reads follows: `null` (the port's answer for a missing key) and `''` both mean "nothing
+ * stored", because mini-program storages (Taro's `getStorageSync` on weapp and tt) answer `''` for
+ * a key that was never written, and core never writes an empty record. Anything else is handed
+ * back as it is, for the record's own parser to read or to report as corrupt.
+ *
+ * @example
+ * ```ts
+ * storedText('') // undefined: nothing stored
+ * storedText(null) // undefined
+ * storedText('{"v":1,"lines":[]}') // the text, to parse
+ * ```
+ */
+export function storedText(raw: string | null | undefined): string | undefined {
+  return raw === null || raw === undefined || raw === '' ? undefined : raw
+}
+
 /** What a persisted record is about. */
 export type StorageRecord = 'cart' | 'checkout'
 
