@@ -70,11 +70,6 @@ export type {
   OrderLine,
   OrderRequest,
   OrderStatus,
-  PayContext,
-  PaymentChannel,
-  PayOutcome,
-  PurchaseContext,
-  PurchaseSupport,
   RetryMode,
   SubmitOptions,
 } from './checkout/types'
@@ -155,6 +150,14 @@ export { BASIS_POINTS, percentOfMoney } from './money/percentOfMoney'
 export type { Rounding } from './money/rounding'
 export { subtractMoney } from './money/subtractMoney'
 export { sumMoney } from './money/sumMoney'
+// payment contract
+export type {
+  PayContext,
+  PaymentChannel,
+  PayOutcome,
+  PurchaseContext,
+  PurchaseSupport,
+} from './payment/paymentChannel'
 // pricing
 export { assertQuote } from './pricing/assertQuote'
 export type {

@@ -1,4 +1,4 @@
-import type { PayContext, PaymentChannel, PayOutcome } from '../checkout/types'
+import type { PayContext, PaymentChannel, PayOutcome } from '../payment/paymentChannel'
 import {
   callPlatform,
   codeOf,

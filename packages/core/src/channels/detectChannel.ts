@@ -1,4 +1,4 @@
-import type { PaymentChannel } from '../checkout/types'
+import type { PaymentChannel } from '../payment/paymentChannel'
 
 // core has no Node types: the build tools (Taro, bundlers) replace process.env.X at build time
 declare const process: { env: Record<string, string | undefined> }

@@ -4,7 +4,7 @@ import type {
   PayOutcome,
   PurchaseContext,
   PurchaseSupport,
-} from '../checkout/types'
+} from '../payment/paymentChannel'
 import {
   callPlatform,
   codeOf,

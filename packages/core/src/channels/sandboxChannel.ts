@@ -1,11 +1,11 @@
+import { TradeKitError } from '../errors/TradeKitError'
 import type {
   PayContext,
   PaymentChannel,
   PayOutcome,
   PurchaseContext,
   PurchaseSupport,
-} from '../checkout/types'
-import { TradeKitError } from '../errors/TradeKitError'
+} from '../payment/paymentChannel'
 import { INVALID_PAYMENT_OUTCOME, isText } from './platformCall'
 
 /** What one scripted payment does. */

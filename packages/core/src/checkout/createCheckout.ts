@@ -1,6 +1,7 @@
 import { isTradeKitErrorCode, type TradeKitErrorCode } from '../errors/errorCodes'
 import { isTradeKitError, TradeKitError, type TradeKitErrorData } from '../errors/TradeKitError'
 import { isMoney, type Money } from '../money/money'
+import type { PayContext, PaymentChannel, PayOutcome } from '../payment/paymentChannel'
 import { memoryStorage, type StoragePort, storageKey } from '../storage/storage'
 import { type Aborter, abortedError, createAborter, isAborted, onAbort, sleep, withTimeout } from './abort'
 import {
@@ -23,9 +24,6 @@ import type {
   CreatedOrder,
   OrderRequest,
   OrderStatus,
-  PayContext,
-  PaymentChannel,
-  PayOutcome,
   RetryMode,
   SubmitOptions,
 } from './types'

@@ -1,4 +1,4 @@
-import type { PaymentChannel, PurchaseContext, PurchaseSupport } from './types'
+import type { PaymentChannel, PurchaseContext, PurchaseSupport } from '../payment/paymentChannel'
 
 /**
  * How a component offers a purchase: `buy` shows price and buy/pay wording; `im` turns the action
