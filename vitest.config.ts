@@ -32,6 +32,12 @@ export default defineConfig({
       },
       {
         extends: true,
+        resolve: { conditions: [...sourceConditions, 'node', 'import', 'default'] },
+        ssr: { resolve: { conditions: [...sourceConditions, 'node', 'import', 'default'] } },
+        test: { name: 'server', environment: 'node', include: ['test/server/**/*.test.ts'] },
+      },
+      {
+        extends: true,
         plugins: [react()],
         test: {
           name: 'react',

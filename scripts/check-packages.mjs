@@ -7,12 +7,13 @@ import { join } from 'node:path'
 import { publint } from 'publint'
 
 const root = new URL('..', import.meta.url).pathname
-const packages = ['core', 'react', 'taro']
+const packages = ['core', 'react', 'taro', 'server']
 const HOST_PACKAGES = /^(react|react-dom|@tarojs\/.+)$/
 const EXPECTED_PEERS = {
   core: [],
   react: ['react'],
   taro: ['react', '@tarojs/components', '@tarojs/taro'],
+  server: [],
 }
 
 let passed = 0
@@ -43,10 +44,15 @@ for (const name of packages) {
     assert(wrong.length === 0, `found in dependencies: ${wrong.join(', ')}`)
   })
   await check('dependencies only point down the arrows', () => {
-    const allowed = { core: [], react: ['@tradekit/core'], taro: ['@tradekit/core', '@tradekit/react'] }[name]
+    const allowed = {
+      core: [],
+      react: ['@tradekit/core'],
+      taro: ['@tradekit/core', '@tradekit/react'],
+      server: [],
+    }[name]
     const extra = deps.filter((d) => !allowed.includes(d))
     assert(extra.length === 0, `unexpected dependencies: ${extra.join(', ')}`)
-    return name === 'core' ? 'core has no runtime dependencies' : deps.join(', ')
+    return deps.length === 0 ? `${name} has no runtime dependencies` : deps.join(', ')
   })
   await check('peer dependencies follow the arrows', () => {
     const expected = EXPECTED_PEERS[name]
