@@ -1,6 +1,6 @@
-import { TradeKitError } from '../errors/TradeKitError'
 import { money } from '../money/money'
 import { type StoragePort, storageKey } from '../storage/storage'
+import { createStore, reportLater } from '../store/createStore'
 import {
   addLine,
   clearLines,
@@ -15,7 +15,7 @@ import {
 } from './cartLines'
 import { parseCart, serializeCart } from './cartRecord'
 import { cartTotals } from './cartTotals'
-import type { CartIssue, CartListener, CartSnapshot, CartStore } from './types'
+import type { CartIssue, CartSnapshot, CartStore } from './types'
 
 /** Options of {@link createCart}. */
 export interface CartOptions {
@@ -45,13 +45,6 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function'
 }
 
-// A listener that throws must not stop the others nor turn a finished change into a thrown action.
-function reportLater(error: unknown): void {
-  setTimeout(() => {
-    throw error
-  }, 0)
-}
-
 /**
  * Creates the cart store.
  *
@@ -77,14 +70,14 @@ export function createCart(options: CartOptions = {}): CartStore {
   money(0, currency) // checks the currency code
   const storage = options.storage
   const key = storageKey('cart', { namespace: options.namespace, userId: options.userId })
-  const listeners = new Set<CartListener>()
 
   let lines: Lines = Object.freeze([])
   let issues: readonly CartIssue[] = NO_ISSUES
   let loading = storage !== undefined
   // actions taken while loading, replayed over the stored lines
   let pending: ((lines: Lines) => Lines)[] = []
-  let snapshot = buildSnapshot()
+  // listeners are isolated by the shared store: a throwing one is rethrown later (reportLater)
+  const store = createStore<CartSnapshot>(buildSnapshot())
 
   function buildSnapshot(): CartSnapshot {
     const totals = cartTotals(lines) // throws when a total leaves the safe integers
@@ -100,14 +93,7 @@ export function createCart(options: CartOptions = {}): CartStore {
   }
 
   function publish(): void {
-    snapshot = buildSnapshot()
-    for (const listener of Array.from(listeners)) {
-      try {
-        listener(snapshot)
-      } catch (error) {
-        reportLater(error)
-      }
-    }
+    store.set(buildSnapshot())
   }
 
   function setIssue(issue: CartIssue, present: boolean): void {
@@ -207,16 +193,8 @@ export function createCart(options: CartOptions = {}): CartStore {
   ready = ready.catch(reportLater)
 
   return {
-    getSnapshot: () => snapshot,
-    subscribe(listener) {
-      if (typeof listener !== 'function') {
-        throw new TradeKitError('INVALID_ARGUMENT', 'subscribe needs a listener function')
-      }
-      listeners.add(listener)
-      return () => {
-        listeners.delete(listener)
-      }
-    },
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
     ready,
     add: (item, quantity = 1) => run((current) => addLine(current, item, quantity, currency)),
     setQuantity: (lineId, quantity) => run((current) => setLineQuantity(current, lineId, quantity)),
