@@ -29,6 +29,20 @@ export interface UseCheckoutResult extends Omit<CheckoutSnapshot, 'retry'> {
   cancel(): Promise<CheckoutSnapshot>
   /** Back to idle (pending orders are still reconciled). */
   reset(): void
+  /**
+   * Loads the pending orders and reconciles them with the server now: a shown `cancelled`,
+   * `failed` or `unknown` is asked again (`rechecking: true` meanwhile), and an order found paid
+   * turns the checkout `paid` (or is reported in `latePaid`). The provider and a standalone
+   * `useCheckout` already resume once on mount; call it again where the app knows a payment may
+   * have moved (back from a payment app, a "check again" button). Settles with the snapshot once the
+   * round of checks is done; never rejects.
+   *
+   * @example
+   * ```tsx
+   * {checkout.status === 'unknown' ? <Button onClick={() => checkout.resume()}>再查一次</Button> : null}
+   * ```
+   */
+  resume(): Promise<CheckoutSnapshot>
   /** True when the channel can sign for auto-renew. */
   canSign(channelId?: string): boolean
   /** The underlying core store. */
@@ -46,6 +60,7 @@ function bind(checkout: Checkout, snapshot: CheckoutSnapshot): UseCheckoutResult
     retry: () => checkout.retry(),
     cancel: () => checkout.cancel(),
     reset: () => checkout.reset(),
+    resume: () => checkout.resume(),
     canSign: (channelId) => checkout.canSign(channelId),
     checkout,
   }
@@ -56,20 +71,27 @@ function bind(checkout: Checkout, snapshot: CheckoutSnapshot): UseCheckoutResult
  * payment until the server confirms it — safe against double orders, lost payments and hangs.
  *
  * Inside `TradeProvider` (with an `api`) it uses the provider's checkout. With options it makes its
- * own, so a team can plug its API and cashier into any UI without TradeKit's components.
+ * own, so a team can plug its API and cashier into any UI without TradeKit's components: one
+ * checkout per storage, namespace and user; a new `api`, channels or timing update it in place.
  *
  * @example
  * ```tsx
  * const checkout = useCheckout({ api, channel: douyinTradeChannel(), storage: taroStorage(), lifecycle: taroLifecycle() })
- * <Button loading={checkout.status === 'creating'} onClick={() => checkout.submit(request)}>支付</Button>
+ * <Button loading={isMoving(checkout.status)} onClick={() => checkout.submit(request)}>支付</Button>
  * ```
  */
 export function useCheckout(options?: UseCheckoutOptions): UseCheckoutResult {
   const context = useContext(TradeContext)
   const standalone = options !== undefined
+  const givenChannels = options?.channels
+  const givenChannel = options?.channel
+  const channels = useMemo(
+    () => givenChannels ?? (givenChannel ? [givenChannel] : NO_CHANNELS),
+    [givenChannels, givenChannel],
+  )
   const own = useManagedCheckout({
     api: options?.api,
-    channels: options?.channels ?? (options?.channel ? [options.channel] : NO_CHANNELS),
+    channels,
     storage: options?.storage,
     lifecycle: options?.lifecycle,
     timing: options?.timing,

@@ -7,7 +7,7 @@ import {
   type PaymentChannel,
   type StoragePort,
 } from '@tradekit/core'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo } from 'react'
 
 /** What a managed checkout is made from. */
 export interface ManagedCheckoutConfig {
@@ -21,16 +21,24 @@ export interface ManagedCheckoutConfig {
 }
 
 /**
- * A lifecycle port that forwards subscriptions to the real one only while open. A checkout made in
- * a render React throws away (StrictMode renders twice) never gets its gate opened, so it never
- * listens to show/hide and never polls: only the committed checkout is live.
+ * A lifecycle port that forwards subscriptions to the real one only while open, and moves them when
+ * the real one is replaced. A checkout made in a render React throws away (StrictMode renders twice)
+ * never gets its gate opened, so it never listens to show/hide and never polls: only the committed
+ * checkout is live.
  */
-function createLifecycleGate(target: LifecyclePort | undefined) {
+function createLifecycleGate(initial: LifecyclePort | undefined) {
   type Entry = { kind: 'onShow' | 'onHide'; cb: () => void; off?: () => void }
   const entries = new Set<Entry>()
+  let target = initial
   let open = false
   const attach = (entry: Entry) => {
     if (target) entry.off = target[entry.kind](entry.cb)
+  }
+  const detachAll = () => {
+    for (const entry of entries) {
+      entry.off?.()
+      entry.off = undefined
+    }
   }
   const subscribe = (kind: Entry['kind']) => (cb: () => void) => {
     const entry: Entry = { kind, cb }
@@ -50,10 +58,13 @@ function createLifecycleGate(target: LifecyclePort | undefined) {
     },
     close() {
       open = false
-      for (const entry of entries) {
-        entry.off?.()
-        entry.off = undefined
-      }
+      detachAll()
+    },
+    setTarget(next: LifecyclePort | undefined) {
+      if (next === target) return
+      if (open) detachAll()
+      target = next
+      if (open) for (const entry of entries) attach(entry)
     },
   }
 }
@@ -62,46 +73,40 @@ const resumed = new WeakSet<Checkout>()
 const disposals = new WeakMap<Checkout, ReturnType<typeof setTimeout>>()
 
 /**
- * Makes the checkout of a provider or a standalone `useCheckout`: one live checkout per user and
- * storage, resumed once on mount (a payment interrupted by a killed app is reconciled on the next
- * launch), disposed when replaced or unmounted. Safe under StrictMode: double-invoked renders and
- * effects never resume twice, never leave a second live checkout.
- * The latest `api` object is always the one called, so an inline api does not remake the checkout.
+ * Makes the checkout of a provider or a standalone `useCheckout`: one live checkout per storage,
+ * namespace and user, resumed once on mount (a payment interrupted by a killed app is reconciled on
+ * the next launch), disposed when the user changes or on unmount. A new `api`, new channels, new
+ * timing or a new lifecycle port update that checkout in place (`setOptions`, as TanStack Query's
+ * observer does): its pending orders and shown state stay. Safe under StrictMode: double-invoked
+ * renders and effects never resume twice, never leave a second live checkout.
  */
 export function useManagedCheckout(config: ManagedCheckoutConfig): Checkout | null {
-  const apiRef = useRef(config.api)
-  apiRef.current = config.api
-  const hasApi = config.api !== undefined
-  const hasCancel = config.api?.cancelOrder !== undefined
-  const hasQuote = config.api?.quote !== undefined
-  const channelKey = config.channels.map((channel) => channel.id).join('|')
-  const { storage, lifecycle, namespace, userId } = config
-  const timingKey = JSON.stringify(config.timing ?? {})
+  const { api, channels, storage, lifecycle, timing, namespace, userId } = config
+  const hasApi = api !== undefined
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: channels and timing are keyed by value
+  // Only what a checkout is keyed by makes a new one; the rest is passed at creation and then
+  // updated in place by the effect below.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: api, channels, timing and lifecycle are updated in place
   const made = useMemo(() => {
-    if (!hasApi) return null
-    const current = () => apiRef.current as CheckoutApi
-    const api: CheckoutApi = {
-      createOrder: (request, ctx) => current().createOrder(request, ctx),
-      getOrderStatus: (orderId, ctx) => current().getOrderStatus(orderId, ctx),
-      ...(hasCancel ? { cancelOrder: (orderId: string) => current().cancelOrder!(orderId) } : {}),
-      ...(hasQuote
-        ? { quote: (request: Parameters<NonNullable<CheckoutApi['quote']>>[0]) => current().quote!(request) }
-        : {}),
-    }
+    if (!api) return null
     const gate = createLifecycleGate(lifecycle)
     const checkout = createCheckout({
       api,
-      channels: config.channels,
+      channels,
       storage,
       lifecycle: gate.port,
-      timing: config.timing,
+      timing,
       namespace,
       userId: userId ?? null,
     })
     return { checkout, gate }
-  }, [hasApi, hasCancel, hasQuote, channelKey, storage, lifecycle, timingKey, namespace, userId])
+  }, [hasApi, storage, namespace, userId])
+
+  useEffect(() => {
+    if (!made || !api) return
+    made.checkout.setOptions({ api, channels, timing: timing ?? {} })
+    made.gate.setTarget(lifecycle)
+  }, [made, api, channels, timing, lifecycle])
 
   useEffect(() => {
     if (!made) return

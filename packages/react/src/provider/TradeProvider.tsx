@@ -14,7 +14,9 @@ import type { TradeContextValue } from './TradeContext'
 export interface TradeProviderProps extends CartProviderProps {
   /**
    * The team's order API. With it the provider makes the user's checkout (resumed once on mount, so a
-   * payment interrupted by a killed app is reconciled on the next launch) for `useCheckout()`.
+   * payment interrupted by a killed app is reconciled on the next launch) for `useCheckout()`: one per
+   * `storage`, `namespace` and `userId`. A new `api` object, new channels, timing or lifecycle update
+   * that checkout in place; its pending orders and shown state stay.
    */
   api?: CheckoutApi
   /** The team's membership API (plans, entitlement), for `useMembership()` and `useEntitlement()`. */
