@@ -50,8 +50,15 @@ export {
 } from './channels/sandboxChannel'
 export { type WechatChannelOptions, type WechatPayment, wechatChannel } from './channels/wechatChannel'
 // checkout
+export {
+  type CheckoutBlocker,
+  type CheckoutReadiness,
+  type CheckoutReadinessInput,
+  checkoutReadiness,
+} from './checkout/checkoutReadiness'
 export { isMoving, isSettled } from './checkout/checkoutStatus'
 export { createCheckout, DEFAULT_CHECKOUT_TIMING, isNetworkError } from './checkout/createCheckout'
+export { normalizeContact } from './checkout/normalizeContact'
 export { orderLinesOf, priceChangeOf, purchaseKindOf } from './checkout/orderFromCart'
 export { type PurchaseMode, payableChannels, purchaseModeFor } from './checkout/purchaseMode'
 export type {
