@@ -355,7 +355,8 @@ describe('corrupt or foreign data is discarded and reported, never a crash', () 
   })
 
   it("reads an async storage's '' or null as an empty cart and writes nothing over it", async () => {
-    for (const initial of [{ [GUEST_KEY]: '' }, {}]) {
+    const stored: Record<string, string>[] = [{ [GUEST_KEY]: '' }, {}]
+    for (const initial of stored) {
       const { storage, inner, release } = deferredStorage(initial)
       const setItem = vi.spyOn(storage, 'setItem')
       const removeItem = vi.spyOn(storage, 'removeItem')
