@@ -210,3 +210,187 @@ describe('createMembership guards', () => {
     }
   })
 })
+
+describe('createMembership listeners', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('a listener that throws stops neither the other listeners nor load(); its error comes later', async () => {
+    const checkout = createCheckout({ api: fakeApi(), channel: manualChannel(), storage: memoryStorage() })
+    const m = createMembership({ api: membershipApi([{ active: false }]), checkout })
+    m.subscribe(() => {
+      throw new Error('listener bug')
+    })
+    const other = vi.fn()
+    m.subscribe(other)
+    await expect(m.load()).resolves.toMatchObject({ status: 'ready', entitlement: { active: false } })
+    expect(other).toHaveBeenCalledTimes(2) // loading, then ready
+    expect(() => vi.runAllTimers()).toThrow('listener bug')
+  })
+})
+
+describe('createMembership with a malformed answer from the team API', () => {
+  const checkout = () =>
+    createCheckout({ api: fakeApi(), channel: manualChannel(), storage: memoryStorage() })
+  const entitlementApi = (entitlement: unknown): MembershipApi => ({
+    getPlans: async () => [monthly],
+    getEntitlement: async () => entitlement as Entitlement,
+  })
+  const plansApi = (plans: unknown): MembershipApi => ({
+    getPlans: async () => plans as Plan[],
+    getEntitlement: async () => ({ active: false }),
+  })
+
+  it.each([
+    ['an entitlement without active', entitlementApi({ planId: 'vip-month' }), 'getEntitlement'],
+    ['an entitlement whose active is a string', entitlementApi({ active: 'yes' }), 'getEntitlement'],
+    ['no entitlement at all', entitlementApi(undefined), 'getEntitlement'],
+    ['plans that are not a list', plansApi({ plans: [monthly] }), 'getPlans'],
+    ['a plan without a price', plansApi([{ ...monthly, price: undefined }]), 'getPlans'],
+    [
+      'a plan with a price in yuan',
+      plansApi([{ ...monthly, price: { amount: 12.5, currency: 'CNY' } }]),
+      'getPlans',
+    ],
+    ['a plan with a bad period', plansApi([{ ...monthly, period: { unit: 'moon', count: 1 } }]), 'getPlans'],
+    ['a plan without benefits', plansApi([{ ...monthly, benefits: '无广告' }]), 'getPlans'],
+    ['a plan without an id', plansApi([{ ...monthly, id: '' }]), 'getPlans'],
+  ])(
+    'reports %s as INVALID_ARGUMENT naming the method, not as a rejected order',
+    async (_name, api, method) => {
+      const m = createMembership({ api, checkout: checkout() })
+      const snapshot = await m.load()
+      expect(snapshot).toMatchObject({ status: 'error', error: { code: 'INVALID_ARGUMENT' } })
+      expect(snapshot.error?.message).toContain(method)
+    },
+  )
+
+  it('reports a malformed entitlement on refresh() the same way, keeping the last good one', async () => {
+    let answer: unknown = { active: true, planId: 'vip-month' }
+    const m = createMembership({
+      api: { getPlans: async () => [monthly], getEntitlement: async () => answer as Entitlement },
+      checkout: checkout(),
+    })
+    await m.load()
+    answer = { active: 1 }
+    const snapshot = await m.refresh()
+    expect(snapshot).toMatchObject({ entitlement: { active: true }, error: { code: 'INVALID_ARGUMENT' } })
+    expect(snapshot.error?.message).toContain('getEntitlement')
+  })
+})
+
+describe('createMembership follows its checkout', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('re-reads the entitlement until active when its checkout turns paid outside unlock()', async () => {
+    const api = fakeApi()
+    const checkout = createCheckout({
+      api,
+      channel: sandboxChannel([{ outcome: 'cancel' }, { outcome: 'success' }], {
+        notify: (id) => api.markPaid(id),
+      }),
+      storage: memoryStorage(),
+    })
+    const mApi = membershipApi([
+      { active: false },
+      { active: false },
+      { active: false },
+      { active: true, planId: 'vip-month' },
+    ])
+    const m = createMembership({ api: mApi, checkout })
+    await m.load()
+    const cancelled = m.unlock('vip-month')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(await cancelled).toMatchObject({ status: 'failed', checkout: { status: 'cancelled' } })
+    expect(mApi.getEntitlement).toHaveBeenCalledTimes(1)
+    // the user pays the same order from the payment status ("try again"), not through unlock()
+    const paid = checkout.retry()
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect((await paid).status).toBe('paid')
+    expect(mApi.getEntitlement).toHaveBeenCalledTimes(4)
+    expect(m.getSnapshot()).toMatchObject({
+      unlocking: null,
+      entitlement: { active: true, planId: 'vip-month' },
+    })
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(mApi.getEntitlement).toHaveBeenCalledTimes(4) // stops once active
+  })
+
+  it('does not read twice when unlock() itself takes the checkout to paid', async () => {
+    const api = fakeApi()
+    const checkout = createCheckout({
+      api,
+      channel: sandboxChannel({ outcome: 'success' }, { notify: (id) => api.markPaid(id) }),
+      storage: memoryStorage(),
+    })
+    const mApi = membershipApi([{ active: false }, { active: true, planId: 'vip-month' }])
+    const m = createMembership({ api: mApi, checkout })
+    await m.load()
+    const unlocking = m.unlock('vip-month')
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(await unlocking).toMatchObject({ status: 'active' })
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(mApi.getEntitlement).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('createMembership dispose()', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('aborts the reads in flight, tells no one, and turns later calls into no-ops', async () => {
+    const signals: AbortSignal[] = []
+    const api = {
+      getPlans: vi.fn(async () => [monthly]),
+      getEntitlement: vi.fn(({ signal }: { signal: AbortSignal }) => {
+        signals.push(signal)
+        return new Promise<Entitlement>(() => {}) // the server never answers
+      }),
+    } satisfies MembershipApi
+    const checkoutApi = fakeApi()
+    const checkout = createCheckout({ api: checkoutApi, channel: manualChannel(), storage: memoryStorage() })
+    const m = createMembership({ api, checkout })
+    const listener = vi.fn()
+    m.subscribe(listener)
+    const loading = m.load()
+    expect(m.getSnapshot().status).toBe('loading')
+    const before = m.getSnapshot()
+    listener.mockClear()
+    m.dispose()
+    expect(signals).toHaveLength(1)
+    expect(signals[0]!.aborted).toBe(true)
+    await expect(loading).resolves.toBe(before)
+    await expect(m.load()).resolves.toBe(before)
+    await expect(m.refresh()).resolves.toBe(before)
+    expect(await m.unlock('vip-month')).toMatchObject({ status: 'failed', error: { code: 'ABORTED' } })
+    m.dispose()
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(m.getSnapshot()).toBe(before)
+    expect(listener).not.toHaveBeenCalled()
+    expect(api.getEntitlement).toHaveBeenCalledTimes(1)
+    expect(checkoutApi.createOrder).not.toHaveBeenCalled()
+  })
+
+  it('stops following its checkout: a payment after dispose() reads no entitlement', async () => {
+    const api = fakeApi()
+    const checkout = createCheckout({
+      api,
+      channel: sandboxChannel({ outcome: 'success' }, { notify: (id) => api.markPaid(id) }),
+      storage: memoryStorage(),
+    })
+    const mApi = membershipApi([{ active: false }, { active: true }])
+    const m = createMembership({ api: mApi, checkout })
+    await m.load()
+    m.dispose()
+    const paid = checkout.submit({
+      lines: [{ skuId: 'vip-month', quantity: 1 }],
+      expectedPayable: money(1200),
+    })
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect((await paid).status).toBe('paid')
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(mApi.getEntitlement).toHaveBeenCalledTimes(1)
+    expect(m.getSnapshot().entitlement).toEqual({ active: false })
+  })
+})

@@ -2,6 +2,8 @@ import { createAborter, sleep, withTimeout } from '../checkout/abort'
 import type { Checkout, CheckoutSnapshot, OrderRequest } from '../checkout/types'
 import { isTradeKitError, TradeKitError } from '../errors/TradeKitError'
 import { isMoney } from '../money/money'
+import { createStore } from '../store/createStore'
+import { periodDays } from './perPeriodPrice'
 import type {
   Entitlement,
   Membership,
@@ -33,9 +35,15 @@ const DEFAULT_TIMING: MembershipTiming = {
   entitlementBudgetMs: 30_000,
 }
 
+// The team's API handed TradeKit a value of the wrong shape: the integrator's bug, named after the
+// method, never a rejected order.
+function malformed(method: 'getEntitlement' | 'getPlans', what: string): TradeKitError {
+  return new TradeKitError('INVALID_ARGUMENT', `${method} answered ${what}`)
+}
+
 function toEntitlement(value: unknown): Entitlement {
   if (typeof value !== 'object' || value === null || typeof (value as Entitlement).active !== 'boolean') {
-    throw new TradeKitError('ORDER_REJECTED', 'getEntitlement answered something that is not an entitlement')
+    throw malformed('getEntitlement', 'something that is not an Entitlement ({ active: boolean, … })')
   }
   const e = value as Entitlement
   const renewal = e.renewal
@@ -54,6 +62,41 @@ function toEntitlement(value: unknown): Entitlement {
   }
 }
 
+const optional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value)
+const isText = (value: unknown) => typeof value === 'string' && value !== ''
+const isPeriod = (value: unknown) => {
+  try {
+    return value === null || periodDays(value as Plan['period'] & object) > 0
+  } catch {
+    return false
+  }
+}
+
+function isPlan(value: unknown): value is Plan {
+  if (typeof value !== 'object' || value === null) return false
+  const p = value as Record<keyof Plan, unknown>
+  return (
+    isText(p.id) &&
+    typeof p.title === 'string' &&
+    isMoney(p.price) &&
+    optional(p.originalPrice, isMoney) &&
+    isPeriod(p.period) &&
+    optional(p.autoRenew, (v) => typeof v === 'boolean') &&
+    optional(p.trialDays, (v) => Number.isSafeInteger(v) && (v as number) >= 0) &&
+    Array.isArray(p.benefits) &&
+    p.benefits.every((benefit) => typeof benefit === 'string') &&
+    optional(p.skuId, isText)
+  )
+}
+
+function toPlans(value: unknown): readonly Plan[] {
+  if (!Array.isArray(value)) throw malformed('getPlans', 'something that is not a list of plans')
+  const index = value.findIndex((plan) => !isPlan(plan))
+  if (index >= 0)
+    throw malformed('getPlans', `plan ${index} that is not a Plan (id, title, price, period, benefits)`)
+  return value
+}
+
 function toError(error: unknown): TradeKitError {
   if (error instanceof TradeKitError) return error
   if (isTradeKitError(error)) return new TradeKitError(error.code, error.message)
@@ -64,7 +107,9 @@ function toError(error: unknown): TradeKitError {
  * The membership store: plans and the entitlement from the team's API, and `unlock(planId)` = a
  * checkout of the plan followed by re-reading the entitlement until the server says it is active.
  * Auto-renew plans are offered only when the checkout's channel can `sign`, and need explicit
- * consent (`unlock(id, { consent: true })`).
+ * consent (`unlock(id, { consent: true })`). It follows its checkout: whenever the checkout turns
+ * `paid` outside `unlock()` (a retry from the payment status, a resumed order), it re-reads the
+ * entitlement until active the same way. `dispose()` ends it.
  *
  * @example
  * ```ts
@@ -78,28 +123,28 @@ export function createMembership(options: MembershipOptions): Membership {
   const { api, checkout } = options
   const timing: MembershipTiming = { ...DEFAULT_TIMING, ...options.timing }
   const lifetime = createAborter()
+  let disposed = false
   let allPlans: readonly Plan[] = []
-  let snapshot: MembershipSnapshot = Object.freeze({
-    status: 'idle',
-    plans: Object.freeze([]),
-    unlocking: null,
-  })
-  const listeners = new Set<() => void>()
+  const store = createStore<MembershipSnapshot>(
+    Object.freeze({ status: 'idle', plans: Object.freeze([]), unlocking: null }),
+  )
 
   function commit(patch: Partial<MembershipSnapshot>): void {
+    // a disposed membership keeps its last snapshot: what was in flight when it went changes nothing
+    if (disposed) return
+    const snapshot = store.getSnapshot()
     const keys = Object.keys(patch) as (keyof MembershipSnapshot)[]
     if (keys.every((k) => Object.is(snapshot[k], patch[k]))) return
     const next: Record<string, unknown> = { ...snapshot, ...patch }
     for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k]
-    snapshot = Object.freeze(next) as unknown as MembershipSnapshot
-    for (const listener of [...listeners]) listener()
+    store.set(Object.freeze(next) as unknown as MembershipSnapshot)
   }
 
   // an unchanged entitlement keeps its identity (cheap re-renders)
-  const same = (e: Entitlement): Entitlement =>
-    snapshot.entitlement && JSON.stringify(snapshot.entitlement) === JSON.stringify(e)
-      ? snapshot.entitlement
-      : e
+  const same = (e: Entitlement): Entitlement => {
+    const current = store.getSnapshot().entitlement
+    return current && JSON.stringify(current) === JSON.stringify(e) ? current : e
+  }
 
   const canAutoRenew = () => checkout.canSign(options.channel)
   const offered = (plans: readonly Plan[]) =>
@@ -129,41 +174,72 @@ export function createMembership(options: MembershipOptions): Membership {
     }
   }
 
+  // A payment that finishes outside unlock() (the payment status's "pay now" / "try again", an order
+  // resumed after a relaunch) also grants the plan: read the entitlement again until the server
+  // says it is active, as unlock() does after its own payment.
+  let following = false
+  async function followPaid(): Promise<void> {
+    following = true
+    try {
+      const entitlement = await waitForActive()
+      if (entitlement) commit({ entitlement: same(entitlement) })
+    } catch {
+      // disposed while waiting
+    } finally {
+      following = false
+    }
+  }
+  let checkoutStatus = checkout.getSnapshot().status
+  const stopFollowing = checkout.subscribe(() => {
+    const status = checkout.getSnapshot().status
+    const turnedPaid = status === 'paid' && checkoutStatus !== 'paid'
+    checkoutStatus = status
+    // unlock() reads the entitlement after the payment it started
+    if (turnedPaid && store.getSnapshot().unlocking === null && !following) void followPaid()
+  })
+
   const membership: Membership = {
-    getSnapshot: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => {
-        listeners.delete(listener)
-      }
-    },
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
     canAutoRenew,
 
     async load() {
+      if (disposed) return store.getSnapshot()
       commit({ status: 'loading', error: undefined })
       try {
         const [plans, entitlement] = await Promise.all([
           withTimeout((signal) => api.getPlans({ signal }), timing.requestTimeoutMs, lifetime.signal),
           readEntitlement(),
         ])
-        allPlans = Array.isArray(plans) ? plans : []
+        allPlans = toPlans(plans)
         commit({ status: 'ready', plans: offered(allPlans), entitlement: same(entitlement) })
       } catch (error) {
         commit({ status: 'error', error: toError(error) })
       }
-      return snapshot
+      return store.getSnapshot()
     },
 
     async refresh() {
+      if (disposed) return store.getSnapshot()
       try {
         commit({ entitlement: same(await readEntitlement()), error: undefined })
       } catch (error) {
         commit({ error: toError(error) })
       }
-      return snapshot
+      return store.getSnapshot()
+    },
+
+    dispose() {
+      if (disposed) return
+      disposed = true
+      stopFollowing()
+      lifetime.abort()
+      store.clear()
     },
 
     async unlock(planId: string, unlockOptions: UnlockOptions = {}): Promise<UnlockResult> {
+      if (disposed)
+        return { status: 'failed', error: new TradeKitError('ABORTED', 'This membership was disposed') }
       const fail = (error: TradeKitError, checkoutSnapshot?: CheckoutSnapshot): UnlockResult => {
         commit({ unlocking: null, error })
         return { status: 'failed', error, ...(checkoutSnapshot ? { checkout: checkoutSnapshot } : {}) }

@@ -112,7 +112,10 @@ export interface UnlockResult {
 export interface Membership {
   /** The current snapshot (the same object until something changes). */
   getSnapshot(): MembershipSnapshot
-  /** Calls `listener` after every change; returns an unsubscribe. */
+  /**
+   * Calls `listener` after every change; returns an unsubscribe. A listener that throws stops
+   * neither the others nor the change: its error is rethrown on a later tick.
+   */
   subscribe(listener: () => void): () => void
   /** Loads plans and the entitlement. */
   load(): Promise<MembershipSnapshot>
@@ -122,4 +125,11 @@ export interface Membership {
   unlock(planId: string, options?: UnlockOptions): Promise<UnlockResult>
   /** True when auto-renew plans can be offered (the channel has `sign`). */
   canAutoRenew(): boolean
+  /**
+   * Ends this membership store: aborts the reads in flight, stops following its checkout and drops
+   * every listener; the snapshot stays as it was. Later calls are no-ops (`unlock` answers `failed`
+   * with `ABORTED` without touching the checkout); calling it again does nothing. Call it when the
+   * store is replaced (another user, another API).
+   */
+  dispose(): void
 }

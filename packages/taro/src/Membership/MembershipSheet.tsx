@@ -82,14 +82,9 @@ export function MembershipSheet({
   const plan = membership.plans.find((p) => p.id === picked) ?? membership.plans[0]
   const busy = membership.unlocking !== null || isMoving(checkout.status)
 
-  // A payment finished through the status's "pay now" / "try again" (outside unlock()): read the
-  // entitlement again, so the sheet and every paywall follow the server.
-  const { refresh } = membership
-  const paid = checkout.status === 'paid'
+  // a payment finished through the status's "pay now" / "try again" (outside unlock()) is followed
+  // by core's membership store, which re-reads the entitlement: the sheet only shows it
   const entitled = membership.entitlement?.active === true
-  useEffect(() => {
-    if (paid && !entitled && membership.unlocking === null) void refresh()
-  }, [paid, entitled, membership.unlocking, refresh])
 
   const unlockedOnce = useRef(false)
   useEffect(() => {
