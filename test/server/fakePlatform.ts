@@ -21,6 +21,7 @@ export type FakeRoute = (request: ReceivedRequest) => FakeAnswer | Promise<FakeA
 /** A platform on 127.0.0.1 (random port) that answers from `routes` ("METHOD /path") and records every request. */
 export async function startFakePlatform(routes: Record<string, FakeRoute>) {
   const requests: ReceivedRequest[] = []
+  const failures: unknown[] = []
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -33,7 +34,14 @@ export async function startFakePlatform(routes: Record<string, FakeRoute>) {
       }
       requests.push(request)
       const route = routes[`${request.method} ${request.url.split('?')[0]}`]
-      const answer: FakeAnswer = route ? await route(request) : { status: 404, body: { message: 'no route' } }
+      let answer: FakeAnswer
+      try {
+        answer = route ? await route(request) : { status: 404, body: { message: 'no route' } }
+      } catch (error) {
+        // A failed expectation inside a route: answer it, so the client side fails instead of hanging.
+        failures.push(error)
+        answer = { status: 599, body: { code: 'FAKE_PLATFORM_ASSERTION', message: String(error) } }
+      }
       const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {})
       res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers })
       res.end(body)
@@ -44,6 +52,8 @@ export async function startFakePlatform(routes: Record<string, FakeRoute>) {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
+    /** Expectations that failed inside a route. */
+    failures,
     close: () =>
       new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   }

@@ -1,4 +1,7 @@
 // errors
+
+// keys, replay protection, money
+export type { PrivateKeyInput, PublicKeyInput } from './crypto/keys'
 export {
   isServerError,
   isVerificationError,
@@ -13,6 +16,9 @@ export {
 // http
 export type { HeadersInput } from './http/headers'
 export type { FetchLike } from './http/requestJson'
+export type { Money } from './money/money'
+export { DEFAULT_WINDOW_MS, type FreshnessOptions } from './replay/freshness'
+export { type MemoryNonceStoreOptions, memoryNonceStore, type NonceStore } from './replay/memoryNonceStore'
 // login and sessions
 export {
   type Code2SessionConfig,
@@ -29,3 +35,24 @@ export {
   type SessionTokens,
   type SessionTokensOptions,
 } from './session/createSessionTokens'
+// WeChat Pay v3
+export {
+  type CallbackAnswer,
+  createWechatPay,
+  type RawCallback,
+  type WechatPay,
+  type WechatPayConfig,
+  type WechatPaymentParams,
+  type WechatPayNotification,
+  type WechatPrepayInput,
+  type WechatRefund,
+  type WechatRefundInput,
+  type WechatTradeState,
+  type WechatTransaction,
+} from './wechat/createWechatPay'
+export { decryptWechatPayResource, type WechatPayEncryptedResource } from './wechat/decryptWechatPayResource'
+export {
+  type WechatPayRequestParts,
+  wechatPayMessage,
+  wechatPayRequestMessage,
+} from './wechat/wechatPayMessage'
