@@ -379,10 +379,19 @@ describe('createMembership dispose()', () => {
       channel: sandboxChannel({ outcome: 'success' }, { notify: (id) => api.markPaid(id) }),
       storage: memoryStorage(),
     })
+    const original = checkout.subscribe.bind(checkout)
+    const unsubscribes: (() => void)[] = []
+    vi.spyOn(checkout, 'subscribe').mockImplementation((listener) => {
+      const off = vi.fn(original(listener))
+      unsubscribes.push(off)
+      return off
+    })
     const mApi = membershipApi([{ active: false }, { active: true }])
     const m = createMembership({ api: mApi, checkout })
     await m.load()
+    expect(unsubscribes).toHaveLength(1)
     m.dispose()
+    expect(unsubscribes[0]).toHaveBeenCalledTimes(1)
     const paid = checkout.submit({
       lines: [{ skuId: 'vip-month', quantity: 1 }],
       expectedPayable: money(1200),

@@ -103,6 +103,130 @@ function toError(error: unknown): TradeKitError {
   return new TradeKitError('NETWORK', error instanceof Error ? error.message : undefined, { cause: error })
 }
 
+// The reads of the team's API under the store's lifetime, answers checked.
+function apiReader(api: MembershipApi, timing: MembershipTiming, lifetime: AbortSignal) {
+  const call = <T>(fn: (ctx: { signal: AbortSignal }) => Promise<T>) =>
+    withTimeout((signal) => fn({ signal }), timing.requestTimeoutMs, lifetime)
+  const entitlement = async () => toEntitlement(await call((ctx) => api.getEntitlement(ctx)))
+  const plans = async () => toPlans(await call((ctx) => api.getPlans(ctx)))
+
+  // Re-reads the entitlement until active or the budget is spent; rejects only when the lifetime ends.
+  async function untilActive(): Promise<Entitlement | undefined> {
+    let elapsed = 0
+    let step = 0
+    let last: Entitlement | undefined
+    for (;;) {
+      try {
+        last = await entitlement()
+        if (last.active) return last
+      } catch {
+        // the server is catching up or the network dropped: keep reading within the budget
+      }
+      if (elapsed >= timing.entitlementBudgetMs) return last
+      const delay =
+        timing.entitlementDelaysMs[Math.min(step++, timing.entitlementDelaysMs.length - 1)] ?? 1000
+      await sleep(delay, lifetime)
+      elapsed += delay
+    }
+  }
+  return { entitlement, plans, untilActive }
+}
+
+// A payment that finishes outside unlock() (the payment status's "pay now" / "try again", an order
+// resumed after a relaunch) also grants the plan: each time the checkout turns `paid` while no
+// unlock() runs (it reads after its own payment), re-read the entitlement until active, one follow at
+// a time. Returns the unsubscribe.
+function followPayments(
+  checkout: Checkout,
+  read: ReturnType<typeof apiReader>,
+  store: { unlocking(): boolean; show(entitlement: Entitlement): void },
+): () => void {
+  let status = checkout.getSnapshot().status
+  let following = false
+  return checkout.subscribe(() => {
+    const next = checkout.getSnapshot().status
+    const turnedPaid = next === 'paid' && status !== 'paid'
+    status = next
+    if (!turnedPaid || following || store.unlocking()) return
+    following = true
+    void read
+      .untilActive()
+      .then((entitlement) => entitlement && store.show(entitlement))
+      .catch(() => {}) // the lifetime ended: nothing to show
+      .finally(() => {
+        following = false
+      })
+  })
+}
+
+// The snapshot with `patch` applied (fields set to undefined removed), or the same object when the
+// patch changes nothing.
+function patched(snapshot: MembershipSnapshot, patch: Partial<MembershipSnapshot>): MembershipSnapshot {
+  const keys = Object.keys(patch) as (keyof MembershipSnapshot)[]
+  if (keys.every((k) => Object.is(snapshot[k], patch[k]))) return snapshot
+  const next: Record<string, unknown> = { ...snapshot, ...patch }
+  for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k]
+  return Object.freeze(next) as unknown as MembershipSnapshot
+}
+
+// An unchanged entitlement keeps its identity (cheap re-renders).
+function sameEntitlement(current: Entitlement | undefined, next: Entitlement): Entitlement {
+  return current && JSON.stringify(current) === JSON.stringify(next) ? current : next
+}
+
+// What unlock() needs of its store.
+interface UnlockContext {
+  readonly options: MembershipOptions
+  readonly read: ReturnType<typeof apiReader>
+  readonly plans: () => readonly Plan[]
+  readonly canAutoRenew: () => boolean
+  readonly commit: (patch: Partial<MembershipSnapshot>) => void
+  readonly same: (entitlement: Entitlement) => Entitlement
+}
+
+async function unlockPlan(ctx: UnlockContext, planId: string, consent: boolean): Promise<UnlockResult> {
+  const { options, commit } = ctx
+  const { checkout } = options
+  const fail = (error: TradeKitError, checkoutSnapshot?: CheckoutSnapshot): UnlockResult => {
+    commit({ unlocking: null, error })
+    return { status: 'failed', error, ...(checkoutSnapshot ? { checkout: checkoutSnapshot } : {}) }
+  }
+  const plan = ctx.plans().find((p) => p.id === planId)
+  if (!plan) return fail(new TradeKitError('INVALID_ARGUMENT', `No plan ${planId}; call load() first`))
+  if (plan.autoRenew && !ctx.canAutoRenew()) {
+    return fail(new TradeKitError('PAYMENT_UNAVAILABLE', 'Auto-renew needs a channel that can sign'))
+  }
+  if (plan.autoRenew && !consent) return fail(new TradeKitError('CONSENT_REQUIRED'))
+  const current = checkout.getSnapshot().status
+  if (current === 'creating' || current === 'paying' || current === 'confirming') {
+    return fail(new TradeKitError('INVALID_ARGUMENT', 'Another payment is in progress'))
+  }
+  commit({ unlocking: plan.id, error: undefined })
+  const request: OrderRequest = options.request
+    ? options.request(plan)
+    : {
+        lines: [{ skuId: plan.skuId ?? plan.id, quantity: 1 }],
+        expectedPayable: plan.price,
+        ...(options.channel !== undefined ? { channel: options.channel } : {}),
+        meta: { planId: plan.id, autoRenew: plan.autoRenew === true },
+      }
+  // a paid checkout only leaves paid through reset(): start this purchase from idle
+  if (checkout.getSnapshot().status === 'paid') checkout.reset()
+  const paid = await checkout.submit(request, { method: plan.autoRenew ? 'sign' : 'pay' })
+  if (paid.status !== 'paid') {
+    if (paid.status === 'unknown') {
+      commit({ unlocking: null })
+      return { status: 'pending', checkout: paid }
+    }
+    return fail(paid.error ?? new TradeKitError('PAYMENT_FAILED', `Checkout ended ${paid.status}`), paid)
+  }
+  const entitlement = await ctx.read.untilActive().catch(() => undefined)
+  commit({ unlocking: null, ...(entitlement ? { entitlement: ctx.same(entitlement) } : {}) })
+  return entitlement?.active
+    ? { status: 'active', entitlement, checkout: paid }
+    : { status: 'pending', checkout: paid, ...(entitlement ? { entitlement } : {}) }
+}
+
 /**
  * The membership store: plans and the entitlement from the team's API, and `unlock(planId)` = a
  * checkout of the plan followed by re-reading the entitlement until the server says it is active.
@@ -120,85 +244,28 @@ function toError(error: unknown): TradeKitError {
  * ```
  */
 export function createMembership(options: MembershipOptions): Membership {
-  const { api, checkout } = options
-  const timing: MembershipTiming = { ...DEFAULT_TIMING, ...options.timing }
+  const { checkout } = options
   const lifetime = createAborter()
+  const read = apiReader(options.api, { ...DEFAULT_TIMING, ...options.timing }, lifetime.signal)
   let disposed = false
   let allPlans: readonly Plan[] = []
   const store = createStore<MembershipSnapshot>(
     Object.freeze({ status: 'idle', plans: Object.freeze([]), unlocking: null }),
   )
 
-  function commit(patch: Partial<MembershipSnapshot>): void {
-    // a disposed membership keeps its last snapshot: what was in flight when it went changes nothing
-    if (disposed) return
-    const snapshot = store.getSnapshot()
-    const keys = Object.keys(patch) as (keyof MembershipSnapshot)[]
-    if (keys.every((k) => Object.is(snapshot[k], patch[k]))) return
-    const next: Record<string, unknown> = { ...snapshot, ...patch }
-    for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k]
-    store.set(Object.freeze(next) as unknown as MembershipSnapshot)
+  // a disposed membership keeps its last snapshot: what was in flight when it went changes nothing
+  const commit = (patch: Partial<MembershipSnapshot>) => {
+    if (!disposed) store.set(patched(store.getSnapshot(), patch))
   }
-
-  // an unchanged entitlement keeps its identity (cheap re-renders)
-  const same = (e: Entitlement): Entitlement => {
-    const current = store.getSnapshot().entitlement
-    return current && JSON.stringify(current) === JSON.stringify(e) ? current : e
-  }
-
+  const same = (e: Entitlement) => sameEntitlement(store.getSnapshot().entitlement, e)
   const canAutoRenew = () => checkout.canSign(options.channel)
-  const offered = (plans: readonly Plan[]) =>
-    Object.freeze(plans.filter((p) => !p.autoRenew || canAutoRenew()))
-
-  const readEntitlement = async () =>
-    toEntitlement(
-      await withTimeout((signal) => api.getEntitlement({ signal }), timing.requestTimeoutMs, lifetime.signal),
-    )
-
-  async function waitForActive(): Promise<Entitlement | undefined> {
-    let elapsed = 0
-    let step = 0
-    let last: Entitlement | undefined
-    for (;;) {
-      try {
-        last = await readEntitlement()
-        if (last.active) return last
-      } catch {
-        // the server is catching up or the network dropped: keep reading within the budget
-      }
-      if (elapsed >= timing.entitlementBudgetMs) return last
-      const delay =
-        timing.entitlementDelaysMs[Math.min(step++, timing.entitlementDelaysMs.length - 1)] ?? 1000
-      await sleep(delay, lifetime.signal)
-      elapsed += delay
-    }
-  }
-
-  // A payment that finishes outside unlock() (the payment status's "pay now" / "try again", an order
-  // resumed after a relaunch) also grants the plan: read the entitlement again until the server
-  // says it is active, as unlock() does after its own payment.
-  let following = false
-  async function followPaid(): Promise<void> {
-    following = true
-    try {
-      const entitlement = await waitForActive()
-      if (entitlement) commit({ entitlement: same(entitlement) })
-    } catch {
-      // disposed while waiting
-    } finally {
-      following = false
-    }
-  }
-  let checkoutStatus = checkout.getSnapshot().status
-  const stopFollowing = checkout.subscribe(() => {
-    const status = checkout.getSnapshot().status
-    const turnedPaid = status === 'paid' && checkoutStatus !== 'paid'
-    checkoutStatus = status
-    // unlock() reads the entitlement after the payment it started
-    if (turnedPaid && store.getSnapshot().unlocking === null && !following) void followPaid()
+  const unlockContext: UnlockContext = { options, read, plans: () => allPlans, canAutoRenew, commit, same }
+  const stopFollowing = followPayments(checkout, read, {
+    unlocking: () => store.getSnapshot().unlocking !== null,
+    show: (entitlement) => commit({ entitlement: same(entitlement) }),
   })
 
-  const membership: Membership = {
+  return {
     getSnapshot: store.getSnapshot,
     subscribe: store.subscribe,
     canAutoRenew,
@@ -207,12 +274,10 @@ export function createMembership(options: MembershipOptions): Membership {
       if (disposed) return store.getSnapshot()
       commit({ status: 'loading', error: undefined })
       try {
-        const [plans, entitlement] = await Promise.all([
-          withTimeout((signal) => api.getPlans({ signal }), timing.requestTimeoutMs, lifetime.signal),
-          readEntitlement(),
-        ])
-        allPlans = toPlans(plans)
-        commit({ status: 'ready', plans: offered(allPlans), entitlement: same(entitlement) })
+        const [plans, entitlement] = await Promise.all([read.plans(), read.entitlement()])
+        allPlans = plans
+        const offered = Object.freeze(plans.filter((p) => !p.autoRenew || canAutoRenew()))
+        commit({ status: 'ready', plans: offered, entitlement: same(entitlement) })
       } catch (error) {
         commit({ status: 'error', error: toError(error) })
       }
@@ -222,11 +287,19 @@ export function createMembership(options: MembershipOptions): Membership {
     async refresh() {
       if (disposed) return store.getSnapshot()
       try {
-        commit({ entitlement: same(await readEntitlement()), error: undefined })
+        commit({ entitlement: same(await read.entitlement()), error: undefined })
       } catch (error) {
         commit({ error: toError(error) })
       }
       return store.getSnapshot()
+    },
+
+    unlock(planId: string, unlockOptions: UnlockOptions = {}): Promise<UnlockResult> {
+      if (disposed) {
+        const error = new TradeKitError('ABORTED', 'This membership was disposed')
+        return Promise.resolve({ status: 'failed', error })
+      }
+      return unlockPlan(unlockContext, planId, unlockOptions.consent === true)
     },
 
     dispose() {
@@ -236,56 +309,5 @@ export function createMembership(options: MembershipOptions): Membership {
       lifetime.abort()
       store.clear()
     },
-
-    async unlock(planId: string, unlockOptions: UnlockOptions = {}): Promise<UnlockResult> {
-      if (disposed)
-        return { status: 'failed', error: new TradeKitError('ABORTED', 'This membership was disposed') }
-      const fail = (error: TradeKitError, checkoutSnapshot?: CheckoutSnapshot): UnlockResult => {
-        commit({ unlocking: null, error })
-        return { status: 'failed', error, ...(checkoutSnapshot ? { checkout: checkoutSnapshot } : {}) }
-      }
-      const plan = allPlans.find((p) => p.id === planId)
-      if (!plan) return fail(new TradeKitError('INVALID_ARGUMENT', `No plan ${planId}; call load() first`))
-      if (plan.autoRenew && !canAutoRenew()) {
-        return fail(new TradeKitError('PAYMENT_UNAVAILABLE', 'Auto-renew needs a channel that can sign'))
-      }
-      if (plan.autoRenew && unlockOptions.consent !== true) {
-        return fail(new TradeKitError('CONSENT_REQUIRED'))
-      }
-      const current = checkout.getSnapshot().status
-      if (current === 'creating' || current === 'paying' || current === 'confirming') {
-        return fail(new TradeKitError('INVALID_ARGUMENT', 'Another payment is in progress'))
-      }
-      commit({ unlocking: plan.id, error: undefined })
-      const request: OrderRequest = options.request
-        ? options.request(plan)
-        : {
-            lines: [{ skuId: plan.skuId ?? plan.id, quantity: 1 }],
-            expectedPayable: plan.price,
-            ...(options.channel !== undefined ? { channel: options.channel } : {}),
-            meta: { planId: plan.id, autoRenew: plan.autoRenew === true },
-          }
-      // a paid checkout only leaves paid through reset(): start this purchase from idle
-      if (checkout.getSnapshot().status === 'paid') checkout.reset()
-      const paid = await checkout.submit(request, { method: plan.autoRenew ? 'sign' : 'pay' })
-      if (paid.status !== 'paid') {
-        if (paid.status === 'unknown') {
-          commit({ unlocking: null })
-          return { status: 'pending', checkout: paid }
-        }
-        return fail(paid.error ?? new TradeKitError('PAYMENT_FAILED', `Checkout ended ${paid.status}`), paid)
-      }
-      let entitlement: Entitlement | undefined
-      try {
-        entitlement = await waitForActive()
-      } catch {
-        entitlement = undefined
-      }
-      commit({ unlocking: null, ...(entitlement ? { entitlement: same(entitlement) } : {}) })
-      return entitlement?.active
-        ? { status: 'active', entitlement, checkout: paid }
-        : { status: 'pending', checkout: paid, ...(entitlement ? { entitlement } : {}) }
-    },
   }
-  return membership
 }
