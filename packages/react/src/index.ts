@@ -2,6 +2,13 @@ export { useCart, useCartActions, useCartLine, useCartLineIds } from './cart/use
 export { useCartQuote } from './cart/useCartQuote'
 export { type UseCheckoutOptions, type UseCheckoutResult, useCheckout } from './checkout/useCheckout'
 export {
+  type CheckoutForm,
+  type CheckoutFormLine,
+  type CheckoutPriceChange,
+  type UseCheckoutFormOptions,
+  useCheckoutForm,
+} from './checkout/useCheckoutForm'
+export {
   LocaleProvider,
   type LocaleProviderProps,
   type LocaleValue,
