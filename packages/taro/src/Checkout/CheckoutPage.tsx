@@ -1,30 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import {
-  type CartSnapshot,
   type Coupon,
   type CreatedOrder,
   checkoutMessages,
-  isMoving,
-  type Money,
   membershipMessages,
-  type OrderContact,
-  type OrderRequest,
-  orderLinesOf,
   type PricingFee,
-  priceChangeOf,
-  purchaseKindOf,
-  type Quote,
-  validateContact,
 } from '@tradekit/core'
-import {
-  useCart,
-  useCartQuote,
-  useCheckout,
-  usePaymentChannels,
-  usePurchaseMode,
-  useTranslate,
-} from '@tradekit/react'
-import { useEffect, useRef, useState } from 'react'
+import { useCheckoutForm, useTranslate } from '@tradekit/react'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import { CheckoutBar } from './CheckoutBar'
@@ -72,15 +54,12 @@ export interface CheckoutPageProps {
   className?: string
 }
 
-const selectLines = (cart: CartSnapshot) => cart.lines
-
 /**
  * A checkout page ready to drop in: the selected cart lines with their totals, contact details for
  * services, coupons (the best preselected), the payment methods of this platform, the price-change
- * notice, the payment status and the submit bar. Driven only by the hooks (`useCart`,
- * `useCartQuote`, `useCheckout`, `usePaymentChannels`, `usePurchaseMode`), inside a
- * `TradeProvider` with an `api` and channels; build your own page from the same pieces when it
- * needs another layout.
+ * notice, the payment status and the submit bar. Markup over `useCheckoutForm` (which holds the
+ * choices and reads the rules from core), inside a `TradeProvider` with an `api` and channels;
+ * build your own page from the same hook and pieces when it needs another layout.
  *
  * @example
  * ```tsx
@@ -109,118 +88,66 @@ export function CheckoutPage({
 }: CheckoutPageProps) {
   const themeVars = useThemeVars()
   const { t } = useTranslate(checkoutMessages, membershipMessages)
-  const lines = useCart(selectLines).filter((line) => line.selected)
-  const kind = purchaseKindOf(lines)
-  const [couponId, setCouponId] = useState<string | null | undefined>(undefined)
-  const quote = useCartQuote({ coupons, couponId, fees, member })
-  const best = useCartQuote({ coupons, fees, member })
-  const checkout = useCheckout()
-  const channels = usePaymentChannels(kind)
-  const mode = usePurchaseMode(kind)
-  const [channel, setChannel] = useState<string | undefined>(channels[0]?.id)
-  const [contact, setContact] = useState<OrderContact>({})
-  const [accepted, setAccepted] = useState<Quote | null>(null)
-  const [submitted, setSubmitted] = useState<Money | null>(null)
-  const needsContact = requireContact ?? kind === 'service'
-  const contactErrors = needsContact ? validateContact(contact, { requireName }) : {}
-  const busy = isMoving(checkout.status)
-  const changed = priceChangeOf(checkout.error)
-  const shown = accepted ?? quote
-  const chosen = channels.some((c) => c.id === channel) ? channel : channels[0]?.id
-
-  const paidOnce = useRef(false)
-  useEffect(() => {
-    if (checkout.status === 'paid' && !paidOnce.current) {
-      paidOnce.current = true
-      onPaid?.(checkout.order)
-    }
-  }, [checkout.status, checkout.order, onPaid])
-
-  const reason =
-    lines.length === 0
-      ? t('checkout.disabled.empty')
-      : needsContact && Object.keys(contactErrors).length > 0
-        ? t('checkout.disabled.contact')
-        : chosen === undefined
-          ? t('checkout.disabled.method')
-          : busy
-            ? t('checkout.disabled.busy')
-            : null
-
-  const submit = (expectedPayable: Money) => {
-    const request: OrderRequest = {
-      lines: orderLinesOf(lines),
-      ...(quote.couponId ? { coupon: quote.couponId } : {}),
-      ...(needsContact ? { contact } : {}),
-      ...(chosen ? { channel: chosen } : {}),
-      ...(meta ? { meta } : {}),
-      expectedPayable,
-    }
-    setSubmitted(expectedPayable)
-    if (checkout.status === 'paid') checkout.reset()
-    return checkout.submit(request)
-  }
-
+  const form = useCheckoutForm({ coupons, fees, member, requireContact, requireName, meta, onPaid })
+  const { purchaseMode: mode, priceChange, disabledReason } = form
   return (
     <View style={themeVars} className={className ? `tk-checkout-page ${className}` : 'tk-checkout-page'}>
       <View className="tk-checkout-page__body">
-        <OrderSummary
-          quote={shown}
-          items={lines.map((line) => ({ lineId: line.lineId, title: line.title }))}
-          purchaseMode={mode}
-        />
+        <OrderSummary quote={form.quote} items={form.lines} purchaseMode={mode} />
         {mode === 'hidden' ? (
           <Text className="tk-checkout-page__note">{t('membership.notAvailable')}</Text>
         ) : null}
-        {needsContact ? (
+        {form.needsContact ? (
           <ContactForm
-            value={contact}
-            onChange={setContact}
+            value={form.contact}
+            onChange={form.setContact}
+            showErrors={form.showContactErrors}
             requireName={requireName}
             phoneNumberButton={phoneNumberButton}
             onPhoneNumber={
               onPhoneNumber
-                ? (detail) => onPhoneNumber(detail, (phone) => setContact((was) => ({ ...was, phone })))
+                ? (detail) => onPhoneNumber(detail, (phone) => form.setContact((was) => ({ ...was, phone })))
                 : undefined
             }
           />
         ) : null}
-        {coupons && coupons.length > 0 && mode === 'buy' ? (
+        {form.coupons.length > 0 && mode === 'buy' ? (
           <CouponPicker
-            coupons={quote.coupons}
-            value={quote.couponId}
-            bestId={best.couponId}
-            onChange={(id) => {
-              setAccepted(null)
-              setCouponId(id)
-            }}
+            coupons={form.coupons}
+            value={form.couponId}
+            bestId={form.bestCouponId}
+            onChange={form.setCoupon}
           />
         ) : null}
         {mode === 'buy' ? (
-          <PaymentMethodPicker value={chosen} onChange={setChannel} kind={kind} labels={channelLabels} />
+          <PaymentMethodPicker
+            value={form.channel}
+            onChange={form.setChannel}
+            kind={form.kind}
+            labels={channelLabels}
+          />
         ) : null}
-        {changed ? (
+        {priceChange ? (
           <PriceChangedNotice
-            previous={submitted ?? quote.payable}
-            next={changed.payable}
+            previous={priceChange.previous}
+            next={priceChange.next}
             onBack={onBackToCart}
-            onAccept={() => {
-              if (changed.quote) setAccepted(changed.quote)
-              return submit(changed.payable)
-            }}
+            onAccept={form.acceptPrice}
           />
         ) : null}
         <PaymentStatus onOrderAgain={onOrderAgain} onLeave={onLeave} onDone={onDone} />
       </View>
-      {checkout.status !== 'paid' && !changed ? (
+      {form.checkout.status !== 'paid' && !priceChange ? (
         <CheckoutBar
           className="tk-checkout-page__bar"
-          payable={shown.payable}
+          payable={form.payable}
           purchaseMode={mode}
           onContactSupport={onContactSupport}
-          busy={busy}
-          disabledReason={busy ? null : reason}
-          onSubmit={() => submit(shown.payable)}
+          busy={form.busy}
+          disabledReason={
+            disabledReason && disabledReason !== 'busy' ? t(`checkout.disabled.${disabledReason}`) : null
+          }
+          onSubmit={form.submit}
         />
       ) : null}
     </View>
