@@ -2,6 +2,29 @@
 
 // keys, replay protection, money
 export type { PrivateKeyInput, PublicKeyInput } from './crypto/keys'
+// Douyin general trading system
+export {
+  createDouyinTrade,
+  type DouyinCallback,
+  type DouyinOrder,
+  type DouyinOrderInput,
+  type DouyinPaymentEvent,
+  type DouyinRefund,
+  type DouyinRefundEvent,
+  type DouyinRefundInput,
+  type DouyinRequestOrderPayload,
+  type DouyinSchema,
+  type DouyinSkuInput,
+  type DouyinTrade,
+  type DouyinTradeConfig,
+} from './douyin/createDouyinTrade'
+export {
+  type ByteAuthorizationParts,
+  byteAuthorization,
+  type DouyinSignedParts,
+  douyinSignMessage,
+  douyinVerifyMessage,
+} from './douyin/douyinSignature'
 export {
   isServerError,
   isVerificationError,
