@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { stripTaroSourceMaps, taroAlias, taroDefine } from '@tradekit/storybook-preset-taro/vite'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
-import { sourceConditions, stripTaroSourceMaps, taroAlias, taroDefine } from './.storybook/taro/taroVite.ts'
+import { sourceConditions } from './.storybook/sourceConditions.ts'
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 

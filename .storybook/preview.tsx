@@ -1,16 +1,9 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
-import Taro from '@tarojs/taro'
 import type { Locale } from '@tradekit/core'
 import { TradeProvider } from '@tradekit/react'
 import { ConfigProvider } from '@tradekit/taro'
-import '@tarojs/components-react/dist/index.css'
 import './preview.css'
 import { themes } from './themes'
-
-Taro.initPxTransform({
-  designWidth: 375,
-  deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
-})
 
 const withConfig: Decorator = (Story, context) => {
   const locale = (context.globals.locale ?? 'zh-CN') as Locale

@@ -109,5 +109,47 @@ for (const name of packages) {
   })
 }
 
+// The Storybook preset is a dev tool: plain ESM JavaScript with declarations next to it (Storybook 10 and
+// Vite are ESM-only, and Storybook loads it without a build), so it has no dist and no CJS build.
+{
+  const dir = join(root, 'packages', 'storybook-preset-taro')
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+  console.log(pkg.name)
+  await check('no runtime dependencies; Taro, Storybook and Vite are peers and dev dependencies', () => {
+    const deps = Object.keys(pkg.dependencies ?? {})
+    assert(deps.length === 0, `unexpected dependencies: ${deps.join(', ')}`)
+    const peers = Object.keys(pkg.peerDependencies ?? {})
+    for (const peer of ['@tarojs/components-react', '@tarojs/taro-h5', 'storybook', 'vite']) {
+      assert(peers.includes(peer), `${peer} is not a peer dependency`)
+    }
+    for (const peer of peers) {
+      assert(pkg.devDependencies?.[peer], `${peer} is a peer but not a dev dependency for our own use`)
+    }
+  })
+  await check('Storybook finds the preset and the preview; every entry has types first', () => {
+    for (const entry of ['./preset', './preview', './vite', './taro-h5']) {
+      const conditions = pkg.exports[entry]
+      assert(conditions, `no ${entry} export`)
+      assert(
+        Object.keys(conditions)[0] === 'types',
+        `${entry}: first condition is ${Object.keys(conditions)[0]}`,
+      )
+      for (const file of Object.values(conditions)) {
+        assert(existsSync(join(dir, file)), `${entry}: ${file} missing`)
+      }
+    }
+  })
+  await check('publint', async () => {
+    const { messages } = await publint({ pkgDir: dir, level: 'warning', strict: true })
+    assert(messages.length === 0, messages.map((m) => `${m.code} ${JSON.stringify(m.args)}`).join('; '))
+  })
+  await check('are the types wrong (attw, ESM only)', () => {
+    execFileSync('pnpm', ['exec', 'attw', '--pack', dir, '--format', 'ascii', '--profile', 'esm-only'], {
+      cwd: root,
+      stdio: 'pipe',
+    })
+  })
+}
+
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed === 0 ? 0 : 1)

@@ -63,6 +63,24 @@ run(
   vitestCount(report),
 )
 
+const presetReport = `${process.cwd()}/${tmp}/vitest-storybook-preset.json`
+rmSync(presetReport, { force: true })
+run(
+  'Storybook preset: a Storybook with only @tradekit/storybook-preset-taro renders a Taro story (Chromium)',
+  'pnpm',
+  [
+    'exec',
+    'vitest',
+    'run',
+    '--config',
+    'test/storybook-preset/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${presetReport}`,
+  ],
+  vitestCount(presetReport),
+)
+
 const root = process.cwd()
 const serverReport = (name) => `${root}/${tmp}/${name}.json`
 const serverVitest = (file) => [

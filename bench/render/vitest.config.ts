@@ -1,12 +1,8 @@
 import { fileURLToPath } from 'node:url'
+import { stripTaroSourceMaps, taroAlias, taroDefine } from '@tradekit/storybook-preset-taro/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
-import {
-  sourceConditions,
-  stripTaroSourceMaps,
-  taroAlias,
-  taroDefine,
-} from '../../.storybook/taro/taroVite.ts'
+import { sourceConditions } from '../../.storybook/sourceConditions.ts'
 
 // The render bench (`pnpm bench:render`): TradeKit's components from their sources and NutUI's from
 // the bench's node_modules, both rendered through Taro's H5 HTML components in jsdom — the same
