@@ -3,15 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import {
   type Coupon,
   type CreatedOrder,
+  checkoutMessages,
   isMoving,
-  type Money,
   money,
-  type OrderRequest,
   type PricingFee,
-  priceChangeOf,
-  type Quote,
 } from '@tradekit/core'
-import { useCartActions, useCheckout, useEntitlement } from '@tradekit/react'
+import { useCartActions, useCheckout, useCheckoutForm, useEntitlement, useTranslate } from '@tradekit/react'
 import {
   CheckoutBar,
   CheckoutPage,
@@ -25,8 +22,9 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { ShopButton } from '../../../components/ShopButton'
 import { ShopPage } from '../../../components/ShopPage'
-import { type CatalogueItem, checkoutApi, getCatalogue } from '../../../trade/api'
-import { channels, usesSandbox } from '../../../trade/channel'
+import { type CatalogueItem, getCatalogue } from '../../../trade/api'
+import { toProduct } from '../../../trade/catalogue'
+import { usesSandbox } from '../../../trade/channel'
 import { goHome, resultUrl } from '../../../trade/navigation'
 import {
   readSandboxSettings,
@@ -36,7 +34,6 @@ import {
 } from '../../../trade/sandboxSettings'
 
 const isH5 = process.env.TARO_ENV === 'h5'
-const PHONE = /^1\d{10}$/
 
 /** The merchant server's coupon (满 100 减 20 on goods and services), for the client's quote. */
 const COUPONS: readonly Coupon[] = [
@@ -107,16 +104,16 @@ function CartCheckout() {
   )
 }
 
-/** Buy now: one sku, priced by the server; a service asks for the buyer's contact first. */
+/**
+ * Buy now: one unit of a sku, priced like the cart (member price, the delivery fee of a parcel; the
+ * server is the judge and a moved price shows as a change to accept). A service asks for the buyer's
+ * contact first: a tap on submit shows what is missing.
+ */
 function BuyNowCheckout({ skuId }: { skuId: string }) {
-  const checkout = useCheckout()
+  const { active } = useEntitlement()
+  const { t } = useTranslate(checkoutMessages)
   const [item, setItem] = useState<CatalogueItem | null>(null)
   const [failed, setFailed] = useState<string | null>(null)
-  const [quote, setQuote] = useState<Quote | null>(null)
-  const [contact, setContact] = useState({ name: '', phone: '', note: '' })
-  const [touched, setTouched] = useState(false)
-  const [submitted, setSubmitted] = useState<Money | null>(null)
-  const lines = useMemo(() => [{ skuId, quantity: 1 }], [skuId])
 
   useEffect(() => {
     getCatalogue().then(
@@ -129,131 +126,66 @@ function BuyNowCheckout({ skuId }: { skuId: string }) {
     )
   }, [skuId])
 
-  const needsContact = item?.requiresContact === true
-  const contactValid = PHONE.test(contact.phone) && contact.name.trim() !== ''
-  // The merchant server prices a service only with the buyer's phone: its quote waits for it.
-  const quotePhone = needsContact && PHONE.test(contact.phone) ? contact.phone : null
-  const waitsForContact = needsContact && quotePhone === null
-
-  // The server prices the order: its quote is what the user agrees to pay (expectedPayable).
-  useEffect(() => {
-    if (!item) return
-    setQuote(null)
-    if (waitsForContact) return
-    let current = true
-    checkoutApi
-      .quote?.({
-        lines,
-        ...(quotePhone ? { contact: { phone: quotePhone } } : {}),
-        expectedPayable: money(0),
-      })
-      .then(
-        (next) => current && setQuote(next),
-        () => current && setFailed('价格计算失败，请稍后重试'),
-      )
-    return () => {
-      current = false
-    }
-  }, [item, lines, waitsForContact, quotePhone])
-
-  const request = (expectedPayable: Money): OrderRequest => ({
+  const lines = useMemo(() => (item ? [{ ...toProduct(item), lineId: item.skuId, quantity: 1 }] : []), [item])
+  const form = useCheckoutForm({
     lines,
-    ...(needsContact
-      ? {
-          contact: {
-            phone: contact.phone,
-            name: contact.name.trim(),
-            ...(contact.note.trim() ? { note: contact.note.trim() } : {}),
-          },
-        }
-      : {}),
-    channel: channels[0]?.id,
-    expectedPayable,
+    fees: FEES,
+    member: active,
+    requireContact: item?.requiresContact === true,
+    requireName: true,
+    onPaid: showResult,
   })
-
-  const submit = (expectedPayable: Money) => {
-    if (needsContact && !contactValid) {
-      setTouched(true)
-      return
-    }
-    setSubmitted(expectedPayable)
-    return checkout.submit(request(expectedPayable))
-  }
-
-  const { status, error, order } = checkout
-  const busy = isMoving(status)
-  const changed = status === 'failed' ? priceChangeOf(error) : null
-  const paidOrder = status === 'paid' ? order : undefined
-  useEffect(() => showResult(paidOrder), [paidOrder])
+  const { priceChange, disabledReason } = form
 
   if (failed) return <Empty title={failed} />
   if (!item) return <Skeleton rows={3} />
   return (
     <View>
-      {quote ? (
-        <OrderSummary
-          quote={quote}
-          items={[{ lineId: quote.lines[0]?.lineId ?? skuId, title: item.title }]}
-        />
-      ) : (
-        <View className="shop-card">
-          <Text className="shop-section__title">{item.title}</Text>
-          {waitsForContact ? (
-            <Text className="shop-muted">填写手机号后计算应付金额</Text>
-          ) : (
-            <Skeleton rows={2} />
-          )}
-        </View>
-      )}
-      {needsContact ? (
+      <OrderSummary quote={form.quote} items={form.lines} />
+      {form.needsContact ? (
         <View className="shop-card">
           <ContactForm
-            value={{ name: contact.name, phone: contact.phone }}
-            onChange={(next) =>
-              setContact((was) => ({ ...was, name: next.name ?? '', phone: next.phone ?? '' }))
-            }
-            showErrors={touched}
+            value={form.contact}
+            onChange={form.setContact}
+            showErrors={form.showContactErrors}
             requireName
           />
           <View className="shop-field">
             <Text className="shop-muted">咨询事项</Text>
             <Input
               className="shop-input"
-              value={contact.note}
+              value={form.contact.note ?? ''}
               placeholder="简单说说你的问题"
               {...(isH5 ? { 'aria-label': '咨询事项' } : { ariaLabel: '咨询事项' })}
               onInput={(event) => {
-                const value = String((event as { detail?: { value?: unknown } }).detail?.value ?? '')
-                setContact((was) => ({ ...was, note: value }))
+                const note = String((event as { detail?: { value?: unknown } }).detail?.value ?? '')
+                form.setContact((was) => ({ ...was, note }))
               }}
             />
           </View>
         </View>
       ) : null}
-      {changed ? (
+      {priceChange ? (
         <PriceChangedNotice
-          previous={submitted ?? quote?.payable ?? changed.payable}
-          next={changed.payable}
+          previous={priceChange.previous}
+          next={priceChange.next}
           onBack={goHome}
-          onAccept={() => {
-            if (changed.quote) setQuote(changed.quote)
-            return submit(changed.payable)
-          }}
+          onAccept={form.acceptPrice}
         />
       ) : null}
       <PaymentStatus onLeave={goHome} />
-      {status !== 'paid' && !changed ? (
-        quote ? (
-          <CheckoutBar
-            payable={quote.payable}
-            busy={busy}
-            disabledReason={null}
-            onSubmit={() => submit(quote.payable)}
-          />
-        ) : (
-          <ShopButton onPress={() => setTouched(true)}>提交订单</ShopButton>
-        )
-      ) : null}
+      {form.checkout.status === 'paid' || priceChange ? null : disabledReason === 'contact' ? (
+        <ShopButton onPress={() => void form.submit()}>提交订单</ShopButton>
+      ) : (
+        <CheckoutBar
+          payable={form.payable}
+          busy={form.busy}
+          disabledReason={
+            disabledReason && disabledReason !== 'busy' ? t(`checkout.disabled.${disabledReason}`) : null
+          }
+          onSubmit={form.submit}
+        />
+      )}
     </View>
   )
 }
