@@ -1,5 +1,14 @@
 // errors
 
+// Alipay
+export { type AlipayParams, alipaySignContent, alipayVerifyContent } from './alipay/alipaySignContent'
+export {
+  type Alipay,
+  type AlipayConfig,
+  type AlipayNotification,
+  type AlipayTradeInput,
+  createAlipay,
+} from './alipay/createAlipay'
 // keys, replay protection, money
 export type { PrivateKeyInput, PublicKeyInput } from './crypto/keys'
 // Douyin general trading system
@@ -37,6 +46,7 @@ export {
   type VerificationErrorCode,
 } from './errors/ServerError'
 // http
+export type { CallbackAnswer, RawCallback } from './http/callback'
 export type { HeadersInput } from './http/headers'
 export type { FetchLike } from './http/requestJson'
 export type { Money } from './money/money'
@@ -60,9 +70,7 @@ export {
 } from './session/createSessionTokens'
 // WeChat Pay v3
 export {
-  type CallbackAnswer,
   createWechatPay,
-  type RawCallback,
   type WechatPay,
   type WechatPayConfig,
   type WechatPaymentParams,

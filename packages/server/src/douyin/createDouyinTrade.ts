@@ -3,6 +3,7 @@ import { type PrivateKeyInput, type PublicKeyInput, toPrivateKey, toPublicKey } 
 import { randomNonce } from '../crypto/randomNonce'
 import { signRsaSha256, verifyRsaSha256 } from '../crypto/rsaSha256'
 import { ServerError, VerificationError } from '../errors/ServerError'
+import type { CallbackAnswer, RawCallback } from '../http/callback'
 import { headerOf } from '../http/headers'
 import { asRecord, type FetchLike, requestJson, stringField } from '../http/requestJson'
 import type { Money } from '../money/money'
@@ -14,7 +15,6 @@ import {
 } from '../replay/freshness'
 import { memoryNonceStore } from '../replay/memoryNonceStore'
 import { toEpochMs } from '../time/beijingTime'
-import type { CallbackAnswer, RawCallback } from '../wechat/createWechatPay'
 import { fromDouyinAmount, toDouyinAmount } from './douyinAmount'
 import { byteAuthorization, douyinSignMessage, douyinVerifyMessage } from './douyinSignature'
 

@@ -3,6 +3,7 @@ import { type PrivateKeyInput, type PublicKeyInput, toPrivateKey, toPublicKey } 
 import { randomNonce } from '../crypto/randomNonce'
 import { signRsaSha256, verifyRsaSha256 } from '../crypto/rsaSha256'
 import { ServerError, VerificationError } from '../errors/ServerError'
+import type { CallbackAnswer, RawCallback } from '../http/callback'
 import { type HeadersInput, headerOf } from '../http/headers'
 import { asRecord, type FetchLike, requestJson, stringField } from '../http/requestJson'
 import type { Money } from '../money/money'
@@ -131,13 +132,6 @@ export interface WechatRefund {
   total?: Money
 }
 
-/** A raw callback as it reached your server: its headers and its body, byte for byte. */
-export interface RawCallback {
-  headers: HeadersInput
-  /** The request body exactly as received — never a re-serialised object. */
-  body: string
-}
-
 /** A verified, decrypted WeChat Pay notification. */
 export interface WechatPayNotification {
   id: string
@@ -151,13 +145,6 @@ export interface WechatPayNotification {
   transaction?: WechatTransaction
   /** The refund, for `REFUND.*` events. */
   refund?: WechatRefund
-}
-
-/** What to send back to a callback. */
-export interface CallbackAnswer {
-  status: number
-  headers: Record<string, string>
-  body: string
 }
 
 /** A WeChat Pay v3 merchant client. Create one per merchant with {@link createWechatPay}. */
