@@ -131,3 +131,55 @@ export function toCreatedOrder(order: PendingOrder): CreatedOrder {
     ? { orderId: order.orderId, amount: order.amount, payment: order.payment }
     : { orderId: order.orderId, amount: order.amount, expiresAt: order.expiresAt, payment: order.payment }
 }
+
+// ---- the pending list, as pure functions over an immutable, newest-first array ----
+
+/** Pending orders, newest first (at most {@link MAX_PENDING}). */
+export type PendingList = readonly PendingOrder[]
+
+/**
+ * Puts `order` first. Past {@link MAX_PENDING}, the oldest order whose cashier never opened goes
+ * first (it cannot have been paid), else the oldest; `evicted` names an order whose cashier opened,
+ * which deserves one last question to the server before it is forgotten.
+ */
+export function withOrder(
+  list: PendingList,
+  order: PendingOrder,
+): { list: PendingList; evicted?: PendingOrder } {
+  const next = [order, ...list.filter((o) => o.orderId !== order.orderId)]
+  if (next.length <= MAX_PENDING) return { list: next }
+  let index = next.length - 1
+  for (let i = next.length - 1; i > 0; i--) {
+    if (!next[i]!.payStarted) {
+      index = i
+      break
+    }
+  }
+  const [evicted] = next.splice(index, 1)
+  return evicted?.payStarted ? { list: next, evicted } : { list: next }
+}
+
+/** The list without `orderId` (the same array when it was not there). */
+export function withoutOrder(list: PendingList, orderId: string): PendingList {
+  return list.some((o) => o.orderId === orderId) ? list.filter((o) => o.orderId !== orderId) : list
+}
+
+/** The list with `orderId` changed by `patch` (the same array when it was not there). */
+export function updateOrder(list: PendingList, orderId: string, patch: Partial<PendingOrder>): PendingList {
+  return list.some((o) => o.orderId === orderId)
+    ? list.map((o) => (o.orderId === orderId ? { ...o, ...patch } : o))
+    : list
+}
+
+/** Stored orders merged behind the ones this session already holds. */
+export function mergeOrders(list: PendingList, stored: PendingList): PendingList {
+  if (stored.length === 0) return list
+  const known = new Set(list.map((o) => o.orderId))
+  return [...list, ...stored.filter((o) => !known.has(o.orderId))].slice(0, MAX_PENDING)
+}
+
+/** The list without orders the server has long closed (the same array when none). */
+export function withoutForgotten(list: PendingList, timing: CheckoutTiming, now: number): PendingList {
+  const kept = list.filter((o) => forgetAt(o, timing) > now)
+  return kept.length === list.length ? list : kept
+}

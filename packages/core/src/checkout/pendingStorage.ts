@@ -1,0 +1,74 @@
+import { TradeKitError } from '../errors/TradeKitError'
+import type { StoragePort } from '../storage/storage'
+import { parsePendingOrders, type StoredCheckout, serializePendingOrders } from './pendingOrders'
+
+const STORAGE_TIMEOUT_MS = 5_000
+
+/** Runs a storage call that may be sync or async, failing with `STORAGE_FAILED` after 5 s. */
+function timeboxed<T>(work: () => T | Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new TradeKitError('STORAGE_FAILED', 'Storage did not answer')),
+      STORAGE_TIMEOUT_MS,
+    )
+    Promise.resolve()
+      .then(work)
+      .then(
+        (value) => {
+          clearTimeout(timer)
+          resolve(value)
+        },
+        (error: unknown) => {
+          clearTimeout(timer)
+          reject(error)
+        },
+      )
+  })
+}
+
+/** Where the checkout keeps its pending orders: one record, written in order, never thrown at. */
+export interface PendingStorage {
+  /**
+   * Reads the record. `late` is called when a read that timed out answers after all, so what a slow
+   * storage held is merged instead of written over.
+   */
+  read(
+    late: (stored: StoredCheckout) => void,
+  ): Promise<StoredCheckout & { issue?: 'storage_corrupt' | 'storage_failed' }>
+  /** Queues a write (a removal when nothing is left); resolves with `false` when it failed. */
+  write(stored: StoredCheckout): Promise<boolean>
+}
+
+/** The pending-order record of one user behind the storage port. */
+export function pendingStorage(storage: StoragePort, key: string): PendingStorage {
+  let writes: Promise<boolean> = Promise.resolve(true)
+  return {
+    async read(late) {
+      const reading = Promise.resolve().then(() => storage.getItem(key))
+      try {
+        const { corrupt, ...stored } = parsePendingOrders(await timeboxed(() => reading))
+        return corrupt ? { ...stored, issue: 'storage_corrupt' } : stored
+      } catch (error) {
+        console.warn('[TradeKit] checkout could not read its pending orders', error)
+        reading.then(
+          (raw) => late(parsePendingOrders(raw)),
+          () => {},
+        )
+        return { orders: [], issue: 'storage_failed' }
+      }
+    },
+    write(stored) {
+      writes = writes.then(async () => {
+        try {
+          if (stored.orders.length === 0 && !stored.unanswered) await timeboxed(() => storage.removeItem(key))
+          else await timeboxed(() => storage.setItem(key, serializePendingOrders(stored)))
+          return true
+        } catch (error) {
+          console.warn('[TradeKit] checkout could not persist its pending orders', error)
+          return false
+        }
+      })
+      return writes
+    },
+  }
+}

@@ -1,0 +1,100 @@
+import { TradeKitError } from '../errors/TradeKitError'
+import type { CheckoutEffect, CheckoutState, EventOf, MachineContext, Step } from './machineTypes'
+import { mergeOrders, type PendingList, toCreatedOrder, withoutOrder } from './pendingOrders'
+import { confirming, isPaid, kept, retryMode, shownOrder, takeOver } from './steps'
+import type { CheckoutStatus } from './types'
+
+// The re-checking rows of the checkout's table (machine.ts), rule 3 "nothing paid is lost": what
+// was shown is asked about again on launch and on show, every other pending order in the
+// background, and an older order found paid is reported as latePaid.
+
+const MOVING: readonly CheckoutStatus[] = ['creating', 'paying', 'confirming']
+
+/** Every pending order but the one the user is watching is asked about in the background. */
+function reconcileOthers(s: CheckoutState, orders: PendingList, watched?: string): CheckoutEffect[] {
+  const busy = MOVING.includes(s.snapshot.status) || s.snapshot.rechecking ? s.flow.orderId : undefined
+  const shown = s.snapshot.status === 'idle' ? undefined : s.snapshot.order?.orderId
+  return orders
+    .filter((o) => o.orderId !== watched && o.orderId !== busy && o.orderId !== shown)
+    .map((order) => ({ type: 'reconcile', order }))
+}
+
+/** Re-checks the shown order in a flow of its own, keeping its status meanwhile; reconciles the rest. */
+export function recheck(s: CheckoutState, c: MachineContext, visible = s.visible): Step {
+  const orders = kept(s, c)
+  const order = shownOrder(s, orders)!
+  const flow = takeOver(s, { orderId: order.orderId, payStarted: order.payStarted })
+  const confirm: CheckoutEffect = {
+    type: 'confirm',
+    flow: flow.id,
+    orderId: order.orderId,
+    until: 'final',
+    waitFirst: false,
+    reply: 'RECHECKED',
+  }
+  return {
+    flow,
+    orders,
+    visible,
+    patch: { rechecking: true, confirm: confirming(c, visible) },
+    effects: [confirm, ...reconcileOthers(s, orders, order.orderId)],
+  }
+}
+
+/** On launch: the newest pending order is shown as it was last shown, and re-checked. */
+export function restore(s: CheckoutState, c: MachineContext, error?: TradeKitError): Step {
+  const newest = kept(s, c)[0]!
+  const order = toCreatedOrder(newest)
+  const step = recheck({ ...s, snapshot: { ...s.snapshot, order } }, c)
+  return { ...step, patch: { ...step.patch, order, error, retry: retryMode(newest, c) } }
+}
+
+/** The app is shown (or resumed) with nothing to re-check on screen: reconcile the others. */
+export function backInView(s: CheckoutState, c: MachineContext, visible: boolean): Step {
+  const orders = kept(s, c)
+  const confirm = s.snapshot.confirm
+  return {
+    visible,
+    orders,
+    patch: confirm ? { confirm: { ...confirm, paused: !visible } } : {},
+    effects: reconcileOthers(s, orders),
+  }
+}
+
+/** The app is hidden: confirmation waits are paused (rule 4). */
+export function hide(s: CheckoutState): Step {
+  const confirm = s.snapshot.confirm
+  return { visible: false, patch: confirm ? { confirm: { ...confirm, paused: true } } : {} }
+}
+
+/** A background answer about an older order: paid is reported (`latePaid`), final is forgotten. */
+export function reconciled(s: CheckoutState, e: EventOf<'RECONCILED'>): Step {
+  const orders = withoutOrder(s.orders, e.order.orderId)
+  if (!isPaid(e.status)) return { orders }
+  const late = { orderId: e.order.orderId, amount: e.order.amount }
+  return { orders, patch: { latePaid: [...s.snapshot.latePaid, late] } }
+}
+
+/** What storage held, behind what this session already has. */
+export function hydrated(s: CheckoutState, e: EventOf<'HYDRATED'>, c: MachineContext): Step {
+  const fresh = e.unanswered && e.unanswered.at + c.timing.forgetWithoutExpiryMs > c.now
+  return {
+    orders: mergeOrders(s.orders, e.orders),
+    ...(!s.unanswered && fresh ? { unanswered: e.unanswered } : {}),
+  }
+}
+
+/** On launch, a shown cancel or unknown is restored and re-checked. */
+export const restoreShown = (s: CheckoutState, _e: unknown, c: MachineContext): Step => restore(s, c)
+/** On launch, a shown failure is restored (with its retryability) and re-checked. */
+export const restoreFailure = (s: CheckoutState, _e: unknown, c: MachineContext): Step =>
+  restore(s, c, new TradeKitError('PAYMENT_FAILED', undefined, { retryable: kept(s, c)[0]!.retryable }))
+/** `resume()` in a settled status: the shown order is re-checked. */
+export const recheckShown = (s: CheckoutState, _e: unknown, c: MachineContext): Step => recheck(s, c)
+/** The app is shown again in a settled status: the shown order is re-checked. */
+export const recheckOnShow = (s: CheckoutState, _e: unknown, c: MachineContext): Step => recheck(s, c, true)
+/** `resume()` with nothing to re-check on screen: the other orders are reconciled. */
+export const reconcileAll = (s: CheckoutState, _e: unknown, c: MachineContext): Step =>
+  backInView(s, c, s.visible)
+/** The app is shown: the clock runs again and the other orders are reconciled. */
+export const show = (s: CheckoutState, _e: unknown, c: MachineContext): Step => backInView(s, c, true)
