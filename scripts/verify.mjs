@@ -124,6 +124,12 @@ run(
   ['--filter', 'mini-shop', 'run', 'test:e2e'],
   plainCount,
 )
+run(
+  'client bundles carry no signing code or keys (packages and the example app builds)',
+  'node',
+  ['scripts/check-client-bundles.mjs'],
+  plainCount,
+)
 
 console.log('\n=== summary')
 for (const line of summary) console.log(line)

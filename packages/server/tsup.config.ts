@@ -10,4 +10,6 @@ export default defineConfig({
   sourcemap: true,
   clean: false,
   treeshake: true,
+  // Keep `node:crypto` as written: Node built-ins only, and what the client-bundle check looks for.
+  removeNodeProtocol: false,
 })
