@@ -111,17 +111,14 @@ export { formatMessage, type MessageParams, type Translate, translatorOf } from 
 // membership
 export { createMembership, type MembershipOptions } from './membership/createMembership'
 export {
-  DAYS_PER_UNIT,
   divideRoundHalfUp,
   formatPlanPrice,
   formatPricePerDay,
-  type PeriodUnit,
-  type PlanPeriod,
   type PlanPriceTextOptions,
-  periodDays,
   pricePerDay,
   pricePerUnit,
 } from './membership/perPeriodPrice'
+export { DAYS_PER_UNIT, type PeriodUnit, type PlanPeriod, periodDays } from './membership/planPeriod'
 export type {
   Entitlement,
   Membership,

@@ -3,7 +3,7 @@ import type { Checkout, CheckoutSnapshot, OrderRequest } from '../checkout/types
 import { isTradeKitError, TradeKitError } from '../errors/TradeKitError'
 import { isMoney } from '../money/money'
 import { createStore } from '../store/createStore'
-import { periodDays } from './perPeriodPrice'
+import { periodDays } from './planPeriod'
 import type {
   Entitlement,
   Membership,

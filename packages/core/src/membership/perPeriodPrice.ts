@@ -5,36 +5,7 @@ import { translatorOf } from '../i18n/translate'
 import { formatMoney } from '../money/formatMoney'
 import { assertMoney, type Money, money } from '../money/money'
 import { divideRounded, multiplyDivideRounded } from '../money/rounding'
-
-/** The unit of a membership period. */
-export type PeriodUnit = 'day' | 'week' | 'month' | 'year'
-
-/** A membership period: `{ unit: 'month', count: 3 }` is a quarter. */
-export interface PlanPeriod {
-  readonly unit: PeriodUnit
-  /** Units per period, a positive integer. */
-  readonly count: number
-}
-
-/** Days per unit for per-day prices: a month counts 30 days, a year 365. */
-export const DAYS_PER_UNIT: Readonly<Record<PeriodUnit, number>> = Object.freeze({
-  day: 1,
-  week: 7,
-  month: 30,
-  year: 365,
-})
-
-function assertPeriod(period: PlanPeriod): void {
-  if (
-    typeof period !== 'object' ||
-    period === null ||
-    !(period.unit in DAYS_PER_UNIT) ||
-    !Number.isSafeInteger(period.count) ||
-    period.count <= 0
-  ) {
-    throw new TradeKitError('INVALID_ARGUMENT', 'A period is { unit: day | week | month | year, count > 0 }')
-  }
-}
+import { assertPeriod, DAYS_PER_UNIT, type PeriodUnit, type PlanPeriod, periodDays } from './planPeriod'
 
 /**
  * Divides integer minor units exactly, rounding half away from zero (¥0.405 → ¥0.41): integer
@@ -48,12 +19,6 @@ export function divideRoundHalfUp(amount: number, divisor: number): number {
     )
   }
   return divideRounded(amount, divisor, 'half-up')
-}
-
-/** Days in a period (a month counts 30, a year 365). */
-export function periodDays(period: PlanPeriod): number {
-  assertPeriod(period)
-  return DAYS_PER_UNIT[period.unit] * period.count
 }
 
 /**

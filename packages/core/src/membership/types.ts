@@ -1,7 +1,7 @@
 import type { CheckoutSnapshot } from '../checkout/types'
 import type { TradeKitError } from '../errors/TradeKitError'
 import type { Money } from '../money/money'
-import type { PlanPeriod } from './perPeriodPrice'
+import type { PlanPeriod } from './planPeriod'
 
 /** A membership plan, as the team's API lists it. */
 export interface Plan {
