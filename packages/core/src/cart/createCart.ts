@@ -41,8 +41,104 @@ export interface CartOptions {
 
 const NO_ISSUES: readonly CartIssue[] = Object.freeze([])
 
+/** An action taken while the cart was loading, replayed over the stored lines. */
+type Replay = (lines: Lines) => Lines
+
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function'
+}
+
+// throws when a total leaves the safe integers
+function cartSnapshot(
+  lines: Lines,
+  issues: readonly CartIssue[],
+  loading: boolean,
+  currency: string,
+): CartSnapshot {
+  const totals = cartTotals(lines)
+  return Object.freeze({
+    status: loading ? 'loading' : 'ready',
+    lines,
+    ...totals,
+    subtotal: money(totals.subtotal, currency),
+    issues,
+  })
+}
+
+// an issue present at most once, added last
+function withIssue(issues: readonly CartIssue[], issue: CartIssue, present: boolean): readonly CartIssue[] {
+  const others = issues.filter((entry) => entry !== issue)
+  return Object.freeze(present ? [...others, issue] : others)
+}
+
+function replayActions(stored: Lines, pending: readonly Replay[]): Lines {
+  let merged = stored
+  for (const replay of pending) {
+    try {
+      const next = replay(merged)
+      cartTotals(next)
+      merged = next
+    } catch {
+      // the action was valid when taken; against the stored lines it may no longer apply (or push
+      // a total beyond the safe integers)
+    }
+  }
+  return merged
+}
+
+// Reads the stored record: at once when the storage answers synchronously. Settles after `hydrate`
+// or `fail` ran.
+function readCart(
+  storage: StoragePort | undefined,
+  key: string,
+  hydrate: (text: string | null) => void,
+  fail: () => void,
+): Promise<void> {
+  if (storage) {
+    try {
+      const read = storage.getItem(key)
+      if (isPromise(read)) return read.then(hydrate, fail)
+      hydrate(read)
+    } catch {
+      fail()
+    }
+  }
+  return Promise.resolve()
+}
+
+async function writeCart(
+  storage: StoragePort,
+  key: string,
+  lines: Lines,
+  report: (failed: boolean) => void,
+): Promise<void> {
+  try {
+    const done = lines.length === 0 ? storage.removeItem(key) : storage.setItem(key, serializeCart(lines))
+    if (isPromise(done)) await done
+    report(false)
+  } catch {
+    report(true)
+  }
+}
+
+// The actions, each a pure transition of the lines run by the store
+function cartActions(
+  run: <R>(transition: (current: Lines) => Transition<R>) => R,
+  currency: string,
+): Pick<
+  CartStore,
+  'add' | 'setQuantity' | 'remove' | 'select' | 'selectAll' | 'clear' | 'removeSelected' | 'update'
+> {
+  return {
+    add: (item, quantity = 1) => run((current) => addLine(current, item, quantity, currency)),
+    setQuantity: (lineId, quantity) => run((current) => setLineQuantity(current, lineId, quantity)),
+    remove: (lineId) => run((current) => removeLine(current, lineId)),
+    select: (lineId, selected) => run((current) => selectLine(current, lineId, selected)),
+    selectAll: (selected) => run((current) => selectAllLines(current, selected)),
+    clear: () => run(clearLines),
+    removeSelected: () => run(removeSelectedLines),
+    update: (items) => run((current) => updateLines(current, items, currency)),
+  }
 }
 
 /**
@@ -74,136 +170,66 @@ export function createCart(options: CartOptions = {}): CartStore {
   let lines: Lines = Object.freeze([])
   let issues: readonly CartIssue[] = NO_ISSUES
   let loading = storage !== undefined
-  // actions taken while loading, replayed over the stored lines
-  let pending: ((lines: Lines) => Lines)[] = []
+  let pending: Replay[] = []
   // listeners are isolated by the shared store: a throwing one is rethrown later (reportLater)
-  const store = createStore<CartSnapshot>(buildSnapshot())
+  const store = createStore<CartSnapshot>(cartSnapshot(lines, issues, loading, currency))
 
-  function buildSnapshot(): CartSnapshot {
-    const totals = cartTotals(lines) // throws when a total leaves the safe integers
-    return Object.freeze({
-      status: loading ? 'loading' : 'ready',
-      lines,
-      count: totals.count,
-      selectedCount: totals.selectedCount,
-      subtotal: money(totals.subtotal, currency),
-      allSelected: totals.allSelected,
-      issues,
-    })
-  }
-
-  function publish(): void {
-    store.set(buildSnapshot())
-  }
-
-  function setIssue(issue: CartIssue, present: boolean): void {
-    if (issues.includes(issue) === present) return
-    issues = Object.freeze(present ? [...issues, issue] : issues.filter((entry) => entry !== issue))
-    publish()
+  function publish(nextIssues = issues): void {
+    issues = nextIssues
+    store.set(cartSnapshot(lines, issues, loading, currency))
   }
 
   // --- persistence: one write per burst of changes, writes in order, failures reported
   let writeScheduled = false
   let writing: Promise<void> = Promise.resolve()
-
-  async function write(): Promise<void> {
+  function write(): Promise<void> {
     writeScheduled = false
-    if (!storage) return
-    try {
-      const done = lines.length === 0 ? storage.removeItem(key) : storage.setItem(key, serializeCart(lines))
-      if (isPromise(done)) await done
-      setIssue('storage_failed', false)
-    } catch {
-      setIssue('storage_failed', true)
-    }
+    return writeCart(storage!, key, lines, (failed) => {
+      if (issues.includes('storage_failed') !== failed) publish(withIssue(issues, 'storage_failed', failed))
+    })
   }
-
   function scheduleWrite(): void {
     if (!storage || loading || writeScheduled) return
     writeScheduled = true
     writing = writing.then(() => Promise.resolve()).then(write)
   }
 
-  // --- actions
   function run<R>(transition: (current: Lines) => Transition<R>): R {
     const { lines: next, result } = transition(lines) // throws before any change
     if (next !== lines) {
-      const previous = lines
+      const snapshot = cartSnapshot(next, issues, loading, currency) // throws before anyone is told
       lines = next
-      try {
-        publish() // throws only when the totals leave the safe range, before anyone is told
-      } catch (error) {
-        lines = previous
-        throw error
-      }
+      store.set(snapshot)
       scheduleWrite()
     }
     if (loading) pending.push((base) => transition(base).lines)
     return result
   }
 
-  // --- hydration
   function hydrate(text: string | null): void {
     const parsed = parseCart(text, currency)
-    let merged = parsed.lines
-    for (const replay of pending) {
-      try {
-        const next = replay(merged)
-        cartTotals(next)
-        merged = next
-      } catch {
-        // the action was valid when taken; against the stored lines it may no longer apply (or push
-        // a total beyond the safe integers)
-      }
-    }
     const hadActions = pending.length > 0
+    lines = replayActions(parsed.lines, pending)
     pending = []
     loading = false
-    lines = merged
-    if (parsed.corrupt)
-      issues = Object.freeze([...issues.filter((issue) => issue !== 'storage_corrupt'), 'storage_corrupt'])
-    publish()
+    publish(parsed.corrupt ? withIssue(issues, 'storage_corrupt', true) : issues)
     if (parsed.corrupt || hadActions) scheduleWrite()
   }
 
   function hydrateFailed(): void {
     pending = []
     loading = false
-    issues = Object.freeze([...issues.filter((issue) => issue !== 'storage_failed'), 'storage_failed'])
-    publish()
+    publish(withIssue(issues, 'storage_failed', true))
   }
 
-  let ready: Promise<void> = Promise.resolve()
-  if (storage) {
-    try {
-      const read = storage.getItem(key)
-      if (isPromise(read)) {
-        ready = read.then(
-          (text) => hydrate(text),
-          () => hydrateFailed(),
-        )
-      } else {
-        hydrate(read)
-      }
-    } catch {
-      hydrateFailed()
-    }
-  }
   // a listener throwing during hydration is reported, never a rejected `ready`
-  ready = ready.catch(reportLater)
+  const ready = readCart(storage, key, hydrate, hydrateFailed).catch(reportLater)
 
   return {
     getSnapshot: store.getSnapshot,
     subscribe: store.subscribe,
     ready,
-    add: (item, quantity = 1) => run((current) => addLine(current, item, quantity, currency)),
-    setQuantity: (lineId, quantity) => run((current) => setLineQuantity(current, lineId, quantity)),
-    remove: (lineId) => run((current) => removeLine(current, lineId)),
-    select: (lineId, selected) => run((current) => selectLine(current, lineId, selected)),
-    selectAll: (selected) => run((current) => selectAllLines(current, selected)),
-    clear: () => run(clearLines),
-    removeSelected: () => run(removeSelectedLines),
-    update: (items) => run((current) => updateLines(current, items, currency)),
+    ...cartActions(run, currency),
     flush: async () => {
       await ready
       let last: Promise<void>
