@@ -200,6 +200,97 @@ function evaluateCoupon(
   })
 }
 
+// Checks every line and prices the ones the quote counts (selected, not blocked).
+function priceLines(
+  lines: readonly PricingLine[],
+  currency: string,
+  member: boolean | undefined,
+): PricedLine[] {
+  const seen = new Set<string>()
+  const priced: PricedLine[] = []
+  for (const line of lines) {
+    if (typeof line !== 'object' || line === null || typeof line.lineId !== 'string')
+      invalid('A line needs a lineId')
+    if (seen.has(line.lineId)) invalid(`Line ${line.lineId} is given twice`)
+    seen.add(line.lineId)
+    if (typeof line.skuId !== 'string') invalid(`Line ${line.lineId} needs a skuId`)
+    const { quantity } = line
+    if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
+      throw new TradeKitError(
+        'INVALID_QUANTITY',
+        `Line ${line.lineId}: quantity must be a positive safe integer`,
+      )
+    }
+    const price = checkMoney(line.price, 'price', currency)!
+    const memberPrice = checkMoney(line.memberPrice, 'memberPrice', currency, true)
+    const originalPrice = checkMoney(line.originalPrice, 'originalPrice', currency, true)
+    const blocked =
+      line.selected === false ||
+      (line.status !== undefined && BLOCKING.has(line.status)) ||
+      line.issues?.some((issue: string) => BLOCKING.has(issue)) === true
+    if (blocked) continue
+    const unit = member && memberPrice && memberPrice.amount < price.amount ? memberPrice : price
+    const reference = originalPrice && originalPrice.amount > price.amount ? originalPrice : price
+    const total = unit.amount * quantity
+    if (!Number.isSafeInteger(total))
+      throw new TradeKitError('INVALID_AMOUNT', `Line ${line.lineId}: total too large`)
+    priced.push({ line, unit, reference, total })
+  }
+  return priced
+}
+
+// The picked coupon if it applies; without a pick, the largest discount (the earlier on a tie).
+function chooseCoupon(
+  evaluations: readonly CouponEvaluation[],
+  couponId: string | null | undefined,
+): CouponEvaluation | null {
+  if (couponId === null) return null
+  if (couponId !== undefined) {
+    const picked = evaluations.find((evaluation) => evaluation.coupon.id === couponId)
+    if (!picked) invalid(`No coupon ${String(couponId)} among the held coupons`)
+    return picked.applicable ? picked : null
+  }
+  let chosen: CouponEvaluation | null = null
+  for (const evaluation of evaluations) {
+    if (evaluation.applicable && evaluation.discount.amount > (chosen ? chosen.discount.amount : 0))
+      chosen = evaluation
+  }
+  return chosen
+}
+
+// Checks the fees and charges the ones the order has: `goods` is the subtotal after discount.
+// Returns the fees one by one and their total.
+function chargeFees(
+  fees: readonly PricingFee[],
+  priced: readonly PricedLine[],
+  goods: number,
+  currency: string,
+): [QuoteFee[], number] {
+  if (!Array.isArray(fees)) invalid('fees must be an array')
+  let feeTotal = 0
+  const feeItems: QuoteFee[] = []
+  for (const fee of fees) {
+    if (typeof fee !== 'object' || fee === null || typeof fee.id !== 'string') invalid('A fee needs an id')
+    const amount = checkMoney(fee.amount, `fee ${fee.id}`, currency)!
+    const freeFrom = checkMoney(fee.freeFrom, `fee ${fee.id} freeFrom`, currency, true)
+    const { kinds } = fee
+    if (kinds !== undefined && !Array.isArray(kinds)) invalid(`fee ${fee.id}: kinds must be an array`)
+    // a fee for kinds the order does not have is not part of it (no "delivery (waived)" on a lesson)
+    if (kinds && !priced.some((entry) => kinds.includes(entry.line.kind ?? 'physical'))) continue
+    const waived = freeFrom !== undefined && goods >= freeFrom.amount
+    feeTotal += waived ? 0 : amount.amount
+    feeItems.push(
+      Object.freeze({
+        id: fee.id,
+        ...(fee.label === undefined ? {} : { label: fee.label }),
+        amount: waived ? money(0, currency) : amount,
+        waived,
+      }),
+    )
+  }
+  return [feeItems, feeTotal]
+}
+
 /**
  * Prices cart lines for display: member prices, the chosen (or best) coupon, fees, payable and
  * savings. The order discount is split across the lines it applies to in proportion to their
@@ -226,37 +317,7 @@ export function priceCart(lines: readonly PricingLine[], context: PricingContext
   assertRounding(rounding)
   const now = context.now ?? Date.now()
   if (!Number.isFinite(now)) invalid('now must be epoch milliseconds')
-
-  const seen = new Set<string>()
-  const priced: PricedLine[] = []
-  for (const line of lines) {
-    if (typeof line !== 'object' || line === null || typeof line.lineId !== 'string')
-      invalid('A line needs a lineId')
-    if (seen.has(line.lineId)) invalid(`Line ${line.lineId} is given twice`)
-    seen.add(line.lineId)
-    if (typeof line.skuId !== 'string') invalid(`Line ${line.lineId} needs a skuId`)
-    const { quantity } = line
-    if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
-      throw new TradeKitError(
-        'INVALID_QUANTITY',
-        `Line ${line.lineId}: quantity must be a positive safe integer`,
-      )
-    }
-    const price = checkMoney(line.price, 'price', currency)!
-    const memberPrice = checkMoney(line.memberPrice, 'memberPrice', currency, true)
-    const originalPrice = checkMoney(line.originalPrice, 'originalPrice', currency, true)
-    const blocked =
-      line.selected === false ||
-      (line.status !== undefined && BLOCKING.has(line.status)) ||
-      line.issues?.some((issue: string) => BLOCKING.has(issue)) === true
-    if (blocked) continue
-    const unit = context.member && memberPrice && memberPrice.amount < price.amount ? memberPrice : price
-    const reference = originalPrice && originalPrice.amount > price.amount ? originalPrice : price
-    const total = unit.amount * quantity
-    if (!Number.isSafeInteger(total))
-      throw new TradeKitError('INVALID_AMOUNT', `Line ${line.lineId}: total too large`)
-    priced.push({ line, unit, reference, total })
-  }
+  const priced = priceLines(lines, currency, context.member)
 
   const coupons = context.coupons ?? []
   if (!Array.isArray(coupons)) invalid('coupons must be an array')
@@ -264,19 +325,7 @@ export function priceCart(lines: readonly PricingLine[], context: PricingContext
   const evaluations = Object.freeze(
     coupons.map((coupon) => evaluateCoupon(coupon, priced, now, currency, rounding)),
   )
-  let chosen: CouponEvaluation | null = null
-  if (context.couponId === undefined) {
-    for (const evaluation of evaluations) {
-      if (evaluation.applicable && evaluation.discount.amount > 0) {
-        if (!chosen || evaluation.discount.amount > chosen.discount.amount) chosen = evaluation
-      }
-    }
-  } else if (context.couponId !== null) {
-    const picked = evaluations.find((evaluation) => evaluation.coupon.id === context.couponId)
-    if (!picked) invalid(`No coupon ${String(context.couponId)} among the held coupons`)
-    chosen = picked.applicable ? picked : null
-  }
-
+  const chosen = chooseCoupon(evaluations, context.couponId)
   const lineDiscounts = new Map<string, number>()
   if (chosen && chosen.discount.amount > 0) {
     // a Set, not lineIds.includes: a coupon over every line of a long cart made this quadratic
@@ -310,30 +359,7 @@ export function priceCart(lines: readonly PricingLine[], context: PricingContext
     })
   })
 
-  const fees = context.fees ?? []
-  if (!Array.isArray(fees)) invalid('fees must be an array')
-  let feeTotal = 0
-  const feeItems: QuoteFee[] = []
-  for (const fee of fees) {
-    if (typeof fee !== 'object' || fee === null || typeof fee.id !== 'string') invalid('A fee needs an id')
-    const amount = checkMoney(fee.amount, `fee ${fee.id}`, currency)!
-    const freeFrom = checkMoney(fee.freeFrom, `fee ${fee.id} freeFrom`, currency, true)
-    const { kinds } = fee
-    if (kinds !== undefined && !Array.isArray(kinds)) invalid(`fee ${fee.id}: kinds must be an array`)
-    // a fee for kinds the order does not have is not part of it (no "delivery (waived)" on a lesson)
-    if (kinds && !priced.some((entry) => kinds.includes(entry.line.kind ?? 'physical'))) continue
-    const waived = freeFrom !== undefined && subtotal - discount >= freeFrom.amount
-    feeTotal += waived ? 0 : amount.amount
-    feeItems.push(
-      Object.freeze({
-        id: fee.id,
-        ...(fee.label === undefined ? {} : { label: fee.label }),
-        amount: waived ? money(0, currency) : amount,
-        waived,
-      }),
-    )
-  }
-
+  const [feeItems, feeTotal] = chargeFees(context.fees ?? [], priced, subtotal - discount, currency)
   return Object.freeze({
     lines: Object.freeze(quoteLines),
     subtotal: money(subtotal, currency),
