@@ -4,6 +4,7 @@ import {
   createCheckout,
   memoryStorage,
   money,
+  type Quote,
   sandboxChannel,
   storageKey,
   TradeKitError,
@@ -246,12 +247,11 @@ describe('rule 1 — across a relaunch', () => {
 describe('PRICE_CHANGED — the cashier never opens for an amount the user did not see', () => {
   it('ends failed with the server quote when createOrder rejects PRICE_CHANGED', async () => {
     const { api, checkout, channel } = setup()
-    const quote = { payable: money(1300) }
+    const quote = { payable: money(1300) } as unknown as Quote
     api.createOrder.mockRejectedValueOnce(new TradeKitError('PRICE_CHANGED', 'moved', { quote }))
     const final = await checkout.submit(request(1200))
     expect(final.status).toBe('failed')
-    expect(final.error?.code).toBe('PRICE_CHANGED')
-    expect(final.error?.quote).toBe(quote)
+    expect(final.error).toMatchObject({ code: 'PRICE_CHANGED', quote })
     expect(channel.pay).not.toHaveBeenCalled()
     // accepting resubmits with the new total and a new key
     const accepted = checkout.submit(request(1300))

@@ -3,6 +3,7 @@ import {
   orderLinesOf,
   priceChangeOf,
   purchaseKindOf,
+  type Quote,
   TradeKitError,
   validateContact,
 } from '@tradekit/core'
@@ -43,7 +44,7 @@ describe('orders from cart lines', () => {
   })
 
   it('reads the new total of a price change, and nothing from other errors', () => {
-    const quote = { payable: money(1300) }
+    const quote = { payable: money(1300) } as unknown as Quote
     expect(priceChangeOf(new TradeKitError('PRICE_CHANGED', undefined, { quote }))).toEqual({
       payable: money(1300),
       quote,

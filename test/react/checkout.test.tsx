@@ -135,11 +135,12 @@ describe.each([
     })
     expect(hook.result.current.status).toBe('failed')
     expect(hook.result.current.error?.code).toBe('PRICE_CHANGED')
-    const quote = hook.result.current.error?.quote as { payable: { amount: number } }
-    expect(quote.payable.amount).toBe(10000)
+    const error = hook.result.current.error
+    const newTotal = error?.code === 'PRICE_CHANGED' ? error.quote?.payable.amount : undefined
+    expect(newTotal).toBe(10000)
     expect(merchant.orders.size).toBe(0)
     await act(async () => {
-      await hook.result.current.submit(request(quote.payable.amount))
+      await hook.result.current.submit(request(newTotal!))
     })
     await waitFor(() => expect(hook.result.current.status).toBe('paid'))
     expect([...merchant.orders.values()].map((o) => o.amount.amount)).toEqual([10000])

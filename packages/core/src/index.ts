@@ -88,7 +88,13 @@ export {
 } from './checkout/validateContact'
 // errors
 export { ERROR_CODES, isTradeKitErrorCode, type TradeKitErrorCode } from './errors/errorCodes'
-export { isTradeKitError, TradeKitError, type TradeKitErrorData } from './errors/TradeKitError'
+export {
+  type AnyTradeKitError,
+  isTradeKitError,
+  TradeKitError,
+  type TradeKitErrorData,
+  type TradeKitErrorDataMap,
+} from './errors/TradeKitError'
 // i18n
 export { createTranslator, type TranslatorOptions } from './i18n/createTranslator'
 export {

@@ -37,10 +37,11 @@ export function toTradeKitError(error: unknown, fallback: TradeKitErrorCode): Tr
   const source = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>
   const message = typeof source.message === 'string' ? source.message : undefined
   const code = isTradeKitErrorCode(source.code) ? source.code : isNetworkError(error) ? 'NETWORK' : fallback
-  const data: TradeKitErrorData = { cause: error }
+  // the team's own error shape, kept as it came: its quote and skus are what the UI reads
+  const data: Record<string, unknown> = { cause: error }
   if (source.quote !== undefined) data.quote = source.quote
-  if (Array.isArray(source.skuIds)) data.skuIds = source.skuIds as string[]
-  return new TradeKitError(code, message, data)
+  if (Array.isArray(source.skuIds)) data.skuIds = source.skuIds
+  return new TradeKitError(code, message, data as TradeKitErrorData)
 }
 
 /** createOrder, retried with the same idempotency key on network errors (rule 1). */

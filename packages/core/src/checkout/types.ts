@@ -1,4 +1,4 @@
-import type { TradeKitError } from '../errors/TradeKitError'
+import type { AnyTradeKitError } from '../errors/TradeKitError'
 import type { Money } from '../money/money'
 import type { PaymentChannel } from '../payment/paymentChannel'
 import type { Quote } from '../pricing/quote'
@@ -216,7 +216,7 @@ export interface CheckoutSnapshot {
   /** The order of the current attempt, once the server created it. */
   readonly order?: CreatedOrder
   /** What went wrong, with the data the UI needs (`error.quote` for `PRICE_CHANGED`). */
-  readonly error?: TradeKitError
+  readonly error?: AnyTradeKitError
   /** True when the server reports the paid order refunded. */
   readonly refunded: boolean
   /** True while a shown `cancelled`, `failed` or `unknown` is being re-checked with the server. */

@@ -1,39 +1,72 @@
+import type { Money } from '../money/money'
+import type { Quote } from '../pricing/quote'
 import { DEFAULT_ERROR_MESSAGES, type TradeKitErrorCode } from './errorCodes'
 
-/**
- * Data an error carries for the UI: which skus, the new quote, the underlying cause.
- * Keys are copied onto the error, so `error.quote` and `error.skuIds` read directly.
- */
-export interface TradeKitErrorData {
-  /** The skus concerned (out of stock, unknown line). */
-  skuIds?: readonly string[]
-  /** The server's new quote (`PRICE_CHANGED`). */
-  quote?: unknown
-  /** The error this one wraps. */
-  cause?: unknown
-  /** Anything else the code needs. */
-  [key: string]: unknown
+/** What a cashier's failure carries: may the same order be paid again, and the platform's code. */
+interface PaymentFailureData {
+  /** True when the same order may be paid again. */
+  readonly retryable?: boolean
+  /** The platform's own result code, as a string. */
+  readonly platformCode?: string
+}
+
+/** What a line-level error carries: the skus concerned. */
+interface SkusData {
+  /** The skus concerned. */
+  readonly skuIds?: readonly string[]
 }
 
 /**
- * The one error type TradeKit throws and reports. Branch on `code`, never on `message`.
+ * The data each code carries for the UI, read directly on the error (`error.quote`). Codes not
+ * listed carry nothing but `cause`.
+ */
+export interface TradeKitErrorDataMap {
+  PRICE_CHANGED: {
+    /** The server's new quote (when the team's API rejected createOrder with it). */
+    readonly quote?: Quote
+    /** What the created order would charge (when the order came back with another amount). */
+    readonly amount?: Money
+    /** The total the user agreed to. */
+    readonly expectedPayable?: Money
+    /** The order that was created for another amount (and closed). */
+    readonly orderId?: string
+  }
+  OUT_OF_STOCK: SkusData
+  UNKNOWN_LINE: SkusData & {
+    /** The cart lines that do not exist. */
+    readonly lineIds?: readonly string[]
+  }
+  ORDER_REJECTED: SkusData
+  PAYMENT_FAILED: PaymentFailureData
+  PAYMENT_UNAVAILABLE: PaymentFailureData
+  INVALID_PAYMENT: PaymentFailureData
+  CURRENCY_MISMATCH: {
+    /** The currencies that were mixed. */
+    readonly currencies?: readonly string[]
+  }
+}
+
+/** The data of one code (`{}` for a code that carries none), plus the error it wraps. */
+export type TradeKitErrorData<C extends TradeKitErrorCode = TradeKitErrorCode> =
+  (C extends keyof TradeKitErrorDataMap ? TradeKitErrorDataMap[C] : Record<never, never>) & {
+    /** The error this one wraps. */
+    readonly cause?: unknown
+  }
+
+/**
+ * The one error type TradeKit throws and reports. Branch on `code`, never on `message`. Where the
+ * code is known, its data is typed: see {@link AnyTradeKitError}.
  *
  * @example
  * ```ts
  * throw new TradeKitError('PRICE_CHANGED', 'Total moved', { quote })
  * ```
  */
-export class TradeKitError extends Error {
+export class TradeKitError<C extends TradeKitErrorCode = TradeKitErrorCode> extends Error {
   /** The catalogue code. */
-  readonly code: TradeKitErrorCode
-  /** The skus concerned, when the code is about lines. */
-  readonly skuIds?: readonly string[]
-  /** The server's new quote, for `PRICE_CHANGED`. */
-  readonly quote?: unknown
-  /** Further data of the error. */
-  readonly [key: string]: unknown
+  readonly code: C
 
-  constructor(code: TradeKitErrorCode, message?: string, data?: TradeKitErrorData) {
+  constructor(code: C, message?: string, data?: TradeKitErrorData<C>) {
     super(
       message ?? DEFAULT_ERROR_MESSAGES[code],
       data && 'cause' in data ? { cause: data.cause } : undefined,
@@ -50,8 +83,25 @@ export class TradeKitError extends Error {
   }
 }
 
+/**
+ * A TradeKitError as a union over its codes: once `code` is checked, its data is typed, and a
+ * field the code does not carry does not compile.
+ *
+ * @example
+ * ```ts
+ * const { error } = checkout.getSnapshot()
+ * if (error?.code === 'PRICE_CHANGED') showNewTotal(error.quote?.payable ?? error.amount)
+ * ```
+ */
+export type AnyTradeKitError = {
+  [C in TradeKitErrorCode]: TradeKitError<C> & TradeKitErrorData<C>
+}[TradeKitErrorCode]
+
 /** True when `error` is a TradeKitError (optionally with the given code), also across bundle copies. */
-export function isTradeKitError(error: unknown, code?: TradeKitErrorCode): error is TradeKitError {
+export function isTradeKitError<C extends TradeKitErrorCode = TradeKitErrorCode>(
+  error: unknown,
+  code?: C,
+): error is TradeKitError<C> & TradeKitErrorData<C> {
   if (error instanceof TradeKitError) return code === undefined || error.code === code
   if (typeof error !== 'object' || error === null) return false
   const candidate = error as { name?: unknown; code?: unknown }

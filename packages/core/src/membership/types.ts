@@ -1,5 +1,5 @@
 import type { CheckoutSnapshot } from '../checkout/types'
-import type { TradeKitError } from '../errors/TradeKitError'
+import type { AnyTradeKitError } from '../errors/TradeKitError'
 import type { Money } from '../money/money'
 import type { PlanPeriod } from './planPeriod'
 
@@ -84,7 +84,7 @@ export interface MembershipSnapshot {
   /** The plan being unlocked, or null. */
   readonly unlocking: string | null
   /** What went wrong last. */
-  readonly error?: TradeKitError
+  readonly error?: AnyTradeKitError
 }
 
 /** Options of `unlock()`. */
@@ -105,7 +105,7 @@ export interface UnlockResult {
   /** The checkout's snapshot when it settled (absent when the unlock stopped before paying). */
   readonly checkout?: CheckoutSnapshot
   /** Why it failed (`CONSENT_REQUIRED`, `PAYMENT_UNAVAILABLE`, the checkout's error…). */
-  readonly error?: TradeKitError
+  readonly error?: AnyTradeKitError
 }
 
 /** The membership store. */
