@@ -187,7 +187,7 @@ export const CHECKOUT_TRANSITIONS: readonly TransitionRow[] = [
   // ---- the user takes over
   row({
     on: 'CANCEL',
-    from: MOVING,
+    from: ['paying', 'confirming'],
     when: 'cashierOpened',
     to: 'confirming',
     rule: 5,

@@ -1,0 +1,68 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { CheckoutStatus } from '../../packages/core/src'
+import { CHECKOUT_TRANSITIONS, GUARDS } from '../../packages/core/src/checkout/machine'
+import { checkoutMachinePage } from '../../stories/docs/checkoutMachine'
+
+const PAGE = new URL('../../docs/checkout-machine.md', import.meta.url)
+const STATUSES: CheckoutStatus[] = [
+  'idle',
+  'creating',
+  'paying',
+  'confirming',
+  'paid',
+  'cancelled',
+  'failed',
+  'expired',
+  'unknown',
+]
+
+describe('the checkout table', () => {
+  it('is what docs/checkout-machine.md shows (UPDATE_DOCS=1 rewrites the page)', () => {
+    const page = checkoutMachinePage()
+    if (process.env.UPDATE_DOCS === '1') writeFileSync(PAGE, page)
+    expect(readFileSync(PAGE, 'utf8')).toBe(page)
+  })
+
+  it('reaches every status from idle', () => {
+    const reached = new Set<string>(['idle'])
+    for (let grew = true; grew; ) {
+      grew = false
+      for (const row of CHECKOUT_TRANSITIONS) {
+        const sources = row.from === '*' ? [...reached] : row.from.filter((s) => reached.has(s))
+        if (sources.length > 0 && row.to !== 'same' && !reached.has(row.to)) {
+          reached.add(row.to)
+          grew = true
+        }
+      }
+    }
+    expect([...reached].sort()).toEqual([...STATUSES].sort())
+  })
+
+  it('leaves paid only by RESET: nothing follows paid', () => {
+    const leaving = CHECKOUT_TRANSITIONS.filter(
+      (row) => row.to !== 'same' && row.to !== 'paid' && (row.from === '*' || row.from.includes('paid')),
+    )
+    expect(leaving.map((row) => row.on)).toEqual(['RESET'])
+  })
+
+  it('moves a settled status without the user only to paid', () => {
+    const user = new Set(['SUBMIT', 'RETRY', 'CANCEL', 'RESET', 'RESUME'])
+    const settled = ['cancelled', 'failed', 'expired', 'unknown']
+    const automatic = CHECKOUT_TRANSITIONS.filter(
+      (row) =>
+        !user.has(row.on) &&
+        row.to !== 'same' &&
+        (row.from === '*' || row.from.some((status) => settled.includes(status))),
+    )
+    expect(new Set(automatic.map((row) => row.to))).toEqual(new Set(['paid']))
+  })
+
+  it('names only guards that exist, uses every guard, and cites each of the six rules', () => {
+    const used = new Set(CHECKOUT_TRANSITIONS.flatMap((row) => (row.when ? [row.when] : [])))
+    expect([...used].sort()).toEqual(Object.keys(GUARDS).sort())
+    expect(new Set(CHECKOUT_TRANSITIONS.flatMap((row) => (row.rule ? [row.rule] : [])))).toEqual(
+      new Set([1, 2, 3, 4, 5, 6]),
+    )
+  })
+})
