@@ -48,6 +48,12 @@ run('lint and format', 'pnpm', ['run', '--silent', 'lint'])
 run('build packages', 'pnpm', ['run', '--silent', 'build'])
 run('package checks', 'node', ['scripts/check-packages.mjs'], plainCount)
 run(
+  'core shape: files ≤ 400 lines, functions ≤ 80 lines',
+  'node',
+  ['scripts/check-core-shape.mjs'],
+  plainCount,
+)
+run(
   'byte budgets (met ones hold, unmet ones stay under their ceilings)',
   'node',
   ['bench/size/size.mjs', '--guard', '--skip-build'],
