@@ -57,6 +57,44 @@ describe.each([
     expect([...merchant.orders.values()].map((o) => o.status)).toEqual(['paid'])
   })
 
+  it('disposes the membership of a user who left: it unlocks nothing more', async () => {
+    const merchant = createMemoryApi({ catalog: {}, plans: [monthly] })
+    const storage = memoryStorage()
+    const channel = sandboxChannel({ outcome: 'success', delayMs: 5 }, { notify: merchant.markPaid })
+    let userId = 'alice'
+    const wrapper = ({ children }: { children: ReactNode }) => {
+      const tree = (
+        <TradeProvider
+          api={merchant.api}
+          membershipApi={merchant.membershipApi}
+          channel={channel}
+          storage={storage}
+          timing={FAST}
+          userId={userId}
+        >
+          {children}
+        </TradeProvider>
+      )
+      return strict ? <StrictMode>{tree}</StrictMode> : tree
+    }
+    const { result, rerender } = renderHook(() => useMembership(), { wrapper })
+    await waitFor(() => expect(result.current.plans.map((p) => p.id)).toEqual(['vip-month']))
+    const alices = result.current.membership
+    const alicesUnlock = result.current.unlock
+    userId = 'bob'
+    rerender()
+    expect(result.current.membership).not.toBe(alices)
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    })
+    let outcome: unknown
+    await act(async () => {
+      outcome = await alicesUnlock('vip-month')
+    })
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'ABORTED' } })
+    expect(merchant.orders.size).toBe(0)
+  })
+
   it('throws a clear error without a membership api', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     const wrapper = ({ children }: { children: ReactNode }) => <TradeProvider>{children}</TradeProvider>

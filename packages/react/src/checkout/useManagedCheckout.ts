@@ -8,6 +8,7 @@ import {
   type StoragePort,
 } from '@tradekit/core'
 import { useEffect, useMemo } from 'react'
+import { hold, releaseLater } from '../store/releaseLater'
 
 /** What a managed checkout is made from. */
 export interface ManagedCheckoutConfig {
@@ -70,7 +71,6 @@ function createLifecycleGate(initial: LifecyclePort | undefined) {
 }
 
 const resumed = new WeakSet<Checkout>()
-const disposals = new WeakMap<Checkout, ReturnType<typeof setTimeout>>()
 
 /**
  * Makes the checkout of a provider or a standalone `useCheckout`: one live checkout per storage,
@@ -111,11 +111,7 @@ export function useManagedCheckout(config: ManagedCheckoutConfig): Checkout | nu
   useEffect(() => {
     if (!made) return
     const { checkout, gate } = made
-    const pending = disposals.get(checkout)
-    if (pending !== undefined) {
-      clearTimeout(pending)
-      disposals.delete(checkout)
-    }
+    hold(checkout)
     gate.open()
     if (!resumed.has(checkout)) {
       resumed.add(checkout)
@@ -123,14 +119,7 @@ export function useManagedCheckout(config: ManagedCheckoutConfig): Checkout | nu
     }
     return () => {
       gate.close()
-      // StrictMode runs cleanup and the effect again at once: dispose only if it does not come back.
-      disposals.set(
-        checkout,
-        setTimeout(() => {
-          disposals.delete(checkout)
-          checkout.dispose()
-        }, 0),
-      )
+      releaseLater(checkout)
     }
   }, [made])
 

@@ -5,8 +5,9 @@ import {
   type LifecyclePort,
   type MembershipApi,
 } from '@tradekit/core'
-import { useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { useManagedCheckout } from '../checkout/useManagedCheckout'
+import { hold, releaseLater } from '../store/releaseLater'
 import { type CartProviderProps, TradeRoot, useCartRoot } from './CartProvider'
 import type { TradeContextValue } from './TradeContext'
 
@@ -57,6 +58,12 @@ export function TradeProvider(props: TradeProviderProps) {
       checkout,
     })
   }, [hasMembership, checkout])
+  // a membership replaced (new user, new checkout) or unmounted stops following its checkout
+  useEffect(() => {
+    if (!membership) return
+    hold(membership)
+    return () => releaseLater(membership)
+  }, [membership])
   const value = useMemo<TradeContextValue>(
     () => ({ cart, channels, os, checkout, membership }),
     [cart, channels, os, checkout, membership],
