@@ -1,12 +1,18 @@
 import type { CheckoutStatus } from './types'
 
+/** The moving statuses, each with a timed exit. The one place TradeKit lists them. */
+export const MOVING_STATUSES: readonly CheckoutStatus[] = ['creating', 'paying', 'confirming']
+
+/** The settled statuses, which wait for the user. The one place TradeKit lists them. */
+export const SETTLED_STATUSES: readonly CheckoutStatus[] = ['cancelled', 'failed', 'expired', 'unknown']
+
 /**
  * True for the moving states — `creating`, `paying`, `confirming` — each of which has a timed exit.
  * A screen shows a busy action while the checkout is moving; `submit()` then returns the running
  * attempt. The one place TradeKit decides "moving".
  */
 export function isMoving(status: CheckoutStatus): boolean {
-  return status === 'creating' || status === 'paying' || status === 'confirming'
+  return MOVING_STATUSES.includes(status)
 }
 
 /**
@@ -14,5 +20,5 @@ export function isMoving(status: CheckoutStatus): boolean {
  * user; only a re-check finding the order paid moves them without the user.
  */
 export function isSettled(status: CheckoutStatus): boolean {
-  return status === 'cancelled' || status === 'failed' || status === 'expired' || status === 'unknown'
+  return SETTLED_STATUSES.includes(status)
 }

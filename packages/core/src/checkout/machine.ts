@@ -1,4 +1,5 @@
 import { isMoney } from '../money/money'
+import { MOVING_STATUSES, SETTLED_STATUSES } from './checkoutStatus'
 import type {
   CheckoutEffect,
   CheckoutEvent,
@@ -124,8 +125,8 @@ export const GUARDS = {
 export type GuardName = keyof typeof GUARDS
 
 const READY: readonly CheckoutStatus[] = ['idle', 'cancelled', 'failed', 'expired', 'unknown']
-const SETTLED: readonly CheckoutStatus[] = ['cancelled', 'failed', 'expired', 'unknown']
-const MOVING: readonly CheckoutStatus[] = ['creating', 'paying', 'confirming']
+const SETTLED = SETTLED_STATUSES
+const MOVING = MOVING_STATUSES
 const CREATING: readonly CheckoutStatus[] = ['creating']
 const IDLE: readonly CheckoutStatus[] = ['idle']
 const CONFIRMING: readonly CheckoutStatus[] = ['confirming']

@@ -1,18 +1,16 @@
 import { TradeKitError } from '../errors/TradeKitError'
+import { isMoving } from './checkoutStatus'
 import type { CheckoutEffect, CheckoutState, EventOf, MachineContext, Step } from './machineTypes'
 import { mergeOrders, type PendingList, toCreatedOrder, withoutOrder } from './pendingOrders'
 import { confirming, isPaid, kept, retryMode, shownOrder, takeOver } from './steps'
-import type { CheckoutStatus } from './types'
 
 // The re-checking rows of the checkout's table (machine.ts), rule 3 "nothing paid is lost": what
 // was shown is asked about again on launch and on show, every other pending order in the
 // background, and an older order found paid is reported as latePaid.
 
-const MOVING: readonly CheckoutStatus[] = ['creating', 'paying', 'confirming']
-
 /** Every pending order but the one the user is watching is asked about in the background. */
 function reconcileOthers(s: CheckoutState, orders: PendingList, watched?: string): CheckoutEffect[] {
-  const busy = MOVING.includes(s.snapshot.status) || s.snapshot.rechecking ? s.flow.orderId : undefined
+  const busy = isMoving(s.snapshot.status) || s.snapshot.rechecking ? s.flow.orderId : undefined
   const shown = s.snapshot.status === 'idle' ? undefined : s.snapshot.order?.orderId
   return orders
     .filter((o) => o.orderId !== watched && o.orderId !== busy && o.orderId !== shown)
