@@ -124,7 +124,7 @@ export const GUARDS = {
 /** A guard's name. */
 export type GuardName = keyof typeof GUARDS
 
-const READY: readonly CheckoutStatus[] = ['idle', 'cancelled', 'failed', 'expired', 'unknown']
+const READY: readonly CheckoutStatus[] = ['idle', ...SETTLED_STATUSES]
 const SETTLED = SETTLED_STATUSES
 const MOVING = MOVING_STATUSES
 const CREATING: readonly CheckoutStatus[] = ['creating']
