@@ -2,6 +2,7 @@ import type { Decorator, Preview } from '@storybook/react-vite'
 import type { Locale } from '@tradekit/core'
 import { TradeProvider } from '@tradekit/react'
 import { ConfigProvider } from '@tradekit/taro'
+import { withPhoneFrame } from './phoneFrame'
 import './preview.css'
 import { themes } from './themes'
 
@@ -12,7 +13,7 @@ const withConfig: Decorator = (Story, context) => {
   // TradeProvider, which takes over below this one.
   return (
     <TradeProvider key={context.id} locale={locale}>
-      <ConfigProvider theme={theme} className="tk-story">
+      <ConfigProvider theme={theme}>
         <Story />
       </ConfigProvider>
     </TradeProvider>
@@ -21,12 +22,13 @@ const withConfig: Decorator = (Story, context) => {
 
 const viewport = (width: number, name: string) => ({
   name,
-  styles: { width: `${width}px`, height: '780px' },
+  styles: { width: `${width}px`, height: '812px' },
   type: 'mobile' as const,
 })
 
 const preview: Preview = {
-  decorators: [withConfig],
+  // later decorators wrap earlier ones: the phone is the outermost
+  decorators: [withConfig, withPhoneFrame],
   globalTypes: {
     locale: {
       description: 'Locale of TradeKit texts',
@@ -52,14 +54,41 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    device: {
+      description: 'Phone: status bar and safe areas',
+      toolbar: {
+        title: 'Device',
+        icon: 'mobile',
+        items: [
+          { value: 'notch', title: 'Notch (iPhone X and later)' },
+          { value: 'plain', title: 'No notch (iPhone 8, SE)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    host: {
+      description: 'Mini-program host: its capsule button',
+      toolbar: {
+        title: 'Mini-program',
+        icon: 'component',
+        items: [
+          { value: 'douyin', title: 'Douyin' },
+          { value: 'wechat', title: 'WeChat' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
   initialGlobals: {
     locale: 'zh-CN',
     theme: 'default',
+    device: 'notch',
+    host: 'douyin',
     viewport: { value: 'w375', isRotated: false },
   },
   parameters: {
-    layout: 'padded',
+    // the phone frame is the page: no padding around it takes from the phone's width
+    layout: 'fullscreen',
     viewport: {
       options: {
         w375: viewport(375, 'Mini-program 375 (iPhone SE/8)'),

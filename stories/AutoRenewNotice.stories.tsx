@@ -11,6 +11,7 @@ const Controlled = stateful<boolean, AutoRenewNoticeProps>(AutoRenewNotice, 'che
 
 const meta = {
   title: 'Membership/AutoRenewNotice',
+  parameters: { phone: { padded: true } },
   component: AutoRenewNotice,
   args: {
     plan: monthly,
@@ -19,11 +20,7 @@ const meta = {
     purchaseMode: 'buy',
     onChange: fn(),
   },
-  render: (args) => (
-    <div style={{ width: 375 }}>
-      <Controlled {...args} />
-    </div>
-  ),
+  render: (args) => <Controlled {...args} />,
 } satisfies Meta<typeof AutoRenewNotice>
 
 export default meta

@@ -5,15 +5,9 @@ import { plans } from './fixtures/trade'
 
 const meta = {
   title: 'Membership/BenefitList',
+  parameters: { phone: { padded: true } },
   component: BenefitList,
   args: { benefits: plans[2]?.benefits ?? [] },
-  decorators: [
-    (Story) => (
-      <div style={{ width: 375 }}>
-        <Story />
-      </div>
-    ),
-  ],
 } satisfies Meta<typeof BenefitList>
 
 export default meta

@@ -6,15 +6,9 @@ import { mug, tee } from './fixtures/products'
 
 const meta = {
   title: 'Cart/CartBar',
+  parameters: { phone: { bottom: true } },
   component: CartBar,
   args: { onCheckout: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ width: 375 }}>
-        <Story />
-      </div>
-    ),
-  ],
 } satisfies Meta<typeof CartBar>
 
 export default meta

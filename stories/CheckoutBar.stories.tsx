@@ -5,6 +5,7 @@ import { expect, fn, userEvent, within } from 'storybook/test'
 
 const meta = {
   title: 'Checkout/CheckoutBar',
+  parameters: { phone: { bottom: true } },
   component: CheckoutBar,
   args: {
     payable: money(24300),
@@ -12,13 +13,6 @@ const meta = {
     onSubmit: fn(() => new Promise<void>((resolve) => setTimeout(resolve, 500))),
     onContactSupport: fn(),
   },
-  decorators: [
-    (Story) => (
-      <div style={{ width: 375 }}>
-        <Story />
-      </div>
-    ),
-  ],
 } satisfies Meta<typeof CheckoutBar>
 
 export default meta

@@ -11,17 +11,13 @@ function CartThenCheckout(props: CheckoutPageProps) {
   const [step, setStep] = useState<'cart' | 'checkout'>('cart')
   if (step === 'cart') {
     return (
-      <div style={{ width: 375 }}>
+      <>
         <CartList />
         <CartBar onCheckout={() => setStep('checkout')} />
-      </div>
+      </>
     )
   }
-  return (
-    <div style={{ width: 375 }}>
-      <CheckoutPage {...props} onBackToCart={() => setStep('cart')} />
-    </div>
-  )
+  return <CheckoutPage {...props} onBackToCart={() => setStep('cart')} />
 }
 
 /** Stands in for the platform's payment notification reaching the merchant's server. */
@@ -44,11 +40,7 @@ const meta = {
   title: 'Checkout/CheckoutPage',
   component: CheckoutPage,
   args: { onPaid: fn(), onDone: fn(), onLeave: fn(), onOrderAgain: fn(), onContactSupport: fn() },
-  render: (args) => (
-    <div style={{ width: 375 }}>
-      <CheckoutPage {...args} />
-    </div>
-  ),
+  render: (args) => <CheckoutPage {...args} />,
 } satisfies Meta<typeof CheckoutPage>
 
 export default meta
@@ -165,10 +157,10 @@ export const UnknownThenPaid: Story = {
     }),
   ],
   render: (args) => (
-    <div style={{ width: 375 }}>
+    <>
       <CheckoutPage {...args} />
       <MerchantNotification />
-    </div>
+    </>
   ),
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)

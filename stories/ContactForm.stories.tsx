@@ -10,11 +10,7 @@ const meta = {
   title: 'Checkout/ContactForm',
   component: ContactForm,
   args: { value: {}, onChange: fn(), onPhoneNumber: fn() },
-  render: (args) => (
-    <div style={{ width: 375 }}>
-      <Controlled {...args} />
-    </div>
-  ),
+  render: (args) => <Controlled {...args} />,
 } satisfies Meta<typeof ContactForm>
 
 export default meta

@@ -46,11 +46,7 @@ const meta = {
   title: 'Checkout/CouponPicker',
   component: CouponPicker,
   args: { coupons: [], value: null, onChange: fn() },
-  render: (args) => (
-    <div style={{ width: 375 }}>
-      <Driven {...args} held={coupons} />
-    </div>
-  ),
+  render: (args) => <Driven {...args} held={coupons} />,
 } satisfies Meta<typeof CouponPicker>
 
 export default meta
@@ -76,11 +72,7 @@ export const BestPreselected: Story = {
 
 /** None of the coupons applies: only "no coupon" can be chosen. */
 export const NoneApplicable: Story = {
-  render: (args) => (
-    <div style={{ width: 375 }}>
-      <Driven {...args} held={coupons.slice(2)} />
-    </div>
-  ),
+  render: (args) => <Driven {...args} held={coupons.slice(2)} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(canvas.getAllByRole('radio')).toHaveLength(1)

@@ -5,6 +5,7 @@ import { wait, withTrade } from './fixtures/trade'
 
 const meta = {
   title: 'Membership/MemberBadge',
+  parameters: { phone: { padded: true } },
   component: MemberBadge,
   args: { fallback: <span>Not a member yet</span> },
 } satisfies Meta<typeof MemberBadge>

@@ -8,7 +8,7 @@ import { en, iosWith, wait, withTrade } from './fixtures/trade'
 function MembersArticle() {
   const [open, setOpen] = useState(false)
   return (
-    <div style={{ width: 375 }}>
+    <>
       <MemberBadge />
       <Paywall preview={<p>第一章：预览的开头几段……</p>} onUnlock={() => setOpen(true)}>
         <p>第一章全文：只有会员才能读到的内容。</p>
@@ -21,7 +21,7 @@ function MembersArticle() {
           onUnlocked={() => setOpen(false)}
         />
       ) : null}
-    </div>
+    </>
   )
 }
 
@@ -35,11 +35,7 @@ const meta = {
     onUnlocked: fn(),
     onContactSupport: fn(),
   },
-  render: (args) => (
-    <div style={{ width: 375 }}>
-      <MembershipSheet {...args} />
-    </div>
-  ),
+  render: (args) => <MembershipSheet {...args} />,
 } satisfies Meta<typeof MembershipSheet>
 
 export default meta

@@ -23,13 +23,6 @@ const meta = {
   title: 'Checkout/OrderSummary',
   component: OrderSummary,
   args: { quote: priceCart(lines, {}), items },
-  decorators: [
-    (Story) => (
-      <div style={{ width: 375 }}>
-        <Story />
-      </div>
-    ),
-  ],
 } satisfies Meta<typeof OrderSummary>
 
 export default meta

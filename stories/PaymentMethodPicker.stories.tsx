@@ -17,11 +17,7 @@ const meta = {
   title: 'Checkout/PaymentMethodPicker',
   component: PaymentMethodPicker,
   args: { value: 'sandbox', onChange: fn() },
-  render: (args) => (
-    <div style={{ width: 375 }}>
-      <Controlled {...args} />
-    </div>
-  ),
+  render: (args) => <Controlled {...args} />,
 } satisfies Meta<typeof PaymentMethodPicker>
 
 export default meta

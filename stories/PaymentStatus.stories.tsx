@@ -8,10 +8,10 @@ const meta = {
   component: PaymentStatus,
   args: { onOrderAgain: fn(), onLeave: fn(), onDone: fn() },
   render: (args) => (
-    <div style={{ width: 375 }}>
+    <>
       <SubmitOnMount request={teeOrder} />
       <PaymentStatus {...args} />
-    </div>
+    </>
   ),
 } satisfies Meta<typeof PaymentStatus>
 

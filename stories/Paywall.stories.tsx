@@ -44,11 +44,7 @@ const meta = {
     onContactSupport: fn(),
     purchaseMode: 'buy',
   },
-  render: (args) => (
-    <div style={{ width: 375 }}>
-      <Paywall {...args} />
-    </div>
-  ),
+  render: (args) => <Paywall {...args} />,
 } satisfies Meta<typeof Paywall>
 
 export default meta
@@ -88,10 +84,10 @@ export const Loading: Story = {
 export const FollowsEntitlement: Story = {
   decorators: [withTrade()],
   render: (args) => (
-    <div style={{ width: 375 }}>
+    <>
       <Paywall {...args} />
       <EntitlementControls />
-    </div>
+    </>
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)

@@ -16,11 +16,7 @@ const meta = {
     purchaseMode: 'buy',
     onChange: fn(),
   },
-  render: (args) => (
-    <div style={{ width: 375 }}>
-      <Controlled {...args} />
-    </div>
-  ),
+  render: (args) => <Controlled {...args} />,
 } satisfies Meta<typeof PlanPicker>
 
 export default meta

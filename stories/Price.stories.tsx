@@ -5,6 +5,7 @@ import { expect, within } from 'storybook/test'
 
 const meta = {
   title: 'Primitives/Price',
+  parameters: { phone: { padded: true } },
   component: Price,
   args: { price: money(12900) },
   argTypes: {

@@ -5,15 +5,9 @@ import { expect, fn, userEvent, within } from 'storybook/test'
 
 const meta = {
   title: 'Checkout/PriceChangedNotice',
+  parameters: { phone: { padded: true } },
   component: PriceChangedNotice,
   args: { previous: money(9900), next: money(10900), onAccept: fn(), onBack: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ width: 375 }}>
-        <Story />
-      </div>
-    ),
-  ],
 } satisfies Meta<typeof PriceChangedNotice>
 
 export default meta

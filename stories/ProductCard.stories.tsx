@@ -5,6 +5,7 @@ import { consultation, membership, mug, tee } from './fixtures/products'
 
 const meta = {
   title: 'Product/ProductCard',
+  parameters: { phone: { padded: true } },
   component: ProductCard,
   args: { product: tee, onBuyNow: fn(), onAddToCart: fn(), onContactSupport: fn() },
   argTypes: {

@@ -21,6 +21,7 @@ function Stateful(props: QuantityStepperProps) {
 
 const meta = {
   title: 'Primitives/QuantityStepper',
+  parameters: { phone: { padded: true } },
   component: QuantityStepper,
   render: (args) => <Stateful {...args} />,
   args: { value: 1 },

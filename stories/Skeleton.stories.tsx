@@ -4,6 +4,7 @@ import { expect, within } from 'storybook/test'
 
 const meta = {
   title: 'Primitives/Skeleton',
+  parameters: { phone: { padded: true } },
   component: Skeleton,
   args: { rows: 2, title: true, image: 'none', animated: true },
   argTypes: { image: { control: 'inline-radio', options: ['none', 'side', 'top'] } },

@@ -4,6 +4,7 @@ import { expect, within } from 'storybook/test'
 
 const meta = {
   title: 'Primitives/Tag',
+  parameters: { phone: { padded: true } },
   component: Tag,
   args: { children: '限时折扣' },
   argTypes: {
