@@ -190,6 +190,21 @@ export {
   type QuoteFee,
 } from './pricing/priceCart'
 export type { Quote, QuoteLine } from './pricing/quote'
+// sku
+export { cartItemOf } from './sku/cartItemOf'
+export { type FormatPriceRangeOptions, formatPriceRange } from './sku/formatPriceRange'
+export { skuMatrix } from './sku/skuMatrix'
+export { skuSelection } from './sku/skuSelection'
+export type {
+  PriceRange,
+  Sku,
+  SkuChoice,
+  SkuMatrix,
+  SkuProduct,
+  SkuSelection,
+  SkuSpecGroup,
+  SkuSpecValue,
+} from './sku/types'
 // storage
 export { memoryStorage, type StoragePort, type StorageRecord, storageKey } from './storage/storage'
 // store
