@@ -2,7 +2,8 @@
 //   1. sizes and byte budgets next to NutUI 3 + react-use-cart (bench/size, builds the packages);
 //   2. render cost of one quantity change in a 200-line cart, next to NutUI + react-use-cart (bench/render);
 //   3. TradeKit's share of the tt main package of the example app (bench/tt);
-//   4. cart and pricing operations (bench/cart, `pnpm bench:cart`).
+//   4. cart and pricing operations (bench/cart, `pnpm bench:cart`);
+//   5. one spec-selection query on 10 groups × 10 values × 5 000 SKUs (bench/sku, `pnpm bench:sku`).
 // Budgets are reported here, not enforced: `pnpm bench:check` is the CI gate (sizes only).
 import { spawnSync } from 'node:child_process'
 import { dirname } from 'node:path'
@@ -15,6 +16,7 @@ const steps = [
   ['render cost', 'pnpm', ['exec', 'vitest', 'bench', '--run', '--config', 'bench/render/vitest.config.ts']],
   ['tt package size', 'node', ['bench/tt/tt.mjs', '--skip-build']],
   ['cart and pricing', 'pnpm', ['run', 'bench:cart']],
+  ['sku selection', 'pnpm', ['run', 'bench:sku']],
 ]
 
 const failures = []
