@@ -3,7 +3,14 @@ import { compareMoney } from '../money/compareMoney'
 import { type FormatMoneyOptions, formatMoney } from '../money/formatMoney'
 import type { PriceRange } from './types'
 
-/** Options of {@link formatPriceRange}: those of `formatMoney`, and whether the symbol is repeated. */
+/**
+ * Options of {@link formatPriceRange}: those of `formatMoney`, and whether the symbol is repeated.
+ *
+ * @example
+ * ```ts
+ * const options: FormatPriceRangeOptions = { locale: 'zh-CN', trimZeros: true } // '¥39–59'
+ * ```
+ */
 export interface FormatPriceRangeOptions extends FormatMoneyOptions {
   /**
    * Write the symbol before the highest price too: `¥39.00–¥59.00` rather than `¥39.00–59.00`.
