@@ -160,6 +160,51 @@ export { BASIS_POINTS, percentOfMoney } from './money/percentOfMoney'
 export type { Rounding } from './money/rounding'
 export { subtractMoney } from './money/subtractMoney'
 export { sumMoney } from './money/sumMoney'
+// orders
+export { mergeOrder, nextRefundStatus } from './orders/mergeOrder'
+export { ORDER_ACTIONS, type OrderActionFlags, orderActions, remainingMs } from './orders/orderActions'
+export {
+  isOrderLifecycleStatus,
+  nextOrderStatus,
+  ORDER_GUARDS,
+  ORDER_LIFECYCLE_STATUSES,
+  ORDER_RULES,
+  ORDER_TRANSITIONS,
+  type OrderEventName,
+  type OrderGuardName,
+  type OrderRule,
+  type OrderTransitionRow,
+  orderTransitionsFrom,
+  reachableStatuses,
+} from './orders/orderStatus'
+export { ORDER_TAB_NAMES, ORDER_TABS, type OrderTabRule, orderInTab } from './orders/orderTabs'
+export { planRefund, refundableOf, refundableTotal } from './orders/refunds'
+export type {
+  Order,
+  OrderActionName,
+  OrderActionState,
+  OrderDetailState,
+  OrderEvent,
+  OrderItem,
+  OrderKind,
+  OrderLifecycleStatus,
+  OrderList,
+  OrderListStatus,
+  OrderPage,
+  OrderRefund,
+  OrderResult,
+  Orders,
+  OrdersApi,
+  OrdersOptions,
+  OrdersSnapshot,
+  OrdersTiming,
+  OrderTab,
+  RefundInput,
+  RefundLine,
+  RefundRequest,
+  RefundStatus,
+  VerificationCode,
+} from './orders/types'
 // payment contract
 export type {
   PayContext,
