@@ -161,6 +161,7 @@ export type { Rounding } from './money/rounding'
 export { subtractMoney } from './money/subtractMoney'
 export { sumMoney } from './money/sumMoney'
 // orders
+export { createOrders, DEFAULT_ORDERS_TIMING } from './orders/createOrders'
 export { mergeOrder, nextRefundStatus } from './orders/mergeOrder'
 export { ORDER_ACTIONS, type OrderActionFlags, orderActions, remainingMs } from './orders/orderActions'
 export {

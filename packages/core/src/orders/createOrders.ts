@@ -1,0 +1,342 @@
+import { type Aborter, createAborter, withTimeout } from '../checkout/abort'
+import { toTradeKitError } from '../checkout/effects'
+import type { AnyTradeKitError } from '../errors/TradeKitError'
+import { TradeKitError } from '../errors/TradeKitError'
+import { createStore, type Store } from '../store/createStore'
+import { toOrder, toPage } from './normalizeOrder'
+import { ORDER_ACTIONS, orderActions } from './orderActions'
+import {
+  initialOrdersState,
+  type OrdersState,
+  snapshotBuilder,
+  withAction,
+  withDetail,
+  withList,
+  withOptimistic,
+  withOrders,
+  withPage,
+} from './ordersState'
+import { ORDER_TAB_NAMES } from './orderTabs'
+import { planRefund } from './refunds'
+import type {
+  Order,
+  OrderActionName,
+  OrderLifecycleStatus,
+  OrderList,
+  OrderResult,
+  Orders,
+  OrdersApi,
+  OrdersOptions,
+  OrdersSnapshot,
+  OrdersTiming,
+  OrderTab,
+  RefundInput,
+} from './types'
+
+/** The default timeouts (see {@link OrdersTiming}). */
+export const DEFAULT_ORDERS_TIMING: Readonly<OrdersTiming> = Object.freeze({
+  requestTimeoutMs: 10_000,
+  actionTimeoutMs: 15_000,
+})
+
+interface Run<T> {
+  readonly aborter: Aborter
+  readonly promise: Promise<T>
+}
+
+// The store's running parts: the state, the reads on their way (one per tab, one per order) and
+// the action running on each order.
+interface Runtime {
+  readonly api: OrdersApi
+  readonly timing: OrdersTiming
+  readonly now: () => number
+  readonly store: Store<OrdersSnapshot>
+  readonly view: (state: OrdersState) => OrdersSnapshot
+  readonly lifetime: Aborter
+  state: OrdersState
+  disposed: boolean
+  pages: Partial<Record<OrderTab, Run<OrderList>>>
+  reads: Map<string, Run<OrderResult>>
+  actions: Map<string, { action: OrderActionName; promise: Promise<OrderResult> }>
+}
+
+const failed = (error: AnyTradeKitError): OrderResult => ({ ok: false, error })
+const argument = (message: string) => new TradeKitError('INVALID_ARGUMENT', message) as AnyTradeKitError
+const aborted = () => failed(new TradeKitError('ABORTED') as AnyTradeKitError)
+
+function commit(rt: Runtime, next: OrdersState): void {
+  if (rt.disposed || next === rt.state) return
+  rt.state = next
+  rt.store.set(rt.view(next))
+}
+
+const listOf = (rt: Runtime, tab: OrderTab) => rt.store.getSnapshot().tabs[tab]
+
+function shown(rt: Runtime, id: string): OrderResult {
+  const order = rt.store.getSnapshot().orders[id]
+  return order ? { ok: true, order } : failed(argument(`No order ${id}`))
+}
+
+function checkTab(tab: unknown): OrderTab {
+  if (!(ORDER_TAB_NAMES as readonly unknown[]).includes(tab)) {
+    throw new TradeKitError('INVALID_ARGUMENT', `No order tab ${String(tab)}`)
+  }
+  return tab as OrderTab
+}
+
+/** Loads a page of a tab: a first page aborts the tab's page on its way, a next page waits for it. */
+function loadPage(rt: Runtime, tab: OrderTab, asked: 'first' | 'more'): Promise<OrderList> {
+  const list = rt.state.lists[tab]
+  const running = rt.pages[tab]
+  if (rt.disposed) return Promise.resolve(listOf(rt, tab))
+  let kind = asked
+  if (kind === 'more') {
+    if (running) return running.promise
+    if (!list.loaded) kind = 'first'
+    else if (list.cursor === null) return Promise.resolve(listOf(rt, tab))
+  } else running?.aborter.abort()
+  const aborter = createAborter()
+  const cursor = kind === 'more' ? list.cursor : null
+  const status = kind === 'more' ? 'loading_more' : list.loaded ? 'refreshing' : 'loading'
+  const current = () => rt.pages[tab]?.aborter === aborter
+  commit(rt, withList(rt.state, tab, { status, error: undefined }))
+  const promise = withTimeout(
+    (signal) => rt.api.listOrders({ tab, ...(cursor !== null ? { cursor } : {}), signal }),
+    rt.timing.requestTimeoutMs,
+    aborter.signal,
+  )
+    .then((answer) => {
+      if (current()) commit(rt, withPage(rt.state, tab, toPage(answer), kind, rt.now()))
+    })
+    .catch((error: unknown) => {
+      if (current())
+        commit(rt, withList(rt.state, tab, { status: 'error', error: errorOf(error, 'NETWORK') }))
+    })
+    .then(() => {
+      if (current()) delete rt.pages[tab]
+      return listOf(rt, tab)
+    })
+  rt.pages[tab] = { aborter, promise }
+  return promise
+}
+
+function errorOf(error: unknown, fallback: 'NETWORK' | 'ORDER_REJECTED'): AnyTradeKitError {
+  return toTradeKitError(error, fallback) as AnyTradeKitError
+}
+
+/** Reads one order into the cache; a read of it on its way is shared. */
+function readOrder(rt: Runtime, orderId: string): Promise<OrderResult> {
+  if (typeof orderId !== 'string' || orderId === '') {
+    return Promise.resolve(failed(argument('getOrder needs an order id')))
+  }
+  if (rt.disposed) return Promise.resolve(aborted())
+  const running = rt.reads.get(orderId)
+  if (running) return running.promise
+  const aborter = createAborter()
+  const current = () => rt.reads.get(orderId)?.aborter === aborter
+  commit(rt, withDetail(rt.state, orderId, { status: 'loading' }))
+  const settled = withTimeout(
+    (signal) => rt.api.getOrder(orderId, { signal }),
+    rt.timing.requestTimeoutMs,
+    aborter.signal,
+  )
+    .then((answer) => toOrderOf(answer, 'getOrder', orderId))
+    .then(
+      (order): OrderResult => {
+        if (!current()) return aborted()
+        rt.reads.delete(orderId)
+        commit(rt, withDetail(withOrders(rt.state, [order], rt.now()), orderId, { status: 'ready' }))
+        return shown(rt, orderId)
+      },
+      (error: unknown): OrderResult => {
+        if (!current()) return aborted()
+        rt.reads.delete(orderId)
+        const reason = errorOf(error, 'NETWORK')
+        commit(rt, withDetail(rt.state, orderId, { status: 'error', error: reason }))
+        return failed(reason)
+      },
+    )
+  rt.reads.set(orderId, { aborter, promise: settled })
+  return settled
+}
+
+function toOrderOf(answer: unknown, method: string, orderId: string): Order {
+  const order = toOrder(answer, method)
+  if (order.orderId !== orderId) throw argument(`${method} answered order ${order.orderId} for ${orderId}`)
+  return order
+}
+
+/** What an action does once it may run: the call, and the status shown until the server answers. */
+interface ActionPlan {
+  readonly call: () => Promise<unknown>
+  readonly method: string
+  readonly optimistic?: OrderLifecycleStatus
+}
+
+/**
+ * Runs one action on a cached order: one at a time per order (the same action asked again answers
+ * the running one). `prepare` throws when the action may not run; its error is kept like the
+ * server's. A failure takes back the optimistic status.
+ */
+function runAction(
+  rt: Runtime,
+  orderId: string,
+  action: OrderActionName,
+  prepare: (order: Order) => ActionPlan,
+): Promise<OrderResult> {
+  if (rt.disposed) return Promise.resolve(aborted())
+  const order = rt.state.server[orderId]
+  if (!order) return Promise.resolve(failed(argument(`No order ${String(orderId)} is known: read it first`)))
+  const running = rt.actions.get(orderId)
+  if (running) {
+    if (running.action === action) return running.promise
+    return Promise.resolve(failed(argument(`Order ${orderId} is busy with ${running.action}`)))
+  }
+  const fail = (error: unknown, fallback: 'ORDER_REJECTED' | 'NETWORK'): OrderResult => {
+    rt.actions.delete(orderId)
+    if (rt.disposed) return aborted()
+    const reason = errorOf(error, fallback)
+    const back = withOptimistic(rt.state, orderId, undefined)
+    commit(rt, withAction(back, orderId, { action, status: 'failed', error: reason }))
+    return failed(reason)
+  }
+  let plan: ActionPlan
+  try {
+    plan = prepare(order)
+  } catch (error) {
+    return Promise.resolve(fail(error, 'ORDER_REJECTED'))
+  }
+  let next = withAction(rt.state, orderId, { action, status: 'running' })
+  if (plan.optimistic) next = withOptimistic(next, orderId, plan.optimistic)
+  commit(rt, next)
+  const promise = withTimeout(() => plan.call(), rt.timing.actionTimeoutMs, rt.lifetime.signal).then(
+    (answer): OrderResult => {
+      const fresh = toOrderOf(answer, plan.method, orderId)
+      rt.actions.delete(orderId)
+      if (rt.disposed) return aborted()
+      const merged = withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now())
+      commit(rt, withAction(merged, orderId, undefined))
+      return shown(rt, orderId)
+    },
+  )
+  const settled = promise.catch((error: unknown) => fail(error, 'ORDER_REJECTED'))
+  rt.actions.set(orderId, { action, promise: settled })
+  return settled
+}
+
+function cancelPlan(rt: Runtime, order: Order): ActionPlan {
+  if (ORDER_ACTIONS[order.status].canCancel && !orderActions(order, rt.now()).canCancel) {
+    throw new TradeKitError('ORDER_EXPIRED', `Order ${order.orderId} is past its time to pay`)
+  }
+  if (!ORDER_ACTIONS[order.status].canCancel) throw argument(`An order ${order.status} cannot be cancelled`)
+  return { call: () => rt.api.cancelOrder(order.orderId), method: 'cancelOrder', optimistic: 'cancelled' }
+}
+
+function refundPlan(rt: Runtime, order: Order, input: RefundInput): ActionPlan {
+  if (!ORDER_ACTIONS[order.status].canRefund)
+    throw argument(`An order ${order.status} takes no refund request`)
+  const request = planRefund(order, input)
+  return { call: () => rt.api.requestRefund(order.orderId, request), method: 'requestRefund' }
+}
+
+function cancelRefundPlan(rt: Runtime, order: Order, refundId: string): ActionPlan {
+  const cancelRefund = rt.api.cancelRefund
+  if (typeof cancelRefund !== 'function') throw argument('The orders API has no cancelRefund')
+  const refund = order.refunds?.find((r) => r.refundId === refundId)
+  if (order.refunds !== undefined && refund?.status !== 'refund_requested') {
+    throw argument(`Order ${order.orderId} has no open refund request ${String(refundId)}`)
+  }
+  return { call: () => cancelRefund.call(rt.api, order.orderId, refundId), method: 'cancelRefund' }
+}
+
+function confirmReceiptPlan(rt: Runtime, order: Order): ActionPlan {
+  const confirmReceipt = rt.api.confirmReceipt
+  if (typeof confirmReceipt !== 'function') throw argument('The orders API has no confirmReceipt')
+  if (!orderActions(order, rt.now()).canConfirmReceipt) {
+    throw argument(`An order ${order.status} cannot be confirmed received`)
+  }
+  return { call: () => confirmReceipt.call(rt.api, order.orderId), method: 'confirmReceipt' }
+}
+
+function checkApi(api: unknown): OrdersApi {
+  const methods = ['listOrders', 'getOrder', 'cancelOrder', 'requestRefund'] as const
+  const missing = methods.find(
+    (name) => typeof (api as Partial<OrdersApi> | undefined)?.[name] !== 'function',
+  )
+  if (missing) throw new TradeKitError('INVALID_ARGUMENT', `createOrders needs api.${missing}`)
+  return api as OrdersApi
+}
+
+function dispose(rt: Runtime): void {
+  if (rt.disposed) return
+  rt.disposed = true
+  const pages = Object.values(rt.pages)
+  const reads = [...rt.reads.values()]
+  rt.pages = {}
+  rt.reads.clear()
+  for (const run of [...pages, ...reads]) run?.aborter.abort()
+  rt.lifetime.abort()
+  rt.store.clear()
+}
+
+/**
+ * Creates the order centre: a paged list per tab, a cache of orders every list and detail reads,
+ * the current tab fetched again when the app comes back, and actions (cancel, refund, confirm
+ * receipt) that follow the server's word. Statuses never go back (see `mergeOrder`).
+ *
+ * @throws TradeKitError `INVALID_ARGUMENT` when `api` lacks listOrders, getOrder, cancelOrder or requestRefund
+ * @example
+ * ```ts
+ * const orders = createOrders({ api, lifecycle: taroLifecycle() })
+ * await orders.selectTab('pending_payment')
+ * const result = await orders.cancel(orderId) // shown cancelled at once; rolled back if refused
+ * if (!result.ok) toast(result.error.code)
+ * ```
+ */
+export function createOrders(options: OrdersOptions): Orders {
+  const api = checkApi(options?.api)
+  const view = snapshotBuilder()
+  const initial = initialOrdersState()
+  const rt: Runtime = {
+    api,
+    timing: { ...DEFAULT_ORDERS_TIMING, ...options.timing },
+    now: options.now ?? (() => Date.now()),
+    store: createStore(view(initial)),
+    view,
+    lifetime: createAborter(),
+    state: initial,
+    disposed: false,
+    pages: {},
+    reads: new Map(),
+    actions: new Map(),
+  }
+  const offShow = options.lifecycle?.onShow(() => {
+    const tab = rt.state.current
+    if (rt.state.lists[tab].loaded || rt.pages[tab]) void loadPage(rt, tab, 'first')
+  })
+  return {
+    getSnapshot: () => rt.store.getSnapshot(),
+    subscribe: (listener) => rt.store.subscribe(listener),
+    selectTab(tab) {
+      checkTab(tab)
+      commit(rt, { ...rt.state, current: tab })
+      if (rt.state.lists[tab].status !== 'idle')
+        return rt.pages[tab]?.promise ?? Promise.resolve(listOf(rt, tab))
+      return loadPage(rt, tab, 'first')
+    },
+    refresh: (tab = rt.state.current) => loadPage(rt, checkTab(tab), 'first'),
+    loadMore: (tab = rt.state.current) => loadPage(rt, checkTab(tab), 'more'),
+    getOrder: (orderId) => readOrder(rt, orderId),
+    cancel: (orderId) => runAction(rt, orderId, 'cancel', (order) => cancelPlan(rt, order)),
+    requestRefund: (orderId, input) =>
+      runAction(rt, orderId, 'refund', (order) => refundPlan(rt, order, input)),
+    cancelRefund: (orderId, refundId) =>
+      runAction(rt, orderId, 'cancel_refund', (order) => cancelRefundPlan(rt, order, refundId)),
+    confirmReceipt: (orderId) =>
+      runAction(rt, orderId, 'confirm_receipt', (order) => confirmReceiptPlan(rt, order)),
+    dispose() {
+      offShow?.()
+      dispose(rt)
+    },
+  }
+}

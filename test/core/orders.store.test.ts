@@ -1,0 +1,479 @@
+import {
+  createOrders,
+  type LifecyclePort,
+  money,
+  type Order,
+  type OrderKind,
+  type OrderLifecycleStatus,
+  type OrderPage,
+  type Orders,
+  type OrdersApi,
+  type OrderTab,
+  type RefundRequest,
+  TradeKitError,
+} from '@tradekit/core'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+function mk(
+  orderId: string,
+  status: OrderLifecycleStatus,
+  kind: OrderKind = 'physical',
+  patch: Partial<Order> = {},
+) {
+  const order: Order = {
+    orderId,
+    status,
+    kind,
+    lines: [
+      {
+        lineId: 'a',
+        skuId: 'tea',
+        title: '龙井',
+        quantity: 1,
+        unitPrice: money(2000),
+        amount: money(2000),
+        refunded: money(0),
+      },
+      {
+        lineId: 'b',
+        skuId: 'cup',
+        title: '茶杯',
+        quantity: 1,
+        unitPrice: money(1000),
+        amount: money(1000),
+        refunded: money(0),
+      },
+    ],
+    amount: money(3000),
+    refunded: money(0),
+    createdAt: 1,
+    ...patch,
+  }
+  return order
+}
+
+interface Pending<Q, T> {
+  query: Q
+  resolve(value: T): void
+  reject(error: unknown): void
+}
+
+/** An orders API whose every call waits for the test to answer it. */
+function manualApi(extra: { cancelRefund?: boolean; confirmReceipt?: boolean } = {}) {
+  const lists: Pending<{ tab: OrderTab; cursor?: string; signal: AbortSignal }, OrderPage>[] = []
+  const gets: Pending<{ orderId: string; signal: AbortSignal }, Order>[] = []
+  const writes: Pending<{ method: string; orderId: string; arg?: unknown }, Order>[] = []
+  const wait = <Q, T>(queue: Pending<Q, T>[], query: Q) =>
+    new Promise<T>((resolve, reject) => queue.push({ query, resolve, reject }))
+  const api: OrdersApi = {
+    listOrders: vi.fn((query) => wait(lists, query)),
+    getOrder: vi.fn((orderId, { signal }) => wait(gets, { orderId, signal })),
+    cancelOrder: vi.fn((orderId) => wait(writes, { method: 'cancelOrder', orderId })),
+    requestRefund: vi.fn((orderId, request: RefundRequest) =>
+      wait(writes, { method: 'requestRefund', orderId, arg: request }),
+    ),
+    ...(extra.cancelRefund
+      ? {
+          cancelRefund: vi.fn((orderId, refundId) =>
+            wait(writes, { method: 'cancelRefund', orderId, arg: refundId }),
+          ),
+        }
+      : {}),
+    ...(extra.confirmReceipt
+      ? { confirmReceipt: vi.fn((orderId) => wait(writes, { method: 'confirmReceipt', orderId })) }
+      : {}),
+  }
+  return { api, lists, gets, writes }
+}
+
+function fakeLifecycle() {
+  const shows = new Set<() => void>()
+  const off = vi.fn()
+  const lifecycle: LifecyclePort = {
+    onShow(cb) {
+      shows.add(cb)
+      return () => {
+        off()
+        shows.delete(cb)
+      }
+    },
+    onHide: () => () => {},
+  }
+  return {
+    lifecycle,
+    off,
+    show: () => {
+      for (const cb of [...shows]) cb()
+    },
+  }
+}
+
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+const ids = (orders: readonly Order[]) => orders.map((o) => `${o.orderId}:${o.status}`)
+
+let store: Orders | undefined
+afterEach(() => {
+  store?.dispose()
+  store = undefined
+  vi.useRealTimers()
+})
+
+function setup(extra?: Parameters<typeof manualApi>[0], now = () => 1_000) {
+  const fake = manualApi(extra)
+  const life = fakeLifecycle()
+  store = createOrders({ api: fake.api, lifecycle: life.lifecycle, now })
+  return { ...fake, ...life, orders: store }
+}
+
+describe('createOrders: lists', () => {
+  it('loads a tab, shows loading, then the page; an empty tab says so', async () => {
+    const { orders, lists } = setup()
+    expect(orders.getSnapshot().tabs.all).toEqual({
+      status: 'idle',
+      orders: [],
+      hasMore: false,
+      empty: false,
+    })
+    const loaded = orders.selectTab('pending_payment')
+    expect(orders.getSnapshot().current).toBe('pending_payment')
+    expect(orders.getSnapshot().tabs.pending_payment.status).toBe('loading')
+    expect(lists[0]!.query).toMatchObject({ tab: 'pending_payment' })
+    expect(lists[0]!.query).not.toHaveProperty('cursor')
+    lists[0]!.resolve({ orders: [mk('o1', 'pending_payment')], nextCursor: 'c2' })
+    const list = await loaded
+    expect(list).toMatchObject({ status: 'ready', hasMore: true, empty: false })
+    expect(ids(list.orders)).toEqual(['o1:pending_payment'])
+    expect(list.orders[0]!.receivedAt).toBe(1_000)
+
+    const empty = orders.selectTab('after_sale')
+    lists[1]!.resolve({ orders: [] })
+    expect(await empty).toEqual({ status: 'ready', orders: [], hasMore: false, empty: true })
+  })
+
+  it('loads the next page with the cursor, once while it runs, without listing an order twice', async () => {
+    const { orders, lists, api } = setup()
+    const first = orders.selectTab('all')
+    lists[0]!.resolve({ orders: [mk('o1', 'shipped'), mk('o2', 'paid')], nextCursor: 'c2' })
+    await first
+    const more = orders.loadMore()
+    expect(orders.loadMore()).toBe(more)
+    expect(api.listOrders).toHaveBeenCalledTimes(2)
+    expect(orders.getSnapshot().tabs.all.status).toBe('loading_more')
+    expect(lists[1]!.query).toMatchObject({ tab: 'all', cursor: 'c2' })
+    // the next page still has o1, from before it was shipped
+    lists[1]!.resolve({ orders: [mk('o1', 'paid'), mk('o3', 'completed')], nextCursor: null })
+    const list = await more
+    expect(ids(list.orders)).toEqual(['o1:shipped', 'o2:paid', 'o3:completed'])
+    expect(list.hasMore).toBe(false)
+    await orders.loadMore()
+    expect(api.listOrders).toHaveBeenCalledTimes(2)
+  })
+
+  it('a refresh aborts the page on its way, and its late answer changes nothing', async () => {
+    const { orders, lists } = setup()
+    const first = orders.selectTab('all')
+    lists[0]!.resolve({ orders: [mk('o1', 'paid')], nextCursor: 'c2' })
+    await first
+    const more = orders.loadMore()
+    const refreshed = orders.refresh()
+    expect(lists[1]!.query.signal.aborted).toBe(true)
+    expect(orders.getSnapshot().tabs.all.status).toBe('refreshing')
+    lists[2]!.resolve({ orders: [mk('o9', 'paid')], nextCursor: null })
+    lists[1]!.resolve({ orders: [mk('o2', 'paid')], nextCursor: 'c3' })
+    await more
+    const list = await refreshed
+    expect(ids(list.orders)).toEqual(['o9:paid'])
+    expect(list.hasMore).toBe(false)
+  })
+
+  it('keeps the error of a failed page in the tab, with the orders already loaded', async () => {
+    const { orders, lists } = setup()
+    const first = orders.selectTab('all')
+    lists[0]!.resolve({ orders: [mk('o1', 'paid')], nextCursor: 'c2' })
+    await first
+    const more = orders.loadMore()
+    lists[1]!.reject(new Error('socket closed'))
+    const list = await more
+    expect(list.status).toBe('error')
+    expect(list.error).toMatchObject({ code: 'NETWORK' })
+    expect(ids(list.orders)).toEqual(['o1:paid'])
+
+    const again = orders.refresh()
+    expect(orders.getSnapshot().tabs.all).not.toHaveProperty('error')
+    lists[2]!.reject(new TradeKitError('ORDER_REJECTED', 'not yours'))
+    expect((await again).error).toMatchObject({ code: 'ORDER_REJECTED' })
+    const bad = orders.refresh()
+    lists[3]!.resolve({ orders: [{ orderId: 'o1' }] } as unknown as OrderPage)
+    expect((await bad).error).toMatchObject({ code: 'INVALID_ARGUMENT' })
+  })
+
+  it('gives up on a page after the timeout, aborting it', async () => {
+    vi.useFakeTimers()
+    const fake = manualApi()
+    store = createOrders({ api: fake.api, timing: { requestTimeoutMs: 5_000 } })
+    const loaded = store.selectTab('all')
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect((await loaded).error).toMatchObject({ code: 'TIMEOUT' })
+    expect(fake.lists[0]!.query.signal.aborted).toBe(true)
+  })
+
+  it('fetches the current tab again when the app comes back, once it was loaded', async () => {
+    const { orders, lists, show, api } = setup()
+    show()
+    expect(api.listOrders).not.toHaveBeenCalled()
+    const loaded = orders.selectTab('to_ship')
+    lists[0]!.resolve({ orders: [mk('o1', 'paid')] })
+    await loaded
+    show()
+    expect(lists[1]!.query).toMatchObject({ tab: 'to_ship' })
+    expect(orders.getSnapshot().tabs.to_ship.status).toBe('refreshing')
+    lists[1]!.resolve({ orders: [mk('o1', 'shipped')] })
+    await settle()
+    expect(orders.getSnapshot().tabs.to_ship).toMatchObject({ status: 'ready', orders: [], empty: true })
+    expect(orders.getSnapshot().orders.o1!.status).toBe('shipped')
+  })
+
+  it('refuses a tab that does not exist', () => {
+    const { orders } = setup()
+    expect(() => orders.refresh('drafts' as OrderTab)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    )
+  })
+})
+
+describe('createOrders: the detail cache', () => {
+  it('reads an order once for concurrent callers; every list shows it and a stale page keeps it', async () => {
+    const { orders, lists, gets, api } = setup()
+    const loaded = orders.selectTab('to_ship')
+    lists[0]!.resolve({ orders: [mk('o1', 'paid'), mk('o2', 'paid')] })
+    await loaded
+    const before = orders.getSnapshot()
+
+    const read = orders.getOrder('o1')
+    expect(orders.getOrder('o1')).toBe(read)
+    expect(api.getOrder).toHaveBeenCalledTimes(1)
+    expect(orders.getSnapshot().details.o1).toEqual({ status: 'loading' })
+    gets[0]!.resolve(mk('o1', 'shipped', 'physical', { timeline: [{ status: 'shipped', at: 9 }] }))
+    expect(await read).toMatchObject({ ok: true, order: { status: 'shipped' } })
+    const after = orders.getSnapshot()
+    expect(after.details.o1).toEqual({ status: 'ready' })
+    // it left 待发货; o2 is the same object as before
+    expect(ids(after.tabs.to_ship.orders)).toEqual(['o2:paid'])
+    expect(after.orders.o2).toBe(before.orders.o2)
+
+    const stale = orders.refresh('to_ship')
+    lists[1]!.resolve({ orders: [mk('o1', 'paid'), mk('o2', 'paid')] })
+    await stale
+    expect(orders.getSnapshot().orders.o1).toBe(after.orders.o1)
+    expect(orders.getSnapshot().tabs.to_ship.orders).toBe(after.tabs.to_ship.orders)
+  })
+
+  it('keeps a failed read in the snapshot, and refuses an answer about another order', async () => {
+    const { orders, gets } = setup()
+    const read = orders.getOrder('o1')
+    gets[0]!.reject(new Error('request:fail timeout'))
+    expect(await read).toMatchObject({ ok: false, error: { code: 'NETWORK' } })
+    expect(orders.getSnapshot().details.o1).toMatchObject({ status: 'error', error: { code: 'NETWORK' } })
+    const wrong = orders.getOrder('o1')
+    gets[1]!.resolve(mk('o2', 'paid'))
+    expect(await wrong).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(orders.getSnapshot().orders).toEqual({})
+  })
+})
+
+async function withOrder(ctx: ReturnType<typeof setup>, order: Order) {
+  const read = ctx.orders.getOrder(order.orderId)
+  ctx.gets.at(-1)!.resolve(order)
+  await read
+}
+
+describe('createOrders: cancel', () => {
+  it('shows cancelled at once and rolls back with the error when the server refuses', async () => {
+    const ctx = setup()
+    const loaded = ctx.orders.selectTab('pending_payment')
+    ctx.lists[0]!.resolve({ orders: [mk('o1', 'pending_payment', 'physical', { expiresAt: 9_000 })] })
+    await loaded
+    const before = ctx.orders.getSnapshot().orders.o1
+    const seen: string[] = []
+    ctx.orders.subscribe((s) => seen.push(`${s.orders.o1?.status}/${s.actions.o1?.status ?? '-'}`))
+
+    const cancelled = ctx.orders.cancel('o1')
+    expect(ctx.orders.cancel('o1')).toBe(cancelled)
+    const during = ctx.orders.getSnapshot()
+    expect(during.orders.o1!.status).toBe('cancelled')
+    expect(during.tabs.pending_payment.orders).toEqual([])
+    expect(during.actions.o1).toEqual({ action: 'cancel', status: 'running' })
+
+    ctx.writes[0]!.reject(new TradeKitError('ORDER_REJECTED', 'already paid'))
+    expect(await cancelled).toMatchObject({ ok: false, error: { code: 'ORDER_REJECTED' } })
+    const after = ctx.orders.getSnapshot()
+    expect(after.orders.o1).toBe(before)
+    expect(ids(after.tabs.pending_payment.orders)).toEqual(['o1:pending_payment'])
+    expect(after.actions.o1).toMatchObject({
+      action: 'cancel',
+      status: 'failed',
+      error: { code: 'ORDER_REJECTED' },
+    })
+    expect(seen).toEqual(['cancelled/running', 'pending_payment/failed'])
+  })
+
+  it("keeps the server's answer, whatever it is", async () => {
+    const ctx = setup()
+    await withOrder(ctx, mk('o1', 'pending_payment'))
+    const cancelled = ctx.orders.cancel('o1')
+    ctx.writes[0]!.resolve(mk('o1', 'closed'))
+    expect(await cancelled).toMatchObject({ ok: true, order: { status: 'closed' } })
+    expect(ctx.orders.getSnapshot().actions).toEqual({})
+  })
+
+  it('does not call the server for an order that cannot be cancelled', async () => {
+    const ctx = setup(undefined, () => 10_000)
+    await withOrder(ctx, mk('o1', 'paid'))
+    await withOrder(ctx, mk('o2', 'pending_payment', 'physical', { expiresAt: 5_000 }))
+    expect(await ctx.orders.cancel('o1')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await ctx.orders.cancel('o2')).toMatchObject({ ok: false, error: { code: 'ORDER_EXPIRED' } })
+    expect(await ctx.orders.cancel('nope')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(ctx.api.cancelOrder).not.toHaveBeenCalled()
+    expect(ctx.orders.getSnapshot().actions.o2).toMatchObject({
+      status: 'failed',
+      error: { code: 'ORDER_EXPIRED' },
+    })
+  })
+
+  it('rolls back a cancel the server never answers', async () => {
+    vi.useFakeTimers()
+    const fake = manualApi()
+    store = createOrders({ api: fake.api, timing: { actionTimeoutMs: 3_000 } })
+    const read = store.getOrder('o1')
+    fake.gets[0]!.resolve(mk('o1', 'pending_payment'))
+    await read
+    const cancelled = store.cancel('o1')
+    expect(store.getSnapshot().orders.o1!.status).toBe('cancelled')
+    await vi.advanceTimersByTimeAsync(3_000)
+    expect(await cancelled).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } })
+    expect(store.getSnapshot().orders.o1!.status).toBe('pending_payment')
+  })
+})
+
+describe('createOrders: refunds and receipt', () => {
+  it('sends a refund allocated exactly and keeps the answer', async () => {
+    const ctx = setup()
+    await withOrder(ctx, mk('o1', 'delivered'))
+    const asked = ctx.orders.requestRefund('o1', { amount: money(1000), reason: '不想要了' })
+    expect(ctx.orders.getSnapshot().actions.o1).toEqual({ action: 'refund', status: 'running' })
+    expect(ctx.writes[0]!.query).toEqual({
+      method: 'requestRefund',
+      orderId: 'o1',
+      arg: {
+        lines: [
+          { lineId: 'a', amount: money(667) },
+          { lineId: 'b', amount: money(333) },
+        ],
+        amount: money(1000),
+        reason: '不想要了',
+      },
+    })
+    const answer = mk('o1', 'refund_requested', 'physical', {
+      refunds: [
+        {
+          refundId: 'r1',
+          status: 'refund_requested',
+          amount: money(1000),
+          lines: [{ lineId: 'a', amount: money(1000) }],
+          reason: '不想要了',
+        },
+      ],
+    })
+    ctx.writes[0]!.resolve(answer)
+    expect(await asked).toMatchObject({ ok: true, order: { status: 'refund_requested' } })
+  })
+
+  it('refuses a refund over what is left without calling the server, and keeps why', async () => {
+    const ctx = setup()
+    await withOrder(ctx, mk('o1', 'completed'))
+    await withOrder(ctx, mk('o2', 'pending_payment'))
+    expect(await ctx.orders.requestRefund('o1', { amount: money(3001), reason: 'r' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_AMOUNT' },
+    })
+    expect(ctx.orders.getSnapshot().actions.o1).toMatchObject({
+      action: 'refund',
+      error: { code: 'INVALID_AMOUNT' },
+    })
+    expect(await ctx.orders.requestRefund('o2', { amount: money(1), reason: 'r' })).toMatchObject({
+      error: { code: 'INVALID_ARGUMENT' },
+    })
+    expect(ctx.api.requestRefund).not.toHaveBeenCalled()
+  })
+
+  it('runs one action per order at a time', async () => {
+    const ctx = setup({ confirmReceipt: true })
+    await withOrder(ctx, mk('o1', 'shipped'))
+    const refund = ctx.orders.requestRefund('o1', { amount: money(100), reason: 'r' })
+    expect(await ctx.orders.confirmReceipt('o1')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
+    expect(ctx.orders.getSnapshot().actions.o1).toEqual({ action: 'refund', status: 'running' })
+    ctx.writes[0]!.resolve(mk('o1', 'refund_requested'))
+    await refund
+  })
+
+  it('takes back a refund request and confirms receipt where the API can', async () => {
+    const without = setup()
+    await withOrder(without, mk('o1', 'shipped'))
+    expect(await without.orders.confirmReceipt('o1')).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
+    expect(await without.orders.cancelRefund('o1', 'r1')).toMatchObject({
+      error: { code: 'INVALID_ARGUMENT' },
+    })
+    without.orders.dispose()
+
+    const ctx = setup({ cancelRefund: true, confirmReceipt: true })
+    const requested = {
+      refundId: 'r1',
+      status: 'refund_requested' as const,
+      amount: money(100),
+      lines: [{ lineId: 'a', amount: money(100) }],
+      reason: 'r',
+    }
+    await withOrder(ctx, mk('o1', 'refund_requested', 'physical', { refunds: [requested] }))
+    expect(await ctx.orders.cancelRefund('o1', 'r9')).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
+    const back = ctx.orders.cancelRefund('o1', 'r1')
+    expect(ctx.writes[0]!.query).toEqual({ method: 'cancelRefund', orderId: 'o1', arg: 'r1' })
+    ctx.writes[0]!.resolve(
+      mk('o1', 'shipped', 'physical', { refunds: [{ ...requested, status: 'withdrawn' }] }),
+    )
+    expect(await back).toMatchObject({ ok: true, order: { status: 'shipped' } })
+
+    const received = ctx.orders.confirmReceipt('o1')
+    ctx.writes[1]!.resolve(mk('o1', 'completed'))
+    expect(await received).toMatchObject({ ok: true, order: { status: 'completed' } })
+  })
+})
+
+describe('createOrders: dispose', () => {
+  it('aborts every read, stops listening to show and tells no one', async () => {
+    const ctx = setup()
+    void ctx.orders.selectTab('all')
+    const read = ctx.orders.getOrder('o1')
+    const listener = vi.fn()
+    ctx.orders.subscribe(listener)
+    ctx.orders.dispose()
+    expect(ctx.lists[0]!.query.signal.aborted).toBe(true)
+    expect(ctx.gets[0]!.query.signal.aborted).toBe(true)
+    expect(ctx.off).toHaveBeenCalled()
+    expect(await read).toMatchObject({ ok: false, error: { code: 'ABORTED' } })
+    ctx.lists[0]!.resolve({ orders: [mk('o1', 'paid')] })
+    await settle()
+    expect(listener).not.toHaveBeenCalled()
+    expect(await ctx.orders.cancel('o1')).toMatchObject({ error: { code: 'ABORTED' } })
+    expect(ctx.api.listOrders).toHaveBeenCalledTimes(1)
+  })
+
+  it('needs an API with the four required methods', () => {
+    const { api } = manualApi()
+    expect(() => createOrders({ api: { ...api, requestRefund: undefined } as unknown as OrdersApi })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    )
+  })
+})
