@@ -87,6 +87,14 @@ run(
   vitestCount(presetReport),
 )
 
+// The static Storybook with the pictures and contact sheets stays in storybook-static/ (shots/index.html).
+run(
+  'story pictures at 375×812 @2x: none wider than the phone, each as its baseline',
+  'node',
+  ['scripts/stories-shots.mjs', '--out', 'storybook-static'],
+  plainCount,
+)
+
 const root = process.cwd()
 const serverReport = (name) => `${root}/${tmp}/${name}.json`
 const serverVitest = (file) => [
