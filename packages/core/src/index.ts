@@ -161,6 +161,13 @@ export type { Rounding } from './money/rounding'
 export { subtractMoney } from './money/subtractMoney'
 export { sumMoney } from './money/sumMoney'
 // orders
+export {
+  type BuyAgainLine,
+  type BuyAgainReason,
+  type BuyAgainResult,
+  buyAgainItems,
+  type UnavailableLine,
+} from './orders/buyAgain'
 export { createOrders, DEFAULT_ORDERS_TIMING } from './orders/createOrders'
 export { mergeOrder, nextRefundStatus } from './orders/mergeOrder'
 export { ORDER_ACTIONS, type OrderActionFlags, orderActions, remainingMs } from './orders/orderActions'

@@ -1,0 +1,74 @@
+import { blockingStatus, clampQuantity, quantityRules } from '../cart/quantityRules'
+import type { CartItem, QuantityIssue } from '../cart/types'
+import type { Order, OrderItem } from './types'
+
+/** Why an order's line cannot be bought again. */
+export type BuyAgainReason = 'sold_out' | 'off_shelf' | 'gone' | 'over_limit'
+
+/** A line to put back in the cart: the product as it is now, and how many. */
+export interface BuyAgainLine {
+  /** The product with today's price, stock and limits (and the order line's options). */
+  readonly item: CartItem
+  /** Units to add: what was ordered, within today's rules. */
+  readonly quantity: number
+  /** The order line it comes from. */
+  readonly line: OrderItem
+  /** Why `quantity` differs from what was ordered (stock, limit, minimum, step). */
+  readonly issue?: QuantityIssue
+}
+
+/** An order line that cannot be bought again, and why. */
+export interface UnavailableLine {
+  readonly line: OrderItem
+  readonly reason: BuyAgainReason
+}
+
+/** What buying an order again gives: lines for the cart, and the lines left out with their reason. */
+export interface BuyAgainResult {
+  readonly items: readonly BuyAgainLine[]
+  readonly unavailable: readonly UnavailableLine[]
+}
+
+/**
+ * The cart lines that buy an order again, at today's prices, stock and limits (`currentItems`, from
+ * the server, by sku). Every order line is in one of the two lists: a line whose product is gone,
+ * sold out, off the shelf or over its limit is reported, never silently dropped; a quantity the
+ * rules change says why.
+ *
+ * @example
+ * ```ts
+ * const { items, unavailable } = buyAgainItems(order, await api.getItems(order.lines.map((l) => l.skuId)))
+ * for (const { item, quantity } of items) cart.add(item, quantity)
+ * if (unavailable.length > 0) toast(`${unavailable.length} 件商品无法再次购买`)
+ * ```
+ */
+export function buyAgainItems(
+  order: Pick<Order, 'lines'>,
+  currentItems: readonly CartItem[],
+): BuyAgainResult {
+  const bySku = new Map<string, CartItem>()
+  for (const item of currentItems) if (item && !bySku.has(item.skuId)) bySku.set(item.skuId, item)
+  const items: BuyAgainLine[] = []
+  const unavailable: UnavailableLine[] = []
+  for (const line of order.lines) {
+    const current = bySku.get(line.skuId)
+    if (!current) {
+      unavailable.push({ line, reason: 'gone' })
+      continue
+    }
+    const rules = quantityRules(current)
+    const blocked = blockingStatus(current, rules)
+    if (blocked) {
+      unavailable.push({ line, reason: blocked })
+      continue
+    }
+    const { quantity, issue } = clampQuantity(line.quantity, rules)
+    if (quantity <= 0) {
+      unavailable.push({ line, reason: 'over_limit' })
+      continue
+    }
+    const item: CartItem = line.options ? { ...current, options: line.options } : current
+    items.push({ item, quantity, line, ...(issue ? { issue } : {}) })
+  }
+  return { items, unavailable }
+}

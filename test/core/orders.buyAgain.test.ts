@@ -1,0 +1,127 @@
+import {
+  buyAgainItems,
+  type CartItem,
+  createCart,
+  memoryStorage,
+  money,
+  type Order,
+  type OrderItem,
+} from '@tradekit/core'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+
+function line(skuId: string, quantity: number, patch: Partial<OrderItem> = {}): OrderItem {
+  return {
+    lineId: `line-${skuId}`,
+    skuId,
+    title: `old ${skuId}`,
+    quantity,
+    unitPrice: money(1000),
+    amount: money(1000 * quantity),
+    refunded: money(0),
+    ...patch,
+  }
+}
+
+const order = (lines: OrderItem[]): Pick<Order, 'lines'> => ({ lines })
+
+describe('buyAgainItems', () => {
+  it("adds today's product at today's price, and reports every line it cannot add with why", () => {
+    const current: CartItem[] = [
+      { skuId: 'tea', title: '龙井 2026', price: money(5200), stock: 10 },
+      { skuId: 'cup', title: '茶杯', price: money(1200), status: 'sold_out' },
+      { skuId: 'pot', title: '茶壶', price: money(9900), status: 'off_shelf' },
+      { skuId: 'tray', title: '茶盘', price: money(3000), stock: 0 },
+    ]
+    const result = buyAgainItems(
+      order([line('tea', 2), line('cup', 1), line('pot', 1), line('gone', 3), line('tray', 1)]),
+      current,
+    )
+    expect(result.items).toEqual([{ item: current[0], quantity: 2, line: line('tea', 2) }])
+    expect(result.unavailable.map((u) => `${u.line.skuId}:${u.reason}`)).toEqual([
+      'cup:sold_out',
+      'pot:off_shelf',
+      'gone:gone',
+      'tray:sold_out',
+    ])
+  })
+
+  it("fits the quantity into today's stock, limits and steps, and says why it changed", () => {
+    const current: CartItem[] = [
+      { skuId: 'tea', title: '龙井', price: money(4800), stock: 3 },
+      { skuId: 'water', title: '矿泉水', price: money(250), step: 6 },
+      { skuId: 'vip', title: '限量', price: money(9900), perUserLimit: 2 },
+      { skuId: 'min', title: '起购', price: money(100), minQuantity: 5 },
+    ]
+    const result = buyAgainItems(
+      order([line('tea', 5), line('water', 13), line('vip', 4), line('min', 1)]),
+      current,
+    )
+    expect(result.items.map((i) => [i.item.skuId, i.quantity, i.issue])).toEqual([
+      ['tea', 3, 'exceeds_stock'],
+      ['water', 12, 'not_multiple_of_step'],
+      ['vip', 2, 'over_limit'],
+      ['min', 5, 'below_min'],
+    ])
+    expect(result.unavailable).toEqual([])
+  })
+
+  it("keeps the order line's options (a booking slot) on the item", () => {
+    const current: CartItem[] = [{ skuId: 'consult', title: '咨询', price: money(19900), kind: 'service' }]
+    const result = buyAgainItems(order([line('consult', 1, { options: { slot: 'A' } })]), current)
+    expect(result.items[0]!.item).toEqual({ ...current[0], options: { slot: 'A' } })
+  })
+
+  it('puts into a real cart what it says, at the current price', async () => {
+    const cart = createCart({ storage: memoryStorage() })
+    await cart.ready
+    const current: CartItem[] = [{ skuId: 'tea', title: '龙井', price: money(5200), stock: 10 }]
+    for (const { item, quantity } of buyAgainItems(order([line('tea', 2)]), current).items)
+      cart.add(item, quantity)
+    expect(cart.getSnapshot()).toMatchObject({ count: 2, subtotal: money(10400) })
+  })
+
+  it('never drops a line: each is added or reported', () => {
+    const statuses = ['on_sale', 'sold_out', 'off_shelf', undefined] as const
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            quantity: fc.integer({ min: 1, max: 50 }),
+            known: fc.boolean(),
+            status: fc.constantFrom(...statuses),
+            stock: fc.option(fc.nat(60)),
+            limit: fc.option(fc.nat(20)),
+            step: fc.integer({ min: 1, max: 6 }),
+          }),
+          { maxLength: 8 },
+        ),
+        (specs) => {
+          const lines = specs.map((s, i) => line(`s${i}`, s.quantity))
+          const current: CartItem[] = specs.flatMap((s, i) =>
+            s.known
+              ? [
+                  {
+                    skuId: `s${i}`,
+                    title: `s${i}`,
+                    price: money(100),
+                    step: s.step,
+                    ...(s.status ? { status: s.status } : {}),
+                    ...(s.stock === null ? {} : { stock: s.stock }),
+                    ...(s.limit === null ? {} : { perUserLimit: s.limit }),
+                  },
+                ]
+              : [],
+          )
+          const { items, unavailable } = buyAgainItems(order(lines), current)
+          const seen = [...items.map((i) => i.line.skuId), ...unavailable.map((u) => u.line.skuId)]
+          expect(seen.sort()).toEqual(lines.map((l) => l.skuId).sort())
+          for (const item of items) expect(item.quantity).toBeGreaterThan(0)
+          for (const u of unavailable) {
+            if (!current.some((c) => c.skuId === u.line.skuId)) expect(u.reason).toBe('gone')
+          }
+        },
+      ),
+    )
+  })
+})
