@@ -95,6 +95,32 @@ export {
   type TradeKitErrorData,
   type TradeKitErrorDataMap,
 } from './errors/TradeKitError'
+// events
+export {
+  addToCartEvent,
+  beginCheckoutEvent,
+  checkoutPurchaseEvent,
+  purchaseEvent,
+  refundEvent,
+  removeFromCartEvent,
+  repurchaseEvent,
+  viewItemEvent,
+} from './events/eventMappers'
+export { eventKey, safeEmit } from './events/safeEmit'
+export {
+  type AddToCartEvent,
+  type BeginCheckoutEvent,
+  type PurchaseEvent,
+  type RefundEvent,
+  type RemoveFromCartEvent,
+  type RepurchaseEvent,
+  TRADE_EVENT_NAMES,
+  type TradeEvent,
+  type TradeEventHandler,
+  type TradeEventItem,
+  type TradeEventName,
+  type ViewItemEvent,
+} from './events/tradeEvents'
 // i18n
 export { createTranslator, type TranslatorOptions } from './i18n/createTranslator'
 export {
