@@ -8,11 +8,26 @@ const ttl = process.env.ORDER_TTL_MS === undefined ? undefined : Number(process.
 if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0))
   throw new Error('ORDER_TTL_MS must be a positive integer')
 
+const env = process.env
+/** A list from a comma-separated variable (empty when unset). */
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+const login = (appId: string | undefined, appSecret: string | undefined) =>
+  appId && appSecret ? { appId, appSecret } : undefined
+const douyin = login(env.DOUYIN_APP_ID, env.DOUYIN_APP_SECRET)
+const wechat = login(env.WECHAT_APP_ID, env.WECHAT_APP_SECRET)
+
 const merchant = await createApp({
   sweepIntervalMs: 30_000,
   ...(ttl !== undefined ? { orderTtlMs: ttl } : {}),
-  ...(process.env.CORS_ORIGIN ? { corsOrigin: process.env.CORS_ORIGIN.split(',') } : {}),
-  admin: process.env.MERCHANT_ADMIN !== '0',
+  corsOrigins: list(env.CORS_ORIGINS),
+  ...(env.MERCHANT_ADMIN_TOKEN ? { adminToken: env.MERCHANT_ADMIN_TOKEN } : {}),
+  sandbox: env.MERCHANT_SANDBOX !== '0',
+  sessionSecrets: [env.SESSION_SECRET, env.SESSION_SECRET_PREVIOUS].filter((s): s is string => Boolean(s)),
+  logins: { ...(douyin && { douyin }), ...(wechat && { wechat }) },
 })
 const server = await startServer(merchant.app, { port, hostname: process.env.HOST ?? '127.0.0.1' })
 console.log(`TradeKit merchant server on ${server.url} (${merchant.db.driver})`)

@@ -86,8 +86,14 @@ describe(`random input on ${DRIVER}`, () => {
         userId,
         async (path, body, user) => {
           const headers: Record<string, string> = { 'Idempotency-Key': newKey() }
-          if (user !== undefined) headers['X-User-Id'] = headerSafe(user)
-          const answer = await server.call('POST', path, { body, headers })
+          // A known user, the guest, or a forged bearer token.
+          const known = user === undefined || user === 'fuzzer' || user === 'guest'
+          if (!known) headers.authorization = `Bearer ${headerSafe(user)}`
+          const answer = await server.call('POST', path, {
+            body,
+            headers,
+            user: known ? (user ?? 'guest') : null,
+          })
           checkAnswer(answer.status, answer.body)
         },
       ),

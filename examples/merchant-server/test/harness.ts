@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inject } from 'vitest'
-import { createApp, type MerchantServer } from '../src/http/createApp.ts'
+import { createApp, type MerchantServer, type MerchantServerOptions } from '../src/http/createApp.ts'
 import { type RunningServer, startServer } from '../src/http/startServer.ts'
 import type { Scheduler } from '../src/sandbox/sandboxCashier.ts'
 
@@ -65,16 +65,39 @@ export interface Answer<T = Record<string, unknown>> {
   readonly body: T
 }
 
+/** The admin token every test server is started with. */
+export const ADMIN_TOKEN = 'test-admin-token-0123456789'
+
+/** How a test call is made. */
+export interface CallOptions {
+  body?: unknown
+  raw?: string | Uint8Array
+  headers?: Record<string, string>
+  /**
+   * Who calls: a name (logged in through the sandbox login, the same user for the same name),
+   * `'guest'` (this server's one guest session, the default) or `null` (no session at all).
+   */
+  user?: string | null
+  /** Send the admin token on `/admin/*` paths. @default true */
+  admin?: boolean
+}
+
 /** One merchant server listening on 127.0.0.1, with helpers to call it. */
 export interface TestServer {
   readonly url: string
   readonly merchant: MerchantServer
   readonly location: DataLocation
-  call<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    options?: { body?: unknown; raw?: string | Uint8Array; headers?: Record<string, string> },
-  ): Promise<Answer<T>>
+  /**
+   * One HTTP call. It carries the session of `options.user` (default: this server's guest) unless
+   * the caller sets `Authorization` itself, and the admin token on `/admin/*`.
+   */
+  call<T = Record<string, unknown>>(method: string, path: string, options?: CallOptions): Promise<Answer<T>>
+  /** The session of a user: `{ token, userId }`, logged in once per server and name. */
+  session(user: string): Promise<{ token: string; userId: string }>
+  /** The unexpected errors the server logged so far (a test file fails on any at the end, too). */
+  loggedErrors(): readonly unknown[]
+  /** Sends a payment notification signed with the server's sandbox key, as its cashier does. */
+  notify(orderId: string, outcome: 'paid' | 'failed'): Promise<Answer>
   /** Stops the server and closes the database, keeping the data. */
   stop(): Promise<void>
   /** Stops and deletes the data. */
@@ -83,7 +106,14 @@ export interface TestServer {
 
 /** Starts a server on `location` (fresh by default). */
 export async function startTestServer(
-  options: { location?: DataLocation; now?: () => number; scheduler?: Scheduler; orderTtlMs?: number } = {},
+  options: {
+    location?: DataLocation
+    now?: () => number
+    scheduler?: Scheduler
+    orderTtlMs?: number
+    /** Further options of createApp (CORS, sandbox, logins…). */
+    app?: Partial<MerchantServerOptions>
+  } = {},
 ): Promise<TestServer> {
   const location = options.location ?? freshLocation()
   const url = process.env.DATABASE_URL
@@ -93,9 +123,13 @@ export async function startTestServer(
     ...(options.now ? { now: options.now } : {}),
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     ...(options.orderTtlMs ? { orderTtlMs: options.orderTtlMs } : {}),
+    adminToken: ADMIN_TOKEN,
+    // Tokens survive a restart on the same data (lifecycle tests restart servers).
+    sessionSecrets: ['test-session-secret-0123456789abcdef'],
     logError: (error) => {
       errors.push(error)
     },
+    ...options.app,
   })
   let server: RunningServer
   try {
@@ -112,24 +146,56 @@ export async function startTestServer(
     await merchant.close()
     if (errors.length > 0) throw new AggregateError(errors, 'The server logged unexpected errors')
   }
+  const sessions = new Map<string, Promise<{ token: string; userId: string }>>()
+  const session = (user: string) => {
+    let known = sessions.get(user)
+    if (!known) {
+      // A sandbox login code per name (16–48 of A–Z a–z 0–9 _ -): hex of the name, padded.
+      const code = Buffer.from(user).toString('hex').padEnd(16, '0').slice(0, 48)
+      const login = user === 'guest' ? { platform: 'guest' } : { platform: 'sandbox', code }
+      known = fetch(`${server.url}/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(login),
+      }).then(async (response) => {
+        if (response.status !== 200) throw new Error(`login of ${user} answered ${response.status}`)
+        return (await response.json()) as { token: string; userId: string }
+      })
+      sessions.set(user, known)
+    }
+    return known
+  }
+  const call: TestServer['call'] = async (method, path, callOptions = {}) => {
+    const headers: Record<string, string> = { ...callOptions.headers }
+    const named = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')
+    if (path.startsWith('/admin') && callOptions.admin !== false && !named) {
+      headers.authorization = `Bearer ${ADMIN_TOKEN}`
+    } else if (!named && callOptions.user !== null) {
+      headers.authorization = `Bearer ${(await session(callOptions.user ?? 'guest')).token}`
+    }
+    let body: string | Uint8Array | undefined = callOptions.raw
+    if (callOptions.body !== undefined) {
+      body = JSON.stringify(callOptions.body)
+      headers['content-type'] ??= 'application/json'
+    }
+    const response = await fetch(`${server.url}${path}`, { method, headers, body })
+    const text = await response.text()
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text === '' ? {} : JSON.parse(text),
+    } as Answer<never>
+  }
   return {
     url: server.url,
     merchant,
     location,
-    async call(method, path, callOptions = {}) {
-      const headers: Record<string, string> = { ...callOptions.headers }
-      let body: string | Uint8Array | undefined = callOptions.raw
-      if (callOptions.body !== undefined) {
-        body = JSON.stringify(callOptions.body)
-        headers['content-type'] ??= 'application/json'
-      }
-      const response = await fetch(`${server.url}${path}`, { method, headers, body })
-      const text = await response.text()
-      return {
-        status: response.status,
-        headers: response.headers,
-        body: text === '' ? {} : JSON.parse(text),
-      } as Answer<never>
+    call,
+    session,
+    loggedErrors: () => [...errors],
+    notify(orderId, outcome) {
+      const signed = merchant.signSandboxNotification!({ orderId, outcome })
+      return call('POST', '/sandbox/notify', { raw: signed.body, headers: signed.headers, user: null })
     },
     stop,
     async destroy() {

@@ -23,7 +23,7 @@ describe(`idempotency under concurrency on ${DRIVER}`, () => {
 
     const answers = await Promise.all(
       Array.from({ length: 200 }, () =>
-        server.call('POST', '/orders', { body, headers: { 'Idempotency-Key': key, 'X-User-Id': 'crowd' } }),
+        server.call('POST', '/orders', { body, headers: { 'Idempotency-Key': key }, user: 'crowd' }),
       ),
     )
 
@@ -37,7 +37,7 @@ describe(`idempotency under concurrency on ${DRIVER}`, () => {
     expect(await orderCount(server.merchant)).toBe(ordersBefore + 1)
     const rows = await server.merchant.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM orders WHERE user_id = $1 AND idempotency_key = $2',
-      ['crowd', key],
+      [(await server.session('crowd')).userId, key],
     )
     expect(rows[0]?.n).toBe(1)
     // The stock was reserved once, not 200 times.
@@ -55,12 +55,13 @@ describe(`idempotency under concurrency on ${DRIVER}`, () => {
       contact: { phone: '13800000000' },
       expectedPayable: cny(19900),
     })
+    const authorization = `Bearer ${(await server.session('burst')).token}`
     const responses = await Promise.all(
       Array.from({ length: 200 }, () =>
         server.merchant.app.request('/orders', {
           method: 'POST',
           body,
-          headers: { 'content-type': 'application/json', 'Idempotency-Key': key, 'X-User-Id': 'burst' },
+          headers: { 'content-type': 'application/json', 'Idempotency-Key': key, authorization },
         }),
       ),
     )
@@ -76,12 +77,15 @@ describe(`idempotency under concurrency on ${DRIVER}`, () => {
     await server.call('PATCH', '/admin/skus/ceramic-mug', { body: { stock: 3 } })
     const ordersBefore = await orderCount(server.merchant)
     const body = { lines: [{ skuId: 'ceramic-mug', quantity: 1 }], expectedPayable: cny(2900 + 800) }
+    // The buyers log in first (one at a time); then their orders race.
+    for (let i = 0; i < 200; i++) await server.session(`buyer-${i}`)
 
     const answers = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         server.call('POST', '/orders', {
           body,
-          headers: { 'Idempotency-Key': newKey(), 'X-User-Id': `buyer-${i}` },
+          headers: { 'Idempotency-Key': newKey() },
+          user: `buyer-${i}`,
         }),
       ),
     )

@@ -27,7 +27,8 @@ async function createOrder(
 ) {
   const answer = await server.call('POST', '/orders', {
     body: { lines, expectedPayable: cny(payable) },
-    headers: { 'Idempotency-Key': key, 'X-User-Id': user },
+    headers: { 'Idempotency-Key': key },
+    user: user,
   })
   expect(answer.status).toBe(201)
   return answer.body as { orderId: string; expiresAt: number; amount: unknown }
@@ -41,25 +42,26 @@ describe(`order lifecycle on ${DRIVER}`, () => {
     expect(await stockOf(server.merchant, 'tea-gift-box')).toBe((stock ?? 0) - 3)
 
     const cancelled = await server.call('POST', `/orders/${orderId}/cancel`, {
-      headers: { 'X-User-Id': 'ann' },
+      user: 'ann',
     })
     expect(cancelled.status).toBe(200)
     expect(cancelled.body).toMatchObject({ orderId, status: 'closed', closeReason: 'cancelled' })
     expect(await stockOf(server.merchant, 'tea-gift-box')).toBe(stock)
 
-    const again = await server.call('POST', `/orders/${orderId}/cancel`, { headers: { 'X-User-Id': 'ann' } })
+    const again = await server.call('POST', `/orders/${orderId}/cancel`, { user: 'ann' })
     expect(again.body).toMatchObject({ status: 'closed' })
     expect(await stockOf(server.merchant, 'tea-gift-box')).toBe(stock)
 
     const stranger = await server.call('POST', `/orders/${orderId}/cancel`, {
-      headers: { 'X-User-Id': 'eve' },
+      user: 'eve',
     })
-    expect(stranger.status).toBe(404)
+    expect(stranger.status).toBe(403)
+    expect(stranger.body).toMatchObject({ error: { reason: 'forbidden' } })
 
     const paid = await createOrder(server, 'ann', [{ skuId: 'tea-gift-box', quantity: 1 }], 12800)
-    await server.call('POST', '/sandbox/notify', { body: { orderId: paid.orderId, outcome: 'paid' } })
+    await server.notify(paid.orderId as string, 'paid')
     const refused = await server.call('POST', `/orders/${paid.orderId}/cancel`, {
-      headers: { 'X-User-Id': 'ann' },
+      user: 'ann',
     })
     expect(refused.status).toBe(409)
     expect(refused.body).toMatchObject({ error: { code: 'ORDER_REJECTED', reason: 'already_paid' } })
@@ -84,16 +86,16 @@ describe(`order lifecycle on ${DRIVER}`, () => {
     expect(soldOut.body).toMatchObject({ status: 'sold_out', stock: 0 })
 
     clock.advance(10 * 60_000 - 1)
-    const before = await server.call('GET', `/orders/${orderId}`, { headers: { 'X-User-Id': 'ben' } })
+    const before = await server.call('GET', `/orders/${orderId}`, { user: 'ben' })
     expect(before.body).toMatchObject({ status: 'pending' })
 
     clock.advance(1)
-    const after = await server.call('GET', `/orders/${orderId}`, { headers: { 'X-User-Id': 'ben' } })
+    const after = await server.call('GET', `/orders/${orderId}`, { user: 'ben' })
     expect(after.body).toMatchObject({ status: 'closed', closeReason: 'expired', closedAt: expiresAt })
     expect(await stockOf(server.merchant, 'ceramic-mug')).toBe(3)
     // Every expired order closes in the same sweep and returns its stock.
     expect(await stockOf(server.merchant, 'tea-gift-box')).toBe(tea)
-    const closed = await server.call('GET', `/orders/${other.orderId}`, { headers: { 'X-User-Id': 'bea' } })
+    const closed = await server.call('GET', `/orders/${other.orderId}`, { user: 'bea' })
     expect(closed.body).toMatchObject({ status: 'closed', closeReason: 'expired' })
     const back = await server.call('GET', '/catalogue/ceramic-mug')
     expect(back.body).toMatchObject({ status: 'on_sale', stock: 3 })
@@ -105,7 +107,8 @@ describe(`order lifecycle on ${DRIVER}`, () => {
     clock.advance(20 * 60_000)
     const replay = await server.call('POST', '/orders', {
       body: { lines: [{ skuId: 'sticker-pack', quantity: 1 }], expectedPayable: cny(600) },
-      headers: { 'Idempotency-Key': key, 'X-User-Id': 'ben' },
+      headers: { 'Idempotency-Key': key },
+      user: 'ben',
     })
     expect(replay.status).toBe(200)
     expect(replay.body).toEqual(first)
@@ -127,7 +130,8 @@ describe(`order lifecycle on ${DRIVER}`, () => {
     }
     const created = await first.call('POST', '/orders', {
       body,
-      headers: { 'Idempotency-Key': key, 'X-User-Id': 'cat' },
+      headers: { 'Idempotency-Key': key },
+      user: 'cat',
     })
     expect(created.status).toBe(201)
     await first.call('PATCH', '/admin/skus/sticker-pack', { body: { price: 700 } })
@@ -136,7 +140,7 @@ describe(`order lifecycle on ${DRIVER}`, () => {
     const second = await start({ location })
     expect(second.url).not.toBe('')
     const view = await second.call('GET', `/orders/${created.body.orderId}`, {
-      headers: { 'X-User-Id': 'cat' },
+      user: 'cat',
     })
     expect(view.body).toMatchObject({ status: 'pending', amount: cny(38400) })
     expect(await stockOf(second.merchant, 'tea-gift-box')).toBe((stock ?? 0) - 2)
@@ -146,16 +150,21 @@ describe(`order lifecycle on ${DRIVER}`, () => {
     // The same key still answers the same order after the restart.
     const replay = await second.call('POST', '/orders', {
       body,
-      headers: { 'Idempotency-Key': key, 'X-User-Id': 'cat' },
+      headers: { 'Idempotency-Key': key },
+      user: 'cat',
     })
     expect(replay.status).toBe(200)
     expect(replay.body).toEqual(created.body)
 
-    const paid = await second.call('POST', '/sandbox/pay', { body: { orderId: created.body.orderId } })
+    const paid = await second.call('POST', '/sandbox/pay', {
+      body: { orderId: created.body.orderId },
+      user: 'cat',
+    })
     expect(paid.body).toMatchObject({ status: 'paid' })
-    expect(
-      (await second.call('GET', '/membership/entitlement', { headers: { 'X-User-Id': 'cat' } })).body,
-    ).toMatchObject({ active: true, planId: 'plan-yearly' })
+    expect((await second.call('GET', '/membership/entitlement', { user: 'cat' })).body).toMatchObject({
+      active: true,
+      planId: 'plan-yearly',
+    })
     expect(await stockOf(second.merchant, 'tea-gift-box')).toBe((stock ?? 0) - 2)
   })
 })

@@ -25,10 +25,8 @@ afterAll(async () => {
 const order = (body: unknown, options: { key?: string; user?: string } = {}): Promise<Answer> =>
   server.call('POST', '/orders', {
     body,
-    headers: {
-      'Idempotency-Key': options.key ?? newKey(),
-      ...(options.user ? { 'X-User-Id': options.user } : {}),
-    },
+    headers: { 'Idempotency-Key': options.key ?? newKey() },
+    ...(options.user ? { user: options.user } : {}),
   })
 
 describe(`createOrder on ${DRIVER}`, () => {
@@ -49,7 +47,7 @@ describe(`createOrder on ${DRIVER}`, () => {
     expect(await stockOf(server.merchant, 'tea-gift-box')).toBe((before ?? 0) - 2)
 
     const status = await server.call('GET', `/orders/${created.body.orderId}`, {
-      headers: { 'X-User-Id': 'alice' },
+      user: 'alice',
     })
     expect(status.status).toBe(200)
     expect(status.body).toMatchObject({
@@ -146,7 +144,7 @@ describe(`createOrder on ${DRIVER}`, () => {
         ],
         coupon: 'FULL100MINUS20',
       },
-      headers: { 'X-User-Id': 'dave' },
+      user: 'dave',
     })
     expect(quoted.status).toBe(200)
     const quote = quoted.body as {
@@ -257,16 +255,16 @@ describe(`createOrder on ${DRIVER}`, () => {
     )
     expect(created.status).toBe(201)
     const mine = await server.call('GET', `/orders/${created.body.orderId}`, {
-      headers: { 'X-User-Id': 'erin' },
+      user: 'erin',
     })
     expect(mine.body).toMatchObject({
       status: 'pending',
       request: { contact: { name: '王女士', phone: '13800000000', note: '合同审阅' } },
     })
     const theirs = await server.call('GET', `/orders/${created.body.orderId}`, {
-      headers: { 'X-User-Id': 'mallory' },
+      user: 'mallory',
     })
-    expect(theirs.status).toBe(404)
-    expect(theirs.body).toMatchObject({ error: { code: 'INVALID_ARGUMENT', reason: 'not_found' } })
+    expect(theirs.status).toBe(403)
+    expect(theirs.body).toMatchObject({ error: { code: 'INVALID_ARGUMENT', reason: 'forbidden' } })
   })
 })

@@ -26,15 +26,16 @@ afterAll(async () => {
 async function createOrder(user: string, lines: unknown[], payable: number): Promise<string> {
   const answer = await server.call('POST', '/orders', {
     body: { lines, expectedPayable: cny(payable), contact: { phone: '13800000000' } },
-    headers: { 'Idempotency-Key': newKey(), 'X-User-Id': user },
+    headers: { 'Idempotency-Key': newKey() },
+    user: user,
   })
   expect(answer.status).toBe(201)
   return answer.body.orderId as string
 }
 const status = async (user: string, orderId: string) =>
-  (await server.call('GET', `/orders/${orderId}`, { headers: { 'X-User-Id': user } })).body.status
+  (await server.call('GET', `/orders/${orderId}`, { user: user })).body.status
 const notify = (orderId: string, outcome: 'paid' | 'failed'): Promise<Answer> =>
-  server.call('POST', '/sandbox/notify', { body: { orderId, outcome } })
+  server.notify(orderId, outcome)
 const script = (steps: unknown[]) => server.call('PUT', '/sandbox/script', { body: { steps } })
 const events = (orderId: string) =>
   server.merchant.db.query<{ outcome: string; effect: string; status_after: string }>(
@@ -42,12 +43,12 @@ const events = (orderId: string) =>
     [orderId],
   )
 const entitlement = async (user: string) =>
-  (await server.call('GET', `/membership/entitlement?userId=${user}`)).body
+  (await server.call('GET', '/membership/entitlement', { user })).body
 
 describe(`payments and the sandbox cashier on ${DRIVER}`, () => {
   it('pays through the cashier by default and then answers paid', async () => {
     const orderId = await createOrder('pat', [{ skuId: 'sticker-pack', quantity: 2 }], 1200)
-    const paid = await server.call('POST', '/sandbox/pay', { body: { orderId } })
+    const paid = await server.call('POST', '/sandbox/pay', { body: { orderId }, user: 'pat' })
     expect(paid.status).toBe(200)
     expect(paid.body).toMatchObject({ orderId, status: 'paid', applied: 1, scheduled: 0 })
     expect(await status('pat', orderId)).toBe('paid')
@@ -60,7 +61,7 @@ describe(`payments and the sandbox cashier on ${DRIVER}`, () => {
       { outcome: 'paid', delayMs: 3000, duplicates: 3, late: [{ outcome: 'failed', delayMs: 9000 }] },
     ])
 
-    const receipt = await server.call('POST', '/sandbox/pay', { body: { orderId } })
+    const receipt = await server.call('POST', '/sandbox/pay', { body: { orderId }, user: 'quinn' })
     expect(receipt.body).toMatchObject({ status: 'pending', applied: 0, scheduled: 4 })
     expect(timers.pending().sort((a, b) => a - b)).toEqual([3000, 3000, 3000, 9000])
     expect(await status('quinn', orderId)).toBe('pending')
@@ -106,7 +107,7 @@ describe(`payments and the sandbox cashier on ${DRIVER}`, () => {
 
   it('makes the entitlement active after a membership order is paid, extends it, and prices members', async () => {
     const orderId = await createOrder('sam', [{ skuId: 'plan-monthly-auto', quantity: 1 }], 1200)
-    await server.call('POST', '/sandbox/pay', { body: { orderId } })
+    await server.call('POST', '/sandbox/pay', { body: { orderId }, user: 'sam' })
     const first = await entitlement('sam')
     expect(first).toEqual({
       active: true,
@@ -122,7 +123,7 @@ describe(`payments and the sandbox cashier on ${DRIVER}`, () => {
     // A member sees member prices; the guest does not.
     const member = await server.call('POST', '/quote', {
       body: { lines: [{ skuId: 'sticker-pack', quantity: 2 }] },
-      headers: { 'X-User-Id': 'sam' },
+      user: 'sam',
     })
     const guest = await server.call('POST', '/quote', {
       body: { lines: [{ skuId: 'sticker-pack', quantity: 2 }] },
@@ -132,7 +133,7 @@ describe(`payments and the sandbox cashier on ${DRIVER}`, () => {
 
     // A yearly plan bought while active extends from the current end.
     const yearly = await createOrder('sam', [{ skuId: 'plan-yearly', quantity: 1 }], 12800)
-    await server.call('POST', '/sandbox/pay', { body: { orderId: yearly } })
+    await server.call('POST', '/sandbox/pay', { body: { orderId: yearly }, user: 'sam' })
     expect(await entitlement('sam')).toEqual({
       active: true,
       planId: 'plan-yearly',
@@ -146,7 +147,7 @@ describe(`payments and the sandbox cashier on ${DRIVER}`, () => {
     expect(await stockOf(server.merchant, 'legal-consult-30')).toBe((before ?? 0) - 2)
 
     await script([{ outcome: 'failed' }])
-    const failed = await server.call('POST', '/sandbox/pay', { body: { orderId } })
+    const failed = await server.call('POST', '/sandbox/pay', { body: { orderId }, user: 'tom' })
     expect(failed.body).toMatchObject({ status: 'failed', applied: 1 })
     expect(await stockOf(server.merchant, 'legal-consult-30')).toBe(before)
     expect((await notify(orderId, 'failed')).body).toMatchObject({ status: 'failed', effect: 'ignored' })
@@ -162,7 +163,7 @@ describe(`payments and the sandbox cashier on ${DRIVER}`, () => {
     clock.advance(15 * 60_000)
 
     // Expired: the mug is back on the shelf and someone else buys it.
-    const paying = await server.call('POST', '/sandbox/pay', { body: { orderId: late } })
+    const paying = await server.call('POST', '/sandbox/pay', { body: { orderId: late }, user: 'uma' })
     expect(paying.status).toBe(409)
     expect(paying.body).toMatchObject({ error: { code: 'ORDER_EXPIRED', orderId: late } })
     expect(await status('uma', late)).toBe('closed')
@@ -195,7 +196,7 @@ describe(`payments and the sandbox cashier on ${DRIVER}`, () => {
       ],
     })
     const orderId = await createOrder('xan', [{ skuId: 'sticker-pack', quantity: 1 }], 600)
-    const none = await server.call('POST', '/sandbox/pay', { body: { orderId } })
+    const none = await server.call('POST', '/sandbox/pay', { body: { orderId }, user: 'xan' })
     expect(none.body).toMatchObject({ status: 'pending', applied: 0, scheduled: 0 })
     expect(await events(orderId)).toEqual([])
     const read = await server.call('GET', '/sandbox/script')
@@ -221,8 +222,15 @@ describe(`payments and the sandbox cashier on ${DRIVER}`, () => {
     const unknown = await notify(`ord_${'0'.repeat(32)}`, 'paid')
     expect(unknown.status).toBe(404)
     const orderId = await server.merchant.db.query<{ id: string }>('SELECT id FROM orders LIMIT 1')
+    // Signed by the cashier's key, yet not an outcome a notification can carry.
+    const signed = server.merchant.signSandboxNotification!({
+      orderId: orderId[0]!.id,
+      outcome: 'refunded' as 'paid',
+    })
     const wrong = await server.call('POST', '/sandbox/notify', {
-      body: { orderId: orderId[0]?.id, outcome: 'refunded' },
+      raw: signed.body,
+      headers: signed.headers,
+      user: null,
     })
     expect(wrong.status).toBe(400)
     expect(await snapshotDatabase(server.merchant)).toBe(before)

@@ -312,7 +312,9 @@ async function runtimeChecks(
       () => host.text(page.data.root).includes('购物车 1'),
       'the cart button to say 购物车 1',
     )
-    const stored = host.storage.get('tradekit:mini-shop:demo-user:cart')
+    // the cart is kept per user: the one the app logged in as (its sandbox login)
+    const { userId } = JSON.parse(host.storage.get('mini-shop:session') ?? '{}')
+    const stored = host.storage.get(`tradekit:mini-shop:${userId}:cart`)
     expect(typeof stored === 'string' && stored.includes('tea-gift-box'), `stored cart: ${stored}`)
   })
   await checkAsync(`${label}: the cart's checkout offers ${cashier} only`, async () => {
@@ -344,7 +346,7 @@ async function runtimeChecks(
     )
     const orderId = host.currentPage().options.orderId
     const order = await (
-      await fetch(`${merchant.url}/orders/${orderId}`, { headers: { 'X-User-Id': 'demo-user' } })
+      await fetch(`${merchant.url}/orders/${orderId}`, { headers: { authorization: appAuthorization } })
     ).json()
     expect(order.status === 'paid', `the server says ${order.status}`)
     return `order ${orderId}`
@@ -386,8 +388,12 @@ async function iosVirtualGoods(dist, template, globalName, merchant, label, expe
   })
 }
 
+/** The session the app in the host sent last (its sandbox login), to read its orders as it. */
+let appAuthorization = ''
+
 /** Answers a host's request from the merchant server (the build's URL points at port 8787). */
 async function forward(options, merchant) {
+  appAuthorization = options.header?.Authorization ?? appAuthorization
   const url = options.url.replace(/^http:\/\/127\.0\.0\.1:8787/, merchant.url)
   const method = options.method ?? 'GET'
   const response = await fetch(url, {

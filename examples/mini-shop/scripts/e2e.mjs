@@ -7,6 +7,7 @@
 // for the build on 127.0.0.1, runs each scenario in a fresh browser context with its own time
 // limit, stops everything and prints "N passed, N failed".
 import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -15,7 +16,9 @@ import { appDir, buildLibraries, buildMerchant, run, startMerchant, startWebServ
 
 const SCENARIO_TIMEOUT_MS = 90_000
 const STEP_TIMEOUT_MS = 20_000
-const USER = 'demo-user' // the app's fixed demo user (src/trade/merchant.ts)
+// The merchant server's admin token and session secret for this run (made now, never stored).
+const ADMIN_TOKEN = randomBytes(24).toString('hex')
+const MERCHANT_ENV = { MERCHANT_ADMIN_TOKEN: ADMIN_TOKEN, SESSION_SECRET: randomBytes(32).toString('hex') }
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -33,11 +36,34 @@ const CONSULT = '30 分钟法律咨询'
 const EBOOK = '电子书：小程序交易指南'
 const STICKERS = '表情包'
 
-/** A JSON call to a merchant server, as the demo user. */
+/**
+ * The scenario's user: the sandbox login code seeded into the app's storage before it starts, so
+ * the app and these calls are the same user (each scenario a user of its own).
+ */
+let userCode = ''
+const sessions = new Map()
+
+/** The scenario user's session token at a merchant server (its sandbox login). */
+async function tokenFor(base) {
+  const key = `${base} ${userCode}`
+  if (!sessions.has(key)) {
+    const response = await fetch(new URL('/session', base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'sandbox', code: userCode }),
+    })
+    if (!response.ok) throw new Error(`sandbox login answered ${response.status}: ${await response.text()}`)
+    sessions.set(key, (await response.json()).token)
+  }
+  return sessions.get(key)
+}
+
+/** A JSON call to a merchant server, as the scenario's user (as the admin on /admin/*). */
 async function call(base, method, route, body) {
+  const token = route.startsWith('/admin') ? ADMIN_TOKEN : await tokenFor(base)
   const response = await fetch(new URL(route, base), {
     method,
-    headers: { 'content-type': 'application/json', 'X-User-Id': USER },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   })
   const text = await response.text()
@@ -60,7 +86,7 @@ async function setVisibility(page, state) {
   }, state)
 }
 
-/** The server's quote for lines, as the demo user (member prices included once a member). */
+/** The server's quote for lines, as the scenario's user (member prices included once a member). */
 const serverQuote = (base, lines, extra = {}) =>
   call(base, 'POST', '/quote', { lines, ...extra, expectedPayable: { amount: 0, currency: 'CNY' } })
 
@@ -219,13 +245,41 @@ const scenarios = [
       await page.getByText('我们正在确认支付结果，你可以离开此页面，结果出来后会通知你').waitFor()
       const orderId = await shownOrderId(page)
       assert.equal((await call(merchant.url, 'GET', `/orders/${orderId}`)).status, 'pending')
-      // the user leaves; the platform's notification reaches the server meanwhile; the user comes back
+      // the user leaves; the cashier completes the payment meanwhile (its signed notification reaches
+      // the server); the user comes back
       await setVisibility(page, 'hidden')
-      const notified = await call(merchant.url, 'POST', '/sandbox/notify', { orderId, outcome: 'paid' })
+      const notified = await call(merchant.url, 'POST', '/sandbox/pay', { orderId })
       assert.equal(notified.status, 'paid')
       await setVisibility(page, 'visible')
       assert.equal(await paidOrderId(page), orderId)
       await assertPaid(merchant.url, orderId, quote.payable)
+    },
+  },
+  {
+    name: 'a forged payment notification is refused: the order stays unpaid',
+    settings: { confirmBudgetMs: 3000 },
+    async run({ page, web, merchant }) {
+      await openCheckoutFromCatalog(page, web, STICKERS, '立即开通')
+      await page.getByRole('radio', { name: '结果未知' }).click()
+      await submitButton(page).click()
+      await page.getByText('我们正在确认支付结果，你可以离开此页面，结果出来后会通知你').waitFor()
+      const orderId = await shownOrderId(page)
+      // anyone can post "paid" for this order — anonymously or with the user's own session; without
+      // the sandbox cashier's signature the server refuses it and changes nothing
+      for (const headers of [{}, { authorization: `Bearer ${await tokenFor(merchant.url)}` }]) {
+        const forged = await fetch(new URL('/sandbox/notify', merchant.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ orderId, outcome: 'paid' }),
+        })
+        assert.equal(forged.status, 401)
+      }
+      assert.equal((await call(merchant.url, 'GET', `/orders/${orderId}`)).status, 'pending')
+      // shown again, the app asks the server and still does not say paid
+      await setVisibility(page, 'hidden')
+      await setVisibility(page, 'visible')
+      await page.waitForResponse((response) => response.url().includes(`/api/orders/${orderId}`))
+      assert.equal(await page.locator('#order-status').count(), 0)
     },
   },
   {
@@ -260,9 +314,9 @@ const scenarios = [
       await submitButton(page).click()
       await page.getByText(/^正在确认支付结果/).waitFor()
       const orderId = await shownOrderId(page)
-      // the app is killed while it confirms; the platform's notification reaches the server
+      // the app is killed while it confirms; the cashier completes the payment (signed notification)
       await page.close()
-      await call(merchant.url, 'POST', '/sandbox/notify', { orderId, outcome: 'paid' })
+      await call(merchant.url, 'POST', '/sandbox/pay', { orderId })
       // the next launch resumes the stored pending order and asks the server
       const relaunched = await newPage()
       await relaunched.goto(`${web.url}/#/pages/index/index`)
@@ -289,8 +343,8 @@ const scenarios = [
       assert.equal(await page.locator('#order-status').count(), 0)
       const again = await restartable.start()
       assert.equal((await call(again.url, 'GET', `/orders/${orderId}`)).status, 'pending')
-      // the platform delivers its notification again after the restart
-      await call(again.url, 'POST', '/sandbox/notify', { orderId, outcome: 'paid' })
+      // the cashier completes the payment after the restart (its notification is signed again)
+      await call(again.url, 'POST', '/sandbox/pay', { orderId })
       assert.equal(await paidOrderId(page), orderId)
       await assertPaid(again.url, orderId, quote.payable)
     },
@@ -318,7 +372,7 @@ async function main() {
   let passed = 0
   let failed = 0
   try {
-    const merchant = await startMerchant()
+    const merchant = await startMerchant({ env: MERCHANT_ENV })
     cleanups.push(() => merchant.stop())
     let backend = merchant.url
     const web = await startWebServer({ root: path.join(appDir, 'dist/h5'), backend: () => backend })
@@ -331,6 +385,13 @@ async function main() {
       const started = Date.now()
       const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
       context.setDefaultTimeout(STEP_TIMEOUT_MS)
+      // this scenario's user: the app logs in with this sandbox device code (Taro's H5 storage format)
+      userCode = `e2e_${scenarios.indexOf(scenario)}_${randomBytes(8).toString('hex')}`
+      await context.addInitScript((code) => {
+        if (localStorage.getItem('mini-shop:sandbox-device') === null) {
+          localStorage.setItem('mini-shop:sandbox-device', JSON.stringify({ data: JSON.stringify(code) }))
+        }
+      }, userCode)
       if (scenario.settings) {
         // Taro's H5 storage format: { data } as JSON
         await context.addInitScript((settings) => {
@@ -350,7 +411,7 @@ async function main() {
       let port = 0
       const restartable = {
         async start() {
-          restarted = await startMerchant({ port, dataDir })
+          restarted = await startMerchant({ port, dataDir, env: MERCHANT_ENV })
           port = restarted.port
           backend = restarted.url
           return restarted

@@ -1,16 +1,19 @@
+import { timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { listPlans, listSkus, loadSkus, toCatalogueItem } from '../catalogue/catalogue.ts'
 import { type Database, type DatabaseOptions, openDatabase } from '../db/database.ts'
 import { migrate } from '../db/migrate.ts'
+import { createIdentity, type LoginOptions } from '../identity/identity.ts'
 import { readEntitlement } from '../membership/entitlement.ts'
-import { createOrder, GUEST, quoteOrder } from '../orders/createOrder.ts'
+import { createOrder, quoteOrder } from '../orders/createOrder.ts'
 import {
   applyPaymentNotification,
   cancelOrder,
   expireOrders,
   getOrder,
+  ownOrder,
   type PaymentOutcome,
 } from '../orders/orderLifecycle.ts'
 import { findOrder } from '../orders/orderRecords.ts'
@@ -21,8 +24,13 @@ import {
   realScheduler,
   type Scheduler,
 } from '../sandbox/sandboxCashier.ts'
+import {
+  createSandboxNotifications,
+  type SandboxNotification,
+  type SignedNotification,
+} from '../sandbox/sandboxNotifications.ts'
 import { ApiError, invalidArgument } from './ApiError.ts'
-import { readJsonBody } from './readJsonBody.ts'
+import { readJsonBody, readJsonText } from './readJsonBody.ts'
 import { readInteger, readObject } from './validate.ts'
 
 /** Options of `createApp`. */
@@ -40,12 +48,33 @@ export interface MerchantServerOptions {
   readonly scheduler?: Scheduler
   /** Period of the background sweep that closes expired orders; 0 for none. @default 0 */
   readonly sweepIntervalMs?: number
-  /** Allowed CORS origins. @default '*' */
-  readonly corsOrigin?: string | readonly string[]
+  /**
+   * Origins allowed to call from a browser (CORS), e.g. an H5 shop on another origin. None: CORS is
+   * off (same-origin callers and mini-programs do not need it). @default []
+   */
+  readonly corsOrigins?: readonly string[]
   /** Largest accepted request body. @default 65536 */
   readonly maxBodyBytes?: number
-  /** Serve `/admin/*` (price and stock changes for end-to-end tests). @default true */
-  readonly admin?: boolean
+  /**
+   * Serve `/admin/*` (price and stock changes for end-to-end tests) to callers that send
+   * `Authorization: Bearer <adminToken>`; without a token (at least 16 characters) there are no
+   * admin routes. @default undefined
+   */
+  readonly adminToken?: string
+  /**
+   * The sandbox: its cashier, its login and its `/sandbox/*` routes. A notification reaches
+   * `/sandbox/notify` only signed by the key the server makes at start for its cashier. @default true
+   */
+  readonly sandbox?: boolean
+  /**
+   * Secrets of the session tokens (HMAC), newest first; every one verifies, the first signs. None:
+   * one is made at start and sessions end when the server restarts. @default []
+   */
+  readonly sessionSecrets?: readonly string[]
+  /** How long a session lasts, in seconds. @default 604800 (7 days) */
+  readonly sessionTtlSeconds?: number
+  /** Platforms whose login codes `POST /session` exchanges (app id and secret of each). @default {} */
+  readonly logins?: LoginOptions
   /** Where unexpected errors are reported. @default console.error */
   readonly logError?: (error: unknown) => void
 }
@@ -56,11 +85,15 @@ export interface MerchantServer {
   readonly app: Hono
   /** The database, for tests that look underneath. */
   readonly db: Database
+  /**
+   * Signs a notification with the sandbox cashier's key, as the cashier sends it to
+   * `/sandbox/notify` (tests playing the platform use it; undefined when the sandbox is off).
+   */
+  readonly signSandboxNotification?: (notification: SandboxNotification) => SignedNotification
   /** Stops timers, waits for notifications in flight, closes the database. */
   close(): Promise<void>
 }
 
-const USER_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}$/
 const ORDER_ID = /^ord_[0-9a-f]{32}$/
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/
 const OUTCOMES = ['paid', 'failed'] as const
@@ -73,16 +106,11 @@ function defaultDatabase(): DatabaseOptions {
   return { dataDir: process.env.PGLITE_DIR ?? '.data/pglite' }
 }
 
-function corsOrigin(origin: string | readonly string[] | undefined): string | string[] {
-  if (origin === undefined) return '*'
-  if (typeof origin === 'string') return origin
-  return origin.length === 1 && origin[0] === '*' ? '*' : [...origin]
-}
-
-function readUserId(header: string | undefined): string {
-  if (header === undefined || header === '') return GUEST
-  if (!USER_ID.test(header)) throw invalidArgument('X-User-Id', 'X-User-Id has an invalid format')
-  return header
+/** The admin token check: equal length and content, compared in constant time. */
+function isAdminToken(authorization: string | undefined, token: string): boolean {
+  const given = Buffer.from(authorization ?? '')
+  const expected = Buffer.from(`Bearer ${token}`)
+  return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
 function readOrderId(value: unknown, field: string): string {
@@ -132,6 +160,13 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
   const now = options.now ?? Date.now
   const ttlMs = options.orderTtlMs ?? 15 * 60_000
   const logError = options.logError ?? ((error: unknown) => console.error(error))
+  if (options.adminToken !== undefined && options.adminToken.length < 16) {
+    throw new Error('The admin token must be at least 16 characters')
+  }
+  const corsOrigins = [...(options.corsOrigins ?? [])]
+  if (corsOrigins.some((origin) => origin === '*' || !/^https?:\/\/[^/\s]+$/.test(origin))) {
+    throw new Error('CORS origins are an allow-list of scheme://host[:port], never *')
+  }
   const db = await openDatabase(options.database ?? defaultDatabase())
   try {
     await migrate(db)
@@ -156,25 +191,46 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
       : undefined
   sweepTimer?.unref()
 
-  const notify = (orderId: string, outcome: PaymentOutcome) =>
-    applyPaymentNotification(db, { orderId, outcome }, now())
+  const sandboxOn = options.sandbox ?? true
+  const identity = createIdentity({
+    ...(options.sessionSecrets !== undefined && { secrets: options.sessionSecrets }),
+    ...(options.sessionTtlSeconds !== undefined && { ttlSeconds: options.sessionTtlSeconds }),
+    now,
+    logins: options.logins ?? {},
+    sandbox: sandboxOn,
+  })
+  const notifications = createSandboxNotifications({ now })
+
+  /** A notification as a platform delivers it: signature, window and nonce checked, then applied. */
+  const receiveNotification = async (header: (name: string) => string | undefined, body: string) => {
+    const payload = readObject(await notifications.verify(header, body), 'body')
+    const orderId = readOrderId(payload.orderId, 'orderId')
+    const outcome = readOneOf(payload.outcome, 'outcome', OUTCOMES)
+    return applyPaymentNotification(db, { orderId, outcome }, now())
+  }
+  // The sandbox cashier signs what it sends and goes through the same check as /sandbox/notify.
   const cashier = createSandboxCashier({
-    notify,
+    notify: (orderId: string, outcome: PaymentOutcome) => {
+      const signed = notifications.sign({ orderId, outcome })
+      return receiveNotification((name) => signed.headers[name], signed.body)
+    },
     scheduler: options.scheduler ?? realScheduler,
     onError: logError,
   })
 
   const app = new Hono()
-  app.use(
-    '*',
-    cors({
-      origin: corsOrigin(options.corsOrigin),
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'X-User-Id'],
-      exposeHeaders: ['Idempotent-Replayed'],
-      maxAge: 600,
-    }),
-  )
+  if (corsOrigins.length > 0) {
+    app.use(
+      '*',
+      cors({
+        origin: corsOrigins,
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'OPTIONS'],
+        allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
+        exposeHeaders: ['Idempotent-Replayed'],
+        maxAge: 600,
+      }),
+    )
+  }
   app.use(
     '*',
     bodyLimit({
@@ -225,8 +281,13 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
     return c.json(toCatalogueItem(sku))
   })
 
+  app.post('/session', async (c) => c.json(await identity.login(await readJsonBody(c))))
+
+  const userOf = (c: { req: { header(name: string): string | undefined } }) =>
+    identity.userOf(c.req.header('authorization'))
+
   app.post('/quote', async (c) => {
-    const userId = readUserId(c.req.header('x-user-id'))
+    const userId = userOf(c)
     const input = parseOrderRequest(await readJsonBody(c), { requireExpectedPayable: false })
     await sweep()
     const skus = await loadSkus(
@@ -238,7 +299,7 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
   })
 
   app.post('/orders', async (c) => {
-    const userId = readUserId(c.req.header('x-user-id'))
+    const userId = userOf(c)
     const key = c.req.header('idempotency-key')
     if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
       throw invalidArgument(
@@ -258,14 +319,14 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
   })
 
   app.get('/orders/:orderId', async (c) => {
-    const userId = readUserId(c.req.header('x-user-id'))
+    const userId = userOf(c)
     const orderId = readOrderId(c.req.param('orderId'), 'orderId')
     await sweep()
     return c.json(await getOrder(db, userId, orderId))
   })
 
   app.post('/orders/:orderId/cancel', async (c) => {
-    const userId = readUserId(c.req.header('x-user-id'))
+    const userId = userOf(c)
     const orderId = readOrderId(c.req.param('orderId'), 'orderId')
     return c.json(await cancelOrder(db, userId, orderId, now()))
   })
@@ -273,54 +334,69 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
   app.get('/membership/plans', async (c) => c.json({ plans: await listPlans(db) }))
 
   app.get('/membership/entitlement', async (c) => {
-    const userId = readUserId(c.req.query('userId') ?? c.req.header('x-user-id'))
-    if (userId === GUEST) throw invalidArgument('userId', 'Name the user (?userId= or X-User-Id)')
+    const userId = userOf(c)
+    const named = c.req.query('userId')
+    if (named !== undefined && named !== userId) {
+      throw new ApiError(403, 'INVALID_ARGUMENT', "Another user's membership is theirs to read", {
+        reason: 'forbidden',
+      })
+    }
     return c.json(await readEntitlement(db, userId, now()))
   })
 
-  app.post('/sandbox/notify', async (c) => {
-    const body = readObject(await readJsonBody(c), 'body')
-    const orderId = readOrderId(body.orderId, 'orderId')
-    const outcome = readOneOf(body.outcome, 'outcome', OUTCOMES)
-    return c.json(await notify(orderId, outcome))
-  })
+  // The sandbox's routes exist only when it is switched on.
+  if (sandboxOn) {
+    app.post('/sandbox/notify', async (c) => {
+      const body = await readJsonText(c)
+      return c.json(await receiveNotification((name) => c.req.header(name), body))
+    })
 
-  app.post('/sandbox/pay', async (c) => {
-    const body = readObject(await readJsonBody(c), 'body')
-    const orderId = readOrderId(body.orderId, 'orderId')
-    await sweep()
-    const order = await findOrder(db, orderId)
-    if (!order) throw new ApiError(404, 'INVALID_ARGUMENT', `No order ${orderId}`, { reason: 'not_found' })
-    if (order.status === 'closed' && order.close_reason === 'expired') {
-      throw new ApiError(409, 'ORDER_EXPIRED', 'The order expired before it was paid', { orderId })
-    }
-    if (order.status !== 'pending') {
-      throw new ApiError(409, 'ORDER_REJECTED', `The order is ${order.status}`, {
-        reason: 'not_pending',
-        status: order.status,
-      })
-    }
-    const receipt = await cashier.pay(orderId)
-    const after = await findOrder(db, orderId)
-    return c.json({ ...receipt, status: after?.status ?? order.status })
-  })
+    app.post('/sandbox/pay', async (c) => {
+      const userId = userOf(c)
+      const body = readObject(await readJsonBody(c), 'body')
+      const orderId = readOrderId(body.orderId, 'orderId')
+      await sweep()
+      const order = ownOrder(await findOrder(db, orderId), userId, orderId)
+      if (order.status === 'closed' && order.close_reason === 'expired') {
+        throw new ApiError(409, 'ORDER_EXPIRED', 'The order expired before it was paid', { orderId })
+      }
+      if (order.status !== 'pending') {
+        throw new ApiError(409, 'ORDER_REJECTED', `The order is ${order.status}`, {
+          reason: 'not_pending',
+          status: order.status,
+        })
+      }
+      const receipt = await cashier.pay(orderId)
+      const after = await findOrder(db, orderId)
+      return c.json({ ...receipt, status: after?.status ?? order.status })
+    })
 
-  app.get('/sandbox/script', (c) => c.json(cashier.getScript()))
-  app.put('/sandbox/script', async (c) => {
-    const body = readObject(await readJsonBody(c), 'body')
-    const raw = body.steps === undefined ? [] : body.steps
-    if (!Array.isArray(raw) || raw.length > 100)
-      throw invalidArgument('steps', 'steps must be a list of at most 100')
-    const steps = raw.map((step, index) => readStep(step, `steps[${index}]`))
-    const defaultDelayMs =
-      body.defaultDelayMs === undefined
-        ? undefined
-        : readInteger(body.defaultDelayMs, 'defaultDelayMs', 0, MAX_DELAY_MS)
-    cashier.setScript(defaultDelayMs === undefined ? { steps } : { steps, defaultDelayMs })
-    return c.json(cashier.getScript())
-  })
+    app.get('/sandbox/script', (c) => c.json(cashier.getScript()))
+    app.put('/sandbox/script', async (c) => {
+      const body = readObject(await readJsonBody(c), 'body')
+      const raw = body.steps === undefined ? [] : body.steps
+      if (!Array.isArray(raw) || raw.length > 100)
+        throw invalidArgument('steps', 'steps must be a list of at most 100')
+      const steps = raw.map((step, index) => readStep(step, `steps[${index}]`))
+      const defaultDelayMs =
+        body.defaultDelayMs === undefined
+          ? undefined
+          : readInteger(body.defaultDelayMs, 'defaultDelayMs', 0, MAX_DELAY_MS)
+      cashier.setScript(defaultDelayMs === undefined ? { steps } : { steps, defaultDelayMs })
+      return c.json(cashier.getScript())
+    })
+  }
 
-  if (options.admin ?? true) {
+  const adminToken = options.adminToken
+  if (adminToken !== undefined) {
+    app.use('/admin/*', async (c, next) => {
+      if (!isAdminToken(c.req.header('authorization'), adminToken)) {
+        throw new ApiError(401, 'INVALID_ARGUMENT', 'Admin routes need the admin token', {
+          reason: 'admin_required',
+        })
+      }
+      await next()
+    })
     app.patch('/admin/skus/:skuId', async (c) => {
       const skuId = readSkuId(c.req.param('skuId'))
       const body = readObject(await readJsonBody(c), 'body')
@@ -359,6 +435,7 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
   return {
     app,
     db,
+    ...(sandboxOn && { signSandboxNotification: notifications.sign }),
     async close() {
       if (sweepTimer) clearInterval(sweepTimer)
       await cashier.close()

@@ -2,13 +2,11 @@ import { createHash, randomUUID } from 'node:crypto'
 import { loadSkus, type Sku } from '../catalogue/catalogue.ts'
 import type { Database, Queryable } from '../db/database.ts'
 import { ApiError } from '../http/ApiError.ts'
+import { isGuest } from '../identity/identity.ts'
 import { isMember } from '../membership/entitlement.ts'
 import { isCouponCode, priceOrder, type Quote } from '../pricing/priceOrder.ts'
 import { type CreatedOrder, findOrderByKey, type OrderRow, toCreatedOrder } from './orderRecords.ts'
 import type { OrderInput } from './parseOrderRequest.ts'
-
-/** The user id of a caller who sent no `X-User-Id`. */
-export const GUEST = 'guest'
 
 /** The channels this server can create payments for. */
 export const CHANNELS = ['sandbox'] as const
@@ -103,8 +101,8 @@ export async function quoteOrder(
       skuIds: entries.filter((e) => e.sku.requiresContact).map((e) => e.sku.id),
     })
   }
-  if (entries.some((e) => e.sku.isPlan) && context.userId === GUEST) {
-    throw new ApiError(422, 'ORDER_REJECTED', 'A membership needs a signed-in user (X-User-Id)', {
+  if (entries.some((e) => e.sku.isPlan) && isGuest(context.userId)) {
+    throw new ApiError(422, 'ORDER_REJECTED', 'A membership needs a signed-in user, not a guest session', {
       reason: 'login_required',
     })
   }
@@ -115,7 +113,7 @@ export async function quoteOrder(
       available: Object.fromEntries(short.map((e) => [e.sku.id, e.sku.stock])),
     })
   }
-  const member = context.userId !== GUEST && (await isMember(db, context.userId, context.now))
+  const member = !isGuest(context.userId) && (await isMember(db, context.userId, context.now))
   return priceOrder(input.lines, skus, {
     member,
     ...(input.coupon !== undefined && isCouponCode(input.coupon) ? { coupon: input.coupon } : {}),

@@ -22,6 +22,21 @@ function notFound(orderId: string): ApiError {
   return new ApiError(404, 'INVALID_ARGUMENT', `No order ${orderId}`, { reason: 'not_found', orderId })
 }
 
+/** 403: the order exists but belongs to another user (who it is stays unsaid). */
+function notYours(orderId: string): ApiError {
+  return new ApiError(403, 'INVALID_ARGUMENT', 'This order belongs to another user', {
+    reason: 'forbidden',
+    orderId,
+  })
+}
+
+/** The order of `userId`: 404 when there is none, 403 when it is someone else's. */
+export function ownOrder(row: OrderRow | undefined, userId: string, orderId: string): OrderRow {
+  if (!row) throw notFound(orderId)
+  if (row.user_id !== userId) throw notYours(orderId)
+  return row
+}
+
 /** Closes a locked pending order and returns its units; the row must be locked by `tx`. */
 async function closeOrder(
   tx: Queryable,
@@ -73,11 +88,9 @@ export async function expireOrders(db: Database, now: number): Promise<number> {
   })
 }
 
-/** The order as its owner sees it; another user's order is "not found". */
+/** The order as its owner sees it; another user's order is refused (403). */
 export async function getOrder(db: Queryable, userId: string, orderId: string): Promise<OrderView> {
-  const row = await findOrder(db, orderId)
-  if (!row || row.user_id !== userId) throw notFound(orderId)
-  return toOrderView(row)
+  return toOrderView(ownOrder(await findOrder(db, orderId), userId, orderId))
 }
 
 /**
@@ -91,8 +104,7 @@ export async function cancelOrder(
   now: number,
 ): Promise<OrderView> {
   return db.transaction(async (tx) => {
-    const row = await findOrder(tx, orderId, { lock: true })
-    if (!row || row.user_id !== userId) throw notFound(orderId)
+    const row = ownOrder(await findOrder(tx, orderId, { lock: true }), userId, orderId)
     if (row.status === 'pending') {
       return toOrderView(await closeOrder(tx, orderId, row.expires_at <= now ? 'expired' : 'cancelled', now))
     }

@@ -30,12 +30,13 @@ export function buildMerchant() {
 
 /**
  * Starts the merchant server as its own process on 127.0.0.1. `port` 0 picks a free one;
- * `dataDir` is PGlite's folder (`memory://` for a throwaway database).
+ * `dataDir` is PGlite's folder (`memory://` for a throwaway database); `env` adds variables
+ * (`MERCHANT_ADMIN_TOKEN`, `SESSION_SECRET`…).
  */
-export function startMerchant({ port = 0, dataDir = 'memory://', quiet = true } = {}) {
+export function startMerchant({ port = 0, dataDir = 'memory://', quiet = true, env = {} } = {}) {
   const child = spawn(process.execPath, [path.join(merchantDir, 'dist/main.js')], {
     cwd: merchantDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PGLITE_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PGLITE_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))

@@ -9,13 +9,14 @@ import { merchantRequest } from './merchant'
 import { readSandboxSettings, sandboxStep } from './sandboxSettings'
 
 /**
- * The sandbox cashier on every platform. When it "takes the money" it sends the merchant server the
- * payment notification a platform would send (`POST /sandbox/notify`, outcome `paid`). What the
- * cashier answers the app is read from the sandbox settings at each payment.
+ * The sandbox cashier on every platform. When it "takes the money" it asks the merchant server's
+ * sandbox cashier to pay the order (`POST /sandbox/pay`, the user's own order only), which sends the
+ * server a payment notification signed like a platform's. What the cashier answers the app is read
+ * from the sandbox settings at each payment.
  */
 export function sandboxCashier(): PaymentChannel {
   const notify = async (orderId: string) => {
-    await merchantRequest('POST', '/sandbox/notify', { data: { orderId, outcome: 'paid' } })
+    await merchantRequest('POST', '/sandbox/pay', { data: { orderId } })
   }
   const pay: PaymentChannel['pay'] = async (payment, ctx) => {
     const behaviour = readSandboxSettings().behaviour

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { type Quote, TradeKitError, type TradeKitErrorCode } from '@tradekit/core'
+import { currentSession, renewSession, type Session } from './session'
 
 /**
  * Where the merchant server is: on H5 the page's own origin, whose `/api` the demo's static server
@@ -7,12 +8,6 @@ import { type Quote, TradeKitError, type TradeKitErrorCode } from '@tradekit/cor
  * (`MERCHANT_URL`, http://127.0.0.1:8787 by default — a real app names its HTTPS domain).
  */
 export const MERCHANT_BASE_URL = process.env.TARO_ENV === 'h5' ? '/api' : MINI_SHOP_MERCHANT_URL
-
-/**
- * The signed-in user. The example has no login: everyone is this demo user, named to the server by
- * `X-User-Id` (guests cannot buy memberships). A real app passes its session's user id.
- */
-export const DEMO_USER_ID = 'demo-user'
 
 /** How the merchant server answers errors: `{ error: { code, message, quote?, skuIds? } }`, 4xx. */
 interface ApiErrorBody {
@@ -36,15 +31,44 @@ const PASSED_THROUGH: ReadonlySet<TradeKitErrorCode> = new Set<TradeKitErrorCode
   'PAYMENT_UNAVAILABLE',
 ])
 
+type RequestOptions = { data?: unknown; signal?: AbortSignal; headers?: Record<string, string> }
+
 /**
- * One request to the merchant server. Network trouble (`request:fail …`, a 5xx, a 429) becomes
- * `NETWORK`, which the checkout retries with the same idempotency key; refusals become their
- * TradeKit code, which ends the attempt.
+ * One request to the merchant server, as the logged-in user (`Authorization: Bearer <session
+ * token>`; the server names the user from it, never from anything else). A 401 logs in again and
+ * sends the request once more. Network trouble (`request:fail …`, a 5xx, a 429) becomes `NETWORK`,
+ * which the checkout retries with the same idempotency key; refusals become their TradeKit code,
+ * which ends the attempt.
  */
 export async function merchantRequest<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH',
   path: string,
-  options: { data?: unknown; signal?: AbortSignal; headers?: Record<string, string> } = {},
+  options: RequestOptions = {},
+): Promise<T> {
+  let session: Session
+  try {
+    session = await currentSession()
+  } catch (error) {
+    throw new TradeKitError('NETWORK', `login failed: ${String((error as Error)?.message ?? error)}`, {
+      cause: error,
+    })
+  }
+  try {
+    return await send<T>(method, path, options, session)
+  } catch (error) {
+    if (!(error instanceof SessionRefused)) throw error
+    return send<T>(method, path, options, await renewSession(session))
+  }
+}
+
+/** The server refused the session (expired, or signed with a key it no longer has). */
+class SessionRefused extends Error {}
+
+async function send<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  options: RequestOptions,
+  session: Session,
 ): Promise<T> {
   const { data, signal, headers } = options
   if (signal?.aborted) throw new TradeKitError('ABORTED')
@@ -52,7 +76,7 @@ export async function merchantRequest<T>(
     url: `${MERCHANT_BASE_URL}${path}`,
     method,
     data: data as Taro.request.Option['data'],
-    header: { 'content-type': 'application/json', 'X-User-Id': DEMO_USER_ID, ...headers },
+    header: { 'content-type': 'application/json', ...headers, Authorization: `Bearer ${session.token}` },
     timeout: 15_000,
   })
   // the checkout aborts calls it no longer waits for (timeouts, cancel): stop the request too
@@ -68,6 +92,7 @@ export async function merchantRequest<T>(
   } finally {
     signal?.removeEventListener('abort', abort)
   }
+  if (res.statusCode === 401) throw new SessionRefused()
   if (res.statusCode >= 500 || res.statusCode === 429) {
     throw new TradeKitError('NETWORK', `HTTP ${res.statusCode}`)
   }
