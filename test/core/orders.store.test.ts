@@ -281,6 +281,33 @@ describe('createOrders: the detail cache', () => {
   })
 })
 
+describe('createOrders: answers are checked', () => {
+  it.each([
+    ['a status outside the table', { status: 'pending' }, /bad status/],
+    ['a kind it does not know', { kind: 'digital' }, /bad kind/],
+    ['no lines', { lines: [] }, /bad lines/],
+    [
+      'a line in another currency',
+      { lines: [{ ...mk('o1', 'paid').lines[0], amount: money(1, 'USD') }] },
+      /line 0 has a bad amount/,
+    ],
+    ['a float amount', { amount: { amount: 0.5, currency: 'CNY' } }, /without a valid amount/],
+    [
+      'a refund in a status it does not know',
+      { refunds: [{ refundId: 'r', status: 'done' }] },
+      /refund 0 has a bad status/,
+    ],
+  ])('refuses an order with %s, naming what is wrong', async (_what, patch, message) => {
+    const { orders, gets } = setup()
+    const read = orders.getOrder('o1')
+    gets[0]!.resolve({ ...mk('o1', 'paid'), ...patch } as unknown as Order)
+    const result = await read
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(!result.ok && result.error.message).toMatch(message)
+    expect(orders.getSnapshot().orders).toEqual({})
+  })
+})
+
 async function withOrder(ctx: ReturnType<typeof setup>, order: Order) {
   const read = ctx.orders.getOrder(order.orderId)
   ctx.gets.at(-1)!.resolve(order)

@@ -62,7 +62,16 @@ export interface RepurchaseEvent extends EventBase<'repurchase'> {
   readonly unavailable: number
 }
 
-/** The trading events TradeKit reports, in the spirit of the common e-commerce analytics names. */
+/**
+ * The trading events TradeKit reports, in the spirit of the common e-commerce analytics names.
+ *
+ * @example
+ * ```ts
+ * const onEvent = (event: TradeEvent) => {
+ *   if (event.name === 'purchase') report('purchase', { order: event.orderId, fen: event.value.amount })
+ * }
+ * ```
+ */
 export type TradeEvent =
   | ViewItemEvent
   | AddToCartEvent
@@ -78,7 +87,14 @@ export type TradeEventName = TradeEvent['name']
 /** The app's analytics hook: may be sync or async; whatever it does never fails a purchase. */
 export type TradeEventHandler = (event: TradeEvent) => unknown
 
-/** Every event name. */
+/**
+ * Every event name.
+ *
+ * @example
+ * ```ts
+ * const counts = Object.fromEntries(TRADE_EVENT_NAMES.map((name) => [name, 0]))
+ * ```
+ */
 export const TRADE_EVENT_NAMES: readonly TradeEventName[] = Object.freeze([
   'view_item',
   'add_to_cart',

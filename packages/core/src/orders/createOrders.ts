@@ -33,7 +33,14 @@ import type {
   RefundInput,
 } from './types'
 
-/** The default timeouts (see {@link OrdersTiming}). */
+/**
+ * The default timeouts (see {@link OrdersTiming}).
+ *
+ * @example
+ * ```ts
+ * createOrders({ api, timing: { requestTimeoutMs: DEFAULT_ORDERS_TIMING.requestTimeoutMs * 2 } })
+ * ```
+ */
 export const DEFAULT_ORDERS_TIMING: Readonly<OrdersTiming> = Object.freeze({
   requestTimeoutMs: 10_000,
   actionTimeoutMs: 15_000,

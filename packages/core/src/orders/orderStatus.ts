@@ -23,7 +23,14 @@ export const ORDER_LIFECYCLE_STATUSES: readonly OrderLifecycleStatus[] = Object.
   'closed',
 ])
 
-/** The rules the table keeps (a row cites one by number). */
+/**
+ * The rules the table keeps (a row cites one by number).
+ *
+ * @example
+ * ```ts
+ * ORDER_RULES[2] // 'nothing paid is lost'
+ * ```
+ */
 export const ORDER_RULES = Object.freeze({
   1: 'the server decides',
   2: 'nothing paid is lost',
@@ -127,12 +134,27 @@ export const ORDER_TRANSITIONS: readonly OrderTransitionRow[] = Object.freeze([
   { on: 'REFUNDED', from: ['refunding'], to: 'refunded', by: 'server', rule: 4 },
 ] satisfies OrderTransitionRow[])
 
-/** True when `value` is an order status of the table. */
+/**
+ * True when `value` is an order status of the table (for data from outside).
+ *
+ * @example
+ * ```ts
+ * isOrderLifecycleStatus('to_verify') // true
+ * isOrderLifecycleStatus('pending') // false: the checkout's payment status, not an order's
+ * ```
+ */
 export function isOrderLifecycleStatus(value: unknown): value is OrderLifecycleStatus {
   return typeof value === 'string' && (ORDER_LIFECYCLE_STATUSES as readonly string[]).includes(value)
 }
 
-/** The rows that apply to an order of `kind` in `status`. */
+/**
+ * The rows that apply to an order of `kind` in `status`: what may happen to it next.
+ *
+ * @example
+ * ```ts
+ * orderTransitionsFrom('paid', 'service').map((row) => row.on) // ['ISSUE_CODE', 'REQUEST_REFUND', 'START_REFUND']
+ * ```
+ */
 export function orderTransitionsFrom(status: OrderLifecycleStatus, kind: OrderKind): OrderTransitionRow[] {
   return ORDER_TRANSITIONS.filter(
     (row) => row.from.includes(status) && (row.when === undefined || ORDER_GUARDS[row.when](kind)),
