@@ -4,6 +4,7 @@ import { CartBar, CartList, CheckoutPage, type CheckoutPageProps } from '@tradek
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { consultation, membership, mug, tee } from './fixtures/products'
+import { textOf } from './fixtures/text'
 import { en, useMerchant, wait, withTrade } from './fixtures/trade'
 
 /** The cart, then the checkout page: what a mini-program's two pages do, in one story. */
@@ -26,7 +27,8 @@ function MerchantNotification() {
   return (
     <button
       type="button"
-      style={{ marginTop: 12 }}
+      className="tk-story-button"
+      style={{ margin: 12 }}
       onClick={() => {
         for (const order of merchant.orders.values()) merchant.markPaid(order.orderId)
       }}
@@ -49,6 +51,10 @@ type Story = StoryObj<typeof meta>
 const submitButton = (canvasElement: HTMLElement, name: RegExp = /提交订单/) =>
   within(canvasElement).getByRole('button', { name })
 
+/** The submit button in the story's locale (its name goes on with the payable). */
+const submitIn = (canvasElement: HTMLElement, globals: Record<string, unknown>) =>
+  within(canvasElement).getByRole('button', { name: new RegExp(`^${textOf(globals).t('checkout.submit')}`) })
+
 /** Goods in the cart, ready to place the order. */
 export const Ready: Story = {
   decorators: [
@@ -69,6 +75,7 @@ export const Ready: Story = {
 
 /** Flow: cart → checkout → pay → paid. */
 export const CartToPaid: Story = {
+  name: 'Flow: cart → checkout → paid',
   decorators: [
     withTrade({
       cart: (cart) => {
@@ -102,6 +109,7 @@ const fees: readonly PricingFee[] = [
  * another; the merchant prices the same way, so the order goes through at the total shown.
  */
 export const CouponAndDeliveryToPaid: Story = {
+  name: 'Flow: coupon and delivery → paid',
   decorators: [
     withTrade({
       cart: (cart) => {
@@ -129,26 +137,40 @@ export const CouponAndDeliveryToPaid: Story = {
   },
 }
 
-/** Flow: pay → the user cancels in the cashier → pay now → paid (the same order). */
-export const CancelThenRetry: Story = {
+/** The user closed the cashier, and the server says nothing was paid: the order waits, "pay now". */
+export const Cancelled: Story = {
   decorators: [
     withTrade({
       cart: (cart) => cart.add(tee),
       script: [{ outcome: 'cancel' }, { outcome: 'success' }],
     }),
   ],
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(submitButton(canvasElement))
-    await expect(await canvas.findByText('支付已取消', {}, wait)).toBeVisible()
-    await userEvent.click(await canvas.findByRole('button', { name: '继续支付' }, wait))
-    await expect(await canvas.findByText('支付成功', {}, wait)).toBeVisible()
-    await expect(args.onPaid).toHaveBeenCalledTimes(1)
+    await userEvent.click(submitIn(canvasElement, globals))
+    await expect(await canvas.findByText(t('status.cancelled'), {}, wait)).toBeVisible()
+    await expect(await canvas.findByRole('button', { name: t('status.payAgain') }, wait)).toBeVisible()
+    await expect(args.onPaid).not.toHaveBeenCalled()
   },
 }
 
-/** Flow: pay → the result stays unknown → the merchant hears of it → check again (confirming) → paid. */
-export const UnknownThenPaid: Story = {
+/** Flow: pay → the user cancels in the cashier → pay now → paid (the same order). */
+export const CancelThenRetry: Story = {
+  ...Cancelled,
+  name: 'Flow: cancel, then pay now → paid',
+  play: async (context) => {
+    await Cancelled.play?.(context)
+    const { t } = textOf(context.globals)
+    const canvas = within(context.canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: t('status.payAgain') }))
+    await expect(await canvas.findByText(t('status.paid'), {}, wait)).toBeVisible()
+    await expect(context.args.onPaid).toHaveBeenCalledTimes(1)
+  },
+}
+
+/** Confirmation ran out of time: the result is unknown, the user may leave; nothing is shown as paid. */
+export const Unknown: Story = {
   decorators: [
     withTrade({
       cart: (cart) => cart.add(tee),
@@ -156,29 +178,40 @@ export const UnknownThenPaid: Story = {
       timing: { pollDelaysMs: [200], confirmBudgetMs: 800 },
     }),
   ],
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await userEvent.click(submitIn(canvasElement, globals))
+    await expect(await canvas.findByText(t('status.unknown'), {}, wait)).toBeVisible()
+    await expect(canvas.getByRole('button', { name: t('status.checkAgain') })).toBeVisible()
+    await expect(args.onPaid).not.toHaveBeenCalled()
+  },
+}
+
+/** Flow: pay → the result stays unknown → the merchant hears of it → check again → paid. */
+export const UnknownThenPaid: Story = {
+  ...Unknown,
+  name: 'Flow: unknown, then the merchant hears of it → paid',
   render: (args) => (
     <>
       <CheckoutPage {...args} />
       <MerchantNotification />
     </>
   ),
-  play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(submitButton(canvasElement))
-    await expect(await canvas.findByText(/正在确认支付结果/, {}, wait)).toBeVisible()
-    await expect(
-      await canvas.findByText('我们正在确认支付结果，你可以离开此页面，结果出来后会通知你', {}, wait),
-    ).toBeVisible()
-    await expect(args.onPaid).not.toHaveBeenCalled()
+  play: async (context) => {
+    await Unknown.play?.(context)
+    const { t } = textOf(context.globals)
+    const canvas = within(context.canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: /Sandbox: the merchant receives/ }))
-    await userEvent.click(canvas.getByRole('button', { name: '刷新结果' }))
-    await expect(await canvas.findByText('支付成功', {}, wait)).toBeVisible()
-    await expect(args.onPaid).toHaveBeenCalledTimes(1)
+    await userEvent.click(canvas.getByRole('button', { name: t('status.checkAgain') }))
+    await expect(await canvas.findByText(t('status.paid'), {}, wait)).toBeVisible()
+    await expect(context.args.onPaid).toHaveBeenCalledTimes(1)
   },
 }
 
 /** Flow: the server's price moved → the new total is shown → accept → paid at the new total. */
 export const PriceChangedThenAccept: Story = {
+  name: 'Flow: price changed, accept → paid',
   decorators: [withTrade({ cart: (cart) => cart.add(tee), serverPrices: { [tee.skuId]: 10900 } })],
   args: { onBackToCart: fn() },
   play: async ({ canvasElement, args }) => {
@@ -266,6 +299,7 @@ export const ReadyEnglish: Story = {
 /** Cart → paid, in English. */
 export const CartToPaidEnglish: Story = {
   ...CartToPaid,
+  name: 'Flow: cart → checkout → paid, in English',
   ...en,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -278,6 +312,7 @@ export const CartToPaidEnglish: Story = {
 /** Coupons and delivery → paid, in English. */
 export const CouponAndDeliveryToPaidEnglish: Story = {
   ...CouponAndDeliveryToPaid,
+  name: 'Flow: coupon and delivery → paid, in English',
   ...en,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -286,35 +321,30 @@ export const CouponAndDeliveryToPaidEnglish: Story = {
   },
 }
 
-/** Cancel → retry → paid, in English. */
+/** Cancel, then pay now → paid, in English: the same interaction through the catalogue. */
 export const CancelThenRetryEnglish: Story = {
   ...CancelThenRetry,
   ...en,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(submitButton(canvasElement, /Place order/))
-    await userEvent.click(await canvas.findByRole('button', { name: 'Pay now' }, wait))
-    await expect(await canvas.findByText('Payment successful', {}, wait)).toBeVisible()
-  },
+  name: `${CancelThenRetry.name}, in English`,
 }
 
-/** Unknown → paid, in English. */
+/** Unknown, then paid, in English: the same interaction through the catalogue. */
 export const UnknownThenPaidEnglish: Story = {
   ...UnknownThenPaid,
   ...en,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(submitButton(canvasElement, /Place order/))
-    await expect(await canvas.findByText(/We are confirming your payment/, {}, wait)).toBeVisible()
-    await userEvent.click(canvas.getByRole('button', { name: /Sandbox: the merchant receives/ }))
-    await userEvent.click(canvas.getByRole('button', { name: 'Check again' }))
-    await expect(await canvas.findByText('Payment successful', {}, wait)).toBeVisible()
-  },
+  name: `${UnknownThenPaid.name}, in English`,
 }
+
+/** Cancelled, in English. */
+export const CancelledEnglish: Story = { ...Cancelled, ...en }
+
+/** Unknown, in English. */
+export const UnknownEnglish: Story = { ...Unknown, ...en }
 
 /** Price changed → accept → paid, in English. */
 export const PriceChangedThenAcceptEnglish: Story = {
   ...PriceChangedThenAccept,
+  name: 'Flow: price changed, accept → paid, in English',
   ...en,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
