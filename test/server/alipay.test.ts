@@ -306,3 +306,104 @@ describe('createTrade against a fake gateway', () => {
     expect(platform.requests.length).toBe(count)
   })
 })
+
+// alipay.trade.query and alipay.trade.refund. Sources: the open platform's API pages
+// (https://opendocs.alipay.com/apis/api_1/alipay.trade.query, https://opendocs.alipay.com/apis/api_1/alipay.trade.refund;
+// the mini-program variant at https://help.aliyun.com/document_detail/2978205.html): biz_content
+// { out_trade_no | trade_no } and { out_trade_no, refund_amount (yuan), out_request_no, refund_reason };
+// answers in alipay_trade_query_response / alipay_trade_refund_response, signed like every answer. The
+// answer bodies below follow the documented response examples (trade 2013112011001004330000121536,
+// out_trade_no 6823789339978248, 88.88), which print amounts as JSON numbers; the gateway sends strings,
+// and both are read.
+describe('queryTrade and refund against a fake gateway', () => {
+  let platform: FakePlatform
+  let answerKey = alipayKey.privateKey
+
+  beforeAll(async () => {
+    platform = await startFakePlatform({
+      'POST /gateway.do': (request) => {
+        const params = Object.fromEntries(new URLSearchParams(request.body))
+        expect(verify(alipaySignContent(params), params.sign!, app.publicKey)).toBe(true)
+        const biz = JSON.parse(params.biz_content!)
+        let name: string
+        let node: string
+        if (params.method === 'alipay.trade.query') {
+          name = 'alipay_trade_query_response'
+          node =
+            biz.out_trade_no === 'missing'
+              ? '{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST","sub_msg":"交易不存在"}'
+              : '{"code":"10000","msg":"Success","trade_no":"2013112011001004330000121536","out_trade_no":"6823789339978248","buyer_logon_id":"159****5620","trade_status":"TRADE_SUCCESS","total_amount":88.88,"buyer_open_id":"074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5"}'
+        } else {
+          expect(params.method).toBe('alipay.trade.refund')
+          name = 'alipay_trade_refund_response'
+          node = `{"code":"10000","msg":"Success","trade_no":"2013112011001004330000121536","out_trade_no":"${biz.out_trade_no}","buyer_logon_id":"159****5620","fund_change":"Y","refund_fee":"${biz.refund_amount}"}`
+        }
+        return { body: `{"${name}":${node},"sign":"${sign(node, answerKey)}"}` }
+      },
+    })
+  })
+  afterAll(async () => {
+    await platform.close()
+    expect(platform.failures).toEqual([])
+  })
+
+  it('queries a trade by out_trade_no and reads the documented answer, amounts in fen', async () => {
+    const alipay = createAlipay(config({ gatewayUrl: `${platform.baseUrl}/gateway.do` }))
+    await expect(alipay.queryTrade({ outTradeNo: '6823789339978248' })).resolves.toEqual({
+      tradeNo: '2013112011001004330000121536',
+      outTradeNo: '6823789339978248',
+      tradeStatus: 'TRADE_SUCCESS',
+      total: { amount: 8888, currency: 'CNY' },
+      buyer: '074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5',
+    })
+    const params = Object.fromEntries(new URLSearchParams(platform.requests.at(-1)!.body))
+    expect(JSON.parse(params.biz_content!)).toEqual({ out_trade_no: '6823789339978248' })
+    try {
+      await alipay.queryTrade({ outTradeNo: 'missing' })
+      expect.unreachable()
+    } catch (error) {
+      expect(isServerError(error) && [error.code, error.platformCode]).toEqual([
+        'PLATFORM_ERROR',
+        'ACQ.TRADE_NOT_EXIST',
+      ])
+    }
+  })
+
+  it('refunds in yuan with the request number, and refuses a forged answer', async () => {
+    const alipay = createAlipay(config({ gatewayUrl: `${platform.baseUrl}/gateway.do` }))
+    await expect(
+      alipay.refund({
+        outTradeNo: 'order-1',
+        outRequestNo: 'refund-1',
+        refund: { amount: 8888, currency: 'CNY' },
+        reason: '正常退款',
+      }),
+    ).resolves.toEqual({
+      tradeNo: '2013112011001004330000121536',
+      outTradeNo: 'order-1',
+      refunded: { amount: 8888, currency: 'CNY' },
+      fundChange: true,
+    })
+    const params = Object.fromEntries(new URLSearchParams(platform.requests.at(-1)!.body))
+    expect(JSON.parse(params.biz_content!)).toEqual({
+      out_trade_no: 'order-1',
+      refund_amount: '88.88',
+      out_request_no: 'refund-1',
+      refund_reason: '正常退款',
+    })
+    answerKey = attacker.privateKey
+    try {
+      const refund = {
+        outTradeNo: 'order-1',
+        outRequestNo: 'refund-2',
+        refund: { amount: 1, currency: 'CNY' },
+      }
+      expect(await codeOf(alipay.refund(refund))).toBe('BAD_SIGNATURE')
+      expect(await codeOf(alipay.queryTrade({ tradeNo: '2013112011001004330000121536' }))).toBe(
+        'BAD_SIGNATURE',
+      )
+    } finally {
+      answerKey = alipayKey.privateKey
+    }
+  })
+})

@@ -6,11 +6,24 @@ export {
   type Alipay,
   type AlipayConfig,
   type AlipayNotification,
+  type AlipayRefund,
+  type AlipayRefundInput,
+  type AlipayTrade,
   type AlipayTradeInput,
   createAlipay,
 } from './alipay/createAlipay'
 // keys, replay protection, money
 export type { PrivateKeyInput, PublicKeyInput } from './crypto/keys'
+// Douyin guaranteed payment (担保支付)
+export {
+  createDouyinPay,
+  type DouyinPay,
+  type DouyinPayCallback,
+  type DouyinPayConfig,
+  type DouyinPayOrder,
+  type DouyinPayOrderInfo,
+  type DouyinPayOrderInput,
+} from './douyin/createDouyinPay'
 // Douyin general trading system
 export {
   createDouyinTrade,
@@ -27,6 +40,7 @@ export {
   type DouyinTrade,
   type DouyinTradeConfig,
 } from './douyin/createDouyinTrade'
+export { douyinPayCallbackSignature, douyinPaySign } from './douyin/douyinPaySign'
 export {
   type ByteAuthorizationParts,
   byteAuthorization,

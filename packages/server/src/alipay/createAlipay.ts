@@ -67,6 +67,37 @@ export interface AlipayNotification {
   params: Readonly<Record<string, string>>
 }
 
+/** A trade as `alipay.trade.query` answers it. */
+export interface AlipayTrade {
+  tradeNo: string
+  outTradeNo: string
+  /** `WAIT_BUYER_PAY`, `TRADE_SUCCESS`, `TRADE_FINISHED`, `TRADE_CLOSED`. */
+  tradeStatus: 'WAIT_BUYER_PAY' | 'TRADE_SUCCESS' | 'TRADE_FINISHED' | 'TRADE_CLOSED' | (string & {})
+  total: Money
+  /** The buyer's open id (or user id), when Alipay says. */
+  buyer?: string
+}
+
+/** A refund for `alipay.trade.refund`. */
+export interface AlipayRefundInput {
+  outTradeNo: string
+  /** Your refund request number: the same number refunds once. */
+  outRequestNo: string
+  /** How much, in fen (sent as yuan). */
+  refund: Money
+  reason?: string
+}
+
+/** What `alipay.trade.refund` answers. */
+export interface AlipayRefund {
+  tradeNo: string
+  outTradeNo: string
+  /** Everything refunded on this trade so far. */
+  refunded: Money
+  /** Whether this call moved money (`fund_change: Y`); `N` answers a refund already made. */
+  fundChange: boolean
+}
+
 /** An Alipay client for mini-program payments. */
 export interface Alipay {
   /**
@@ -79,6 +110,17 @@ export interface Alipay {
    * answer's signature is checked with Alipay's public key.
    */
   createTrade(input: AlipayTradeInput): Promise<{ tradeNo: string; outTradeNo: string }>
+  /**
+   * `alipay.trade.query`: the trade's status as Alipay knows it — ask when a notification may have
+   * been lost. A trade the buyer never opened is `PLATFORM_ERROR` with `platformCode`
+   * `ACQ.TRADE_NOT_EXIST`.
+   */
+  queryTrade(by: { outTradeNo: string } | { tradeNo: string }): Promise<AlipayTrade>
+  /**
+   * `alipay.trade.refund`: refunds part or all of a paid trade. The same `outRequestNo` refunds once
+   * (Alipay answers the first refund again).
+   */
+  refund(input: AlipayRefundInput): Promise<AlipayRefund>
   /**
    * Verifies an asynchronous notification (the form body as received, or its parsed parameters):
    * RSA2 signature over the sorted parameters without `sign` and `sign_type`, the app id,
@@ -170,8 +212,75 @@ export function createAlipay(config: AlipayConfig): Alipay {
     return params
   }
 
+  /**
+   * Posts a signed gateway call and reads its `<method>_response` node. A signed answer (and every
+   * successful one) must verify with Alipay's public key; a `code` other than 10000 is
+   * `PLATFORM_ERROR` with the `sub_code` in `platformCode`.
+   */
+  async function call(
+    method: string,
+    biz: object,
+    extra: AlipayParams = {},
+  ): Promise<Record<string, unknown>> {
+    const params = signRequest(method, biz, extra)
+    const answer = await requestJson(fetchImpl, 'Alipay', gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
+      body: new URLSearchParams(params).toString(),
+    })
+    const nodeName = `${method.replaceAll('.', '_')}_response`
+    const json = asRecord(answer.json)
+    const node = asRecord(json[nodeName])
+    const code = stringField(node, 'code')
+    const signature = stringField(json, 'sign')
+    if (signature !== undefined || code === '10000') {
+      const raw = rawObjectField(answer.text, nodeName)
+      if (!raw || !signature) throw new VerificationError('MALFORMED', 'the Alipay answer is not signed')
+      if (!verifyRsaSha256(raw, signature, alipayKey)) {
+        throw new VerificationError('BAD_SIGNATURE', 'the Alipay answer signature does not match')
+      }
+    }
+    if (code !== '10000') {
+      const subCode = stringField(node, 'sub_code') ?? code
+      throw new ServerError(
+        'PLATFORM_ERROR',
+        `Alipay ${method}: ${stringField(node, 'sub_msg') ?? stringField(node, 'msg') ?? answer.status}`,
+        { status: answer.status, ...(subCode !== undefined && { platformCode: subCode }) },
+      )
+    }
+    return node
+  }
+
   return {
     signRequest,
+    async queryTrade(by) {
+      const biz = 'tradeNo' in by ? { trade_no: by.tradeNo } : { out_trade_no: by.outTradeNo }
+      const node = await call('alipay.trade.query', biz)
+      const result: AlipayTrade = {
+        tradeNo: stringField(node, 'trade_no') ?? '',
+        outTradeNo: stringField(node, 'out_trade_no') ?? ('outTradeNo' in by ? by.outTradeNo : ''),
+        tradeStatus: stringField(node, 'trade_status') ?? '',
+        total: fromAlipayAmount(stringField(node, 'total_amount'), 'total_amount'),
+      }
+      const buyer = stringField(node, 'buyer_open_id') ?? stringField(node, 'buyer_user_id')
+      if (buyer !== undefined) result.buyer = buyer
+      return result
+    },
+    async refund(input) {
+      const biz: Record<string, unknown> = {
+        out_trade_no: input.outTradeNo,
+        refund_amount: toAlipayAmount(input.refund, 'refund'),
+        out_request_no: input.outRequestNo,
+      }
+      if (input.reason !== undefined) biz.refund_reason = input.reason
+      const node = await call('alipay.trade.refund', biz)
+      return {
+        tradeNo: stringField(node, 'trade_no') ?? '',
+        outTradeNo: stringField(node, 'out_trade_no') ?? input.outTradeNo,
+        refunded: fromAlipayAmount(stringField(node, 'refund_fee'), 'refund_fee'),
+        fundChange: stringField(node, 'fund_change') === 'Y',
+      }
+    },
     async createTrade(input) {
       if (!input.buyerOpenId && !input.buyerId) {
         throw new ServerError('INVALID_ARGUMENT', 'an Alipay mini-program trade needs the buyer')
@@ -187,31 +296,7 @@ export function createAlipay(config: AlipayConfig): Alipay {
       else biz.buyer_id = input.buyerId
       if (input.expiresAt !== undefined) biz.time_expire = beijingDateTime(toEpochMs(input.expiresAt))
       const notifyUrl = input.notifyUrl ?? config.notifyUrl
-      const params = signRequest('alipay.trade.create', biz, notifyUrl ? { notify_url: notifyUrl } : {})
-      const answer = await requestJson(fetchImpl, 'Alipay', gateway, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
-        body: new URLSearchParams(params).toString(),
-      })
-      const json = asRecord(answer.json)
-      const node = asRecord(json.alipay_trade_create_response)
-      const code = stringField(node, 'code')
-      const signature = stringField(json, 'sign')
-      if (signature !== undefined || code === '10000') {
-        const raw = rawObjectField(answer.text, 'alipay_trade_create_response')
-        if (!raw || !signature) throw new VerificationError('MALFORMED', 'the Alipay answer is not signed')
-        if (!verifyRsaSha256(raw, signature, alipayKey)) {
-          throw new VerificationError('BAD_SIGNATURE', 'the Alipay answer signature does not match')
-        }
-      }
-      if (code !== '10000') {
-        const subCode = stringField(node, 'sub_code') ?? code
-        throw new ServerError(
-          'PLATFORM_ERROR',
-          `Alipay alipay.trade.create: ${stringField(node, 'sub_msg') ?? stringField(node, 'msg') ?? answer.status}`,
-          { status: answer.status, ...(subCode !== undefined && { platformCode: subCode }) },
-        )
-      }
+      const node = await call('alipay.trade.create', biz, notifyUrl ? { notify_url: notifyUrl } : {})
       const tradeNo = stringField(node, 'trade_no')
       if (!tradeNo) throw new ServerError('PLATFORM_ERROR', 'Alipay answered the trade without a trade_no')
       return { tradeNo, outTradeNo: stringField(node, 'out_trade_no') ?? input.outTradeNo }
