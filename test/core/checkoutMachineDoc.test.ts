@@ -47,7 +47,7 @@ describe('the checkout table', () => {
   })
 
   it('moves a settled status without the user only to paid', () => {
-    const user = new Set(['SUBMIT', 'RETRY', 'CANCEL', 'RESET', 'RESUME'])
+    const user = new Set(['SUBMIT', 'CONTINUE', 'RETRY', 'CANCEL', 'RESET', 'RESUME'])
     const settled = ['cancelled', 'failed', 'expired', 'unknown']
     const automatic = CHECKOUT_TRANSITIONS.filter(
       (row) =>

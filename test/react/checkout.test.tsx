@@ -127,6 +127,32 @@ describe.each([
     expect(merchant.calls.createOrder).toBe(1)
   })
 
+  it('continuePayment() pays a kept order again through the same order, never a second one', async () => {
+    const { merchant, hook } = setup([
+      { outcome: 'cancel', delayMs: 5 },
+      { outcome: 'success', delayMs: 5 },
+    ])
+    await act(async () => {
+      await hook.result.current.submit(request(9600))
+    })
+    await waitFor(() => expect(hook.result.current.status).toBe('cancelled'), { timeout: 3000 })
+    const [order] = [...merchant.orders.values()]
+    act(() => hook.result.current.reset())
+    let final: string | undefined
+    await act(async () => {
+      final = (
+        await hook.result.current.continuePayment({
+          orderId: order!.orderId,
+          amount: order!.amount,
+          payment: { orderId: order!.orderId },
+        })
+      ).status
+    })
+    expect(final).toBe('paid')
+    expect(merchant.calls.createOrder).toBe(1)
+    expect([...merchant.orders.values()].map((o) => o.status)).toEqual(['paid'])
+  })
+
   it('refuses a moved price, then pays the new total once accepted', async () => {
     const { merchant, hook } = setup({ outcome: 'success', delayMs: 5 })
     merchant.setPrice('tea', money(5000))

@@ -70,6 +70,7 @@ export type {
   CheckoutTiming,
   CheckoutUpdate,
   ConfirmProgress,
+  ContinuedOrder,
   CreatedOrder,
   LatePaidOrder,
   LifecyclePort,

@@ -1,11 +1,20 @@
 import { TradeKitError } from '../errors/TradeKitError'
+import { isMoney } from '../money/money'
 import type { PaymentChannel } from '../payment/paymentChannel'
 import { memoryStorage, storageKey } from '../storage/storage'
 import { attemptOf, defaultKey, isValidRequest } from './attempt'
 import { type CheckoutRuntime, startRuntime } from './checkoutRuntime'
 import { isMoving } from './checkoutStatus'
+import type { PendingOrder } from './pendingOrders'
 import { pendingStorage } from './pendingStorage'
-import type { Checkout, CheckoutOptions, CheckoutSnapshot, CheckoutTiming, OrderRequest } from './types'
+import type {
+  Checkout,
+  CheckoutOptions,
+  CheckoutSnapshot,
+  CheckoutTiming,
+  ContinuedOrder,
+  OrderRequest,
+} from './types'
 
 export { isNetworkError } from './effects'
 
@@ -91,6 +100,12 @@ export function createCheckout(options: CheckoutOptions): Checkout {
       })
       return rt.settled()
     },
+    continuePayment(order) {
+      const { status } = rt.state().snapshot
+      if (isMoving(status)) return rt.settled()
+      if (status === 'paid') rt.dispatch({ type: 'RESET' })
+      return continueOrder(rt, order)
+    },
     cancel() {
       rt.dispatch({ type: 'CANCEL' })
       return rt.settled()
@@ -125,23 +140,14 @@ function channelList(
   return options.channels ?? (options.channel ? [options.channel] : otherwise)
 }
 
-/** Why a request cannot start an attempt, or `undefined` when it can. */
-function refusal(
-  request: OrderRequest,
-  method: 'pay' | 'sign',
+/** Why a payment cannot go through `channel` (the one `named`, or the only one), or `undefined`. */
+function channelRefusal(
   channel: PaymentChannel | undefined,
+  method: 'pay' | 'sign',
+  named: string | undefined,
 ): TradeKitError | undefined {
-  if (!isValidRequest(request)) {
-    return new TradeKitError(
-      'INVALID_ARGUMENT',
-      'An order request needs lines (skuId, quantity > 0) and expectedPayable',
-    )
-  }
   if (!channel)
-    return new TradeKitError(
-      'PAYMENT_UNAVAILABLE',
-      `No payment channel ${request.channel ?? '(one expected)'}`,
-    )
+    return new TradeKitError('PAYMENT_UNAVAILABLE', `No payment channel ${named ?? '(one expected)'}`)
   if (!channel.isAvailable()) {
     return new TradeKitError('PAYMENT_UNAVAILABLE', `Payment channel ${channel.id} is not available here`)
   }
@@ -154,6 +160,35 @@ function refusal(
   return undefined
 }
 
+/** "Continue to pay": the pending order this checkout kept (with its saved state) or the server's. */
+function continueOrder(rt: CheckoutRuntime, given: ContinuedOrder): Promise<CheckoutSnapshot> {
+  const kept = rt.state().orders.find((o) => o.orderId === given.orderId)
+  const channel = rt.channelFor(kept?.channelId ?? given.channel)
+  const method = kept?.method ?? given.method ?? 'pay'
+  const valid = typeof given.orderId === 'string' && given.orderId !== '' && isMoney(given.amount)
+  const problem = valid
+    ? channelRefusal(channel, method, kept?.channelId ?? given.channel)
+    : new TradeKitError('INVALID_ARGUMENT', 'continuePayment needs an orderId and its amount')
+  const order: PendingOrder = kept ?? {
+    orderId: given.orderId,
+    idempotencyKey: '',
+    amount: given.amount,
+    createdAt: Date.now(),
+    channelId: channel?.id ?? '',
+    method,
+    payment: given.payment,
+    request: { lines: [], expectedPayable: given.amount },
+    shown: 'paying',
+    payStarted: true,
+    closedByUs: false,
+    retryable: true,
+    ...(given.expiresAt !== undefined ? { expiresAt: given.expiresAt } : {}),
+    ...(given.channelState !== undefined ? { state: given.channelState } : {}),
+  }
+  rt.dispatch({ type: 'CONTINUE', order, ...(problem ? { refusal: problem } : {}) })
+  return rt.settled()
+}
+
 /** Submits an attempt (the table refuses it when `refusal` found a reason) and waits for it to settle. */
 function startAttempt(
   rt: CheckoutRuntime,
@@ -161,7 +196,12 @@ function startAttempt(
   method: 'pay' | 'sign',
 ): Promise<CheckoutSnapshot> {
   const channel = isValidRequest(request) ? rt.channelFor(request.channel) : undefined
-  const problem = refusal(request, method, channel)
+  const problem = isValidRequest(request)
+    ? channelRefusal(channel, method, request.channel)
+    : new TradeKitError(
+        'INVALID_ARGUMENT',
+        'An order request needs lines (skuId, quantity > 0) and expectedPayable',
+      )
   const attempt = attemptOf(request, method, channel?.id ?? '')
   rt.dispatch({ type: 'SUBMIT', attempt, ...(problem ? { refusal: problem } : {}) })
   return rt.settled()

@@ -30,6 +30,8 @@ import {
   channelState,
   chooseKey,
   closedByUs,
+  continueExpired,
+  continuePayment,
   endedUnpaid,
   expired,
   failureConfirmed,
@@ -93,7 +95,9 @@ const isOrder = (value: unknown) => {
 
 /** The named guards of the table. */
 export const GUARDS = {
-  refused: ((_s, e) => e.refusal !== undefined) as Guard<'SUBMIT'>,
+  refused: ((_s, e) => e.refusal !== undefined) as Guard<'SUBMIT' | 'CONTINUE'>,
+  orderExpired: ((_s, e, c) =>
+    e.order.expiresAt !== undefined && e.order.expiresAt <= c.now) as Guard<'CONTINUE'>,
   networkError: ((_s, e) => e.network) as Guard<'CREATE_FAILED'>,
   notAnOrder: ((_s, e) => !isOrder(e.created)) as Guard<'CREATED'>,
   amountMoved: ((s, e) => {
@@ -198,6 +202,16 @@ export const CHECKOUT_TRANSITIONS: readonly TransitionRow[] = [
   row({ on: 'RETRY', from: SETTLED, when: 'sameOrderUnavailable', to: 'failed', rule: 6, act: channelGone }),
   row({ on: 'RETRY', from: SETTLED, when: 'sameOrder', to: 'paying', rule: 5, act: payAgain }),
   row({ on: 'RETRY', from: SETTLED, when: 'canOrderAgain', to: 'same', rule: 5, act: orderAgain }),
+  row({
+    on: 'CONTINUE',
+    from: READY,
+    when: 'refused',
+    to: 'failed',
+    rule: 6,
+    act: (s, e) => refuse(s, e.refusal),
+  }),
+  row({ on: 'CONTINUE', from: READY, when: 'orderExpired', to: 'expired', rule: 5, act: continueExpired }),
+  row({ on: 'CONTINUE', from: READY, to: 'paying', rule: 5, act: continuePayment }),
   row({ on: 'RESET', from: '*', to: 'idle', act: reset }),
   // ---- nothing paid is lost: what was shown is re-checked (and kept meanwhile) on launch and on show
   row({ on: 'RESUME', from: IDLE, when: 'restoredCancelled', to: 'cancelled', rule: 3, act: restoreShown }),

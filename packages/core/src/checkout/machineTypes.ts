@@ -36,6 +36,7 @@ export interface CheckoutState {
 export type CheckoutEvent =
   | { readonly type: 'SUBMIT'; readonly attempt: Attempt; readonly refusal?: TradeKitError }
   | { readonly type: 'RETRY'; readonly channelAvailable: boolean }
+  | { readonly type: 'CONTINUE'; readonly order: PendingOrder; readonly refusal?: TradeKitError }
   | { readonly type: 'CANCEL' }
   | { readonly type: 'RESET' }
   | { readonly type: 'RESUME' }

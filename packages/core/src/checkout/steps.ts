@@ -154,6 +154,39 @@ export function payAgain(s: CheckoutState): Step {
   return openCashier(s, takeOver(s))
 }
 
+/** "Continue to pay" an unpaid order: it joins the pending list and its cashier opens (rule 5). */
+export function continuePayment(s: CheckoutState, e: EventOf<'CONTINUE'>): Step {
+  const { list, evicted } = withOrder(s.orders, { ...e.order, payStarted: true, shown: 'paying' })
+  const flow = takeOver(s, { orderId: e.order.orderId, payStarted: true })
+  const effects: CheckoutEffect[] = [{ type: 'pay', flow: flow.id, orderId: e.order.orderId }]
+  if (evicted) effects.push({ type: 'reconcile', order: evicted })
+  return {
+    flow,
+    orders: list,
+    patch: {
+      ...SETTLE,
+      attempt: s.snapshot.attempt + 1,
+      order: toCreatedOrder(e.order),
+      error: undefined,
+      retry: null,
+    },
+    effects,
+  }
+}
+
+/** "Continue to pay" an order past its time: nothing opens, "order again" is offered. */
+export function continueExpired(s: CheckoutState, e: EventOf<'CONTINUE'>): Step {
+  return {
+    flow: takeOver(s),
+    patch: {
+      ...SETTLE,
+      order: toCreatedOrder(e.order),
+      error: new TradeKitError('ORDER_EXPIRED'),
+      retry: 'new-order',
+    },
+  }
+}
+
 /** `retry()` with a new attempt; the old order stays pending until the server says it is final. */
 export function orderAgain(s: CheckoutState): Step {
   const order = shownOrder(s)

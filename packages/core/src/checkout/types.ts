@@ -163,6 +163,32 @@ export interface CheckoutOptions {
   createKey?: () => string
 }
 
+/**
+ * An unpaid order to pay again from the order centre ("continue to pay"). The channel gets the state
+ * it saved for the order — from this checkout's pending list when the order was made here, else
+ * `channelState` from your server — so a platform order is never made twice (Douyin trade: pass
+ * `{ douyinOrderId }`, the Douyin order id your server learnt from the pre-order or pay callback).
+ */
+export interface ContinuedOrder {
+  /** The team's order id (what `getOrderStatus` takes). */
+  readonly orderId: string
+  /** What the server will charge. */
+  readonly amount: Money
+  /** What the channel needs to open its cashier. */
+  readonly payment: unknown
+  /** When the server closes the order unpaid, in epoch milliseconds. */
+  readonly expiresAt?: number
+  /** The channel's id; may be left out when the checkout has one channel. */
+  readonly channel?: string
+  /** What the channel saved for this order before, as your server kept it. */
+  readonly channelState?: unknown
+  /**
+   * `'sign'` for an auto-renew order.
+   * @default 'pay'
+   */
+  readonly method?: 'pay' | 'sign'
+}
+
 /** What {@link Checkout.setOptions} may replace. */
 export type CheckoutUpdate = Partial<Pick<CheckoutOptions, 'api' | 'channels' | 'channel' | 'timing'>>
 
@@ -262,6 +288,13 @@ export interface Checkout {
   cancel(): Promise<CheckoutSnapshot>
   /** Back to `idle` (pending orders are still kept and reconciled). */
   reset(): void
+  /**
+   * Pays an unpaid order again ("continue to pay" in the order centre): through the same order and
+   * the channel's saved state, never a second platform order. An expired order ends `expired`
+   * without opening the cashier; a checkout showing `paid` is reset first; while moving, it returns
+   * the running attempt. Settles like `submit()`.
+   */
+  continuePayment(order: ContinuedOrder): Promise<CheckoutSnapshot>
   /** On launch: loads pending orders and reconciles them with the server. */
   resume(): Promise<CheckoutSnapshot>
   /** True when the channel (by id, or the only one) can sign for auto-renew. */

@@ -2,6 +2,7 @@ import type {
   Checkout,
   CheckoutOptions,
   CheckoutSnapshot,
+  ContinuedOrder,
   OrderRequest,
   PaymentChannel,
   RetryMode,
@@ -25,6 +26,17 @@ export interface UseCheckoutResult extends Omit<CheckoutSnapshot, 'retry'> {
   submit(request: OrderRequest, options?: SubmitOptions): Promise<CheckoutSnapshot>
   /** Re-pays the same order when it can, otherwise starts a new attempt. */
   retry(): Promise<CheckoutSnapshot>
+  /**
+   * "Continue to pay" an unpaid order from the order centre: the same order and the channel's saved
+   * state (from this checkout's pending list, or `channelState` from your server), never a second
+   * platform order; an expired order ends `expired` without opening the cashier.
+   *
+   * @example
+   * ```tsx
+   * <Button onClick={() => checkout.continuePayment({ orderId, amount, payment, expiresAt, channelState })}>继续支付</Button>
+   * ```
+   */
+  continuePayment(order: ContinuedOrder): Promise<CheckoutSnapshot>
   /** Stops: before the cashier opened it closes the order; after, it only stops waiting. */
   cancel(): Promise<CheckoutSnapshot>
   /** Back to idle (pending orders are still reconciled). */
@@ -58,6 +70,7 @@ function bind(checkout: Checkout, snapshot: CheckoutSnapshot): UseCheckoutResult
     retryMode,
     submit: (request, options) => checkout.submit(request, options),
     retry: () => checkout.retry(),
+    continuePayment: (order) => checkout.continuePayment(order),
     cancel: () => checkout.cancel(),
     reset: () => checkout.reset(),
     resume: () => checkout.resume(),

@@ -1,0 +1,165 @@
+/**
+ * "Continue to pay" from the order centre (DESIGN.md, Wave 2): the checkout's retry/resume of that
+ * order with the channel's saved state — never a second platform order.
+ */
+import {
+  type CheckoutStatus,
+  createCheckout,
+  douyinTradeChannel,
+  memoryStorage,
+  money,
+  sandboxChannel,
+} from '@tradekit/core'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { installGlobal, platformMethod } from './channelFakes'
+import { fakeApi, manualChannel, request } from './checkoutFakes'
+
+beforeEach(() => {
+  vi.useFakeTimers()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+async function settle<T>(promise: Promise<T>): Promise<T> {
+  let done = false
+  let value: T | undefined
+  void promise.then((v) => {
+    done = true
+    value = v
+  })
+  for (let i = 0; i < 400 && !done; i++) await vi.advanceTimersByTimeAsync(500)
+  if (!done) throw new Error('did not settle')
+  return value as T
+}
+
+function statusesOf(checkout: {
+  subscribe(fn: () => void): () => void
+  getSnapshot(): { status: CheckoutStatus }
+}) {
+  const seen: CheckoutStatus[] = [checkout.getSnapshot().status]
+  checkout.subscribe(() => {
+    const s = checkout.getSnapshot().status
+    if (seen.at(-1) !== s) seen.push(s)
+  })
+  return seen
+}
+
+describe('checkout.continuePayment', () => {
+  it('pays an order this checkout kept through the same order and its saved state', async () => {
+    const api = fakeApi()
+    const channel = manualChannel()
+    const checkout = createCheckout({ api, channel, storage: memoryStorage() })
+    const first = checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    channel.answer({ kind: 'cancelled' })
+    expect((await settle(first)).status).toBe('cancelled')
+    checkout.reset() // the user left the checkout; later, the order centre offers "continue to pay"
+    const done = checkout.continuePayment({ orderId: 'o1', amount: money(1200), payment: { orderId: 'o1' } })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(checkout.getSnapshot()).toMatchObject({ status: 'paying', order: { orderId: 'o1' } })
+    expect(channel.calls[1]).toMatchObject({ payment: { orderId: 'o1' }, state: { opened: 1 } })
+    api.markPaid('o1')
+    channel.answer({ kind: 'submitted' })
+    expect(await settle(done)).toMatchObject({ status: 'paid', pendingCount: 0 })
+    expect(api.createOrder).toHaveBeenCalledTimes(1)
+  })
+
+  it('pays an order made elsewhere with the state the server kept, and confirms with the server', async () => {
+    const api = fakeApi()
+    await api.createOrder(request(3900), {
+      idempotencyKey: 'other-device',
+      signal: new AbortController().signal,
+    })
+    const channel = manualChannel()
+    const checkout = createCheckout({ api, channel, storage: memoryStorage() })
+    const statuses = statusesOf(checkout)
+    const done = checkout.continuePayment({
+      orderId: 'o1',
+      amount: money(3900),
+      payment: { orderId: 'o1' },
+      channelState: { opened: 7 },
+      expiresAt: Date.now() + 15 * 60_000,
+    })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(channel.calls[0]).toMatchObject({ payment: { orderId: 'o1' }, state: { opened: 7 } })
+    expect(checkout.getSnapshot().pendingCount).toBe(1) // kept until the server says it is final
+    channel.answer({ kind: 'cancelled' })
+    expect(await settle(done)).toMatchObject({ status: 'cancelled', retry: 'same-order', pendingCount: 1 })
+    api.markPaid('o1')
+    const again = checkout.retry()
+    await vi.advanceTimersByTimeAsync(0)
+    channel.answer({ kind: 'submitted' })
+    expect((await settle(again)).status).toBe('paid')
+    expect(statuses).toEqual(['idle', 'paying', 'confirming', 'cancelled', 'paying', 'confirming', 'paid'])
+  })
+
+  it('never makes a second Douyin order: with the Douyin order id it only calls getOrderPayment', async () => {
+    const requestOrder = platformMethod({ success: { orderId: 'second' } })
+    const getOrderPayment = platformMethod({ success: {} })
+    const remove = installGlobal('tt', { requestOrder, getOrderPayment, canIUse: vi.fn(() => true) })
+    try {
+      const api = fakeApi()
+      await api.createOrder(request(), { idempotencyKey: 'k', signal: new AbortController().signal })
+      api.markPaid('o1')
+      const checkout = createCheckout({ api, channel: douyinTradeChannel(), storage: memoryStorage() })
+      const payment = { data: '{"skuList":[]}', byteAuthorization: 'SHA256-RSA2048 appid=tt1' }
+      const done = checkout.continuePayment({
+        orderId: 'o1',
+        amount: money(1200),
+        payment,
+        channelState: { douyinOrderId: 'motb-first' },
+      })
+      expect((await settle(done)).status).toBe('paid')
+      expect(requestOrder).not.toHaveBeenCalled()
+      expect(getOrderPayment).toHaveBeenCalledWith(expect.objectContaining({ orderId: 'motb-first' }))
+    } finally {
+      remove()
+    }
+  })
+
+  it('an order past its time ends expired without opening the cashier', async () => {
+    const api = fakeApi()
+    const channel = manualChannel()
+    const checkout = createCheckout({ api, channel, storage: memoryStorage() })
+    const final = await checkout.continuePayment({
+      orderId: 'o9',
+      amount: money(1200),
+      payment: { orderId: 'o9' },
+      expiresAt: Date.now() - 1,
+    })
+    expect(final).toMatchObject({ status: 'expired', error: { code: 'ORDER_EXPIRED' }, retry: 'new-order' })
+    expect(channel.pay).not.toHaveBeenCalled()
+    expect(final.pendingCount).toBe(0)
+  })
+
+  it('refuses with a typed error: an unknown channel, an unavailable one, a malformed order', async () => {
+    const api = fakeApi()
+    const checkout = createCheckout({ api, channel: manualChannel(), storage: memoryStorage() })
+    const order = { orderId: 'o1', amount: money(1200), payment: {} }
+    expect((await checkout.continuePayment({ ...order, channel: 'nope' })).error?.code).toBe(
+      'PAYMENT_UNAVAILABLE',
+    )
+    const offline = { ...manualChannel('offline'), isAvailable: () => false }
+    const other = createCheckout({ api, channel: offline, storage: memoryStorage() })
+    expect((await other.continuePayment(order)).error?.code).toBe('PAYMENT_UNAVAILABLE')
+    const bad = await checkout.continuePayment({
+      orderId: '',
+      amount: { amount: 1.5, currency: 'CNY' },
+      payment: {},
+    })
+    expect(bad).toMatchObject({ status: 'failed', error: { code: 'INVALID_ARGUMENT' } })
+  })
+
+  it('after a paid order is shown, continuing another one starts from idle', async () => {
+    const api = fakeApi()
+    const channel = sandboxChannel({ outcome: 'success' }, { notify: (id) => api.markPaid(id) })
+    const checkout = createCheckout({ api, channel, storage: memoryStorage() })
+    expect((await settle(checkout.submit(request()))).status).toBe('paid')
+    await api.createOrder(request(500), { idempotencyKey: 'x', signal: new AbortController().signal })
+    const next = await settle(
+      checkout.continuePayment({ orderId: 'o2', amount: money(500), payment: { orderId: 'o2' } }),
+    )
+    expect(next).toMatchObject({ status: 'paid', order: { orderId: 'o2' } })
+  })
+})
