@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { money } from '@tradekit/core'
 import { PaymentStatus } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
+import { textOf } from './fixtures/text'
 import { en, fastTiming, SubmitOnMount, teeOrder, wait, withTrade } from './fixtures/trade'
 
 const meta = {
@@ -21,35 +23,41 @@ type Story = StoryObj<typeof meta>
 /** The order is being created on the merchant's server. */
 export const Creating: Story = {
   decorators: [withTrade({ latencyMs: 600_000, timing: { ...fastTiming, createTimeoutMs: 600_000 } })],
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('status')).toHaveTextContent('正在创建订单')
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(await within(canvasElement).findByRole('status')).toHaveTextContent(t('status.creating'))
   },
 }
 
 /** The platform's cashier is open. */
 export const Paying: Story = {
   decorators: [withTrade({ script: { outcome: 'hang' }, timing: { ...fastTiming, payTimeoutMs: 600_000 } })],
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('请在收银台完成支付', {}, wait)).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(await within(canvasElement).findByText(t('status.paying'), {}, wait)).toBeVisible()
   },
 }
 
 /** The cashier answered; the server has not confirmed yet: progress of the confirmation. */
 export const Confirming: Story = {
   decorators: [withTrade({ confirmAfterPolls: 10_000, timing: { ...fastTiming, confirmBudgetMs: 600_000 } })],
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText(/正在确认支付结果（\d+%）/, {}, wait)).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    const { numbered } = textOf(globals)
+    await expect(
+      await within(canvasElement).findByText(numbered('status.confirming', 'percent'), {}, wait),
+    ).toBeVisible()
   },
 }
 
 /** The server confirmed the payment. */
 export const Paid: Story = {
   decorators: [withTrade()],
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, globals, args }) => {
+    const { t, price } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(await canvas.findByText('支付成功', {}, wait)).toBeVisible()
-    await expect(canvas.getByText('已支付 ¥99.00')).toBeVisible()
-    await userEvent.click(canvas.getByRole('button', { name: '完成' }))
+    await expect(await canvas.findByText(t('status.paid'), {}, wait)).toBeVisible()
+    await expect(canvas.getByText(t('status.paidAmount', { amount: price(money(9900)) }))).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: t('status.done') }))
     await expect(args.onDone).toHaveBeenCalledTimes(1)
   },
 }
@@ -57,31 +65,34 @@ export const Paid: Story = {
 /** The user closed the cashier (and the server says nothing was paid): pay now. */
 export const Cancelled: Story = {
   decorators: [withTrade({ script: { outcome: 'cancel' } })],
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(await canvas.findByText('支付已取消', {}, wait)).toBeVisible()
-    await expect(await canvas.findByRole('button', { name: '继续支付' }, wait)).toBeVisible()
+    await expect(await canvas.findByText(t('status.cancelled'), {}, wait)).toBeVisible()
+    await expect(await canvas.findByRole('button', { name: t('status.payAgain') }, wait)).toBeVisible()
   },
 }
 
 /** The cashier refused the payment: try again. */
 export const Failed: Story = {
   decorators: [withTrade({ script: { outcome: 'fail' } })],
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(await canvas.findByText('支付失败', {}, wait)).toBeVisible()
-    await expect(canvas.getByText('支付未完成，可以再试一次')).toBeVisible()
-    await expect(await canvas.findByRole('button', { name: '重试' }, wait)).toBeVisible()
+    await expect(await canvas.findByText(t('status.failed'), {}, wait)).toBeVisible()
+    await expect(canvas.getByText(t('status.error.PAYMENT_FAILED'))).toBeVisible()
+    await expect(await canvas.findByRole('button', { name: t('status.retry') }, wait)).toBeVisible()
   },
 }
 
 /** The merchant closed the unpaid order: order again. */
 export const Expired: Story = {
   decorators: [withTrade({ script: { outcome: 'unknown', notifyAfterMs: 0 }, onMoneyMoves: 'closed' })],
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(await canvas.findByText('订单已过期', {}, wait)).toBeVisible()
-    await userEvent.click(canvas.getByRole('button', { name: '重新下单' }))
+    await expect(await canvas.findByText(t('status.expired'), {}, wait)).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: t('status.orderAgain') }))
     await expect(args.onOrderAgain).toHaveBeenCalledTimes(1)
   },
 }
@@ -91,95 +102,36 @@ export const Unknown: Story = {
   decorators: [
     withTrade({ script: { outcome: 'unknown' }, timing: { ...fastTiming, confirmBudgetMs: 600 } }),
   ],
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(
-      await canvas.findByText('我们正在确认支付结果，你可以离开此页面，结果出来后会通知你', {}, wait),
-    ).toBeVisible()
-    await expect(canvas.getByRole('button', { name: '刷新结果' })).toBeVisible()
-    await userEvent.click(canvas.getByRole('button', { name: '离开此页' }))
+    await expect(await canvas.findByText(t('status.unknown'), {}, wait)).toBeVisible()
+    await expect(canvas.getByRole('button', { name: t('status.checkAgain') })).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: t('status.leave') }))
     await expect(args.onLeave).toHaveBeenCalledTimes(1)
   },
 }
 
-/** Creating, in English. */
-export const CreatingEnglish: Story = {
-  ...Creating,
-  ...en,
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('status')).toHaveTextContent('Creating your order')
-  },
-}
+/** Creating, in English: the same play, through the catalogue. */
+export const CreatingEnglish: Story = { ...Creating, ...en }
 
-/** Paying, in English. */
-export const PayingEnglish: Story = {
-  ...Paying,
-  ...en,
-  play: async ({ canvasElement }) => {
-    await expect(
-      await within(canvasElement).findByText('Complete the payment in the cashier', {}, wait),
-    ).toBeVisible()
-  },
-}
+/** Paying, in English: the same play, through the catalogue. */
+export const PayingEnglish: Story = { ...Paying, ...en }
 
-/** Confirming, in English. */
-export const ConfirmingEnglish: Story = {
-  ...Confirming,
-  ...en,
-  play: async ({ canvasElement }) => {
-    await expect(
-      await within(canvasElement).findByText(/Confirming your payment \(\d+%\)/, {}, wait),
-    ).toBeVisible()
-  },
-}
+/** Confirming, in English: the same play, through the catalogue. */
+export const ConfirmingEnglish: Story = { ...Confirming, ...en }
 
-/** Paid, in English. */
-export const PaidEnglish: Story = {
-  ...Paid,
-  ...en,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await expect(await canvas.findByText('Payment successful', {}, wait)).toBeVisible()
-    await expect(canvas.getByText('Paid ¥99.00')).toBeVisible()
-  },
-}
+/** Paid, in English: the same play, through the catalogue. */
+export const PaidEnglish: Story = { ...Paid, ...en }
 
-/** Cancelled, in English. */
-export const CancelledEnglish: Story = {
-  ...Cancelled,
-  ...en,
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('button', { name: 'Pay now' }, wait)).toBeVisible()
-  },
-}
+/** Cancelled, in English: the same play, through the catalogue. */
+export const CancelledEnglish: Story = { ...Cancelled, ...en }
 
-/** Failed, in English. */
-export const FailedEnglish: Story = {
-  ...Failed,
-  ...en,
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('button', { name: 'Try again' }, wait)).toBeVisible()
-  },
-}
+/** Failed, in English: the same play, through the catalogue. */
+export const FailedEnglish: Story = { ...Failed, ...en }
 
-/** Expired, in English. */
-export const ExpiredEnglish: Story = {
-  ...Expired,
-  ...en,
-  play: async ({ canvasElement }) => {
-    await expect(
-      await within(canvasElement).findByRole('button', { name: 'Order again' }, wait),
-    ).toBeVisible()
-  },
-}
+/** Expired, in English: the same play, through the catalogue. */
+export const ExpiredEnglish: Story = { ...Expired, ...en }
 
-/** Unknown, in English. */
-export const UnknownEnglish: Story = {
-  ...Unknown,
-  ...en,
-  play: async ({ canvasElement }) => {
-    await expect(
-      await within(canvasElement).findByRole('button', { name: 'Leave this page' }, wait),
-    ).toBeVisible()
-  },
-}
+/** Unknown, in English: the same play, through the catalogue. */
+export const UnknownEnglish: Story = { ...Unknown, ...en }
