@@ -1,8 +1,36 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { formatMoney, type Plan, speakMoney } from '@tradekit/core'
 import { MemberBadge, MembershipSheet, Paywall } from '@tradekit/taro'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { en, iosWith, wait, withTrade } from './fixtures/trade'
+import { textOf } from './fixtures/text'
+import { en, iosWith, plans, wait, withTrade } from './fixtures/trade'
+
+const [monthly, quarterly, yearly] = plans as [Plan, Plan, Plan]
+
+/** The sheet's texts in the story's locale, prices as the plans show them (`¥12/月`, `¥12/month`). */
+function sheetText(globals: Record<string, unknown>) {
+  const text = textOf(globals)
+  const { t, locale } = text
+  const unit = ({ period }: Plan) =>
+    !period
+      ? ''
+      : period.count === 1
+        ? t(`membership.period.${period.unit}`)
+        : t(`membership.periods.${period.unit}`, { count: period.count })
+  const per = (plan: Plan) => {
+    const price = formatMoney(plan.price, { locale, trimZeros: true })
+    return plan.period ? t('membership.perPeriod', { price, period: unit(plan) }) : price
+  }
+  /** The plan's price as a screen reader hears it ("现价 12 元/月"). */
+  const spoken = (plan: Plan) => {
+    const price = t('price.current', { amount: speakMoney(plan.price, t) })
+    return plan.period ? t('membership.perPeriod', { price, period: unit(plan) }) : price
+  }
+  return { ...text, per, spoken }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** An article behind a paywall whose unlock opens the sheet: the whole membership purchase. */
 function MembersArticle() {
@@ -44,13 +72,16 @@ type Story = StoryObj<typeof meta>
 /** Plans, benefits, auto-renew terms and the pay button (purchase mode `buy`). */
 export const Default: Story = {
   decorators: [withTrade()],
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t, per, spoken } = sheetText(globals)
     const canvas = within(canvasElement)
-    const plan = await canvas.findByRole('radio', { name: /^连续包月/ }, wait)
+    const plan = await canvas.findByRole('radio', { name: new RegExp(`^${monthly.title}`) }, wait)
     await expect(plan).toHaveAttribute('aria-checked', 'true')
-    await expect(plan).toHaveAccessibleName(/现价 12 元\/月/)
-    await expect(canvas.getByRole('checkbox', { name: '我已阅读并同意《自动续费服务协议》' })).toBeVisible()
-    await expect(canvas.getByRole('button', { name: '同意协议并开通 ¥12/月' })).toBeVisible()
+    await expect(plan).toHaveAccessibleName(new RegExp(escapeRegExp(spoken(monthly))))
+    await expect(canvas.getByRole('checkbox', { name: t('autoRenew.consent') })).toBeVisible()
+    await expect(
+      canvas.getByRole('button', { name: t('membership.joinRenew', { price: per(monthly) }) }),
+    ).toBeVisible()
   },
 }
 
@@ -58,19 +89,21 @@ export const Default: Story = {
 export const UnlockFlow: Story = {
   decorators: [withTrade()],
   render: () => <MembersArticle />,
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t, per } = sheetText(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: '开通会员解锁' }, wait))
-    await userEvent.click(await canvas.findByRole('radio', { name: /^季卡/ }, wait))
+    const join = t('membership.joinRenew', { price: per(monthly) })
+    await userEvent.click(await canvas.findByRole('button', { name: t('paywall.unlock') }, wait))
+    await userEvent.click(await canvas.findByRole('radio', { name: new RegExp(`^${quarterly.title}`) }, wait))
     await expect(canvas.queryByRole('checkbox')).toBeNull()
-    await userEvent.click(canvas.getByRole('radio', { name: /^连续包月/ }))
-    await userEvent.click(canvas.getByRole('button', { name: '同意协议并开通 ¥12/月' }))
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('请先阅读并同意自动续费协议')
-    await userEvent.click(canvas.getByRole('checkbox', { name: '我已阅读并同意《自动续费服务协议》' }))
-    await userEvent.click(canvas.getByRole('button', { name: '同意协议并开通 ¥12/月' }))
+    await userEvent.click(canvas.getByRole('radio', { name: new RegExp(`^${monthly.title}`) }))
+    await userEvent.click(canvas.getByRole('button', { name: join }))
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(t('membership.consentRequired'))
+    await userEvent.click(canvas.getByRole('checkbox', { name: t('autoRenew.consent') }))
+    await userEvent.click(canvas.getByRole('button', { name: join }))
     await expect(await canvas.findByText('第一章全文：只有会员才能读到的内容。', {}, wait)).toBeVisible()
-    await expect(canvas.getByText('会员')).toBeVisible()
-    await waitFor(() => expect(canvas.queryByRole('region', { name: '开通会员' })).toBeNull())
+    await expect(canvas.getByText(t('badge.member'))).toBeVisible()
+    await waitFor(() => expect(canvas.queryByRole('region', { name: t('membership.sheetTitle') })).toBeNull())
   },
 }
 
@@ -78,11 +111,14 @@ export const UnlockFlow: Story = {
 export const CancelThenPayNow: Story = {
   decorators: [withTrade({ script: [{ outcome: 'cancel' }, { outcome: 'success' }] })],
   args: { defaultPlanId: 'vip-year' },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, globals, args }) => {
+    const { t, per } = sheetText(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: '立即开通 ¥128/年' }, wait))
-    await userEvent.click(await canvas.findByRole('button', { name: '继续支付' }, wait))
-    await expect(await canvas.findByText('开通成功，会员权益已生效', {}, wait)).toBeVisible()
+    await userEvent.click(
+      await canvas.findByRole('button', { name: t('membership.joinPrice', { price: per(yearly) }) }, wait),
+    )
+    await userEvent.click(await canvas.findByRole('button', { name: t('status.payAgain') }, wait))
+    await expect(await canvas.findByText(t('membership.active'), {}, wait)).toBeVisible()
     await expect(args.onUnlocked).toHaveBeenCalledTimes(1)
   },
 }
@@ -90,35 +126,44 @@ export const CancelThenPayNow: Story = {
 /** Plans and the entitlement are still loading. */
 export const Loading: Story = {
   decorators: [withTrade({ latencyMs: 600_000 })],
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('status', { name: '加载中' })).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(within(canvasElement).getByRole('status', { name: t('common.loading') })).toBeVisible()
   },
 }
 
 /** The merchant offers no plan. */
 export const NoPlans: Story = {
   decorators: [withTrade({ plans: [] })],
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('暂无可开通的套餐', {}, wait)).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(await within(canvasElement).findByText(t('membership.noPlans'), {}, wait)).toBeVisible()
   },
 }
 
 /** A channel that cannot sign: auto-renew plans are not offered. */
 export const WithoutAutoRenew: Story = {
   decorators: [withTrade({ noSign: true })],
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t, per } = sheetText(globals)
     const canvas = within(canvasElement)
-    await expect(await canvas.findByRole('radio', { name: /^季卡/ }, wait)).toBeVisible()
-    await expect(canvas.queryByRole('radio', { name: /^连续包月/ })).toBeNull()
+    await expect(
+      await canvas.findByRole('radio', { name: new RegExp(`^${quarterly.title}`) }, wait),
+    ).toBeVisible()
+    await expect(canvas.queryByRole('radio', { name: new RegExp(`^${monthly.title}`) })).toBeNull()
+    await expect(
+      canvas.getByRole('button', { name: t('membership.joinPrice', { price: per(quarterly) }) }),
+    ).toBeVisible()
   },
 }
 
 /** Purchase mode `im` (Douyin, virtual goods on iOS): prices, and "contact support to join". */
 export const ContactSupportMode: Story = {
   decorators: [withTrade(iosWith('im'))],
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: '联系客服开通' }, wait))
+    await userEvent.click(await canvas.findByRole('button', { name: t('membership.contactToJoin') }, wait))
     await expect(args.onContactSupport).toHaveBeenCalledTimes(1)
   },
 }
@@ -126,102 +171,44 @@ export const ContactSupportMode: Story = {
 /** Purchase mode `hidden` (WeChat, virtual goods on iOS): no prices and no subscribe wording. */
 export const HiddenMode: Story = {
   decorators: [withTrade(iosWith('unavailable'))],
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(await canvas.findByText('当前设备暂不支持此功能', {}, wait)).toBeVisible()
+    await expect(await canvas.findByText(t('membership.notAvailable'), {}, wait)).toBeVisible()
     await expect(canvas.queryByText(/¥/)).toBeNull()
-    await expect(canvas.queryByRole('button', { name: /开通/ })).toBeNull()
-  },
-}
-
-/** The default sheet, in English. */
-export const DefaultEnglish: Story = {
-  ...Default,
-  ...en,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await expect(await canvas.findByRole('radio', { name: /^连续包月/ }, wait)).toHaveAccessibleName(
-      /Price 12 yuan\/month/,
-    )
-    await expect(canvas.getByRole('button', { name: 'Accept and join ¥12/month' })).toBeVisible()
-  },
-}
-
-/** The unlock flow, in English. */
-export const UnlockFlowEnglish: Story = {
-  ...UnlockFlow,
-  ...en,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: 'Join to unlock' }, wait))
-    await userEvent.click(
-      await canvas.findByRole('checkbox', { name: 'I have read and accept the auto-renewal terms' }, wait),
-    )
-    await userEvent.click(canvas.getByRole('button', { name: 'Accept and join ¥12/month' }))
-    await expect(await canvas.findByText('第一章全文：只有会员才能读到的内容。', {}, wait)).toBeVisible()
-    await expect(canvas.getByText('Member')).toBeVisible()
-  },
-}
-
-/** Cancel then pay now, in English. */
-export const CancelThenPayNowEnglish: Story = {
-  ...CancelThenPayNow,
-  ...en,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: 'Join now ¥128/year' }, wait))
-    await userEvent.click(await canvas.findByRole('button', { name: 'Pay now' }, wait))
-    await expect(await canvas.findByText("You're a member now", {}, wait)).toBeVisible()
-  },
-}
-
-/** Loading, in English. */
-export const LoadingEnglish: Story = {
-  ...Loading,
-  ...en,
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('status', { name: 'Loading' })).toBeVisible()
-  },
-}
-
-/** No plans, in English. */
-export const NoPlansEnglish: Story = {
-  ...NoPlans,
-  ...en,
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('No plans available', {}, wait)).toBeVisible()
-  },
-}
-
-/** Without auto-renew, in English. */
-export const WithoutAutoRenewEnglish: Story = {
-  ...WithoutAutoRenew,
-  ...en,
-  play: async ({ canvasElement }) => {
+    // no join, subscribe or contact-to-join wording on any button
+    const joinWords = [
+      t('membership.join'),
+      t('membership.joinRenew', { price: '' }).trim(),
+      t('membership.contactToJoin'),
+      t('paywall.unlock'),
+    ]
     await expect(
-      await within(canvasElement).findByRole('button', { name: 'Join now ¥30/3 months' }, wait),
-    ).toBeVisible()
+      canvas.queryByRole('button', { name: new RegExp(joinWords.map(escapeRegExp).join('|')) }),
+    ).toBeNull()
   },
 }
 
-/** Contact-support mode, in English. */
-export const ContactSupportModeEnglish: Story = {
-  ...ContactSupportMode,
-  ...en,
-  play: async ({ canvasElement }) => {
-    await expect(
-      await within(canvasElement).findByRole('button', { name: 'Contact support to join' }, wait),
-    ).toBeVisible()
-  },
-}
+/** The default sheet, in English: the same play, through the catalogue. */
+export const DefaultEnglish: Story = { ...Default, ...en }
 
-/** Hidden mode, in English. */
-export const HiddenModeEnglish: Story = {
-  ...HiddenMode,
-  ...en,
-  play: async ({ canvasElement }) => {
-    await expect(
-      await within(canvasElement).findByText('Not available on this device', {}, wait),
-    ).toBeVisible()
-  },
-}
+/** The unlock flow, in English: the same play, through the catalogue. */
+export const UnlockFlowEnglish: Story = { ...UnlockFlow, ...en }
+
+/** Cancel then pay now, in English: the same play, through the catalogue. */
+export const CancelThenPayNowEnglish: Story = { ...CancelThenPayNow, ...en }
+
+/** Loading, in English: the same play, through the catalogue. */
+export const LoadingEnglish: Story = { ...Loading, ...en }
+
+/** No plans, in English: the same play, through the catalogue. */
+export const NoPlansEnglish: Story = { ...NoPlans, ...en }
+
+/** Without auto-renew, in English: the same play, through the catalogue. */
+export const WithoutAutoRenewEnglish: Story = { ...WithoutAutoRenew, ...en }
+
+/** Contact-support mode, in English: the same play, through the catalogue. */
+export const ContactSupportModeEnglish: Story = { ...ContactSupportMode, ...en }
+
+/** Hidden mode, in English: the same play, through the catalogue. */
+export const HiddenModeEnglish: Story = { ...HiddenMode, ...en }
