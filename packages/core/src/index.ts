@@ -195,6 +195,7 @@ export {
   buyAgainItems,
   type UnavailableLine,
 } from './orders/buyAgain'
+export { continuedOrderOf } from './orders/continuedOrderOf'
 export { createOrders, DEFAULT_ORDERS_TIMING } from './orders/createOrders'
 export { mergeOrder, nextRefundStatus } from './orders/mergeOrder'
 export { ORDER_ACTIONS, type OrderActionFlags, orderActions, remainingMs } from './orders/orderActions'

@@ -23,6 +23,7 @@ export {
   useEntitlement,
   useMembership,
 } from './membership/useMembership'
+export { type UseOrderResult, type UseOrdersResult, useOrder, useOrders } from './orders/useOrders'
 export { CartProvider, type CartProviderProps } from './provider/CartProvider'
 export { TradeProvider, type TradeProviderProps } from './provider/TradeProvider'
 export { usePaymentChannels } from './purchase/usePaymentChannels'

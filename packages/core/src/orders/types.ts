@@ -139,6 +139,13 @@ export interface Order {
   readonly timeline?: readonly OrderEvent[]
   /** The payment channel's id. */
   readonly channel?: string
+  /** While `pending_payment`: what the channel needs to open its cashier (as createOrder answered it). */
+  readonly payment?: unknown
+  /**
+   * While `pending_payment`: what the channel saved for this order, as the server kept it (Douyin
+   * trade: `{ douyinOrderId }`), so "continue to pay" never makes a second platform order.
+   */
+  readonly channelState?: unknown
 }
 
 /** A tab of the order centre: 全部 / 待支付 / 待发货 / 待收货 / 待使用 / 售后. */

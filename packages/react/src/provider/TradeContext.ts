@@ -1,4 +1,4 @@
-import type { CartStore, Checkout, Membership, PaymentChannel, PurchaseContext } from '@tradekit/core'
+import type { CartStore, Checkout, Membership, Orders, PaymentChannel, PurchaseContext } from '@tradekit/core'
 import { createContext, useContext } from 'react'
 
 /** What `TradeProvider` shares with the hooks below it. */
@@ -13,6 +13,8 @@ export interface TradeContextValue {
   readonly checkout: Checkout | null
   /** Membership, when the provider has a `membershipApi` and an `api`. */
   readonly membership: Membership | null
+  /** The order centre of the current user, when the provider has an `ordersApi`. */
+  readonly orders?: Orders | null
 }
 
 export const TradeContext = createContext<TradeContextValue | null>(null)

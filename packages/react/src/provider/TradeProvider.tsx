@@ -2,8 +2,10 @@ import {
   type CheckoutApi,
   type CheckoutTiming,
   createMembership,
+  createOrders,
   type LifecyclePort,
   type MembershipApi,
+  type OrdersApi,
 } from '@tradekit/core'
 import { useEffect, useMemo, useRef } from 'react'
 import { useManagedCheckout } from '../checkout/useManagedCheckout'
@@ -22,6 +24,11 @@ export interface TradeProviderProps extends CartProviderProps {
   api?: CheckoutApi
   /** The team's membership API (plans, entitlement), for `useMembership()` and `useEntitlement()`. */
   membershipApi?: MembershipApi
+  /**
+   * The team's order API, for the order centre (`useOrders()`, `useOrder()`): one store per user,
+   * fetching the shown tab again when the app comes back.
+   */
+  ordersApi?: OrdersApi
   /** App show/hide (`taroLifecycle()`): confirmation pauses while hidden and re-checks on show. */
   lifecycle?: LifecyclePort
   /** Checkout timeouts and schedules. */
@@ -41,7 +48,7 @@ export interface TradeProviderProps extends CartProviderProps {
  * ```
  */
 export function TradeProvider(props: TradeProviderProps) {
-  const { storage, namespace, userId, api, membershipApi, lifecycle, timing } = props
+  const { storage, namespace, userId, api, membershipApi, ordersApi, lifecycle, timing } = props
   const { cart, channels, os } = useCartRoot(props)
   const checkout = useManagedCheckout({ api, channels, storage, lifecycle, timing, namespace, userId })
   const membershipApiRef = useRef(membershipApi)
@@ -64,13 +71,52 @@ export function TradeProvider(props: TradeProviderProps) {
     hold(membership)
     return () => releaseLater(membership)
   }, [membership])
+  const orders = useOrdersStore(ordersApi, lifecycle, namespace, userId)
   const value = useMemo<TradeContextValue>(
-    () => ({ cart, channels, os, checkout, membership }),
-    [cart, channels, os, checkout, membership],
+    () => ({ cart, channels, os, checkout, membership, orders }),
+    [cart, channels, os, checkout, membership, orders],
   )
   return (
     <TradeRoot value={value} locale={props.locale} messages={props.messages}>
       {props.children}
     </TradeRoot>
   )
+}
+
+/** The user's order centre: the latest api object is always the one called; disposed when released. */
+function useOrdersStore(
+  ordersApi: OrdersApi | undefined,
+  lifecycle: LifecyclePort | undefined,
+  namespace: string | undefined,
+  userId: string | null | undefined,
+) {
+  const apiRef = useRef(ordersApi)
+  apiRef.current = ordersApi
+  const hasApi = ordersApi !== undefined
+  const hasCancelRefund = typeof ordersApi?.cancelRefund === 'function'
+  const hasConfirmReceipt = typeof ordersApi?.confirmReceipt === 'function'
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one store per user; the api is read through the ref
+  const orders = useMemo(() => {
+    if (!hasApi) return null
+    const api = () => apiRef.current as OrdersApi
+    return createOrders({
+      api: {
+        listOrders: (query) => api().listOrders(query),
+        getOrder: (id, ctx) => api().getOrder(id, ctx),
+        cancelOrder: (id) => api().cancelOrder(id),
+        requestRefund: (id, request) => api().requestRefund(id, request),
+        ...(hasCancelRefund
+          ? { cancelRefund: (id: string, refundId: string) => api().cancelRefund!(id, refundId) }
+          : {}),
+        ...(hasConfirmReceipt ? { confirmReceipt: (id: string) => api().confirmReceipt!(id) } : {}),
+      },
+      ...(lifecycle ? { lifecycle } : {}),
+    })
+  }, [hasApi, hasCancelRefund, hasConfirmReceipt, lifecycle, namespace, userId])
+  useEffect(() => {
+    if (!orders) return
+    hold(orders)
+    return () => releaseLater(orders)
+  }, [orders])
+  return orders
 }

@@ -1,0 +1,134 @@
+import {
+  type CheckoutSnapshot,
+  continuedOrderOf,
+  type Order,
+  type OrderActionFlags,
+  type OrderActionState,
+  type OrderDetailState,
+  type OrderList,
+  type OrderResult,
+  type Orders,
+  type OrderTab,
+  orderActions,
+  type RefundInput,
+} from '@tradekit/core'
+import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useTradeContext } from '../provider/TradeContext'
+
+function useOrdersStore(hook: string): Orders {
+  const { orders } = useTradeContext(hook)
+  if (!orders)
+    throw new Error(`${hook} needs <TradeProvider ordersApi={…}>: the order centre reads your order API.`)
+  return orders
+}
+
+/** A tab of the order centre and what it can do. */
+export interface UseOrdersResult extends OrderList {
+  /** The tab shown. */
+  readonly tab: OrderTab
+  /** Loads the tab's first page again (pull to refresh). */
+  refresh(): Promise<OrderList>
+  /** Loads the next page (no double load while one is on its way). */
+  loadMore(): Promise<OrderList>
+  /** The underlying core store. */
+  readonly store: Orders
+}
+
+/**
+ * One tab of the order centre ("我的订单"): its orders (each as the cache knows it — a status never
+ * goes back), loading, empty and error states, refresh and load more. Selects and loads the tab on
+ * mount; the provider's store fetches the shown tab again when the app comes back.
+ *
+ * @example
+ * ```tsx
+ * const list = useOrders('pending_payment')
+ * if (list.empty) return <Empty />
+ * return <ScrollView onScrollToLower={() => list.loadMore()}>{list.orders.map((o) => <OrderRow key={o.orderId} order={o} />)}</ScrollView>
+ * ```
+ */
+export function useOrders(tab: OrderTab = 'all'): UseOrdersResult {
+  const store = useOrdersStore('useOrders')
+  useEffect(() => {
+    void store.selectTab(tab)
+  }, [store, tab])
+  const list = useSyncExternalStore(
+    store.subscribe,
+    () => store.getSnapshot().tabs[tab],
+    () => store.getSnapshot().tabs[tab],
+  )
+  return useMemo(
+    () => ({ ...list, tab, refresh: () => store.refresh(tab), loadMore: () => store.loadMore(tab), store }),
+    [list, tab, store],
+  )
+}
+
+/** One order, its read and its actions. */
+export interface UseOrderResult {
+  /** The order as the cache knows it (absent until the first read answered). */
+  readonly order?: Order
+  /** The detail read: loading, ready or error. */
+  readonly detail?: OrderDetailState
+  /** An action running or failed on the order. */
+  readonly action?: OrderActionState
+  /** What the order allows now (cancel, pay, refund, confirm receipt, buy again). */
+  readonly can: OrderActionFlags | null
+  /** Cancels the unpaid order: shown cancelled at once, rolled back if the server refuses. */
+  cancel(): Promise<OrderResult>
+  /** Asks for a refund, allocated exactly across the lines. */
+  requestRefund(input: RefundInput): Promise<OrderResult>
+  /** Takes back a refund request. */
+  cancelRefund(refundId: string): Promise<OrderResult>
+  /** Confirms a parcel arrived. */
+  confirmReceipt(): Promise<OrderResult>
+  /**
+   * "Continue to pay": the checkout pays the same order with the channel's saved state (never a
+   * second platform order), then the order is read again. Needs `api` on the provider.
+   */
+  continuePayment(): Promise<CheckoutSnapshot>
+  /** Reads the order again. */
+  reload(): Promise<OrderResult>
+}
+
+/**
+ * One order of the order centre (the detail page of `orderEntrySchema`): read on mount, kept in
+ * step with the lists, with the actions its status allows.
+ *
+ * @example
+ * ```tsx
+ * const { order, can, continuePayment, cancel } = useOrder(orderId)
+ * {can?.canPay ? <Button onClick={continuePayment}>继续支付</Button> : null}
+ * ```
+ */
+export function useOrder(orderId: string): UseOrderResult {
+  const store = useOrdersStore('useOrder')
+  const { checkout } = useTradeContext('useOrder')
+  useEffect(() => {
+    void store.getOrder(orderId)
+  }, [store, orderId])
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot)
+  const order = snapshot.orders[orderId]
+  const detail = snapshot.details[orderId]
+  const action = snapshot.actions[orderId]
+  return useMemo(
+    () => ({
+      order,
+      detail,
+      action,
+      can: order ? orderActions(order, Date.now()) : null,
+      cancel: () => store.cancel(orderId),
+      requestRefund: (input) => store.requestRefund(orderId, input),
+      cancelRefund: (refundId) => store.cancelRefund(orderId, refundId),
+      confirmReceipt: () => store.confirmReceipt(orderId),
+      reload: () => store.getOrder(orderId),
+      async continuePayment() {
+        if (!checkout)
+          throw new Error('continuePayment needs <TradeProvider api={…}>: it pays through the checkout.')
+        if (!order) throw new Error(`Order ${orderId} is not loaded yet`)
+        const result = await checkout.continuePayment(continuedOrderOf(order))
+        await store.getOrder(orderId)
+        return result
+      },
+    }),
+    [order, detail, action, store, orderId, checkout],
+  )
+}

@@ -1,0 +1,147 @@
+import { act, renderHook, waitFor } from '@testing-library/react'
+import {
+  memoryStorage,
+  money,
+  type Order,
+  type OrderPage,
+  type OrdersApi,
+  sandboxChannel,
+  TradeKitError,
+} from '@tradekit/core'
+import { TradeProvider, useOrder, useOrders } from '@tradekit/react'
+import { type ReactNode, StrictMode } from 'react'
+import { describe, expect, it, vi } from 'vitest'
+import { createMemoryApi } from '../../stories/fixtures/memoryApi'
+
+const FAST = { pollDelaysMs: [10], confirmBudgetMs: 300, createRetryDelaysMs: [5] }
+
+function order(orderId: string, patch: Partial<Order> = {}): Order {
+  return {
+    orderId,
+    status: 'paid',
+    kind: 'physical',
+    lines: [
+      {
+        lineId: 'l1',
+        skuId: 'tea',
+        title: '龙井',
+        quantity: 1,
+        unitPrice: money(4800),
+        amount: money(4800),
+        refunded: money(0),
+      },
+    ],
+    amount: money(4800),
+    refunded: money(0),
+    createdAt: 1,
+    ...patch,
+  }
+}
+
+/** An in-memory order API over a list of orders; `live` answers getOrder from a function. */
+function ordersApi(orders: Order[], live?: (id: string) => Order | undefined) {
+  const api: OrdersApi = {
+    listOrders: vi.fn(async ({ tab, cursor }): Promise<OrderPage> => {
+      const list = tab === 'pending_payment' ? orders.filter((o) => o.status === 'pending_payment') : orders
+      const start = cursor ? Number(cursor) : 0
+      return {
+        orders: list.slice(start, start + 2),
+        nextCursor: start + 2 < list.length ? String(start + 2) : null,
+      }
+    }),
+    getOrder: vi.fn(async (id) => {
+      const found = live?.(id) ?? orders.find((o) => o.orderId === id)
+      if (!found) throw new TradeKitError('ORDER_REJECTED', `no order ${id}`)
+      return found
+    }),
+    cancelOrder: vi.fn(async () => {
+      throw new TradeKitError('NETWORK', 'offline')
+    }),
+    requestRefund: vi.fn(async (id) => orders.find((o) => o.orderId === id)!),
+  }
+  return api
+}
+
+describe.each([
+  ['plain', false],
+  ['StrictMode', true],
+])('order centre hooks (%s)', (_name, strict) => {
+  const wrap = (children: ReactNode, props: Partial<Parameters<typeof TradeProvider>[0]>) => {
+    const tree = (
+      <TradeProvider storage={memoryStorage()} {...props}>
+        {children}
+      </TradeProvider>
+    )
+    return strict ? <StrictMode>{tree}</StrictMode> : tree
+  }
+
+  it('lists a tab page by page, with loading and empty states', async () => {
+    const api = ordersApi([order('a'), order('b'), order('c')])
+    const { result } = renderHook(() => useOrders('all'), {
+      wrapper: ({ children }) => wrap(children, { ordersApi: api }),
+    })
+    await waitFor(() => expect(result.current.orders.map((o) => o.orderId)).toEqual(['a', 'b']))
+    expect(result.current).toMatchObject({ status: 'ready', hasMore: true, empty: false })
+    await act(async () => {
+      await result.current.loadMore()
+    })
+    expect(result.current.orders.map((o) => o.orderId)).toEqual(['a', 'b', 'c'])
+    expect(result.current.hasMore).toBe(false)
+    const empty = renderHook(() => useOrders('pending_payment'), {
+      wrapper: ({ children }) => wrap(children, { ordersApi: ordersApi([order('a')]) }),
+    })
+    await waitFor(() => expect(empty.result.current).toMatchObject({ status: 'ready', empty: true }))
+  })
+
+  it('a cancel the server refuses is rolled back, with the error to show', async () => {
+    const api = ordersApi([order('u1', { status: 'pending_payment', expiresAt: Date.now() + 60_000 })])
+    const { result } = renderHook(() => useOrder('u1'), {
+      wrapper: ({ children }) => wrap(children, { ordersApi: api }),
+    })
+    await waitFor(() => expect(result.current.order?.status).toBe('pending_payment'))
+    expect(result.current.can).toMatchObject({ canCancel: true, canPay: true, canRefund: false })
+    let outcome: unknown
+    await act(async () => {
+      outcome = await result.current.cancel()
+    })
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'NETWORK' } })
+    expect(result.current.order?.status).toBe('pending_payment')
+    expect(result.current.action).toMatchObject({ action: 'cancel', status: 'failed' })
+  })
+
+  it('continues to pay an unpaid order through the checkout, never a second order, then reads it again', async () => {
+    const merchant = createMemoryApi({ catalog: { tea: { price: money(4800) } } })
+    // the order was made earlier (another device): the server holds it pending
+    const made = await merchant.api.createOrder(
+      { lines: [{ skuId: 'tea', quantity: 1 }], expectedPayable: money(4800) },
+      { idempotencyKey: 'earlier', signal: new AbortController().signal },
+    )
+    const serverOrder = (): Order =>
+      order(made.orderId, {
+        status: merchant.orders.get(made.orderId)!.status === 'paid' ? 'paid' : 'pending_payment',
+        expiresAt: Date.now() + 15 * 60_000,
+        payment: made.payment,
+      })
+    const api = ordersApi([], (id) => (id === made.orderId ? serverOrder() : undefined))
+    const channel = sandboxChannel({ outcome: 'success', delayMs: 5 }, { notify: merchant.markPaid })
+    const { result } = renderHook(() => useOrder(made.orderId), {
+      wrapper: ({ children }) => wrap(children, { ordersApi: api, api: merchant.api, channel, timing: FAST }),
+    })
+    await waitFor(() => expect(result.current.can?.canPay).toBe(true))
+    let paid: string | undefined
+    await act(async () => {
+      paid = (await result.current.continuePayment()).status
+    })
+    expect(paid).toBe('paid')
+    expect(merchant.calls.createOrder).toBe(1)
+    await waitFor(() => expect(result.current.order?.status).toBe('paid'))
+  })
+
+  it('says clearly when the provider has no order api', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(() => renderHook(() => useOrders(), { wrapper: ({ children }) => wrap(children, {}) })).toThrow(
+      /ordersApi/,
+    )
+    logged.mockRestore()
+  })
+})
