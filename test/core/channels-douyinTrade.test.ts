@@ -16,6 +16,7 @@
 import { createCheckout, douyinTradeChannel, memoryStorage, money, TradeKitError } from '@tradekit/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { installGlobal, payContext, platformMethod } from './channelFakes'
+import { settle } from './checkoutFakes'
 
 const payment = { data: '{"skuList":[]}', byteAuthorization: 'SHA256-RSA2048 appid=tt1,...' }
 let remove = () => {}
@@ -173,15 +174,6 @@ describe('douyinTradeChannel', () => {
     expect(channel.id).toBe('douyin-trade')
   })
 })
-
-async function settle<T>(promise: Promise<T>): Promise<T> {
-  let done = false
-  void promise.then(() => {
-    done = true
-  })
-  for (let i = 0; i < 1000 && !done; i++) await vi.advanceTimersByTimeAsync(100)
-  return promise
-}
 
 describe('douyinTradeChannel in a checkout', () => {
   it('never makes a second Douyin order across a retry and a relaunch', async () => {

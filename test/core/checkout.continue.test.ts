@@ -12,7 +12,7 @@ import {
 } from '@tradekit/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { installGlobal, platformMethod } from './channelFakes'
-import { fakeApi, manualChannel, request } from './checkoutFakes'
+import { fakeApi, manualChannel, request, settle } from './checkoutFakes'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -20,18 +20,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers()
 })
-
-async function settle<T>(promise: Promise<T>): Promise<T> {
-  let done = false
-  let value: T | undefined
-  void promise.then((v) => {
-    done = true
-    value = v
-  })
-  for (let i = 0; i < 400 && !done; i++) await vi.advanceTimersByTimeAsync(500)
-  if (!done) throw new Error('did not settle')
-  return value as T
-}
 
 function statusesOf(checkout: {
   subscribe(fn: () => void): () => void

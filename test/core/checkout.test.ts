@@ -10,7 +10,7 @@ import {
   TradeKitError,
 } from '@tradekit/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, fakeLifecycle, manualChannel, request } from './checkoutFakes'
+import { fakeApi, fakeLifecycle, manualChannel, request, settle } from './checkoutFakes'
 
 const KEY = storageKey('checkout', {})
 
@@ -35,19 +35,6 @@ function setup(opts: { channel?: ReturnType<typeof manualChannel>; api?: ReturnT
   const checkout = createCheckout({ api, channel, storage, lifecycle, createKey: () => `key-${++k}` })
   const statuses = recordStatuses(checkout)
   return { api, channel, storage, lifecycle, checkout, statuses }
-}
-
-/** Awaits a checkout promise while fake time runs (confirmation waits are timers). */
-async function settle<T>(promise: Promise<T>): Promise<T> {
-  let done = false
-  let value: T | undefined
-  void promise.then((v) => {
-    done = true
-    value = v
-  })
-  for (let i = 0; i < 1000 && !done; i++) await vi.advanceTimersByTimeAsync(500)
-  if (!done) throw new Error('did not settle')
-  return value as T
 }
 
 beforeEach(() => {

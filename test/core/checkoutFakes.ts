@@ -1,5 +1,6 @@
 import {
   type CheckoutApi,
+  type CheckoutStatus,
   type CreatedOrder,
   type LifecyclePort,
   type Money,
@@ -123,3 +124,29 @@ export const request = (amount = 1200, extra: Partial<OrderRequest> = {}): Order
   expectedPayable: money(amount),
   ...extra,
 })
+
+/** Every status of the checkout, in the design's order. */
+export const ALL_STATUSES: readonly CheckoutStatus[] = [
+  'idle',
+  'creating',
+  'paying',
+  'confirming',
+  'paid',
+  'cancelled',
+  'failed',
+  'expired',
+  'unknown',
+]
+
+/** Awaits a checkout promise while fake time runs (confirmation waits are timers); fails if it never settles. */
+export async function settle<T>(promise: Promise<T>, stepMs = 500): Promise<T> {
+  let done = false
+  let value: T | undefined
+  void promise.then((v) => {
+    done = true
+    value = v
+  })
+  for (let i = 0; i < 1000 && !done; i++) await vi.advanceTimersByTimeAsync(stepMs)
+  if (!done) throw new Error('did not settle')
+  return value as T
+}

@@ -1,21 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { CheckoutStatus } from '../../packages/core/src'
 import { CHECKOUT_TRANSITIONS, GUARDS } from '../../packages/core/src/checkout/machine'
 import { checkoutMachinePage } from '../../stories/docs/checkoutMachine'
+import { ALL_STATUSES } from './checkoutFakes'
 
 const PAGE = new URL('../../docs/checkout-machine.md', import.meta.url)
-const STATUSES: CheckoutStatus[] = [
-  'idle',
-  'creating',
-  'paying',
-  'confirming',
-  'paid',
-  'cancelled',
-  'failed',
-  'expired',
-  'unknown',
-]
+const STATUSES = ALL_STATUSES
 
 describe('the checkout table', () => {
   it('is what docs/checkout-machine.md shows (UPDATE_DOCS=1 rewrites the page)', () => {

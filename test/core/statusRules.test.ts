@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import {
-  type CheckoutStatus,
-  createCart,
-  isLineBlocked,
-  isMoving,
-  isSettled,
-  money,
-} from '../../packages/core/src'
+import { createCart, isLineBlocked, isMoving, isSettled, money } from '../../packages/core/src'
+import { ALL_STATUSES } from './checkoutFakes'
 
-const ALL: CheckoutStatus[] = [
-  'idle',
-  'creating',
-  'paying',
-  'confirming',
-  'paid',
-  'cancelled',
-  'failed',
-  'expired',
-  'unknown',
-]
+const ALL = ALL_STATUSES
 
 describe('the checkout status rules (DESIGN.md, "Settled and moving states")', () => {
   it('moving: creating, paying, confirming; settled: cancelled, failed, expired, unknown', () => {
