@@ -1,5 +1,6 @@
 import { createApp } from './http/createApp.ts'
 import { startServer } from './http/startServer.ts'
+import { paymentsFromEnv } from './payments/paymentsFromEnv.ts'
 
 const port = Number(process.env.PORT ?? 8787)
 if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -28,9 +29,11 @@ const merchant = await createApp({
   sandbox: env.MERCHANT_SANDBOX !== '0',
   sessionSecrets: [env.SESSION_SECRET, env.SESSION_SECRET_PREVIOUS].filter((s): s is string => Boolean(s)),
   logins: { ...(douyin && { douyin }), ...(wechat && { wechat }) },
+  payments: paymentsFromEnv(env),
 })
 const server = await startServer(merchant.app, { port, hostname: process.env.HOST ?? '127.0.0.1' })
 console.log(`TradeKit merchant server on ${server.url} (${merchant.db.driver})`)
+console.log(`Payment channels: ${merchant.channels.join(', ')}`)
 
 let stopping = false
 const stop = async (signal: string) => {

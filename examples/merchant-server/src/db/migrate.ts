@@ -75,6 +75,19 @@ const SCHEMA = [
     status_after text NOT NULL,
     received_at bigint NOT NULL
   )`,
+  // Added without a version change: new tables only, which an older database simply gains.
+  `CREATE TABLE IF NOT EXISTS platform_payments (
+    order_id text PRIMARY KEY REFERENCES orders (id),
+    channel text NOT NULL,
+    payment jsonb NOT NULL,
+    created_at bigint NOT NULL,
+    refund_no text,
+    refunded_at bigint
+  )`,
+  `CREATE TABLE IF NOT EXISTS seen_nonces (
+    key text PRIMARY KEY,
+    expires_at bigint NOT NULL
+  )`,
   `CREATE TABLE IF NOT EXISTS entitlements (
     user_id text PRIMARY KEY,
     plan_id text NOT NULL REFERENCES plans (id),

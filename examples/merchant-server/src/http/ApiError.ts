@@ -13,6 +13,7 @@ export type ApiErrorCode =
   | 'ORDER_REJECTED'
   | 'ORDER_EXPIRED'
   | 'PAYMENT_UNAVAILABLE'
+  | 'NETWORK'
 
 /** The JSON body of every error answer: `{ error: { code, message, ...data } }`. */
 export interface ApiErrorBody {

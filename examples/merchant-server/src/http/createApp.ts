@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto'
+import { type FetchLike, isVerificationError } from '@tradekit/server'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
@@ -10,14 +11,27 @@ import { readEntitlement } from '../membership/entitlement.ts'
 import { createOrder, quoteOrder } from '../orders/createOrder.ts'
 import {
   applyPaymentNotification,
+  applyRefund,
   cancelOrder,
   expireOrders,
   getOrder,
   ownOrder,
   type PaymentOutcome,
 } from '../orders/orderLifecycle.ts'
-import { findOrder } from '../orders/orderRecords.ts'
+import { findOrder, toOrderView } from '../orders/orderRecords.ts'
 import { parseOrderRequest, SKU_ID } from '../orders/parseOrderRequest.ts'
+import { databaseNonceStore } from '../payments/databaseNonceStore.ts'
+import {
+  createPlatformChannels,
+  type PlatformChannelId,
+  type PlatformChannelsConfig,
+} from '../payments/platformChannels.ts'
+import {
+  applyPlatformEvent,
+  paymentFor,
+  refreshFromPlatform,
+  refundThroughPlatform,
+} from '../payments/platformPayments.ts'
 import {
   type CashierStep,
   createSandboxCashier,
@@ -75,6 +89,13 @@ export interface MerchantServerOptions {
   readonly sessionTtlSeconds?: number
   /** Platforms whose login codes `POST /session` exchanges (app id and secret of each). @default {} */
   readonly logins?: LoginOptions
+  /**
+   * Real cashiers: the keys of each platform whose channel is switched on (`douyinTrade`,
+   * `douyinPay`, `wechat`, `alipay`). None: only the sandbox channel. @default {}
+   */
+  readonly payments?: PlatformChannelsConfig
+  /** The `fetch` the platform clients call (tests point it, or the base URLs, at a fake platform). @default fetch */
+  readonly platformFetch?: FetchLike
   /** Where unexpected errors are reported. @default console.error */
   readonly logError?: (error: unknown) => void
 }
@@ -90,6 +111,8 @@ export interface MerchantServer {
    * `/sandbox/notify` (tests playing the platform use it; undefined when the sandbox is off).
    */
   readonly signSandboxNotification?: (notification: SandboxNotification) => SignedNotification
+  /** The channels an order may name: `sandbox` and each configured real cashier. */
+  readonly channels: readonly string[]
   /** Stops timers, waits for notifications in flight, closes the database. */
   close(): Promise<void>
 }
@@ -200,6 +223,13 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
     sandbox: sandboxOn,
   })
   const notifications = createSandboxNotifications({ now })
+  const platforms = createPlatformChannels(options.payments ?? {}, {
+    now,
+    nonceStore: databaseNonceStore(db, now),
+    ...(options.platformFetch && { fetch: options.platformFetch }),
+  })
+  const channelIds: readonly string[] = ['sandbox', ...platforms.keys()]
+  const platformOf = (channel: string) => platforms.get(channel as PlatformChannelId)
 
   /** A notification as a platform delivers it: signature, window and nonce checked, then applied. */
   const receiveNotification = async (header: (name: string) => string | undefined, body: string) => {
@@ -295,7 +325,7 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
       input.lines.map((l) => l.skuId),
       { lock: false },
     )
-    return c.json(await quoteOrder(db, input, { userId, now: now() }, skus))
+    return c.json(await quoteOrder(db, input, { userId, now: now(), channels: channelIds }, skus))
   })
 
   app.post('/orders', async (c) => {
@@ -308,20 +338,42 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
       )
     }
     const input = parseOrderRequest(await readJsonBody(c), { requireExpectedPayable: true })
+    const platform = platformOf(input.channel)
+    if (platform?.id === 'wechat' || platform?.id === 'alipay') {
+      if (platform.payerOf(userId) === undefined) {
+        throw new ApiError(
+          422,
+          'PAYMENT_UNAVAILABLE',
+          `The ${platform.id} cashier needs a ${platform.id} login`,
+          {
+            reason: 'login_required',
+            channel: platform.id,
+          },
+        )
+      }
+    }
     await sweep()
     const { order, replayed } = await createOrder(
       db,
       { input, idempotencyKey: key, ttlMs },
-      { userId, now: now() },
+      { userId, now: now(), channels: channelIds },
     )
     if (replayed) c.header('Idempotent-Replayed', 'true')
-    return c.json(order, replayed ? 200 : 201)
+    if (!platform) return c.json(order, replayed ? 200 : 201)
+    const row = await findOrder(db, order.orderId)
+    if (!row) throw new Error(`Order ${order.orderId} vanished`)
+    const payment = await paymentFor(db, platform, row, userId, now())
+    return c.json({ ...order, payment }, replayed ? 200 : 201)
   })
 
   app.get('/orders/:orderId', async (c) => {
     const userId = userOf(c)
     const orderId = readOrderId(c.req.param('orderId'), 'orderId')
     await sweep()
+    const row = ownOrder(await findOrder(db, orderId), userId, orderId)
+    const platform = platformOf(row.channel)
+    // Still pending here: ask the platform, so a lost callback does not lose a payment.
+    if (platform && row.status === 'pending') await refreshFromPlatform(db, platform, row, now(), logError)
     return c.json(await getOrder(db, userId, orderId))
   })
 
@@ -343,6 +395,27 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
     }
     return c.json(await readEntitlement(db, userId, now()))
   })
+
+  // Each real cashier's callback: verified (signature, timestamp window, nonce kept in the
+  // database), applied idempotently and never downgrading, answered in the platform's shape.
+  for (const platform of platforms.values()) {
+    app.post(`/pay/${platform.id}/notify`, async (c) => {
+      const body = await c.req.text()
+      let received: Awaited<ReturnType<typeof platform.receive>>
+      try {
+        received = await platform.receive(c.req.raw.headers, body)
+      } catch (error) {
+        if (!isVerificationError(error)) throw error
+        const answer = platform.refuse()
+        return c.body(answer.body, answer.status === 200 ? 401 : (answer.status as 400), answer.headers)
+      }
+      await applyPlatformEvent(db, platform, received.event, now(), logError)
+      const answer = received.answer(true)
+      return answer.status === 204
+        ? c.body(null, 204)
+        : c.body(answer.body, answer.status as 200, answer.headers)
+    })
+  }
 
   // The sandbox's routes exist only when it is switched on.
   if (sandboxOn) {
@@ -397,6 +470,27 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
       }
       await next()
     })
+    app.post('/admin/orders/:orderId/refund', async (c) => {
+      const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+      const row = await findOrder(db, orderId)
+      if (!row) throw new ApiError(404, 'INVALID_ARGUMENT', `No order ${orderId}`, { reason: 'not_found' })
+      const platform = platformOf(row.channel)
+      if (platform) await refundThroughPlatform(db, platform, row, now())
+      else if (row.status === 'paid') await applyRefund(db, orderId, now())
+      else if (row.status !== 'refunded') {
+        throw new ApiError(
+          409,
+          'ORDER_REJECTED',
+          `Only a paid order can be refunded; this one is ${row.status}`,
+          {
+            reason: 'not_paid',
+            status: row.status,
+          },
+        )
+      }
+      const after = await findOrder(db, orderId)
+      return c.json(toOrderView(after!))
+    })
     app.patch('/admin/skus/:skuId', async (c) => {
       const skuId = readSkuId(c.req.param('skuId'))
       const body = readObject(await readJsonBody(c), 'body')
@@ -435,6 +529,7 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
   return {
     app,
     db,
+    channels: channelIds,
     ...(sandboxOn && { signSandboxNotification: notifications.sign }),
     async close() {
       if (sweepTimer) clearInterval(sweepTimer)

@@ -8,13 +8,15 @@ import { isCouponCode, priceOrder, type Quote } from '../pricing/priceOrder.ts'
 import { type CreatedOrder, findOrderByKey, type OrderRow, toCreatedOrder } from './orderRecords.ts'
 import type { OrderInput } from './parseOrderRequest.ts'
 
-/** The channels this server can create payments for. */
+/** The channel every server has: the sandbox cashier. Real cashiers are added by configuration. */
 export const CHANNELS = ['sandbox'] as const
 
 /** Who orders, with which key, and when. */
 export interface OrderContext {
   readonly userId: string
   readonly now: number
+  /** The channels an order may name. @default ['sandbox'] */
+  readonly channels?: readonly string[]
 }
 
 /** Thrown inside the transaction when the key turns out to be taken: roll back, answer the stored order. */
@@ -37,11 +39,11 @@ export function requestHash(input: OrderInput): string {
 }
 
 /** Checks that need no database: channel, coupon, contact for services is checked with the skus. */
-function checkRequestShape(input: OrderInput): void {
-  if (!(CHANNELS as readonly string[]).includes(input.channel)) {
+function checkRequestShape(input: OrderInput, channels: readonly string[] = CHANNELS): void {
+  if (!channels.includes(input.channel)) {
     throw new ApiError(422, 'PAYMENT_UNAVAILABLE', `Channel ${input.channel} is not available here`, {
       channel: input.channel,
-      channels: CHANNELS,
+      channels,
     })
   }
   if (input.coupon !== undefined && !isCouponCode(input.coupon)) {
@@ -63,7 +65,7 @@ export async function quoteOrder(
   context: OrderContext,
   skus: ReadonlyMap<string, Sku>,
 ): Promise<Quote> {
-  checkRequestShape(input)
+  checkRequestShape(input, context.channels)
   const unknown = [...new Set(input.lines.map((l) => l.skuId).filter((id) => !skus.has(id)))]
   if (unknown.length > 0) {
     throw new ApiError(422, 'ORDER_REJECTED', `Unknown sku: ${unknown.join(', ')}`, {
@@ -144,7 +146,7 @@ export async function createOrder(
   const hash = requestHash(input)
   const existing = await findOrderByKey(db, context.userId, idempotencyKey)
   if (existing) return replay(existing, hash)
-  checkRequestShape(input)
+  checkRequestShape(input, context.channels)
 
   try {
     return await db.transaction(async (tx) => {

@@ -183,3 +183,25 @@ export async function applyPaymentNotification(
     return { orderId: row.id, status: row.status, effect }
   })
 }
+
+/**
+ * Marks a paid order refunded once the platform accepted its refund. Idempotent and monotonic: a
+ * refunded order stays as it is, and an order that was never paid is not touched.
+ */
+export async function applyRefund(
+  db: Database,
+  orderId: string,
+  now: number,
+): Promise<{ orderId: string; status: OrderStatus; effect: 'applied' | 'ignored' }> {
+  return db.transaction(async (tx) => {
+    const row = await findOrder(tx, orderId, { lock: true })
+    if (!row) throw notFound(orderId)
+    if (row.status !== 'paid') return { orderId, status: row.status, effect: 'ignored' }
+    await tx.query(`UPDATE orders SET status = 'refunded' WHERE id = $1`, [orderId])
+    await tx.query(
+      'UPDATE platform_payments SET refunded_at = COALESCE(refunded_at, $2) WHERE order_id = $1',
+      [orderId, now],
+    )
+    return { orderId, status: 'refunded', effect: 'applied' }
+  })
+}
