@@ -183,7 +183,13 @@ export async function startTestServer(
     return {
       status: response.status,
       headers: response.headers,
-      body: text === '' ? {} : JSON.parse(text),
+      // A platform callback's answer may be plain text (Alipay's "success"): kept as { text }.
+      body:
+        text === ''
+          ? {}
+          : response.headers.get('content-type')?.includes('json')
+            ? JSON.parse(text)
+            : { text },
     } as Answer<never>
   }
   return {
@@ -221,6 +227,8 @@ export async function snapshotDatabase(merchant: MerchantServer): Promise<string
     payment_events: 'SELECT * FROM payment_events ORDER BY id',
     entitlements: 'SELECT * FROM entitlements ORDER BY user_id',
     entitlement_grants: 'SELECT * FROM entitlement_grants ORDER BY order_id, line_no',
+    platform_payments: 'SELECT * FROM platform_payments ORDER BY order_id',
+    seen_nonces: 'SELECT * FROM seen_nonces ORDER BY key',
   }
   const snapshot: Record<string, unknown> = {}
   for (const [table, sql] of Object.entries(tables)) snapshot[table] = await merchant.db.query(sql)
