@@ -13,9 +13,15 @@
 // 1 KB = 1000 bytes; gzip is zlib level 9. A component's "own" bytes are what it adds to the whole
 // component set: gzip(all components) − gzip(all components but this one), JS + CSS — what it does
 // not share with the others.
+//
+// TradeKit is measured from dist/ only: every `@tradekit/*` import, in the sets and inside the
+// packages, resolves to packages/<name>/dist (esbuild would otherwise follow tsconfig.json `paths`
+// to the sources), and a set that still holds a module of packages/*/src/ fails the run. Which
+// source file the bytes come from (the cashiers a checkout carries, the biggest modules of a set
+// over its budget) is read through dist's source maps.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
@@ -40,9 +46,27 @@ const versionOf = (name) =>
 const external = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tarojs/*']
 const outdir = join(benchDir, '.tmp/size')
 
+// Every `@tradekit/<name>[/<file>]` import → packages/<name>/dist/[<file> | index.js]: the bytes that
+// ship. `external` names the packages left out of the set.
+const tradekitFromDist = (external) => ({
+  name: 'tradekit-from-dist',
+  setup(build) {
+    build.onResolve({ filter: /^@tradekit\/[^/]+/ }, ({ path }) => {
+      if (external.includes(path)) return { path, external: true }
+      const [, name, file] = path.match(/^@tradekit\/([^/]+)\/?(.*)$/)
+      return { path: join(repoDir, 'packages', name, 'dist', file || 'index.js') }
+    })
+  },
+})
+
+/** The inputs of a bundle taken from TradeKit's sources (there should be none). */
+const sourceInputs = (metafile) =>
+  Object.keys(metafile.inputs).filter((path) => /packages\/[^/]+\/src\//.test(path))
+
 /**
  * Bundles `contents` (an ES module importing the set) and measures its JS and the CSS it needs.
- * `conditions: ['source']` bundles TradeKit's sources instead of dist/ (for per-module attribution).
+ * `sourcemap: true` also attributes the JS to the source files it was built from (`bySource`,
+ * minified bytes per file, through the source maps of dist/).
  *
  * The CSS: esbuild keeps the CSS of every JS file it reaches, even of files whose code it drops (a
  * side-effect-free chunk nobody uses), which a mini-program build (webpack, honouring `sideEffects`)
@@ -50,7 +74,7 @@ const outdir = join(benchDir, '.tmp/size')
  * imported by JS files that are in the output or that their package declares to have side effects
  * (NutUI's `style/css` modules) — then bundled and minified on its own.
  */
-async function bundle(contents, { conditions, alsoExternal = [] } = {}) {
+async function bundle(contents, { sourcemap = false, alsoExternal = [] } = {}) {
   const result = await build({
     stdin: { contents, resolveDir: benchDir, loader: 'js', sourcefile: 'entry.js' },
     absWorkingDir: repoDir,
@@ -64,7 +88,8 @@ async function bundle(contents, { conditions, alsoExternal = [] } = {}) {
     metafile: true,
     logLevel: 'silent',
     external: [...external, ...alsoExternal],
-    ...(conditions ? { conditions } : {}),
+    plugins: [tradekitFromDist(alsoExternal)],
+    ...(sourcemap ? { sourcemap: 'external' } : {}),
     // what a Taro mini-program build defines (other platforms' branches drop out)
     define: { 'process.env.NODE_ENV': '"production"', 'process.env.TARO_ENV': '"tt"' },
   })
@@ -89,11 +114,60 @@ async function bundle(contents, { conditions, alsoExternal = [] } = {}) {
     })
     cssText = css.outputFiles.map((file) => file.text).join('\n')
   }
-  const jsText = result.outputFiles
-    .filter((file) => file.path.endsWith('.js'))
-    .map((file) => file.text)
-    .join('\n')
-  return { js: measure(jsText), css: measure(cssText), cssFiles, live }
+  const jsFiles = result.outputFiles.filter((file) => file.path.endsWith('.js'))
+  const jsText = jsFiles.map((file) => file.text).join('\n')
+  const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'))
+  return {
+    js: measure(jsText),
+    css: measure(cssText),
+    cssFiles,
+    live,
+    fromSources: sourceInputs(result.metafile),
+    ...(map ? { bySource: bytesBySource(JSON.parse(map.text)) } : {}),
+  }
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+
+/** The numbers of one source-map segment (base64 VLQ). */
+function decodeSegment(segment) {
+  const values = []
+  let value = 0
+  let shift = 0
+  for (const char of segment) {
+    const digit = BASE64.indexOf(char)
+    value += (digit & 31) << shift
+    if (digit & 32) shift += 5
+    else {
+      values.push(value & 1 ? -(value >>> 1) : value >>> 1)
+      value = 0
+      shift = 0
+    }
+  }
+  return values
+}
+
+/**
+ * Minified bytes of the output per original source file (repo-relative path): each mapped segment
+ * counts up to the next segment. esbuild chains the source maps of dist/, so the sources are
+ * TradeKit's .ts files.
+ */
+function bytesBySource(map) {
+  const bytes = new Map()
+  let source = 0
+  map.mappings.split(';').forEach((line) => {
+    const segments = line ? line.split(',').map(decodeSegment) : []
+    segments.forEach((fields, index) => {
+      if (fields.length < 4) return
+      source += fields[1]
+      // the last segment of a line is left out: what follows it (an export clause) is esbuild's
+      const next = segments[index + 1]
+      if (!next) return
+      const path = relative(repoDir, resolve(outdir, map.sources[source]))
+      bytes.set(path, (bytes.get(path) ?? 0) + next[0])
+    })
+  })
+  return bytes
 }
 
 function measure(text) {
@@ -169,9 +243,9 @@ function globToRegExp(pattern) {
   return new RegExp(glob.includes('/') ? `^${source}$` : `(?:^|/)${source}$`)
 }
 
-/** The biggest modules of a bundle (minified bytes in its output), paths from the repo or package. */
+/** The biggest source files of a bundle (minified bytes in its output), paths from the repo or package. */
 function biggestModules(bundled, count) {
-  return [...bundled.live]
+  return [...bundled.bySource]
     .map(([path, bytes]) => [path.replace(/^.*node_modules\//, ''), bytes])
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
@@ -241,16 +315,16 @@ const sizeCells = (m) => [kb(m.js.min), kb(m.js.gz), kb(m.css.min), kb(m.css.gz)
 const SIZE_HEADERS = ['JS min', 'JS gz', 'CSS min', 'CSS gz', 'JS+CSS gz']
 
 /**
- * What a set over its budget spends its bytes on: the biggest modules of a bundle of TradeKit's
- * sources (dist/ holds one file per package for core and react: too coarse to attribute).
+ * What a set over its budget spends its bytes on: the biggest source files of its bundle from dist/
+ * (through dist's source maps).
  */
 async function explain(label, entry, overBy) {
-  const sources = await bundle(entry, { conditions: ['source'] })
-  let text = `  ${label} is over by ${kb(overBy)} KB gz. Biggest modules (minified bytes, bundled from the sources):\n`
-  for (const [path, bytes] of biggestModules(sources, 10))
+  const bundled = await bundle(entry, { sourcemap: true })
+  let text = `  ${label} is over by ${kb(overBy)} KB gz. Biggest source files (minified bytes in the bundle from dist/):\n`
+  for (const [path, bytes] of biggestModules(bundled, 10))
     text += `    ${String(bytes).padStart(7)}  ${path}\n`
-  const css = sources.cssFiles.map((file) => relative(repoDir, file))
-  text += `    CSS (${kb(sources.css.gz)} KB gz): ${css.join(', ') || 'none'}\n`
+  const css = bundled.cssFiles.map((file) => relative(repoDir, file))
+  text += `    CSS (${kb(bundled.css.gz)} KB gz): ${css.join(', ') || 'none'}\n`
   return text
 }
 
@@ -265,7 +339,7 @@ async function main() {
   const dist = ['core', 'react', 'taro'].map((name) => join(repoDir, 'packages', name, 'dist/index.js'))
   for (let waited = 0; !dist.every((file) => existsSync(file)); waited += 500) {
     if (waited > 120_000) throw new Error('packages/*/dist/index.js missing: run pnpm build')
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    await new Promise((done) => setTimeout(done, 500))
   }
   const components = tradekitComponents()
   const everything = `export * from '@tradekit/core'\nexport * from '@tradekit/react'\nexport * from '@tradekit/taro'\n`
@@ -279,7 +353,6 @@ async function main() {
     checkout,
     library,
     allComponents,
-    checkoutSources,
     coreCart,
     catalogue,
     cardComponentsOnly,
@@ -289,10 +362,9 @@ async function main() {
     bundle(nutuiEntry + useCartEntry),
     bundle(cardEntry),
     bundle(`export * from '@tradekit/core'\n`),
-    bundle(checkoutEntry),
+    bundle(checkoutEntry, { sourcemap: true }),
     bundle(everything),
     bundle(importSet(components, '@tradekit/taro')),
-    bundle(checkoutEntry, { conditions: ['source'] }),
     bundle(importSet(coreCartNames, '@tradekit/core')),
     bundle(importSet(coreCatalogueNames, '@tradekit/core')),
     bundle(importSet(cardComponents, '@tradekit/taro'), {
@@ -314,13 +386,32 @@ async function main() {
     ])
     const ownJs = allComponents.js.gz - without.js.gz
     const ownCss = allComponents.css.gz - without.css.gz
-    perComponent.push({ name, alone, ownJs, ownCss, own: ownJs + ownCss })
+    perComponent.push({ name, alone, without, ownJs, ownCss, own: ownJs + ownCss })
   }
 
-  // which cashiers the one-channel checkout carries (core's sources, modules with bytes in the output)
+  // which cashiers the one-channel checkout carries (source files with bytes in its output)
   const carried = Object.entries(channelFiles)
-    .filter(([, file]) => [...checkoutSources.live.keys()].some((path) => path.endsWith(`/channels/${file}`)))
+    .filter(([, file]) => [...checkout.bySource.keys()].some((path) => path.endsWith(`/channels/${file}`)))
     .map(([name]) => name)
+
+  // every TradeKit set comes from dist/ only
+  const tradekitSets = {
+    card,
+    cardComponentsOnly,
+    core,
+    coreCart,
+    catalogue,
+    checkout,
+    allComponents,
+    library,
+    ...Object.fromEntries(
+      perComponent.flatMap((c) => [
+        [c.name, c.alone],
+        [`all but ${c.name}`, c.without],
+      ]),
+    ),
+  }
+  const fromSources = Object.entries(tradekitSets).filter(([, m]) => m.fromSources.length > 0)
   const others = carried.filter((name) => name !== checkoutChannel)
 
   // ------------------------------------------------------------------------ tables
@@ -329,7 +420,10 @@ async function main() {
   console.log(
     '\nSizes — KB = 1000 B, gzip level 9; esbuild minified ESM for the browser, react, react-dom and @tarojs/* external;',
   )
-  console.log('TradeKit from dist/; "× anchor" = JS+CSS gz over NutUI + react-use-cart\n')
+  console.log(
+    'TradeKit from its built dist/ only (every @tradekit/* import, in a set or inside a package, resolved to packages/<name>/dist;',
+  )
+  console.log('tsconfig paths not followed); "× anchor" = JS+CSS gz over NutUI + react-use-cart\n')
   console.log(
     table(
       ['set', ...SIZE_HEADERS, '× anchor'],
@@ -438,11 +532,19 @@ async function main() {
     others.length === 0 && carried.includes(checkoutChannel),
     `it carries ${carried.join(', ') || 'no channel'}`,
     others.length
-      ? `  modules in the output: ${[...checkoutSources.live.keys()]
+      ? `  source files in the output: ${[...checkout.bySource.keys()]
           .filter((path) => path.includes('/core/src/'))
           .map((path) => path.replace(/^packages\/core\/src\//, ''))
           .join(', ')}\n`
       : '',
+  )
+  budget(
+    'every TradeKit set is bundled from dist/ only (no module of packages/*/src/)',
+    'dist',
+    fromSources.length === 0,
+    fromSources.length
+      ? `FAILED: ${fromSources.map(([name, m]) => `${name} holds ${m.fromSources.join(', ')}`).join('; ')}`
+      : `${Object.keys(tradekitSets).length} sets, none holds a source module`,
   )
 
   const passed = results.filter((result) => result.ok).length
