@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { QuantityStepper, type QuantityStepperProps } from '@tradekit/taro'
 import { useState } from 'react'
 import { expect, userEvent, within } from 'storybook/test'
+import { textOf } from './fixtures/text'
 
 /** A stepper that keeps its value, as a cart line does. */
 function Stateful(props: QuantityStepperProps) {
@@ -32,36 +33,39 @@ type Story = StoryObj<typeof meta>
 
 /** Free quantity from 1. */
 export const Default: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: '增加数量' }))
-    await expect(canvas.getByRole('spinbutton', { name: '数量' })).toHaveValue(2)
+    await userEvent.click(canvas.getByRole('button', { name: t('stepper.increase') }))
+    await expect(canvas.getByRole('spinbutton', { name: t('stepper.label') })).toHaveValue(2)
   },
 }
 
 /** Pressing + past the stock stops at the stock and says why. */
 export const AtStockLimit: Story = {
   args: { value: 2, stock: 3 },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    const plus = canvas.getByRole('button', { name: '增加数量' })
+    const plus = canvas.getByRole('button', { name: t('stepper.increase') })
     await userEvent.click(plus)
     await expect(plus).toHaveAttribute('aria-disabled', 'true')
-    const input = canvas.getByRole('spinbutton', { name: '数量' })
+    const input = canvas.getByRole('spinbutton', { name: t('stepper.label') })
     await userEvent.clear(input)
     await userEvent.type(input, '8')
     await userEvent.tab()
     await expect(input).toHaveValue(3)
-    await expect(canvas.getByRole('status')).toHaveTextContent('库存仅剩 3 件')
+    await expect(canvas.getByRole('status')).toHaveTextContent(t('stepper.exceedsStock', { stock: 3 }))
   },
 }
 
 /** Sold in packs of 6, at least one pack. */
 export const PacksOfSix: Story = {
   args: { value: 6, min: 6, step: 6 },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: '增加数量' }))
+    await userEvent.click(canvas.getByRole('button', { name: t('stepper.increase') }))
     await expect(canvas.getByRole('spinbutton')).toHaveValue(12)
   },
 }
@@ -69,8 +73,9 @@ export const PacksOfSix: Story = {
 /** A purchase limit (限购 2). */
 export const PurchaseLimit: Story = {
   args: { value: 2, max: 2 },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: '增加数量' })).toHaveAttribute(
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(within(canvasElement).getByRole('button', { name: t('stepper.increase') })).toHaveAttribute(
       'aria-disabled',
       'true',
     )
@@ -80,10 +85,11 @@ export const PurchaseLimit: Story = {
 /** The cart is saving the new quantity: shown, marked busy. */
 export const Pending: Story = {
   args: { value: 1, onChange: () => new Promise(() => {}) },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: '增加数量' }))
-    await expect(canvas.getByRole('group', { name: '数量' })).toHaveAttribute('aria-busy', 'true')
+    await userEvent.click(canvas.getByRole('button', { name: t('stepper.increase') }))
+    await expect(canvas.getByRole('group', { name: t('stepper.label') })).toHaveAttribute('aria-busy', 'true')
     await expect(canvas.getByRole('spinbutton')).toHaveValue(2)
   },
 }
@@ -91,10 +97,11 @@ export const Pending: Story = {
 /** Saving failed: the quantity rolls back and the user is told. */
 export const FailedRollback: Story = {
   args: { value: 1, onChange: () => Promise.reject(new Error('network')) },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: '增加数量' }))
-    await expect(await canvas.findByRole('status')).toHaveTextContent('数量更新失败，已恢复为 1')
+    await userEvent.click(canvas.getByRole('button', { name: t('stepper.increase') }))
+    await expect(await canvas.findByRole('status')).toHaveTextContent(t('stepper.failed', { quantity: 1 }))
     await expect(canvas.getByRole('spinbutton')).toHaveValue(1)
   },
 }
@@ -105,27 +112,8 @@ export const Disabled: Story = { args: { value: 2, disabled: true } }
 /** A long quantity still fits. */
 export const LongValue: Story = { args: { value: 99999 } }
 
-/** Stock limit, in English. */
-export const AtStockLimitEnglish: Story = {
-  args: { value: 2, stock: 3 },
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    const input = canvas.getByRole('spinbutton', { name: 'Quantity' })
-    await userEvent.clear(input)
-    await userEvent.type(input, '9')
-    await userEvent.tab()
-    await expect(canvas.getByRole('status')).toHaveTextContent('Only 3 left')
-  },
-}
+/** Stock limit, in English: the same play, through the catalogue. */
+export const AtStockLimitEnglish: Story = { ...AtStockLimit, globals: { locale: 'en-US' } }
 
 /** Rollback, in English. */
-export const FailedRollbackEnglish: Story = {
-  ...FailedRollback,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Increase quantity' }))
-    await expect(await canvas.findByRole('status')).toHaveTextContent('Could not update, back to 1')
-  },
-}
+export const FailedRollbackEnglish: Story = { ...FailedRollback, globals: { locale: 'en-US' } }
