@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { ProductCard } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { consultation, membership, mug, tee } from './fixtures/products'
+import { textOf } from './fixtures/text'
 
 const meta = {
   title: 'Product/ProductCard',
@@ -26,10 +27,13 @@ type Story = StoryObj<typeof meta>
 
 /** A grid tile: image, two-line title, price with the original price, add to cart and buy now. */
 export const Vertical: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: /^加入购物车：纯棉圆领 T 恤/ }))
-    await expect(canvas.getByRole('status')).toHaveTextContent('已加入购物车')
+    await userEvent.click(
+      canvas.getByRole('button', { name: t('product.addToCartNamed', { title: tee.title }) }),
+    )
+    await expect(canvas.getByRole('status')).toHaveTextContent(t('product.added'))
     await expect(args.onAddToCart).toHaveBeenCalledWith({ ok: true, quantity: 1 }, tee)
   },
 }
@@ -43,25 +47,31 @@ export const MemberPrice: Story = { args: { product: { ...mug, stock: 50, perUse
 /** Low stock and a purchase limit; adding past the stock says so. */
 export const LowStockAndLimit: Story = {
   args: { product: mug },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(canvas.getByText('仅剩 3 件')).toBeVisible()
-    await expect(canvas.getByText('限购 2 件')).toBeVisible()
-    const add = canvas.getByRole('button', { name: '加入购物车：陶瓷马克杯 350ml' })
+    await expect(canvas.getByText(t('product.lowStock', { stock: 3 }))).toBeVisible()
+    await expect(canvas.getByText(t('product.limit', { limit: 2 }))).toBeVisible()
+    const add = canvas.getByRole('button', { name: t('product.addToCartNamed', { title: mug.title }) })
     await userEvent.click(add)
     await userEvent.click(add)
     await userEvent.click(add)
-    await expect(canvas.getByRole('status')).toHaveTextContent('已达限购，购物车里有 2 件')
+    await expect(canvas.getByRole('status')).toHaveTextContent(t('product.addOverLimit', { quantity: 2 }))
   },
 }
 
 /** Sold out: the picture says so and the actions are disabled. */
 export const SoldOut: Story = {
   args: { product: { ...tee, stock: 0 } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(canvas.getByText('已售罄')).toBeVisible()
-    await expect(canvas.getByRole('button', { name: /^立即购买/ })).toHaveAttribute('aria-disabled', 'true')
+    await expect(canvas.getByText(t('product.soldOut'))).toBeVisible()
+    await expect(
+      canvas.getByRole('button', {
+        name: t('product.buyNamed', { action: t('product.buyNow'), title: tee.title }),
+      }),
+    ).toHaveAttribute('aria-disabled', 'true')
   },
 }
 
@@ -80,9 +90,14 @@ export const Virtual: Story = { args: { product: membership } }
 /** Douyin on iOS: virtual goods are bought through customer service. */
 export const ContactSupportMode: Story = {
   args: { product: membership, purchaseMode: 'im' },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: '联系客服购买：年度会员' }))
+    await userEvent.click(
+      canvas.getByRole('button', {
+        name: t('product.buyNamed', { action: t('product.contactToBuy'), title: membership.title }),
+      }),
+    )
     await expect(args.onContactSupport).toHaveBeenCalled()
   },
 }
@@ -113,13 +128,7 @@ export const VerticalEnglish: Story = {
 }
 
 /** Sold out, in English. */
-export const SoldOutEnglish: Story = {
-  ...SoldOut,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText('Sold out')).toBeVisible()
-  },
-}
+export const SoldOutEnglish: Story = { ...SoldOut, globals: { locale: 'en-US' } }
 
 /** A service, in English. */
 export const ServiceEnglish: Story = {
@@ -131,15 +140,7 @@ export const ServiceEnglish: Story = {
 }
 
 /** Contact-support mode, in English. */
-export const ContactSupportModeEnglish: Story = {
-  ...ContactSupportMode,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(
-      within(canvasElement).getByRole('button', { name: /^Contact support to buy: / }),
-    ).toBeVisible()
-  },
-}
+export const ContactSupportModeEnglish: Story = { ...ContactSupportMode, globals: { locale: 'en-US' } }
 
 /** Loading, in English. */
 export const LoadingEnglish: Story = {
