@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { type Coupon, money, priceCart } from '@tradekit/core'
+import { type Coupon, formatMoney, money, priceCart } from '@tradekit/core'
 import { CouponPicker, type CouponPickerProps } from '@tradekit/taro'
 import { useState } from 'react'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { mug, tee } from './fixtures/products'
+import { textOf } from './fixtures/text'
 
 const lines = [
   { lineId: tee.skuId, skuId: tee.skuId, quantity: 2, price: tee.price },
@@ -54,53 +55,60 @@ type Story = StoryObj<typeof meta>
 
 /** Available and unavailable coupons with reasons; the best one preselected. */
 export const BestPreselected: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t, locale } = textOf(globals)
+    const yuan = (fen: number) => formatMoney(money(fen), { locale, trimZeros: true })
     const canvas = within(canvasElement)
-    const best = canvas.getByRole('radio', { name: /^满减券/ })
+    const best = canvas.getByRole('radio', { name: new RegExp(`^${coupons[0]!.title}`) })
     await expect(best).toHaveAttribute('aria-checked', 'true')
-    await expect(best).toHaveAccessibleName('满减券，最优，满¥200减¥30，可减 ¥30')
-    await expect(canvas.getByText('还差¥257可用')).toBeVisible()
-    await expect(canvas.getByText('所选商品不可用')).toBeVisible()
-    await expect(canvas.getByText('已过期')).toBeVisible()
-    await userEvent.click(canvas.getByRole('radio', { name: /^九折券/ }))
-    await expect(args.onChange).toHaveBeenLastCalledWith('pct-10')
-    await expect(canvas.getByRole('radio', { name: /^九折券/ })).toHaveAttribute('aria-checked', 'true')
-    await userEvent.click(canvas.getByRole('radio', { name: '不使用优惠券' }))
-    await expect(args.onChange).toHaveBeenLastCalledWith(null)
+    await expect(best).toHaveAccessibleName(
+      [
+        coupons[0]!.title,
+        t('coupon.best'),
+        t('coupon.threshold', { threshold: yuan(20000), amount: yuan(3000) }),
+        t('coupon.saves', { amount: yuan(3000) }),
+      ].join(t('a11y.separator')),
+    )
+    await expect(canvas.getByText(t('coupon.reason.below_threshold', { amount: yuan(25700) }))).toBeVisible()
+    await expect(canvas.getByText(t('coupon.reason.no_eligible_lines'))).toBeVisible()
+    await expect(canvas.getByText(t('coupon.reason.expired'))).toBeVisible()
+    await expect(canvas.getByRole('list', { name: t('coupon.unavailableGroup', { count: 3 }) })).toBeVisible()
+  },
+}
+
+/** Flow: the best is preselected → pick another coupon → no coupon. */
+export const PickAnotherFlow: Story = {
+  play: async (context) => {
+    await BestPreselected.play?.(context)
+    const { t } = textOf(context.globals)
+    const canvas = within(context.canvasElement)
+    await userEvent.click(canvas.getByRole('radio', { name: new RegExp(`^${coupons[1]!.title}`) }))
+    await expect(context.args.onChange).toHaveBeenLastCalledWith('pct-10')
+    await expect(canvas.getByRole('radio', { name: new RegExp(`^${coupons[1]!.title}`) })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    )
+    await userEvent.click(canvas.getByRole('radio', { name: t('coupon.none') }))
+    await expect(context.args.onChange).toHaveBeenLastCalledWith(null)
   },
 }
 
 /** None of the coupons applies: only "no coupon" can be chosen. */
 export const NoneApplicable: Story = {
   render: (args) => <Driven {...args} held={coupons.slice(2)} />,
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
     await expect(canvas.getAllByRole('radio')).toHaveLength(1)
-    await expect(canvas.getByRole('radio', { name: '不使用优惠券' })).toHaveAttribute('aria-checked', 'true')
-  },
-}
-
-/** Best preselected, in English. */
-export const BestPreselectedEnglish: Story = {
-  ...BestPreselected,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await expect(canvas.getByRole('radio', { name: /^满减券/ })).toHaveAccessibleName(
-      '满减券, Best, ¥30 off orders of ¥200, Saves ¥30',
-    )
-    await expect(canvas.getByRole('list', { name: 'Unavailable coupons (3)' })).toBeVisible()
-  },
-}
-
-/** None applicable, in English. */
-export const NoneApplicableEnglish: Story = {
-  ...NoneApplicable,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('radio', { name: 'No coupon' })).toHaveAttribute(
+    await expect(canvas.getByRole('radio', { name: t('coupon.none') })).toHaveAttribute(
       'aria-checked',
       'true',
     )
   },
 }
+
+/** Best preselected, in English: the same play, through the catalogue. */
+export const BestPreselectedEnglish: Story = { ...BestPreselected, globals: { locale: 'en-US' } }
+
+/** None applicable, in English. */
+export const NoneApplicableEnglish: Story = { ...NoneApplicable, globals: { locale: 'en-US' } }
