@@ -407,3 +407,56 @@ describe('queryTrade and refund against a fake gateway', () => {
     }
   })
 })
+
+// alipay.system.oauth.token (https://opendocs.alipay.com/apis/api_9/alipay.system.oauth.token; mini-program login:
+// my.getAuthCode → authCode → this call): common parameters grant_type=authorization_code and code, no biz_content;
+// the documented success answer carries no `code` (user_id 2088102150477652, access_token 20120823ac6ffaa4…,
+// expires_in, refresh_token, re_expires_in, auth_start), and a refused code answers in error_response
+// (code 40002, sub_code isv.code-invalid).
+describe('oauthToken against a fake gateway', () => {
+  let platform: FakePlatform
+
+  beforeAll(async () => {
+    platform = await startFakePlatform({
+      'POST /gateway.do': (request) => {
+        const params = Object.fromEntries(new URLSearchParams(request.body))
+        expect(verify(alipaySignContent(params), params.sign!, app.publicKey)).toBe(true)
+        expect(params.method).toBe('alipay.system.oauth.token')
+        expect(params.grant_type).toBe('authorization_code')
+        expect(params.biz_content).toBeUndefined()
+        if (params.code === 'used-code') {
+          const node =
+            '{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.code-invalid","sub_msg":"授权码code无效"}'
+          return { body: `{"error_response":${node},"sign":"${sign(node, alipayKey.privateKey)}"}` }
+        }
+        const node =
+          '{"user_id":"2088102150477652","open_id":"074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5","access_token":"20120823ac6ffaa4d2d84e7384bf983531473993","expires_in":"3600","refresh_token":"20120823ac6ffdsdf2d84e7384bf983531473993","re_expires_in":"3600","auth_start":"2010-11-11 11:11:11"}'
+        return {
+          body: `{"alipay_system_oauth_token_response":${node},"sign":"${sign(node, alipayKey.privateKey)}"}`,
+        }
+      },
+    })
+  })
+  afterAll(async () => {
+    await platform.close()
+    expect(platform.failures).toEqual([])
+  })
+
+  it('exchanges an authCode for the open id, and reports a refused code with its sub_code', async () => {
+    const alipay = createAlipay(config({ gatewayUrl: `${platform.baseUrl}/gateway.do` }))
+    await expect(alipay.oauthToken('4b203fe6c11548bcabd8da5bb087a83b')).resolves.toEqual({
+      openId: '074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5',
+      userId: '2088102150477652',
+      accessToken: '20120823ac6ffaa4d2d84e7384bf983531473993',
+    })
+    try {
+      await alipay.oauthToken('used-code')
+      expect.unreachable()
+    } catch (error) {
+      expect(isServerError(error) && [error.code, error.platformCode]).toEqual([
+        'PLATFORM_ERROR',
+        'isv.code-invalid',
+      ])
+    }
+  })
+})

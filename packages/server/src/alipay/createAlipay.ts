@@ -104,7 +104,13 @@ export interface Alipay {
    * The signed parameters of any gateway call: the common ones (`app_id`, `method`, `format`,
    * `charset`, `sign_type` RSA2, `timestamp`, `version`), `biz_content` and `sign`.
    */
-  signRequest(method: string, bizContent: object, extra?: AlipayParams): Record<string, string>
+  signRequest(method: string, bizContent: object | null, extra?: AlipayParams): Record<string, string>
+  /**
+   * `alipay.system.oauth.token`: exchanges the `authCode` of `my.getAuthCode` for the user's
+   * `openId` (or, for apps that still use it, the `userId` 2088…). A refused code is
+   * `PLATFORM_ERROR` with its `sub_code` (e.g. `isv.code-invalid`) in `platformCode`.
+   */
+  oauthToken(authCode: string): Promise<{ openId?: string; userId?: string; accessToken: string }>
   /**
    * `alipay.trade.create`: creates the trade and resolves the `tradeNo` `my.tradePay` takes. The
    * answer's signature is checked with Alipay's public key.
@@ -193,7 +199,11 @@ export function createAlipay(config: AlipayConfig): Alipay {
   const appKey = toPrivateKey(config.appPrivateKey, 'Alipay application private key')
   const alipayKey = toPublicKey(config.alipayPublicKey, 'Alipay public key')
 
-  function signRequest(method: string, bizContent: object, extra: AlipayParams = {}): Record<string, string> {
+  function signRequest(
+    method: string,
+    bizContent: object | null,
+    extra: AlipayParams = {},
+  ): Record<string, string> {
     const params: Record<string, string> = {}
     const all: AlipayParams = {
       app_id: config.appId,
@@ -204,7 +214,7 @@ export function createAlipay(config: AlipayConfig): Alipay {
       timestamp: beijingDateTime(now()),
       version: '1.0',
       ...extra,
-      biz_content: JSON.stringify(bizContent),
+      ...(bizContent !== null && { biz_content: JSON.stringify(bizContent) }),
     }
     for (const [key, value] of Object.entries(all))
       if (value !== undefined && value !== '') params[key] = value
@@ -219,7 +229,7 @@ export function createAlipay(config: AlipayConfig): Alipay {
    */
   async function call(
     method: string,
-    biz: object,
+    biz: object | null,
     extra: AlipayParams = {},
   ): Promise<Record<string, unknown>> {
     const params = signRequest(method, biz, extra)
@@ -228,19 +238,25 @@ export function createAlipay(config: AlipayConfig): Alipay {
       headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
       body: new URLSearchParams(params).toString(),
     })
-    const nodeName = `${method.replaceAll('.', '_')}_response`
     const json = asRecord(answer.json)
+    // A refused call may answer in error_response instead of the method's node.
+    const methodNode = `${method.replaceAll('.', '_')}_response`
+    const nodeName =
+      json[methodNode] === undefined && json.error_response !== undefined ? 'error_response' : methodNode
     const node = asRecord(json[nodeName])
     const code = stringField(node, 'code')
+    // Most answers say code 10000; alipay.system.oauth.token carries no code when it succeeds.
+    const succeeded =
+      code === '10000' || (code === undefined && nodeName === methodNode && Object.keys(node).length > 0)
     const signature = stringField(json, 'sign')
-    if (signature !== undefined || code === '10000') {
+    if (signature !== undefined || succeeded) {
       const raw = rawObjectField(answer.text, nodeName)
       if (!raw || !signature) throw new VerificationError('MALFORMED', 'the Alipay answer is not signed')
       if (!verifyRsaSha256(raw, signature, alipayKey)) {
         throw new VerificationError('BAD_SIGNATURE', 'the Alipay answer signature does not match')
       }
     }
-    if (code !== '10000') {
+    if (!succeeded) {
       const subCode = stringField(node, 'sub_code') ?? code
       throw new ServerError(
         'PLATFORM_ERROR',
@@ -253,6 +269,25 @@ export function createAlipay(config: AlipayConfig): Alipay {
 
   return {
     signRequest,
+    async oauthToken(authCode) {
+      if (!authCode) {
+        throw new ServerError('INVALID_ARGUMENT', 'an Alipay login needs the authCode of my.getAuthCode')
+      }
+      const node = await call('alipay.system.oauth.token', null, {
+        grant_type: 'authorization_code',
+        code: authCode,
+      })
+      const openId = stringField(node, 'open_id')
+      const userId = stringField(node, 'user_id')
+      if (!openId && !userId) {
+        throw new ServerError('PLATFORM_ERROR', 'Alipay answered the login without open_id or user_id')
+      }
+      return {
+        ...(openId && { openId }),
+        ...(userId && { userId }),
+        accessToken: stringField(node, 'access_token') ?? '',
+      }
+    },
     async queryTrade(by) {
       const biz = 'tradeNo' in by ? { trade_no: by.tradeNo } : { out_trade_no: by.outTradeNo }
       const node = await call('alipay.trade.query', biz)
