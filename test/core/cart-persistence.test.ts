@@ -66,6 +66,26 @@ describe('cart persistence', () => {
     ])
   })
 
+  it('writes the record as JSON.stringify would, for a long cart and after each change', async () => {
+    const storage = memoryStorage()
+    const cart = createCart({ storage })
+    const record = () => storage.dump()[GUEST_KEY]
+    const expected = () => JSON.stringify({ v: CART_RECORD_VERSION, lines: cart.getSnapshot().lines })
+    for (let index = 0; index < 150; index++)
+      cart.add({ ...cup, skuId: `cup-${index}`, title: `茶杯 "${index}"\n` }, 1 + (index % 3))
+    await cart.flush()
+    expect(record()).toBe(expected())
+    cart.setQuantity('cup-70', 9)
+    await cart.flush()
+    expect(record()).toBe(expected())
+    expect(JSON.parse(record()!).lines[79].quantity).toBe(9)
+    cart.select('cup-3', false)
+    cart.remove('cup-149')
+    cart.update([{ ...cup, skuId: 'cup-0', price: money(1300) }])
+    await cart.flush()
+    expect(record()).toBe(expected())
+  })
+
   it('restores exactly the saved lines; a sync storage is ready at once', async () => {
     const { storage, cart } = savedCart([
       [tea, 2],

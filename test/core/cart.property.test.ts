@@ -1,8 +1,10 @@
 import {
+  CART_RECORD_VERSION,
   type CartItem,
   type CartLine,
   type CartSnapshot,
   type CartStore,
+  cartLineId,
   createCart,
   isTradeKitError,
   memoryStorage,
@@ -279,6 +281,153 @@ describe('cart properties over random sequences of operations', () => {
         },
       ),
       { numRuns: 150 },
+    )
+  })
+})
+
+// A long cart (more lines than one part of the stored record) where every action is checked
+// against what it must do to the lines: lines are found by id wherever they are after any mix of
+// adds and removes, and nothing else moves or changes.
+const CATALOGUE: CartItem[] = Array.from({ length: 90 }, (_, index) => ({
+  skuId: `sku-${index % 70}`,
+  title: `商品 ${index}`,
+  price: money(100 + index),
+  stock: 30,
+  ...(index >= 70 || index % 9 === 0 ? { options: { slot: `slot-${index}` } } : {}),
+}))
+
+type LongOp =
+  | { kind: 'add'; item: number; quantity: number }
+  | { kind: 'setQuantity' | 'select' | 'remove'; line: number; value: number }
+  | { kind: 'update'; item: number; price: number; status: number }
+  | { kind: 'selectAll' | 'removeSelected' | 'clear'; value: number }
+
+const longOpArb: fc.Arbitrary<LongOp> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('add' as const),
+      item: fc.nat(89),
+      quantity: fc.integer({ min: 1, max: 4 }),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('setQuantity' as const, 'select' as const),
+      line: fc.nat(200),
+      value: fc.nat(12),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('remove' as const), line: fc.nat(200), value: fc.nat(1) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('update' as const),
+      item: fc.nat(89),
+      price: fc.nat(500),
+      status: fc.nat(5),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('selectAll' as const, 'removeSelected' as const, 'clear' as const),
+      value: fc.nat(1),
+    }),
+  },
+)
+
+// every line but `lineId` is the same object as before, in the same order
+function expectOthersKept(before: readonly CartLine[], after: readonly CartLine[], lineId: string): void {
+  const was = before.filter((line) => line.lineId !== lineId)
+  const now = after.filter((line) => line.lineId !== lineId)
+  expect(now).toHaveLength(was.length)
+  for (let index = 0; index < now.length; index++) expect(now[index]).toBe(was[index])
+}
+
+function applyLong(cart: CartStore, op: LongOp): void {
+  const before = cart.getSnapshot().lines
+  const at = 'line' in op ? op.line % Math.max(before.length, 1) : 0
+  const target = before[at]
+  switch (op.kind) {
+    case 'add': {
+      const item = CATALOGUE[op.item]!
+      const lineId = cartLineId(item.skuId, item.options)
+      const existed = before.some((line) => line.lineId === lineId)
+      const result = cart.add(item, op.quantity)
+      const after = cart.getSnapshot().lines
+      const line = after.find((entry) => entry.lineId === lineId)!
+      expect(line.quantity).toBe(result.quantity)
+      if (!existed) expect(after[0]).toBe(line)
+      expectOthersKept(before, after, lineId)
+      return
+    }
+    case 'setQuantity':
+    case 'select':
+    case 'remove': {
+      if (!target) return
+      if (op.kind === 'setQuantity') {
+        const result = cart.setQuantity(target.lineId, op.value)
+        expect(cart.getSnapshot().lines[at]!.quantity).toBe(result.quantity)
+      } else if (op.kind === 'select') {
+        const done = cart.select(target.lineId, op.value % 2 === 0)
+        expect(cart.getSnapshot().lines[at]!.selected).toBe(done && op.value % 2 === 0)
+      } else {
+        cart.remove(target.lineId)
+        expect(cart.getSnapshot().lines.some((line) => line.lineId === target.lineId)).toBe(false)
+      }
+      const after = cart.getSnapshot().lines
+      if (op.kind !== 'remove') expect(after[at]!.lineId).toBe(target.lineId)
+      expectOthersKept(before, after, target.lineId)
+      expect(after).toHaveLength(op.kind === 'remove' ? before.length - 1 : before.length)
+      return
+    }
+    case 'update': {
+      const { options: _options, ...item } = CATALOGUE[op.item]!
+      cart.update([{ ...item, price: money(op.price), status: STATUSES[op.status]! }])
+      const after = cart.getSnapshot().lines
+      expect(after.map((line) => line.lineId)).toEqual(before.map((line) => line.lineId))
+      after.forEach((line, index) => {
+        if (line.skuId !== item.skuId) expect(line).toBe(before[index])
+        else expect(line.price).toEqual(money(op.price))
+      })
+      return
+    }
+    case 'selectAll':
+      cart.selectAll(op.value === 0)
+      return
+    case 'removeSelected':
+      cart.removeSelected()
+      return
+    case 'clear':
+      cart.clear()
+  }
+}
+
+describe('a long cart: each action changes its own line, wherever the line is', () => {
+  it('finds lines by id after any mix of adds and removes, keeps the others, and never changes an earlier snapshot', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(longOpArb, { minLength: 40, maxLength: 250 }), async (ops) => {
+        const storage = memoryStorage()
+        const cart = createCart({ storage })
+        const seen: [CartSnapshot, string][] = []
+        for (const op of ops) {
+          applyLong(cart, op)
+          checkInvariants(cart.getSnapshot())
+          seen.push([cart.getSnapshot(), JSON.stringify(cart.getSnapshot())])
+        }
+        for (const [snapshot, text] of seen) expect(JSON.stringify(snapshot)).toBe(text)
+        await cart.flush()
+        const lines = cart.getSnapshot().lines
+        expect(storage.dump()['tradekit:default:guest:cart']).toBe(
+          lines.length ? JSON.stringify({ v: CART_RECORD_VERSION, lines }) : undefined,
+        )
+      }),
+      { numRuns: 60 },
     )
   })
 })

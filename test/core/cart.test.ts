@@ -304,6 +304,27 @@ describe('selection, remove, clear', () => {
     expect(cart.getSnapshot().lines).toEqual([])
     expect(cart.getSnapshot().count).toBe(0)
   })
+
+  it('keeps two carts apart after each was cleared and filled again', () => {
+    const first = createCart()
+    const second = createCart()
+    for (const cart of [first, second]) {
+      cart.add(consult)
+      cart.clear()
+    }
+    first.add(tea)
+    second.add(cup)
+    first.add(cup)
+    second.add(tea, 3)
+    first.setQuantity('tea', 2)
+    second.remove('cup')
+    second.setQuantity('tea', 4)
+    expect(summary(first.getSnapshot()).lines).toEqual([
+      ['cup', 1, true, []],
+      ['tea', 2, true, []],
+    ])
+    expect(summary(second.getSnapshot()).lines).toEqual([['tea', 4, true, []]])
+  })
 })
 
 describe('update(items) from the server', () => {

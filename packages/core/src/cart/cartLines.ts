@@ -2,15 +2,19 @@ import { TradeKitError } from '../errors/TradeKitError'
 import { equalMoney } from '../money/equalMoney'
 import type { Money } from '../money/money'
 import { cartLineId } from './cartLineId'
+import { isLineBlocked } from './isLineBlocked'
+import { type Lines, lineIdsOfSku, positionOf, prependedLine, removedLine, replacedLines } from './lineTable'
 import { normalizeItem } from './normalizeItem'
 import { blockingStatus, clampQuantity, quantityRules } from './quantityRules'
 import type { CartItem, CartLine, LineIssue, QuantityIssue, QuantityResult } from './types'
 
+export { isLineBlocked } from './isLineBlocked'
+export type { Lines } from './lineTable'
+
 // The cart's state transitions as pure functions over an immutable list of lines. Each returns the
 // same array when nothing changed, and keeps the identity of every line whose data did not change.
-
-/** Immutable lines, newest first. */
-export type Lines = readonly CartLine[]
+// An action on one line costs the same on a long cart as on a short one (see lineTable), apart from
+// one copy of the array.
 
 /** A transition's outcome: the next lines and what the action returns. */
 export interface Transition<R> {
@@ -20,50 +24,6 @@ export interface Transition<R> {
 
 type QuantityLineIssue = 'exceeds_stock' | 'over_limit' | 'below_min'
 const QUANTITY_ISSUES: readonly LineIssue[] = ['exceeds_stock', 'over_limit', 'below_min']
-
-/**
- * True when a line cannot be selected nor bought (it is sold out or off the shelf): the one place
- * TradeKit decides "blocked".
- */
-export function isLineBlocked(line: CartLine): boolean {
-  // buildLine puts a blocking issue first; this runs for every line on every change
-  const first = line.issues[0]
-  return first === 'sold_out' || first === 'off_shelf'
-}
-
-interface LineIndex {
-  readonly byId: Map<string, number>
-  readonly bySku: Map<string, number[]>
-}
-
-// Where each line is, per lines array: built once per array whose order changed, and handed on to
-// arrays that only replace lines in place, so lookups stay O(1) over a long run of actions.
-const indexes = new WeakMap<Lines, LineIndex>()
-
-function lineIndex(lines: Lines): LineIndex {
-  let index = indexes.get(lines)
-  if (!index) {
-    index = { byId: new Map(), bySku: new Map() }
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!
-      index.byId.set(line.lineId, i)
-      const positions = index.bySku.get(line.skuId)
-      if (positions) positions.push(i)
-      else index.bySku.set(line.skuId, [i])
-    }
-    indexes.set(lines, index)
-  }
-  return index
-}
-
-// a copy of `lines` with the same order, sharing its index
-function copyInPlace(lines: Lines): CartLine[] {
-  // Array.from, not slice: V8's slice takes a slow path on frozen arrays (~25 µs at 500 lines)
-  const next = Array.from(lines)
-  const index = indexes.get(lines)
-  if (index) indexes.set(next, index)
-  return next
-}
 
 /** The quantity issue a line carries from its last quantity change, if any. */
 export function quantityIssueOf(line: CartLine): QuantityLineIssue | undefined {
@@ -144,17 +104,17 @@ export function sameLine(a: CartLine, b: CartLine): boolean {
 }
 
 function indexOf(lines: Lines, lineId: string): number {
-  const index = lineIndex(lines).byId.get(lineId)
-  if (index === undefined)
+  const index = positionOf(lines, lineId)
+  if (index < 0)
     throw new TradeKitError('UNKNOWN_LINE', `No cart line ${String(lineId)}`, { lineIds: [lineId] })
   return index
 }
 
 function replaceAt(lines: Lines, index: number, line: CartLine): Lines {
   if (sameLine(lines[index]!, line)) return lines
-  const next = copyInPlace(lines)
+  const next = Array.from(lines)
   next[index] = line
-  return Object.freeze(next)
+  return replacedLines(lines, next, [index])
 }
 
 function assertQuantity(quantity: unknown, least: number): asserts quantity is number {
@@ -185,7 +145,7 @@ export function addLine(
   assertQuantity(quantity, 1)
   const item = normalizeItem(rawItem, currency)
   const lineId = cartLineId(item.skuId, item.options)
-  const index = lineIndex(lines).byId.get(lineId) ?? -1
+  const index = positionOf(lines, lineId)
   const existing = index < 0 ? undefined : lines[index]!
   const rules = quantityRules(item)
   const blocking = blockingStatus(item, rules)
@@ -198,7 +158,7 @@ export function addLine(
     addedPrice: item.price,
     quantityIssue: toLineIssue(clamped.issue),
   })
-  const next = existing ? replaceAt(lines, index, line) : Object.freeze([line, ...lines])
+  const next = existing ? replaceAt(lines, index, line) : prependedLine(lines, line)
   return { lines: next, result: outcome(clamped.quantity, clamped.issue) }
 }
 
@@ -220,10 +180,7 @@ export function setLineQuantity(lines: Lines, lineId: string, quantity: number):
 
 /** Removes a line. */
 export function removeLine(lines: Lines, lineId: string): Transition<void> {
-  const index = indexOf(lines, lineId)
-  const next = Array.from(lines)
-  next.splice(index, 1)
-  return { lines: Object.freeze(next), result: undefined }
+  return { lines: removedLine(lines, indexOf(lines, lineId)), result: undefined }
 }
 
 /** Selects or deselects a line; a blocked line stays unselected (result false). */
@@ -244,11 +201,12 @@ export function selectAllLines(lines: Lines, selected: boolean): Transition<void
     const line = lines[index]!
     const wanted = selected && !isLineBlocked(line)
     if (line.selected !== wanted) {
-      next ??= copyInPlace(lines)
+      next ??= Array.from(lines)
       next[index] = Object.freeze({ ...line, selected: wanted })
     }
   }
-  return { lines: next ? Object.freeze(next) : lines, result: undefined }
+  // the totals are summed again when read: this visits every line anyway
+  return { lines: next ? replacedLines(lines, next) : lines, result: undefined }
 }
 
 const EMPTY: Lines = Object.freeze([])
@@ -275,15 +233,13 @@ export function updateLines(lines: Lines, rawItems: readonly CartItem[], currenc
     if (item.options === undefined || Object.keys(item.options).length === 0) bySku.set(item.skuId, item)
   }
   // only the lines an item names are visited: an update of a few skus costs no more on a long cart
-  const { byId, bySku: positionsBySku } = lineIndex(lines)
   const touched = new Set<number>()
-  for (const lineId of byLineId.keys()) {
-    const position = byId.get(lineId)
-    if (position !== undefined) touched.add(position)
-  }
+  for (const lineId of byLineId.keys()) touched.add(positionOf(lines, lineId))
   for (const skuId of bySku.keys())
-    for (const position of positionsBySku.get(skuId) ?? []) touched.add(position)
+    for (const lineId of lineIdsOfSku(lines, skuId)) touched.add(positionOf(lines, lineId))
+  touched.delete(-1)
   let next: CartLine[] | undefined
+  const replaced: number[] = []
   for (const index of touched) {
     const line = lines[index]!
     const item = byLineId.get(line.lineId) ?? bySku.get(line.skuId)
@@ -302,9 +258,10 @@ export function updateLines(lines: Lines, rawItems: readonly CartItem[], currenc
       quantityIssue: changed ? toLineIssue(clamped.issue) : quantityIssueOf(line),
     })
     if (!sameLine(line, updated)) {
-      next ??= copyInPlace(lines)
+      next ??= Array.from(lines)
       next[index] = updated
+      replaced.push(index)
     }
   }
-  return { lines: next ? Object.freeze(next) : lines, result: undefined }
+  return { lines: next ? replacedLines(lines, next, replaced) : lines, result: undefined }
 }

@@ -2,7 +2,7 @@ import { assertMoney } from '../money/money'
 import { storedText } from '../storage/storage'
 import { cartLineId } from './cartLineId'
 import { buildLine, isLineBlocked, type Lines } from './cartLines'
-import { cartTotals } from './cartTotals'
+import { totalsOf } from './lineTable'
 import { normalizeItem } from './normalizeItem'
 import { blockingStatus, clampQuantity, quantityRules } from './quantityRules'
 import type { CartItem, CartLine } from './types'
@@ -16,10 +16,35 @@ export interface CartRecord {
   readonly lines: readonly CartLine[]
 }
 
-/** The text written to storage for these lines. */
+// Lines are frozen, so a line's JSON never changes: each is serialised once, however many writes
+// follow (a write re-serialises only the lines that changed since the last one).
+const lineTexts = new WeakMap<CartLine, string>()
+
+function lineText(line: CartLine): string {
+  let text = lineTexts.get(line)
+  if (text === undefined) {
+    text = JSON.stringify(line)
+    lineTexts.set(line, text)
+  }
+  return text
+}
+
+// Lines are joined a few dozen at a time and the parts concatenated: one join of a long cart makes
+// a string too big for the engine's regular heap (over 128 KB in V8), which costs far more than the
+// serialising itself.
+const PART = 64
+
+/** The text written to storage for these lines: `JSON.stringify` of the {@link CartRecord}. */
 export function serializeCart(lines: Lines): string {
-  const record: CartRecord = { v: CART_RECORD_VERSION, lines }
-  return JSON.stringify(record)
+  let text = ''
+  for (let start = 0; start < lines.length; start += PART) {
+    const part = lines
+      .slice(start, start + PART)
+      .map(lineText)
+      .join(',')
+    text += start ? `,${part}` : part
+  }
+  return `{"v":${CART_RECORD_VERSION},"lines":[${text}]}`
 }
 
 /** What was read back: the valid lines, and whether anything was discarded. */
@@ -105,11 +130,12 @@ export function parseCart(raw: string | null, currency: string): ParsedCart {
     seen.add(line.lineId)
     lines.push(line)
   }
+  const restored = Object.freeze(lines)
   try {
-    cartTotals(lines)
+    totalsOf(restored)
   } catch {
     // each line fits, their count or subtotal does not: no line is the wrong one, the record is
     return { lines: Object.freeze([]), corrupt: true }
   }
-  return { lines: Object.freeze(lines), corrupt }
+  return { lines: restored, corrupt }
 }

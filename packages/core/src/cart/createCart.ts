@@ -14,7 +14,7 @@ import {
   updateLines,
 } from './cartLines'
 import { parseCart, serializeCart } from './cartRecord'
-import { cartTotals } from './cartTotals'
+import { totalsOf } from './lineTable'
 import type { CartIssue, CartSnapshot, CartStore } from './types'
 
 /** Options of {@link createCart}. */
@@ -55,12 +55,14 @@ function cartSnapshot(
   loading: boolean,
   currency: string,
 ): CartSnapshot {
-  const totals = cartTotals(lines)
+  const totals = totalsOf(lines)
   return Object.freeze({
     status: loading ? 'loading' : 'ready',
     lines,
-    ...totals,
+    count: totals.count,
+    selectedCount: totals.selectedCount,
     subtotal: money(totals.subtotal, currency),
+    allSelected: totals.selectable > 0 && totals.selected === totals.selectable,
     issues,
   })
 }
@@ -76,7 +78,7 @@ function replayActions(stored: Lines, pending: readonly Replay[]): Lines {
   for (const replay of pending) {
     try {
       const next = replay(merged)
-      cartTotals(next)
+      totalsOf(next)
       merged = next
     } catch {
       // the action was valid when taken; against the stored lines it may no longer apply (or push
