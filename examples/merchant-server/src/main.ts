@@ -21,6 +21,8 @@ const login = (appId: string | undefined, appSecret: string | undefined) =>
 const douyin = login(env.DOUYIN_APP_ID, env.DOUYIN_APP_SECRET)
 const wechat = login(env.WECHAT_APP_ID, env.WECHAT_APP_SECRET)
 
+// The Alipay app's keys both log users in (my.getAuthCode) and take their money.
+const payments = paymentsFromEnv(env)
 const merchant = await createApp({
   sweepIntervalMs: 30_000,
   ...(ttl !== undefined ? { orderTtlMs: ttl } : {}),
@@ -28,8 +30,12 @@ const merchant = await createApp({
   ...(env.MERCHANT_ADMIN_TOKEN ? { adminToken: env.MERCHANT_ADMIN_TOKEN } : {}),
   sandbox: env.MERCHANT_SANDBOX !== '0',
   sessionSecrets: [env.SESSION_SECRET, env.SESSION_SECRET_PREVIOUS].filter((s): s is string => Boolean(s)),
-  logins: { ...(douyin && { douyin }), ...(wechat && { wechat }) },
-  payments: paymentsFromEnv(env),
+  logins: {
+    ...(douyin && { douyin }),
+    ...(wechat && { wechat }),
+    ...(payments.alipay && { alipay: payments.alipay }),
+  },
+  payments,
 })
 const server = await startServer(merchant.app, { port, hostname: process.env.HOST ?? '127.0.0.1' })
 console.log(`TradeKit merchant server on ${server.url} (${merchant.db.driver})`)

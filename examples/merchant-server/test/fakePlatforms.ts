@@ -451,6 +451,22 @@ export async function fakeAlipay(_clock: () => number): Promise<FakePlatform> {
       .verify(app.publicKey, params.sign ?? '', 'base64')
     if (!genuine) throw new Error('the request is not signed with the application key')
     const biz = JSON.parse(params.biz_content ?? '{}')
+    if (params.method === 'alipay.system.oauth.token') {
+      if (params.code !== 'alipay-auth-code') {
+        const node = {
+          code: '40002',
+          msg: 'Invalid Arguments',
+          sub_code: 'isv.code-invalid',
+          sub_msg: '授权码code无效',
+        }
+        return answer('error_response', node)
+      }
+      return answer('alipay_system_oauth_token_response', {
+        open_id: 'alipay-buyer-1',
+        access_token: 'authusrB-test',
+        expires_in: '3600',
+      })
+    }
     if (params.method === 'alipay.trade.create') {
       if (biz.buyer_open_id !== 'alipay-buyer-1') throw new Error(`buyer ${biz.buyer_open_id}`)
       return answer('alipay_trade_create_response', {

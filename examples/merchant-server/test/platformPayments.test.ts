@@ -270,3 +270,44 @@ describe(`seen nonces live in the database on ${DRIVER}`, () => {
     }
   })
 })
+
+describe(`Alipay login on ${DRIVER}`, () => {
+  it('logs a user in with the authCode of my.getAuthCode and charges that user through the alipay channel', async () => {
+    const platform = await fakeAlipay(clock.now)
+    const alipay = platform.config.alipay!
+    const server = await startTestServer({
+      now: clock.now,
+      app: { payments: platform.config, logins: { alipay } },
+    })
+    try {
+      const refused = await server.call('POST', '/session', {
+        body: { platform: 'alipay', code: 'a-used-code' },
+        user: null,
+      })
+      expect(refused.status).toBe(401)
+      expect(refused.body).toMatchObject({
+        error: { reason: 'login_refused', platformCode: 'isv.code-invalid' },
+      })
+      const login = await server.call('POST', '/session', {
+        body: { platform: 'alipay', code: 'alipay-auth-code' },
+        user: null,
+      })
+      expect(login.status).toBe(200)
+      expect(login.body.userId).toBe('alipay:alipay-buyer-1')
+      const created = await server.call('POST', '/orders', {
+        body: {
+          lines: [{ skuId: 'sticker-pack', quantity: 1 }],
+          expectedPayable: cny(600),
+          channel: 'alipay',
+        },
+        headers: { authorization: `Bearer ${login.body.token}`, 'Idempotency-Key': newKey() },
+      })
+      expect(created.status).toBe(201)
+      expect(created.body.payment).toEqual({ tradeNO: expect.stringMatching(/^2026/) })
+      expect(platform.failures).toEqual([])
+    } finally {
+      await server.destroy()
+      await platform.close()
+    }
+  })
+})

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import {
+  type AlipayConfig,
   type Code2SessionConfig,
+  createAlipay,
   createSessionTokens,
   douyinCode2Session,
   isServerError,
@@ -17,6 +19,8 @@ export interface LoginOptions {
   readonly douyin?: Code2SessionConfig
   /** WeChat app id and secret: `wx.login` codes. */
   readonly wechat?: Code2SessionConfig
+  /** The Alipay app's keys: `my.getAuthCode` codes, exchanged by `alipay.system.oauth.token`. */
+  readonly alipay?: Omit<AlipayConfig, 'now' | 'nonceStore'>
 }
 
 /** What `POST /session` answers. */
@@ -38,7 +42,7 @@ export function isGuest(userId: string): boolean {
   return userId.startsWith(GUEST_PREFIX)
 }
 
-/** A platform user's id here: `dy:` / `wx:` and the openid (hashed when it would not fit). */
+/** A platform user's id here: `dy:` / `wx:` / `alipay:` and the openid (hashed when it would not fit). */
 function platformUserId(prefix: string, openId: string): string {
   const id = `${prefix}${openId}`
   return /^[A-Za-z0-9._:@-]{1,64}$/.test(id)
@@ -79,7 +83,9 @@ export function createIdentity(options: {
     return { token, userId, expiresAt: tokens.verify(token).exp * 1000, guest: isGuest(userId) }
   }
 
-  async function exchange(platform: 'douyin' | 'wechat', code: string): Promise<string> {
+  const alipay = options.logins.alipay ? createAlipay(options.logins.alipay) : undefined
+
+  async function exchange(platform: 'douyin' | 'wechat' | 'alipay', code: string): Promise<string> {
     const config = options.logins[platform]
     if (!config) {
       throw new ApiError(422, 'PAYMENT_UNAVAILABLE', `${platform} login is not configured on this server`, {
@@ -87,10 +93,15 @@ export function createIdentity(options: {
       })
     }
     try {
+      if (platform === 'alipay') {
+        const user = await alipay!.oauthToken(code)
+        return platformUserId('alipay:', user.openId ?? user.userId!)
+      }
+      const login = config as Code2SessionConfig
       const session =
         platform === 'douyin'
-          ? await douyinCode2Session(config, { code })
-          : await wechatCode2Session(config, code)
+          ? await douyinCode2Session(login, { code })
+          : await wechatCode2Session(login, code)
       return platformUserId(platform === 'douyin' ? 'dy:' : 'wx:', session.openId)
     } catch (error) {
       if (isServerError(error, 'PLATFORM_ERROR')) {
@@ -120,13 +131,13 @@ export function createIdentity(options: {
         }
         return issue(`sandbox:${input.code}`)
       }
-      if (platform === 'douyin' || platform === 'wechat') {
+      if (platform === 'douyin' || platform === 'wechat' || platform === 'alipay') {
         if (typeof input.code !== 'string' || !PLATFORM_CODE.test(input.code)) {
-          throw invalidArgument('code', 'Send the code of tt.login / wx.login')
+          throw invalidArgument('code', 'Send the code of tt.login / wx.login / my.getAuthCode')
         }
         return issue(await exchange(platform, input.code))
       }
-      throw invalidArgument('platform', 'platform must be one of douyin, wechat, sandbox, guest')
+      throw invalidArgument('platform', 'platform must be one of douyin, wechat, alipay, sandbox, guest')
     },
 
     /** The user of `Authorization: Bearer <token>`; 401 without a genuine, unexpired token. */

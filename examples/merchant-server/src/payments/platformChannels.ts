@@ -314,11 +314,13 @@ export function createPlatformChannels(
       id: 'alipay',
       payerOf: (userId) => (userId.startsWith('alipay:') ? userId.slice(7) : undefined),
       async createPayment(goods) {
+        const buyer = goods.userId.slice(7)
         const { tradeNo } = await alipay.createTrade({
           outTradeNo: goods.order.id,
           subject: subjectOf(goods),
           total: money(goods.order),
-          buyerOpenId: goods.userId.slice(7),
+          // Apps on the older user id (2088…) pay as buyer_id, the others by open id.
+          ...(/^2088\d{12}$/.test(buyer) ? { buyerId: buyer } : { buyerOpenId: buyer }),
           expiresAt: Number(goods.order.expires_at),
         })
         return { tradeNO: tradeNo }
