@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useMembership } from '@tradekit/react'
 import { Paywall } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
+import { textOf } from './fixtures/text'
 import { useMerchant, wait, withTrade } from './fixtures/trade'
 
 const yearFromNow = Date.UTC(2027, 0, 31, 12)
@@ -11,9 +12,10 @@ function EntitlementControls() {
   const merchant = useMerchant()
   const { refresh } = useMembership()
   return (
-    <div style={{ display: 'flex', gap: 8, marginTop: 12 }}>
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, margin: 12 }}>
       <button
         type="button"
+        className="tk-story-button"
         onClick={() => {
           merchant.setEntitlement({ active: true, planId: 'vip-year', expiresAt: yearFromNow })
           void refresh()
@@ -23,6 +25,7 @@ function EntitlementControls() {
       </button>
       <button
         type="button"
+        className="tk-story-button"
         onClick={() => {
           merchant.setEntitlement({ active: false })
           void refresh()
@@ -55,9 +58,10 @@ const content = '第一章全文：只有会员才能读到的内容。'
 /** Not a member (purchase mode `buy`): the preview and "join to unlock". */
 export const Locked: Story = {
   decorators: [withTrade()],
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: '开通会员解锁' }, wait))
+    await userEvent.click(await canvas.findByRole('button', { name: t('paywall.unlock') }, wait))
     await expect(args.onUnlock).toHaveBeenCalledTimes(1)
     await expect(canvas.getByText('第一章：预览的开头几段……')).toBeVisible()
     await expect(canvas.queryByText(content)).toBeNull()
@@ -75,8 +79,9 @@ export const Unlocked: Story = {
 /** The entitlement is still being read. */
 export const Loading: Story = {
   decorators: [withTrade({ latencyMs: 600_000 })],
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('status', { name: '加载中' })).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(within(canvasElement).getByRole('status', { name: t('common.loading') })).toBeVisible()
   },
 }
 
@@ -89,13 +94,14 @@ export const FollowsEntitlement: Story = {
       <EntitlementControls />
     </>
   ),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(await canvas.findByRole('button', { name: '开通会员解锁' }, wait)).toBeVisible()
+    await expect(await canvas.findByRole('button', { name: t('paywall.unlock') }, wait)).toBeVisible()
     await userEvent.click(canvas.getByRole('button', { name: 'Sandbox: grant membership' }))
     await expect(await canvas.findByText(content, {}, wait)).toBeVisible()
     await userEvent.click(canvas.getByRole('button', { name: 'Sandbox: membership lapses' }))
-    await expect(await canvas.findByRole('button', { name: '开通会员解锁' }, wait)).toBeVisible()
+    await expect(await canvas.findByRole('button', { name: t('paywall.unlock') }, wait)).toBeVisible()
   },
 }
 
@@ -103,8 +109,11 @@ export const FollowsEntitlement: Story = {
 export const ContactSupportMode: Story = {
   decorators: [withTrade()],
   args: { purchaseMode: 'im' },
-  play: async ({ canvasElement, args }) => {
-    await userEvent.click(await within(canvasElement).findByRole('button', { name: '联系客服开通' }, wait))
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = textOf(globals)
+    await userEvent.click(
+      await within(canvasElement).findByRole('button', { name: t('membership.contactToJoin') }, wait),
+    )
     await expect(args.onContactSupport).toHaveBeenCalledTimes(1)
   },
 }
@@ -113,66 +122,28 @@ export const ContactSupportMode: Story = {
 export const HiddenMode: Story = {
   decorators: [withTrade()],
   args: { purchaseMode: 'hidden' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(await canvas.findByText('该内容暂不支持在当前设备查看', {}, wait)).toBeVisible()
+    await expect(await canvas.findByText(t('paywall.hidden'), {}, wait)).toBeVisible()
     await expect(canvas.queryByRole('button')).toBeNull()
   },
 }
 
 /** Locked, in English. */
-export const LockedEnglish: Story = {
-  ...Locked,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(
-      await within(canvasElement).findByRole('button', { name: 'Join to unlock' }, wait),
-    ).toBeVisible()
-  },
-}
+export const LockedEnglish: Story = { ...Locked, globals: { locale: 'en-US' } }
 
 /** Unlocked, in English. */
 export const UnlockedEnglish: Story = { ...Unlocked, globals: { locale: 'en-US' } }
 
 /** Loading, in English. */
-export const LoadingEnglish: Story = {
-  ...Loading,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('status', { name: 'Loading' })).toBeVisible()
-  },
-}
+export const LoadingEnglish: Story = { ...Loading, globals: { locale: 'en-US' } }
 
 /** Follows the entitlement, in English. */
-export const FollowsEntitlementEnglish: Story = {
-  ...FollowsEntitlement,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await expect(await canvas.findByRole('button', { name: 'Join to unlock' }, wait)).toBeVisible()
-    await userEvent.click(canvas.getByRole('button', { name: 'Sandbox: grant membership' }))
-    await expect(await canvas.findByText(content, {}, wait)).toBeVisible()
-  },
-}
+export const FollowsEntitlementEnglish: Story = { ...FollowsEntitlement, globals: { locale: 'en-US' } }
 
 /** Contact-support mode, in English. */
-export const ContactSupportModeEnglish: Story = {
-  ...ContactSupportMode,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(
-      await within(canvasElement).findByRole('button', { name: 'Contact support to join' }, wait),
-    ).toBeVisible()
-  },
-}
+export const ContactSupportModeEnglish: Story = { ...ContactSupportMode, globals: { locale: 'en-US' } }
 
 /** Hidden mode, in English. */
-export const HiddenModeEnglish: Story = {
-  ...HiddenMode,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(
-      await within(canvasElement).findByText('This content is not available on this device', {}, wait),
-    ).toBeVisible()
-  },
-}
+export const HiddenModeEnglish: Story = { ...HiddenMode, globals: { locale: 'en-US' } }
