@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { Empty } from '@tradekit/taro'
 import { expect, within } from 'storybook/test'
+import { textOf } from './fixtures/text'
 
 const meta = {
   title: 'Primitives/Empty',
@@ -12,8 +13,8 @@ type Story = StoryObj<typeof meta>
 
 /** The catalogue's default text. */
 export const Default: Story = {
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText('暂无内容')).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    await expect(within(canvasElement).getByText(textOf(globals).t('empty.title'))).toBeVisible()
   },
 }
 
@@ -34,9 +35,4 @@ export const WithAction: Story = {
 }
 
 /** The default text in English. */
-export const DefaultEnglish: Story = {
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText('Nothing here yet')).toBeVisible()
-  },
-}
+export const DefaultEnglish: Story = { ...Default, globals: { locale: 'en-US' } }

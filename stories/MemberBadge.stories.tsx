@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { MemberBadge } from '@tradekit/taro'
 import { expect, within } from 'storybook/test'
+import { textOf } from './fixtures/text'
 import { wait, withTrade } from './fixtures/trade'
 
 const meta = {
@@ -18,10 +19,11 @@ export const Member: Story = {
   decorators: [
     withTrade({ entitlement: { active: true, planId: 'vip-year', expiresAt: Date.UTC(2027, 0, 31, 12) } }),
   ],
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(await canvas.findByText('会员', {}, wait)).toBeVisible()
-    await expect(canvas.getByText('2027-01-31 到期')).toBeVisible()
+    await expect(await canvas.findByText(t('badge.member'), {}, wait)).toBeVisible()
+    await expect(canvas.getByText(t('badge.until', { date: '2027-01-31' }))).toBeVisible()
   },
 }
 
@@ -34,15 +36,7 @@ export const NotMember: Story = {
 }
 
 /** A member, in English. */
-export const MemberEnglish: Story = {
-  ...Member,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await expect(await canvas.findByText('Member', {}, wait)).toBeVisible()
-    await expect(canvas.getByText('Until 2027-01-31')).toBeVisible()
-  },
-}
+export const MemberEnglish: Story = { ...Member, globals: { locale: 'en-US' } }
 
 /** Not a member, in English. */
 export const NotMemberEnglish: Story = { ...NotMember, globals: { locale: 'en-US' } }

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { Skeleton } from '@tradekit/taro'
 import { expect, within } from 'storybook/test'
+import { textOf } from './fixtures/text'
 
 const meta = {
   title: 'Primitives/Skeleton',
@@ -15,8 +16,9 @@ type Story = StoryObj<typeof meta>
 
 /** Text rows while loading. */
 export const Loading: Story = {
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('status', { name: '加载中' })).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(within(canvasElement).getByRole('status', { name: t('common.loading') })).toBeVisible()
   },
 }
 
@@ -37,9 +39,4 @@ export const Loaded: Story = {
 }
 
 /** Loading, in English. */
-export const LoadingEnglish: Story = {
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('status', { name: 'Loading' })).toBeVisible()
-  },
-}
+export const LoadingEnglish: Story = { ...Loading, globals: { locale: 'en-US' } }
