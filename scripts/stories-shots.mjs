@@ -205,6 +205,30 @@ async function shoot(page, story) {
     // "error": its play function or axe failed, or it threw; the story tests say which
     if (status !== 'success') result.problems.push(`the story ended with ${status}`)
     await page.evaluate(() => document.fonts.ready)
+    // A state set by the play's last step may render a little later: wait until the page is quiet
+    // (no DOM change for 150 ms, 2 s at most).
+    await page.evaluate(
+      () =>
+        new Promise((resolvePromise) => {
+          let timer
+          const done = () => {
+            observer.disconnect()
+            resolvePromise()
+          }
+          const observer = new MutationObserver(() => {
+            clearTimeout(timer)
+            timer = setTimeout(done, 150)
+          })
+          observer.observe(document.body, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            characterData: true,
+          })
+          timer = setTimeout(done, 150)
+          setTimeout(done, 2000)
+        }),
+    )
     await page.mouse.move(-10, -10)
     await page.evaluate(() => {
       if (document.activeElement instanceof HTMLElement) document.activeElement.blur()

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type Coupon, formatMoney, money, priceCart } from '@tradekit/core'
 import { CouponPicker, type CouponPickerProps } from '@tradekit/taro'
 import { useState } from 'react'
-import { expect, fn, userEvent, within } from 'storybook/test'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { mug, tee } from './fixtures/products'
 import { textOf } from './fixtures/text'
 
@@ -90,6 +90,10 @@ export const PickAnotherFlow: Story = {
     )
     await userEvent.click(canvas.getByRole('radio', { name: t('coupon.none') }))
     await expect(context.args.onChange).toHaveBeenLastCalledWith(null)
+    // the flow ends on "no coupon" chosen, not on the click that asks for it
+    await waitFor(() =>
+      expect(canvas.getByRole('radio', { name: t('coupon.none') })).toHaveAttribute('aria-checked', 'true'),
+    )
   },
 }
 
