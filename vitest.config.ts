@@ -65,6 +65,9 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: root('.storybook') })],
         test: {
           name: 'storybook',
+          // a story renders, plays and runs axe in one test: the 200-line cart takes about 12 s on a
+          // busy 2-core machine, so every story gets room beyond its own waits
+          testTimeout: 30_000,
           browser: {
             enabled: true,
             headless: true,
