@@ -1,14 +1,4 @@
-import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vitest/config'
+import { coreBenchConfig } from '../coreBenchConfig'
 
 // Benchmarks only (`pnpm bench:cart`): run against the sources, no build needed.
-export default defineConfig({
-  root: fileURLToPath(new URL('../..', import.meta.url)),
-  resolve: {
-    alias: { '@tradekit/core': fileURLToPath(new URL('../../packages/core/src/index.ts', import.meta.url)) },
-  },
-  test: {
-    include: [],
-    benchmark: { include: ['bench/cart/**/*.bench.ts'] },
-  },
-})
+export default coreBenchConfig('cart')
