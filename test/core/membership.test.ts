@@ -76,6 +76,25 @@ const renewing: Plan = {
   benefits: ['无广告'],
 }
 
+/** A checkout whose cashier never answers (the membership's checkout when nothing is paid). */
+const idleCheckout = () =>
+  createCheckout({ api: fakeApi(), channel: manualChannel(), storage: memoryStorage() })
+
+/** A checkout whose sandbox cashier pays (or follows `script`) and tells the fake server. */
+function paidCheckout(script: Parameters<typeof sandboxChannel>[0] = { outcome: 'success' }) {
+  const api = fakeApi()
+  const channel = sandboxChannel(script, { notify: (id) => api.markPaid(id) })
+  return { api, checkout: createCheckout({ api, channel, storage: memoryStorage() }) }
+}
+
+/** The server grants the plan only on the fourth read (the payment's notification is slow). */
+const ACTIVE_ON_FOURTH_READ: Entitlement[] = [
+  { active: false },
+  { active: false },
+  { active: false },
+  { active: true, planId: 'vip-month' },
+]
+
 function membershipApi(entitlements: Entitlement[]) {
   let i = 0
   return {
@@ -89,7 +108,7 @@ describe('createMembership', () => {
   afterEach(() => vi.useRealTimers())
 
   it('offers auto-renew plans only when the channel can sign', async () => {
-    const checkout = createCheckout({ api: fakeApi(), channel: manualChannel(), storage: memoryStorage() })
+    const checkout = idleCheckout()
     const m = createMembership({ api: membershipApi([{ active: false }]), checkout })
     expect(m.canAutoRenew()).toBe(false)
     const s = await m.load()
@@ -103,18 +122,8 @@ describe('createMembership', () => {
   })
 
   it('unlocks through the checkout, then re-reads the entitlement until active', async () => {
-    const api = fakeApi()
-    const checkout = createCheckout({
-      api,
-      channel: sandboxChannel({ outcome: 'success' }, { notify: (id) => api.markPaid(id) }),
-      storage: memoryStorage(),
-    })
-    const mApi = membershipApi([
-      { active: false },
-      { active: false },
-      { active: false },
-      { active: true, planId: 'vip-month' },
-    ])
+    const { api, checkout } = paidCheckout()
+    const mApi = membershipApi(ACTIVE_ON_FOURTH_READ)
     const m = createMembership({ api: mApi, checkout })
     await m.load()
     const unlocking = m.unlock('vip-month')
@@ -176,7 +185,7 @@ describe('createMembership', () => {
   })
 
   it('reports a failing API as an error snapshot, never a rejection', async () => {
-    const checkout = createCheckout({ api: fakeApi(), channel: manualChannel(), storage: memoryStorage() })
+    const checkout = idleCheckout()
     const m = createMembership({
       api: {
         getPlans: async () => [monthly],
@@ -193,7 +202,7 @@ describe('createMembership guards', () => {
   it('does not hijack a payment already running, and keeps its snapshot when nothing changes', async () => {
     vi.useFakeTimers()
     try {
-      const checkout = createCheckout({ api: fakeApi(), channel: manualChannel(), storage: memoryStorage() })
+      const checkout = idleCheckout()
       const m = createMembership({ api: membershipApi([{ active: false }]), checkout })
       await m.load()
       const before = m.getSnapshot()
@@ -216,7 +225,7 @@ describe('createMembership listeners', () => {
   afterEach(() => vi.useRealTimers())
 
   it('a listener that throws stops neither the other listeners nor load(); its error comes later', async () => {
-    const checkout = createCheckout({ api: fakeApi(), channel: manualChannel(), storage: memoryStorage() })
+    const checkout = idleCheckout()
     const m = createMembership({ api: membershipApi([{ active: false }]), checkout })
     m.subscribe(() => {
       throw new Error('listener bug')
@@ -230,8 +239,7 @@ describe('createMembership listeners', () => {
 })
 
 describe('createMembership with a malformed answer from the team API', () => {
-  const checkout = () =>
-    createCheckout({ api: fakeApi(), channel: manualChannel(), storage: memoryStorage() })
+  const checkout = () => idleCheckout()
   const entitlementApi = (entitlement: unknown): MembershipApi => ({
     getPlans: async () => [monthly],
     getEntitlement: async () => entitlement as Entitlement,
@@ -284,20 +292,8 @@ describe('createMembership follows its checkout', () => {
   afterEach(() => vi.useRealTimers())
 
   it('re-reads the entitlement until active when its checkout turns paid outside unlock()', async () => {
-    const api = fakeApi()
-    const checkout = createCheckout({
-      api,
-      channel: sandboxChannel([{ outcome: 'cancel' }, { outcome: 'success' }], {
-        notify: (id) => api.markPaid(id),
-      }),
-      storage: memoryStorage(),
-    })
-    const mApi = membershipApi([
-      { active: false },
-      { active: false },
-      { active: false },
-      { active: true, planId: 'vip-month' },
-    ])
+    const { api, checkout } = paidCheckout([{ outcome: 'cancel' }, { outcome: 'success' }])
+    const mApi = membershipApi(ACTIVE_ON_FOURTH_READ)
     const m = createMembership({ api: mApi, checkout })
     await m.load()
     const cancelled = m.unlock('vip-month')
@@ -318,12 +314,7 @@ describe('createMembership follows its checkout', () => {
   })
 
   it('does not read twice when unlock() itself takes the checkout to paid', async () => {
-    const api = fakeApi()
-    const checkout = createCheckout({
-      api,
-      channel: sandboxChannel({ outcome: 'success' }, { notify: (id) => api.markPaid(id) }),
-      storage: memoryStorage(),
-    })
+    const { api, checkout } = paidCheckout()
     const mApi = membershipApi([{ active: false }, { active: true, planId: 'vip-month' }])
     const m = createMembership({ api: mApi, checkout })
     await m.load()
@@ -373,12 +364,7 @@ describe('createMembership dispose()', () => {
   })
 
   it('stops following its checkout: a payment after dispose() reads no entitlement', async () => {
-    const api = fakeApi()
-    const checkout = createCheckout({
-      api,
-      channel: sandboxChannel({ outcome: 'success' }, { notify: (id) => api.markPaid(id) }),
-      storage: memoryStorage(),
-    })
+    const { api, checkout } = paidCheckout()
     const original = checkout.subscribe.bind(checkout)
     const unsubscribes: (() => void)[] = []
     vi.spyOn(checkout, 'subscribe').mockImplementation((listener) => {
