@@ -292,7 +292,7 @@ describe('createMembership follows its checkout', () => {
   afterEach(() => vi.useRealTimers())
 
   it('re-reads the entitlement until active when its checkout turns paid outside unlock()', async () => {
-    const { api, checkout } = paidCheckout([{ outcome: 'cancel' }, { outcome: 'success' }])
+    const { checkout } = paidCheckout([{ outcome: 'cancel' }, { outcome: 'success' }])
     const mApi = membershipApi(ACTIVE_ON_FOURTH_READ)
     const m = createMembership({ api: mApi, checkout })
     await m.load()
@@ -314,7 +314,7 @@ describe('createMembership follows its checkout', () => {
   })
 
   it('does not read twice when unlock() itself takes the checkout to paid', async () => {
-    const { api, checkout } = paidCheckout()
+    const { checkout } = paidCheckout()
     const mApi = membershipApi([{ active: false }, { active: true, planId: 'vip-month' }])
     const m = createMembership({ api: mApi, checkout })
     await m.load()
@@ -364,7 +364,7 @@ describe('createMembership dispose()', () => {
   })
 
   it('stops following its checkout: a payment after dispose() reads no entitlement', async () => {
-    const { api, checkout } = paidCheckout()
+    const { checkout } = paidCheckout()
     const original = checkout.subscribe.bind(checkout)
     const unsubscribes: (() => void)[] = []
     vi.spyOn(checkout, 'subscribe').mockImplementation((listener) => {
