@@ -1,6 +1,8 @@
 import {
+  addressMessages,
   CURRENCIES,
   checkoutMessages,
+  couponMessages,
   createTranslator,
   describePrice,
   enUS,
@@ -9,6 +11,8 @@ import {
   LOCALES,
   membershipMessages,
   money,
+  orderMessages,
+  skuMessages,
   speakMoney,
   translatorOf,
   zhCN,
@@ -32,7 +36,15 @@ describe('message catalogue', () => {
 })
 
 describe('catalogue parts', () => {
-  const parts = { goodsMessages, checkoutMessages, membershipMessages }
+  const parts = {
+    goodsMessages,
+    checkoutMessages,
+    membershipMessages,
+    orderMessages,
+    skuMessages,
+    addressMessages,
+    couponMessages,
+  }
 
   it('split the whole catalogue: every key in exactly one part, in both locales', () => {
     for (const locale of LOCALES) {

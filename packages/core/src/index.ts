@@ -125,9 +125,13 @@ export {
 // i18n
 export { createTranslator, type TranslatorOptions } from './i18n/createTranslator'
 export {
+  type AddressMessageKey,
+  addressMessages,
   type Catalogue,
   type CheckoutMessageKey,
+  type CouponMessageKey,
   checkoutMessages,
+  couponMessages,
   enUS,
   type GoodsMessageKey,
   goodsMessages,
@@ -138,6 +142,10 @@ export {
   type MessageKey,
   type Messages,
   membershipMessages,
+  type OrderMessageKey,
+  orderMessages,
+  type SkuMessageKey,
+  skuMessages,
   zhCN,
 } from './i18n/messages'
 export { formatMessage, type MessageParams, type Translate, translatorOf } from './i18n/translate'

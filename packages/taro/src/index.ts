@@ -1,3 +1,4 @@
+export * from './Address'
 export { CartBar, type CartBarProps } from './Cart/CartBar'
 export { CartEmpty, type CartEmptyProps } from './Cart/CartEmpty'
 export { CartLine, type CartLineProps } from './Cart/CartLine'
@@ -10,6 +11,7 @@ export { OrderSummary, type OrderSummaryItem, type OrderSummaryProps } from './C
 export { PaymentMethodPicker, type PaymentMethodPickerProps } from './Checkout/PaymentMethodPicker'
 export { PaymentStatus, type PaymentStatusProps } from './Checkout/PaymentStatus'
 export { PriceChangedNotice, type PriceChangedNoticeProps } from './Checkout/PriceChangedNotice'
+export * from './Coupon'
 export {
   ConfigProvider,
   type ConfigProviderProps,
@@ -26,9 +28,11 @@ export { MemberBadge, type MemberBadgeProps } from './Membership/MemberBadge'
 export { MembershipSheet, type MembershipSheetProps } from './Membership/MembershipSheet'
 export { Paywall, type PaywallProps } from './Membership/Paywall'
 export { PlanPicker, type PlanPickerProps } from './Membership/PlanPicker'
+export * from './Orders'
 export { Price, type PriceProps } from './Price/Price'
 export { ProductCard, type ProductCardProduct, type ProductCardProps } from './ProductCard/ProductCard'
 export { QuantityStepper, type QuantityStepperProps } from './QuantityStepper/QuantityStepper'
 export { Skeleton, type SkeletonProps } from './Skeleton/Skeleton'
+export * from './Sku'
 export { Tag, type TagProps } from './Tag/Tag'
 export { defaultTheme, type Theme, themeStyle, tokenVariable } from './theme/theme'

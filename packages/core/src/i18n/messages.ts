@@ -1,15 +1,30 @@
+import { type AddressMessageKey, addressMessages } from './addressMessages'
 import { type CheckoutMessageKey, checkoutMessages } from './checkoutMessages'
+import { type CouponMessageKey, couponMessages } from './couponMessages'
 import { type GoodsMessageKey, goodsMessages } from './goodsMessages'
 import type { Locale } from './locale'
 import { type MembershipMessageKey, membershipMessages } from './membershipMessages'
+import { type OrderMessageKey, orderMessages } from './orderMessages'
+import { type SkuMessageKey, skuMessages } from './skuMessages'
 
+export { type AddressMessageKey, addressMessages } from './addressMessages'
 export { type CheckoutMessageKey, checkoutMessages } from './checkoutMessages'
+export { type CouponMessageKey, couponMessages } from './couponMessages'
 export { type GoodsMessageKey, goodsMessages } from './goodsMessages'
 export { LOCALES, type Locale } from './locale'
 export { type MembershipMessageKey, membershipMessages } from './membershipMessages'
+export { type OrderMessageKey, orderMessages } from './orderMessages'
+export { type SkuMessageKey, skuMessages } from './skuMessages'
 
 /** A key of the message catalogue. */
-export type MessageKey = GoodsMessageKey | CheckoutMessageKey | MembershipMessageKey
+export type MessageKey =
+  | GoodsMessageKey
+  | CheckoutMessageKey
+  | MembershipMessageKey
+  | OrderMessageKey
+  | SkuMessageKey
+  | AddressMessageKey
+  | CouponMessageKey
 
 /** A whole catalogue: one template per key. */
 export type Messages = Readonly<Record<MessageKey, string>>
@@ -25,6 +40,10 @@ const whole = (locale: Locale) =>
     ...goodsMessages[locale],
     ...checkoutMessages[locale],
     ...membershipMessages[locale],
+    ...orderMessages[locale],
+    ...skuMessages[locale],
+    ...addressMessages[locale],
+    ...couponMessages[locale],
   }) as Messages
 
 /**

@@ -1,0 +1,2 @@
+// The Address components (each exported here as it lands).
+export {}

@@ -1,0 +1,2 @@
+// The Coupon components (each exported here as it lands).
+export {}

@@ -1,0 +1,2 @@
+// The Orders components (each exported here as it lands).
+export {}

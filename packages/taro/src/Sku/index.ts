@@ -1,0 +1,2 @@
+// The Sku components (each exported here as it lands).
+export {}
