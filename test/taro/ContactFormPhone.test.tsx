@@ -14,8 +14,16 @@ vi.mock('@tarojs/components', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@tarojs/components')>()
   return {
     ...actual,
-    Button: (props: { children?: ReactNode; onGetPhoneNumber?: (event: { detail: unknown }) => void }) => (
-      <button type="button" onClick={() => props.onGetPhoneNumber?.({ detail: platform.detail })}>
+    Button: (props: {
+      children?: ReactNode
+      openType?: string
+      onGetPhoneNumber?: (event: { detail: unknown }) => void
+    }) => (
+      <button
+        type="button"
+        data-open-type={props.openType}
+        onClick={() => props.onGetPhoneNumber?.({ detail: platform.detail })}
+      >
         {props.children}
       </button>
     ),
@@ -30,6 +38,8 @@ it('hands the platform detail to onPhoneNumber when the user agrees, and says so
   const onPhoneNumber = vi.fn()
   render(<ContactForm value={{}} onChange={() => {}} phoneNumberButton onPhoneNumber={onPhoneNumber} />)
   const button = screen.getByText('获取手机号')
+  // the platform opens its phone-number dialog for this open type only
+  expect(button).toHaveAttribute('data-open-type', 'getPhoneNumber')
 
   platform.detail = { errMsg: 'getPhoneNumber:fail user deny' }
   fireEvent.click(button)

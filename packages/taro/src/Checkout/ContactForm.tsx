@@ -136,11 +136,12 @@ export function ContactForm({
         {phoneNumberButton ? (
           <Button
             className="tk-contact-form__phone-button"
-            openType="getPhoneNumber"
-            // H5 has no phone-number API: the button shows there (for design review) but does nothing
+            // H5 has no phone-number API: the button shows there (for design review) but does nothing,
+            // and Taro's H5 Button would hand openType to the DOM element (React warns of an unknown prop)
             {...(isH5
               ? {}
               : {
+                  openType: 'getPhoneNumber' as const,
                   onGetPhoneNumber: (event: { detail: unknown }) =>
                     phoneNumber(event.detail as PhoneNumberDetail),
                 })}
