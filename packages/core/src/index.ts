@@ -1,3 +1,37 @@
+// address
+export {
+  ADDRESS_RECORD_VERSION,
+  type AddressBookOptions,
+  addressStorageKey,
+  forgetAddress,
+  loadRememberedAddress,
+  rememberAddress,
+} from './address/addressBook'
+export { needsShippingAddress } from './address/needsShippingAddress'
+export {
+  type AddressSource,
+  type AlipayAddressResult,
+  type ChooseAddressResult,
+  formatRegion,
+  normalizeAddress,
+} from './address/normalizeAddress'
+export type {
+  AddressChoice,
+  AddressDraft,
+  AddressErrors,
+  AddressField,
+  AddressPort,
+  AddressRegion,
+  ShippingAddress,
+} from './address/types'
+export {
+  ADDRESS_DETAIL_MAX,
+  ADDRESS_DETAIL_MIN,
+  ADDRESS_NAME_MAX,
+  isAddressComplete,
+  normalizeAddressPhone,
+  validateAddress,
+} from './address/validateAddress'
 // cart
 export { cartLineId } from './cart/cartLineId'
 export { isLineBlocked } from './cart/cartLines'

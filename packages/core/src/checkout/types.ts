@@ -1,3 +1,4 @@
+import type { ShippingAddress } from '../address/types'
 import type { AnyTradeKitError } from '../errors/TradeKitError'
 import type { Money } from '../money/money'
 import type { PaymentChannel } from '../payment/paymentChannel'
@@ -34,8 +35,8 @@ export interface OrderRequest {
   /** The coupon the user chose. */
   readonly coupon?: string
   readonly contact?: OrderContact
-  /** A delivery address, in the team's own shape. */
-  readonly address?: unknown
+  /** The shipping address; required by the team's server when the order has physical lines. */
+  readonly address?: ShippingAddress | undefined
   /** The id of the payment channel; may be left out when the checkout has one channel. */
   readonly channel?: string
   /** Anything else the team's backend wants (a plan id, a source page…). */
