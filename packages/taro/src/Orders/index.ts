@@ -1,2 +1,3 @@
 // The Orders components (each exported here as it lands).
-export {}
+export type { OrderActionHandlers } from './OrderActions'
+export { OrderCard, type OrderCardProps } from './OrderCard'

@@ -1,0 +1,128 @@
+import { Text, View } from '@tarojs/components'
+import {
+  formatMoney,
+  goodsMessages,
+  type Order,
+  type OrderActionState,
+  orderActions,
+  orderMessages,
+  remainingMs,
+} from '@tradekit/core'
+import { useTranslate } from '@tradekit/react'
+import { memo } from 'react'
+import { a11y } from '../internal/a11y'
+import { Price } from '../Price/Price'
+import { useThemeVars } from '../theme/ThemeContext'
+import { type OrderActionHandlers, OrderActions } from './OrderActions'
+import { OrderLineRow } from './OrderLineRow'
+import { formatCountdown, statusKey } from './orderText'
+import { useOrderClock } from './useOrderClock'
+import '../theme/tokens.css'
+import './OrderCard.css'
+
+/** Props of {@link OrderCard}. */
+export interface OrderCardProps extends OrderActionHandlers {
+  /** The order, as the order centre's cache has it (`useOrders(tab).orders`). */
+  order: Order
+  /** The action running or failed on the order (`snapshot.actions[orderId]`): its button is busy. */
+  action?: OrderActionState
+  /**
+   * Lines shown before "等 n 件商品".
+   * @default 3
+   */
+  maxLines?: number
+  /**
+   * The device clock (stories and tests). The countdown runs on the server's clock either way.
+   * @default Date.now
+   */
+  now?: () => number
+  /** Extra class of the root. */
+  className?: string
+}
+
+const deviceNow = () => Date.now()
+
+/**
+ * One order in a list: its number and status, its lines (picture, title, spec, unit price,
+ * quantity), what was paid (or is to pay), and the actions its status allows (`orderActions`):
+ * 继续支付 with the time left to pay, 取消订单, 申请退款/申请售后, 确认收货, 再次购买, 查看详情.
+ * Each action shows when its handler is given. Memoised: give stable handlers, and a list of
+ * 200 re-renders only the card whose order changed.
+ *
+ * @example
+ * ```tsx
+ * <OrderCard order={order} onDetail={(o) => Taro.navigateTo({ url: `/pages/order?id=${o.orderId}` })} />
+ * ```
+ */
+export const OrderCard = memo(function OrderCard({
+  order,
+  action,
+  maxLines = 3,
+  now = deviceNow,
+  className,
+  ...handlers
+}: OrderCardProps) {
+  const themeVars = useThemeVars()
+  const { t, locale } = useTranslate(orderMessages, goodsMessages)
+  const at = useOrderClock(order, now)
+  const remaining = remainingMs(order, at)
+  const can = orderActions(order, at)
+  const status = t(statusKey(order, remaining))
+  const unpaid = order.status === 'pending_payment'
+  const amountText = formatMoney(order.amount, { locale })
+  const shownLines = order.lines.slice(0, Math.max(1, maxLines))
+  const hidden = order.lines.length - shownLines.length
+  const count = order.lines.reduce((sum, line) => sum + line.quantity, 0)
+  const classes = ['tk-order-card', `tk-order-card--${order.status}`, className].filter(Boolean).join(' ')
+
+  return (
+    <View
+      style={themeVars}
+      className={classes}
+      {...a11y({ role: 'group', label: t('order.card', { id: order.orderId, status }) })}
+    >
+      <View className="tk-order-card__header">
+        <Text className="tk-order-card__number">{t('order.number', { id: order.orderId })}</Text>
+        <Text className="tk-order-card__status">{status}</Text>
+      </View>
+      <View className="tk-order-card__lines" {...a11y({ role: 'list', label: t('order.lines') })}>
+        {shownLines.map((line) => (
+          <OrderLineRow key={line.lineId} line={line} />
+        ))}
+      </View>
+      {hidden > 0 ? <Text className="tk-order-card__more">{t('order.moreLines', { count })}</Text> : null}
+      <View className="tk-order-card__summary">
+        {unpaid && remaining !== null && remaining > 0 ? (
+          <Text
+            className="tk-order-card__countdown"
+            {...a11y({
+              role: 'timer',
+              label: t('order.countdownLabel', { time: formatCountdown(remaining) }),
+            })}
+          >
+            {t('order.countdown', { time: formatCountdown(remaining) })}
+          </Text>
+        ) : null}
+        {unpaid && remaining === 0 ? (
+          <Text className="tk-order-card__expired">{t('order.expiredHint')}</Text>
+        ) : null}
+        <View className="tk-order-card__amount">
+          <Text className="tk-order-card__amount-label" {...a11y({ hidden: true })}>
+            {t(unpaid ? 'order.detail.payable' : 'order.detail.paid')}
+          </Text>
+          <Price
+            price={order.amount}
+            size="md"
+            ariaLabel={t(unpaid ? 'order.payableAmount' : 'order.paidAmount', { amount: amountText })}
+          />
+        </View>
+      </View>
+      {action?.status === 'failed' ? (
+        <Text className="tk-order-card__error" {...a11y({ role: 'alert' })}>
+          {t('order.action.failed')}
+        </Text>
+      ) : null}
+      <OrderActions order={order} can={can} action={action} handlers={handlers} />
+    </View>
+  )
+})

@@ -1,0 +1,215 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { createTranslator, type Locale, money, type Order, type OrderLifecycleStatus } from '@tradekit/core'
+import { TradeProvider } from '@tradekit/react'
+import { OrderCard } from '@tradekit/taro'
+import type { ReactNode } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+const zh = createTranslator({ locale: 'zh-CN' })
+const en = createTranslator({ locale: 'en-US' })
+
+function order(orderId: string, patch: Partial<Order> = {}): Order {
+  return {
+    orderId,
+    status: 'paid',
+    kind: 'physical',
+    lines: [
+      {
+        lineId: 'l1',
+        skuId: 'tee',
+        title: 'T 恤',
+        quantity: 2,
+        unitPrice: money(4900),
+        amount: money(9800),
+        refunded: money(0),
+        attributes: [{ name: '颜色', value: '黑' }],
+      },
+    ],
+    amount: money(9800),
+    refunded: money(0),
+    createdAt: 1_700_000_000_000,
+    ...patch,
+  }
+}
+
+function setup(ui: ReactNode, locale: Locale = 'zh-CN') {
+  return render(<TradeProvider locale={locale}>{ui}</TradeProvider>)
+}
+
+const handlers = () => ({
+  onPay: vi.fn(),
+  onCancel: vi.fn(),
+  onRefund: vi.fn(),
+  onConfirmReceipt: vi.fn(),
+  onBuyAgain: vi.fn(),
+  onDetail: vi.fn(),
+})
+
+const buttonNames = (root: HTMLElement) =>
+  within(root)
+    .queryAllByRole('button')
+    .map((button) => button.textContent)
+
+afterEach(() => vi.useRealTimers())
+
+describe('OrderCard', () => {
+  it('shows the number, status, lines with price and quantity, and the amount paid', () => {
+    setup(<OrderCard order={order('A1')} />)
+    const card = screen.getByRole('group', { name: zh('order.card', { id: 'A1', status: '待发货' }) })
+    expect(within(card).getByText('T 恤')).toBeInTheDocument()
+    expect(within(card).getByText('颜色: 黑')).toBeInTheDocument()
+    expect(within(card).getByRole('img', { name: '现价 49 元' })).toBeInTheDocument()
+    expect(within(card).getByText('×2')).toBeInTheDocument()
+    expect(within(card).getByRole('img', { name: '实付 ¥98.00' })).toBeInTheDocument()
+  })
+
+  it.each<[OrderLifecycleStatus, Order['kind'], string, string]>([
+    ['pending_payment', 'physical', '待支付', 'Awaiting payment'],
+    ['paid', 'physical', '待发货', 'To be shipped'],
+    ['paid', 'service', '已支付', 'Paid'],
+    ['shipped', 'physical', '已发货', 'Shipped'],
+    ['delivered', 'physical', '已送达', 'Delivered'],
+    ['to_verify', 'service', '待使用', 'Ready to use'],
+    ['verified', 'service', '已核销', 'Used'],
+    ['completed', 'physical', '已完成', 'Completed'],
+    ['refund_requested', 'physical', '退款申请中', 'Refund requested'],
+    ['refunding', 'physical', '退款中', 'Refunding'],
+    ['refunded', 'physical', '已退款', 'Refunded'],
+    ['refund_rejected', 'physical', '退款未通过', 'Refund declined'],
+    ['cancelled', 'physical', '已取消', 'Cancelled'],
+    ['closed', 'physical', '已关闭', 'Closed'],
+  ])('says %s (%s) in both locales', (status, kind, chinese, english) => {
+    const { unmount } = setup(<OrderCard order={order('S', { status, kind })} />)
+    expect(screen.getByText(chinese)).toBeInTheDocument()
+    unmount()
+    setup(<OrderCard order={order('S', { status, kind })} />, 'en-US')
+    expect(screen.getByRole('group', { name: `Order S, ${english}` })).toBeInTheDocument()
+  })
+
+  it('counts down on the server clock, whatever the device clock says', () => {
+    vi.useFakeTimers()
+    const server = 1_700_000_000_000
+    const device = server + 10 * 60_000 // the phone is 10 minutes fast
+    vi.setSystemTime(device)
+    const unpaid = order('P1', {
+      status: 'pending_payment',
+      serverNow: server,
+      receivedAt: device,
+      expiresAt: server + 15 * 60_000,
+    })
+    const h = handlers()
+    setup(<OrderCard order={unpaid} {...h} />)
+    expect(screen.getByRole('timer')).toHaveTextContent('剩余 15:00')
+    act(() => {
+      vi.advanceTimersByTime(61_000)
+    })
+    expect(screen.getByRole('timer')).toHaveTextContent('剩余 13:59')
+    expect(screen.getByRole('timer')).toHaveAccessibleName('剩余支付时间 13:59')
+    fireEvent.click(screen.getByRole('button', { name: '继续支付' }))
+    expect(h.onPay).toHaveBeenCalledWith(unpaid)
+    act(() => {
+      vi.advanceTimersByTime(14 * 60_000)
+    })
+    // the server's time ran out: no pay, no cancel, only buy again
+    expect(screen.queryByRole('timer')).toBeNull()
+    expect(screen.getByText('支付超时')).toBeInTheDocument()
+    expect(screen.getByText(zh('order.expiredHint'))).toBeInTheDocument()
+    expect(buttonNames(screen.getByRole('group', { name: zh('order.actions') }))).toEqual([
+      '查看详情',
+      '再次购买',
+    ])
+  })
+
+  it('a device clock far behind does not extend the time to pay', () => {
+    vi.useFakeTimers()
+    const server = 1_700_000_000_000
+    const device = server - 3 * 3600_000 // three hours slow
+    vi.setSystemTime(device)
+    setup(
+      <OrderCard
+        order={order('P2', {
+          status: 'pending_payment',
+          serverNow: server,
+          receivedAt: device,
+          expiresAt: server + 90_000,
+        })}
+      />,
+    )
+    expect(screen.getByRole('timer')).toHaveTextContent('01:30')
+  })
+
+  it.each<[OrderLifecycleStatus, Order['kind'], string[]]>([
+    ['pending_payment', 'physical', ['查看详情', '取消订单', '继续支付']],
+    ['paid', 'physical', ['查看详情', '申请退款', '再次购买']],
+    ['shipped', 'physical', ['查看详情', '申请售后', '再次购买', '确认收货']],
+    ['delivered', 'physical', ['查看详情', '申请售后', '再次购买', '确认收货']],
+    ['to_verify', 'service', ['查看详情', '申请退款', '再次购买']],
+    ['completed', 'physical', ['查看详情', '申请售后', '再次购买']],
+    ['refund_requested', 'physical', ['查看详情', '再次购买']],
+    ['refunding', 'physical', ['查看详情', '再次购买']],
+    ['cancelled', 'physical', ['查看详情', '再次购买']],
+    ['closed', 'physical', ['查看详情', '再次购买']],
+  ])('offers the actions a %s %s order allows', (status, kind, names) => {
+    const patch: Partial<Order> =
+      status === 'pending_payment'
+        ? { expiresAt: Date.now() + 600_000, serverNow: Date.now(), receivedAt: Date.now() }
+        : {}
+    setup(<OrderCard order={order('X', { status, kind, ...patch })} {...handlers()} />)
+    expect(buttonNames(screen.getByRole('group', { name: zh('order.actions') }))).toEqual(names)
+  })
+
+  it('offers no refund once everything was refunded, and hides actions without handlers', () => {
+    const spent = order('R', {
+      status: 'refunded',
+      refunded: money(9800),
+      lines: [{ ...order('R').lines[0]!, refunded: money(9800) }],
+    })
+    setup(<OrderCard order={spent} {...handlers()} />)
+    expect(buttonNames(screen.getByRole('group', { name: zh('order.actions') }))).toEqual([
+      '查看详情',
+      '再次购买',
+    ])
+    setup(<OrderCard order={order('N')} onDetail={vi.fn()} />)
+    expect(
+      buttonNames(screen.getByRole('group', { name: zh('order.card', { id: 'N', status: '待发货' }) })),
+    ).toEqual(['查看详情'])
+  })
+
+  it('calls each action with the order, and shows the running one busy', () => {
+    const h = handlers()
+    const shipped = order('C', { status: 'shipped' })
+    const { rerender } = setup(<OrderCard order={shipped} {...h} />)
+    fireEvent.click(screen.getByRole('button', { name: '确认收货' }))
+    fireEvent.click(screen.getByRole('button', { name: '申请售后' }))
+    fireEvent.click(screen.getByRole('button', { name: '再次购买' }))
+    fireEvent.click(screen.getByRole('button', { name: '查看详情' }))
+    expect(h.onConfirmReceipt).toHaveBeenCalledWith(shipped)
+    expect(h.onRefund).toHaveBeenCalledWith(shipped)
+    expect(h.onBuyAgain).toHaveBeenCalledWith(shipped)
+    expect(h.onDetail).toHaveBeenCalledWith(shipped)
+    rerender(
+      <TradeProvider>
+        <OrderCard order={shipped} {...h} action={{ action: 'confirm_receipt', status: 'running' }} />
+      </TradeProvider>,
+    )
+    expect(screen.getByRole('button', { name: '确认收货' })).toHaveAttribute('aria-busy', 'true')
+    expect(screen.getByRole('button', { name: '查看详情' })).toHaveAttribute('aria-disabled', 'true')
+    rerender(
+      <TradeProvider>
+        <OrderCard order={shipped} {...h} action={{ action: 'confirm_receipt', status: 'failed' }} />
+      </TradeProvider>,
+    )
+    expect(screen.getByRole('alert')).toHaveTextContent(zh('order.action.failed'))
+  })
+
+  it('speaks English', () => {
+    setup(<OrderCard order={order('E', { status: 'shipped' })} {...handlers()} />, 'en-US')
+    expect(screen.getByRole('img', { name: 'Paid ¥98.00' })).toBeInTheDocument()
+    expect(buttonNames(screen.getByRole('group', { name: en('order.actions') }))).toEqual([
+      'Details',
+      'After-sale',
+      'Buy again',
+      'Confirm receipt',
+    ])
+  })
+})
