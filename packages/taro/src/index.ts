@@ -19,6 +19,7 @@ export {
   type ThemeProviderProps,
 } from './config/ConfigProvider'
 export { Empty, type EmptyProps } from './Empty/Empty'
+export { type TaroAddressOptions, taroAddress } from './environment/taroAddress'
 export { type TaroLifecyclePort, taroLifecycle } from './environment/taroLifecycle'
 export { taroPlatform } from './environment/taroPlatform'
 export { type TaroStorageOptions, taroStorage } from './environment/taroStorage'
