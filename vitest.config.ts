@@ -18,6 +18,11 @@ export const chromiumArgs = [
   '--disable-sync',
 ]
 
+const storyLocale = process.env.STORY_LOCALE ?? 'zh-CN'
+if (!['zh-CN', 'en-US'].includes(storyLocale)) {
+  throw new Error(`STORY_LOCALE must be zh-CN or en-US, got ${storyLocale}`)
+}
+
 export default defineConfig({
   resolve: {
     conditions: sourceConditions,
@@ -63,6 +68,9 @@ export default defineConfig({
       {
         extends: true,
         plugins: [storybookTest({ configDir: root('.storybook') })],
+        // STORY_LOCALE=en-US runs every story that sets no locale of its own in English, as the
+        // locale toolbar would (.storybook/storyLocale.ts): plays must find their texts in both
+        define: { __TRADEKIT_STORY_LOCALE__: JSON.stringify(storyLocale) },
         test: {
           name: 'storybook',
           // a story renders, plays and runs axe in one test: the 200-line cart takes about 12 s on a

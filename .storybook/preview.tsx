@@ -3,11 +3,12 @@ import type { Locale } from '@tradekit/core'
 import { TradeProvider } from '@tradekit/react'
 import { ConfigProvider } from '@tradekit/taro'
 import { withPhoneFrame } from './phoneFrame'
+import { defaultStoryLocale } from './storyLocale'
 import './preview.css'
 import { themes } from './themes'
 
 const withConfig: Decorator = (Story, context) => {
-  const locale = (context.globals.locale ?? 'zh-CN') as Locale
+  const locale = (context.globals.locale ?? defaultStoryLocale) as Locale
   const theme = themes[String(context.globals.theme ?? 'default')]
   // Each story gets its own in-memory cart; a story that needs a prepared cart wraps its own
   // TradeProvider, which takes over below this one.
@@ -26,9 +27,19 @@ const viewport = (width: number, name: string) => ({
   type: 'mobile' as const,
 })
 
+/**
+ * A story ends in the state it names, not with a focus ring on the last control its play pressed:
+ * after the play (and after axe, whose check runs first), focus leaves the canvas.
+ */
+const leaveFocus = () => {
+  const active = document.activeElement
+  if (active instanceof HTMLElement && active !== document.body) active.blur()
+}
+
 const preview: Preview = {
   // later decorators wrap earlier ones: the phone is the outermost
   decorators: [withConfig, withPhoneFrame],
+  afterEach: leaveFocus,
   globalTypes: {
     locale: {
       description: 'Locale of TradeKit texts',
@@ -80,7 +91,7 @@ const preview: Preview = {
     },
   },
   initialGlobals: {
-    locale: 'zh-CN',
+    locale: defaultStoryLocale,
     theme: 'default',
     device: 'notch',
     host: 'douyin',
