@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { money } from '@tradekit/core'
+import { type Money, money } from '@tradekit/core'
 import { CheckoutBar } from '@tradekit/taro'
-import { expect, fn, userEvent, within } from 'storybook/test'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { textOf } from './fixtures/text'
+import { en } from './fixtures/trade'
 
 const meta = {
   title: 'Checkout/CheckoutBar',
@@ -18,24 +20,32 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** Ready: the payable and one-tap submit; a double tap submits once. */
+/** The submit button's accessible name: its text, then the payable as spoken. */
+const submitName = (globals: Record<string, unknown>, payable: Money) => {
+  const { t, spoken } = textOf(globals)
+  return `${t('checkout.submit')}${t('a11y.separator')}${t('checkout.summary.payable')} ${spoken(payable)}`
+}
+
+/** Ready: the payable and one-tap submit; a double tap submits once, and the bar is ready again after. */
 export const Ready: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, globals }) => {
     const canvas = within(canvasElement)
-    const button = canvas.getByRole('button', { name: '提交订单，应付 243 元' })
+    const button = canvas.getByRole('button', { name: submitName(globals, args.payable) })
     await userEvent.dblClick(button)
     await expect(args.onSubmit).toHaveBeenCalledTimes(1)
     await expect(button).toHaveAttribute('aria-busy', 'true')
+    // the submit settles: the story ends ready, as its name says
+    await waitFor(() => expect(button).not.toHaveAttribute('aria-busy', 'true'))
   },
 }
 
-/** Disabled, with the reason shown. */
+/** Disabled, with the reason shown (the reason is the page's text, in its locale). */
 export const Disabled: Story = {
   args: { disabledReason: '请先填写联系人信息' },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, globals }) => {
     const canvas = within(canvasElement)
-    await expect(canvas.getByText('请先填写联系人信息')).toBeVisible()
-    const button = canvas.getByRole('button', { name: /提交订单/ })
+    await expect(canvas.getByText(String(args.disabledReason))).toBeVisible()
+    const button = canvas.getByRole('button', { name: submitName(globals, args.payable) })
     await expect(button).toHaveAttribute('aria-disabled', 'true')
     await userEvent.click(button)
     await expect(args.onSubmit).not.toHaveBeenCalled()
@@ -45,8 +55,8 @@ export const Disabled: Story = {
 /** The checkout is paying: the button is busy and ignores presses. */
 export const Busy: Story = {
   args: { busy: true },
-  play: async ({ canvasElement, args }) => {
-    const button = within(canvasElement).getByRole('button', { name: /提交订单/ })
+  play: async ({ canvasElement, args, globals }) => {
+    const button = within(canvasElement).getByRole('button', { name: submitName(globals, args.payable) })
     await expect(button).toHaveAttribute('aria-busy', 'true')
     await userEvent.click(button)
     await expect(args.onSubmit).not.toHaveBeenCalled()
@@ -56,8 +66,9 @@ export const Busy: Story = {
 /** Purchase mode `im`: contact support to order. */
 export const ContactSupportMode: Story = {
   args: { purchaseMode: 'im' },
-  play: async ({ canvasElement, args }) => {
-    await userEvent.click(within(canvasElement).getByRole('button', { name: '联系客服下单' }))
+  play: async ({ canvasElement, args, globals }) => {
+    const { t } = textOf(globals)
+    await userEvent.click(within(canvasElement).getByRole('button', { name: t('checkout.contactToBuy') }))
     await expect(args.onContactSupport).toHaveBeenCalledTimes(1)
   },
 }
@@ -72,52 +83,21 @@ export const HiddenMode: Story = {
   },
 }
 
-/** Ready, in English. */
-export const ReadyEnglish: Story = {
-  ...Ready,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(
-      within(canvasElement).getByRole('button', { name: 'Place order, To pay 243 yuan' }),
-    ).toBeVisible()
-  },
-}
+/** Ready, in English: the same play, through the catalogue. */
+export const ReadyEnglish: Story = { ...Ready, ...en }
 
 /** Disabled, in English (the reason comes from the page, in its locale). */
 export const DisabledEnglish: Story = {
   ...Disabled,
+  ...en,
   args: { disabledReason: 'Fill in your contact details first' },
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText('Fill in your contact details first')).toBeVisible()
-  },
 }
 
 /** Busy, in English. */
-export const BusyEnglish: Story = {
-  ...Busy,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: /Place order/ })).toHaveAttribute(
-      'aria-busy',
-      'true',
-    )
-  },
-}
+export const BusyEnglish: Story = { ...Busy, ...en }
 
 /** Contact-support mode, in English. */
-export const ContactSupportModeEnglish: Story = {
-  ...ContactSupportMode,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(
-      within(canvasElement).getByRole('button', { name: 'Contact support to order' }),
-    ).toBeVisible()
-  },
-}
+export const ContactSupportModeEnglish: Story = { ...ContactSupportMode, ...en }
 
 /** Hidden mode, in English. */
-export const HiddenModeEnglish: Story = {
-  ...HiddenMode,
-  globals: { locale: 'en-US' },
-}
+export const HiddenModeEnglish: Story = { ...HiddenMode, ...en }

@@ -3,6 +3,8 @@ import { type Coupon, money, priceCart } from '@tradekit/core'
 import { OrderSummary } from '@tradekit/taro'
 import { expect, within } from 'storybook/test'
 import { consultation, mug, tee } from './fixtures/products'
+import { textOf } from './fixtures/text'
+import { en } from './fixtures/trade'
 
 const lines = [
   { lineId: tee.skuId, skuId: tee.skuId, quantity: 2, price: tee.price },
@@ -28,13 +30,31 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+/** A delivery fee's label is the page's own text (not the catalogue's). */
+const delivery = '运费'
+
 /** Lines, subtotal and payable. */
 export const Lines: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t, spoken } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(canvas.getByRole('listitem', { name: `${tee.title}，2 件，198 元` })).toBeVisible()
-    await expect(canvas.getByRole('group', { name: '商品金额：243 元' })).toBeVisible()
-    await expect(canvas.getByRole('img', { name: '现价 243 元' })).toBeVisible()
+    await expect(canvas.getByRole('region', { name: t('checkout.summary.title') })).toBeVisible()
+    await expect(
+      canvas.getByRole('listitem', {
+        name: t('checkout.summary.line', { title: tee.title, count: 2, amount: spoken(money(19800)) }),
+      }),
+    ).toBeVisible()
+    await expect(
+      canvas.getByRole('group', {
+        name: t('checkout.summary.amount', {
+          label: t('checkout.summary.subtotal'),
+          amount: spoken(money(24300)),
+        }),
+      }),
+    ).toBeVisible()
+    await expect(
+      canvas.getByRole('img', { name: t('price.current', { amount: spoken(money(24300)) }) }),
+    ).toBeVisible()
   },
 }
 
@@ -43,14 +63,28 @@ export const DiscountAndFees: Story = {
   args: {
     quote: priceCart(lines, {
       coupons: [coupon],
-      fees: [{ id: 'delivery', label: '运费', amount: money(1000) }],
+      fees: [{ id: 'delivery', label: delivery, amount: money(1000) }],
     }),
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t, spoken } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(canvas.getByRole('group', { name: '优惠：减 30 元' })).toBeVisible()
-    await expect(canvas.getByRole('group', { name: '运费：10 元' })).toBeVisible()
-    await expect(canvas.getByRole('img', { name: '现价 223 元' })).toBeVisible()
+    await expect(
+      canvas.getByRole('group', {
+        name: t('checkout.summary.minus', {
+          label: t('checkout.summary.discount'),
+          amount: spoken(money(3000)),
+        }),
+      }),
+    ).toBeVisible()
+    await expect(
+      canvas.getByRole('group', {
+        name: t('checkout.summary.amount', { label: delivery, amount: spoken(money(1000)) }),
+      }),
+    ).toBeVisible()
+    await expect(
+      canvas.getByRole('img', { name: t('price.current', { amount: spoken(money(22300)) }) }),
+    ).toBeVisible()
   },
 }
 
@@ -58,11 +92,19 @@ export const DiscountAndFees: Story = {
 export const FeeWaived: Story = {
   args: {
     quote: priceCart(lines, {
-      fees: [{ id: 'delivery', label: '运费', amount: money(1000), freeFrom: money(9900) }],
+      fees: [{ id: 'delivery', label: delivery, amount: money(1000), freeFrom: money(9900) }],
     }),
   },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('group', { name: '运费（已免）：0 元' })).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    const { t, spoken } = textOf(globals)
+    await expect(
+      within(canvasElement).getByRole('group', {
+        name: t('checkout.summary.amount', {
+          label: t('checkout.summary.feeWaived', { label: delivery }),
+          amount: spoken(money(0)),
+        }),
+      }),
+    ).toBeVisible()
   },
 }
 
@@ -83,54 +125,29 @@ export const Service: Story = {
 /** Purchase mode `hidden` (virtual goods where the platform forbids selling them): no amounts. */
 export const HiddenMode: Story = {
   args: { purchaseMode: 'hidden' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(canvas.getByRole('listitem', { name: `${tee.title} ×2` })).toBeVisible()
+    await expect(canvas.getByRole('region', { name: t('checkout.summary.title') })).toBeVisible()
+    await expect(
+      canvas.getByRole('listitem', { name: `${tee.title} ${t('checkout.summary.quantity', { count: 2 })}` }),
+    ).toBeVisible()
     await expect(canvas.queryByText(/¥/)).toBeNull()
+    await expect(canvas.queryByText(t('checkout.summary.payable'))).toBeNull()
   },
 }
 
-/** Lines, in English. */
-export const LinesEnglish: Story = {
-  ...Lines,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await expect(canvas.getByRole('region', { name: 'Order summary' })).toBeVisible()
-    await expect(canvas.getByRole('group', { name: 'Subtotal: 243 yuan' })).toBeVisible()
-  },
-}
+/** Lines, in English: the same play, through the catalogue. */
+export const LinesEnglish: Story = { ...Lines, ...en }
 
 /** Discount and fees, in English. */
-export const DiscountAndFeesEnglish: Story = {
-  ...DiscountAndFees,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('group', { name: 'Discount: minus 30 yuan' })).toBeVisible()
-  },
-}
+export const DiscountAndFeesEnglish: Story = { ...DiscountAndFees, ...en }
 
 /** Fee waived, in English. */
-export const FeeWaivedEnglish: Story = {
-  ...FeeWaived,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('group', { name: '运费 (waived): 0 yuan' })).toBeVisible()
-  },
-}
+export const FeeWaivedEnglish: Story = { ...FeeWaived, ...en }
 
 /** Service, in English. */
-export const ServiceEnglish: Story = {
-  ...Service,
-  globals: { locale: 'en-US' },
-}
+export const ServiceEnglish: Story = { ...Service, ...en }
 
 /** Hidden mode, in English. */
-export const HiddenModeEnglish: Story = {
-  ...HiddenMode,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).queryByText(/¥/)).toBeNull()
-    await expect(within(canvasElement).getByRole('region', { name: 'Order summary' })).toBeVisible()
-  },
-}
+export const HiddenModeEnglish: Story = { ...HiddenMode, ...en }

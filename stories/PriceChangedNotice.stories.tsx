@@ -2,6 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { money } from '@tradekit/core'
 import { PriceChangedNotice } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
+import { textOf } from './fixtures/text'
+import { en } from './fixtures/trade'
 
 const meta = {
   title: 'Checkout/PriceChangedNotice',
@@ -15,14 +17,21 @@ type Story = StoryObj<typeof meta>
 
 /** The total went up: old vs new, accept or back to the cart. */
 export const WentUp: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, globals }) => {
+    const { t, price, spoken } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(canvas.getByRole('alert')).toHaveTextContent('价格有变动比之前贵了 ¥10.00')
-    await expect(canvas.getByRole('img', { name: '原金额 99 元' })).toBeVisible()
-    await expect(canvas.getByRole('img', { name: '新金额 109 元' })).toBeVisible()
-    await userEvent.click(canvas.getByRole('button', { name: '返回购物车' }))
+    await expect(canvas.getByRole('alert')).toHaveTextContent(
+      t('priceChanged.title') + t('priceChanged.up', { amount: price(money(1000)) }),
+    )
+    await expect(
+      canvas.getByRole('img', { name: `${t('priceChanged.old')} ${spoken(args.previous)}` }),
+    ).toBeVisible()
+    await expect(
+      canvas.getByRole('img', { name: `${t('priceChanged.new')} ${spoken(args.next)}` }),
+    ).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: t('priceChanged.back') }))
     await expect(args.onBack).toHaveBeenCalledTimes(1)
-    await userEvent.click(canvas.getByRole('button', { name: '接受新价格并支付' }))
+    await userEvent.click(canvas.getByRole('button', { name: t('priceChanged.accept') }))
     await expect(args.onAccept).toHaveBeenCalledTimes(1)
   },
 }
@@ -30,28 +39,16 @@ export const WentUp: Story = {
 /** The total went down. */
 export const WentDown: Story = {
   args: { previous: money(10900), next: money(9900) },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('比之前便宜了 ¥10.00')
+  play: async ({ canvasElement, globals }) => {
+    const { t, price } = textOf(globals)
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(
+      t('priceChanged.title') + t('priceChanged.down', { amount: price(money(1000)) }),
+    )
   },
 }
 
-/** Went up, in English. */
-export const WentUpEnglish: Story = {
-  ...WentUp,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await expect(canvas.getByRole('alert')).toHaveTextContent('The price has changed¥10.00 more than before')
-    await expect(canvas.getByRole('button', { name: 'Accept and pay' })).toBeVisible()
-    await expect(canvas.getByRole('button', { name: 'Back to cart' })).toBeVisible()
-  },
-}
+/** Went up, in English: the same play, through the catalogue. */
+export const WentUpEnglish: Story = { ...WentUp, ...en }
 
 /** Went down, in English. */
-export const WentDownEnglish: Story = {
-  ...WentDown,
-  globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('¥10.00 less than before')
-  },
-}
+export const WentDownEnglish: Story = { ...WentDown, ...en }
