@@ -229,6 +229,9 @@ export async function snapshotDatabase(merchant: MerchantServer): Promise<string
     entitlement_grants: 'SELECT * FROM entitlement_grants ORDER BY order_id, line_no',
     platform_payments: 'SELECT * FROM platform_payments ORDER BY order_id',
     seen_nonces: 'SELECT * FROM seen_nonces ORDER BY key',
+    order_events: 'SELECT * FROM order_events ORDER BY id',
+    refunds: 'SELECT * FROM refunds ORDER BY id',
+    refund_lines: 'SELECT * FROM refund_lines ORDER BY refund_id, line_no',
   }
   const snapshot: Record<string, unknown> = {}
   for (const [table, sql] of Object.entries(tables)) snapshot[table] = await merchant.db.query(sql)

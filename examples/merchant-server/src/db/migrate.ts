@@ -1,5 +1,8 @@
 import { CATALOGUE, PLANS } from '../catalogue/seedCatalogue.ts'
+import { LIFECYCLE_STATUSES } from '../orders/orderStatusTable.ts'
 import type { Database } from './database.ts'
+
+const LIFECYCLE = LIFECYCLE_STATUSES.map((status) => `'${status}'`).join(', ')
 
 /** Bumped when the tables change; a database of another version is refused, never half-migrated. */
 export const SCHEMA_VERSION = 1
@@ -102,6 +105,62 @@ const SCHEMA = [
     granted_from bigint NOT NULL,
     granted_until bigint NOT NULL,
     PRIMARY KEY (order_id, line_no)
+  )`,
+  // The order centre (added without a version change: new columns with defaults and new tables,
+  // which an older database gains; its orders are given their kind and status below).
+  `ALTER TABLE orders ADD COLUMN IF NOT EXISTS seq bigint GENERATED ALWAYS AS IDENTITY`,
+  `ALTER TABLE orders ADD COLUMN IF NOT EXISTS kind text CHECK (kind IN ('physical', 'service', 'virtual'))`,
+  `ALTER TABLE orders ADD COLUMN IF NOT EXISTS lifecycle text CHECK (lifecycle IN (${LIFECYCLE}))`,
+  `ALTER TABLE orders ADD COLUMN IF NOT EXISTS fulfilment text CHECK (fulfilment IN (${LIFECYCLE}))`,
+  `ALTER TABLE orders ADD COLUMN IF NOT EXISTS verification_code text`,
+  `ALTER TABLE orders ADD COLUMN IF NOT EXISTS refunded bigint NOT NULL DEFAULT 0 CHECK (refunded >= 0)`,
+  `ALTER TABLE orders ADD COLUMN IF NOT EXISTS shipment jsonb`,
+  `ALTER TABLE order_lines ADD COLUMN IF NOT EXISTS refunded bigint NOT NULL DEFAULT 0 CHECK (refunded >= 0)`,
+  `ALTER TABLE order_lines ADD COLUMN IF NOT EXISTS stock_returned boolean NOT NULL DEFAULT false`,
+  `UPDATE orders o SET kind = COALESCE((
+     SELECT CASE WHEN bool_or(s.kind = 'physical') THEN 'physical'
+                 WHEN bool_or(s.kind = 'service') THEN 'service' ELSE 'virtual' END
+     FROM order_lines l JOIN skus s ON s.id = l.sku_id WHERE l.order_id = o.id), 'physical')
+   WHERE kind IS NULL`,
+  `UPDATE orders SET lifecycle = CASE status WHEN 'pending' THEN 'pending_payment' WHEN 'paid' THEN 'paid'
+     WHEN 'refunded' THEN 'refunded' ELSE CASE close_reason WHEN 'cancelled' THEN 'cancelled' ELSE 'closed' END END
+   WHERE lifecycle IS NULL`,
+  `UPDATE orders SET fulfilment = CASE lifecycle WHEN 'refunded' THEN 'paid' ELSE lifecycle END WHERE fulfilment IS NULL`,
+  `CREATE INDEX IF NOT EXISTS orders_by_user ON orders (user_id, seq DESC)`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS orders_verification_code ON orders (verification_code)
+   WHERE verification_code IS NOT NULL`,
+  `CREATE TABLE IF NOT EXISTS order_events (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    order_id text NOT NULL REFERENCES orders (id),
+    event text NOT NULL,
+    status text NOT NULL CHECK (status IN (${LIFECYCLE})),
+    at bigint NOT NULL
+  )`,
+  `CREATE INDEX IF NOT EXISTS order_events_by_order ON order_events (order_id, id)`,
+  `CREATE TABLE IF NOT EXISTS refunds (
+    id text PRIMARY KEY,
+    order_id text NOT NULL REFERENCES orders (id),
+    user_id text,
+    idempotency_key text,
+    request_hash text,
+    status text NOT NULL CHECK (status IN ('refund_requested', 'refunding', 'refunded', 'refund_rejected', 'withdrawn')),
+    amount bigint NOT NULL CHECK (amount > 0),
+    currency text NOT NULL,
+    reason text NOT NULL,
+    note text,
+    requested_by text NOT NULL CHECK (requested_by IN ('user', 'merchant', 'server')),
+    requested_at bigint NOT NULL,
+    decided_at bigint,
+    refunded_at bigint,
+    reject_reason text,
+    UNIQUE (user_id, idempotency_key)
+  )`,
+  `CREATE INDEX IF NOT EXISTS refunds_by_order ON refunds (order_id, requested_at)`,
+  `CREATE TABLE IF NOT EXISTS refund_lines (
+    refund_id text NOT NULL REFERENCES refunds (id),
+    line_no integer NOT NULL,
+    amount bigint NOT NULL CHECK (amount > 0),
+    PRIMARY KEY (refund_id, line_no)
   )`,
 ]
 

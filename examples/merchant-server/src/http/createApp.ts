@@ -10,21 +10,42 @@ import { createIdentity, type LoginOptions } from '../identity/identity.ts'
 import { readEntitlement } from '../membership/entitlement.ts'
 import { createOrder, quoteOrder } from '../orders/createOrder.ts'
 import {
+  centreOrder,
+  confirmReceipt,
+  deliverOrder,
+  listOrders,
+  shipOrder,
+  verifyCode,
+} from '../orders/orderCentre.ts'
+import {
   applyPaymentNotification,
-  applyRefund,
   cancelOrder,
   expireOrders,
   getOrder,
   ownOrder,
   type PaymentOutcome,
 } from '../orders/orderLifecycle.ts'
-import { findOrder, toOrderView } from '../orders/orderRecords.ts'
+import { findOrder, type OrderRow, toOrderView } from '../orders/orderRecords.ts'
+import { TAB_NAMES } from '../orders/orderStatusTable.ts'
+import {
+  acceptRefund,
+  completeRefund,
+  findRefund,
+  parseRefundRequest,
+  REFUND_ID,
+  type RefundRow,
+  rejectRefund,
+  requestRefund,
+  startFullRefund,
+  withdrawRefund,
+} from '../orders/refunds.ts'
 import { parseOrderRequest, SKU_ID } from '../orders/parseOrderRequest.ts'
 import { databaseNonceStore } from '../payments/databaseNonceStore.ts'
 import {
   createPlatformChannels,
   type PlatformChannelId,
   type PlatformChannelsConfig,
+  refundNoOf,
 } from '../payments/platformChannels.ts'
 import {
   applyPlatformEvent,
@@ -45,7 +66,7 @@ import {
 } from '../sandbox/sandboxNotifications.ts'
 import { ApiError, invalidArgument } from './ApiError.ts'
 import { readJsonBody, readJsonText } from './readJsonBody.ts'
-import { readInteger, readObject } from './validate.ts'
+import { readInteger, readObject, readOptionalString, readString } from './validate.ts'
 
 /** Options of `createApp`. */
 export interface MerchantServerOptions {
@@ -141,6 +162,20 @@ function readOrderId(value: unknown, field: string): string {
     throw new ApiError(404, 'INVALID_ARGUMENT', 'No such order', { reason: 'not_found', field })
   }
   return value
+}
+
+function readRefundId(value: string): string {
+  if (!REFUND_ID.test(value)) {
+    throw new ApiError(404, 'INVALID_ARGUMENT', 'No such refund', { reason: 'not_found', field: 'refundId' })
+  }
+  return value
+}
+
+function readIdempotencyKey(key: string | undefined): string {
+  if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
+    throw invalidArgument('Idempotency-Key', 'Send an Idempotency-Key header of 1 to 128 visible ASCII characters')
+  }
+  return key
 }
 
 function readSkuId(value: string): string {
@@ -383,6 +418,70 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
     return c.json(await cancelOrder(db, userId, orderId, now()))
   })
 
+  // ---- the order centre of the signed-in user (TradeKit's OrdersApi)
+  /** The caller's own order, or 404 / 403. */
+  const ownedBy = (userId: string, orderId: string) => (row: OrderRow | undefined) => ownOrder(row, userId, orderId)
+  const answerOrder = async (orderId: string) => centreOrder(db, (await findOrder(db, orderId))!, now())
+
+  app.get('/orders', async (c) => {
+    const userId = userOf(c)
+    const tab = readOneOf(c.req.query('tab') ?? 'all', 'tab', TAB_NAMES)
+    const rawLimit = c.req.query('limit')
+    const limit =
+      rawLimit === undefined ? 10 : readInteger(/^\d{1,3}$/.test(rawLimit) ? Number(rawLimit) : NaN, 'limit', 1, 50)
+    const cursor = c.req.query('cursor')
+    await sweep()
+    return c.json(await listOrders(db, { userId, tab, limit, ...(cursor !== undefined && { cursor }) }, now()))
+  })
+
+  app.get('/orders/:orderId/detail', async (c) => {
+    const userId = userOf(c)
+    const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+    await sweep()
+    const row = ownOrder(await findOrder(db, orderId), userId, orderId)
+    const platform = platformOf(row.channel)
+    if (platform && row.status === 'pending') await refreshFromPlatform(db, platform, row, now(), logError)
+    return c.json(await answerOrder(orderId))
+  })
+
+  app.post('/orders/:orderId/refunds', async (c) => {
+    const userId = userOf(c)
+    const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+    const key = readIdempotencyKey(c.req.header('idempotency-key'))
+    const input = parseRefundRequest(await readJsonBody(c))
+    await sweep()
+    const { replayed } = await requestRefund(db, { userId, orderId, key, input }, now(), ownedBy(userId, orderId))
+    if (replayed) c.header('Idempotent-Replayed', 'true')
+    return c.json(await answerOrder(orderId), replayed ? 200 : 201)
+  })
+
+  app.post('/orders/:orderId/refunds/:refundId/cancel', async (c) => {
+    const userId = userOf(c)
+    const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+    const refundId = readRefundId(c.req.param('refundId'))
+    await withdrawRefund(db, orderId, refundId, now(), ownedBy(userId, orderId))
+    return c.json(await answerOrder(orderId))
+  })
+
+  app.post('/orders/:orderId/confirm-receipt', async (c) => {
+    const userId = userOf(c)
+    const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+    await confirmReceipt(db, orderId, now(), ownedBy(userId, orderId))
+    return c.json(await answerOrder(orderId))
+  })
+
+  /**
+   * Moves the money of an accepted (`refunding`) refund: through the order's real cashier, or the
+   * sandbox's (at once, or after the script's `refundDelayMs`).
+   */
+  const moveRefundMoney = async (order: OrderRow, refund: RefundRow) => {
+    const platform = platformOf(order.channel)
+    if (platform) return refundThroughPlatform(db, platform, order, refund, now())
+    const complete = () => db.transaction((tx) => completeRefund(tx, refund.id, now()))
+    if (sandboxOn) await cashier.refund(complete)
+    else await complete()
+  }
+
   app.get('/membership/plans', async (c) => c.json({ plans: await listPlans(db) }))
 
   app.get('/membership/entitlement', async (c) => {
@@ -455,7 +554,15 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
         body.defaultDelayMs === undefined
           ? undefined
           : readInteger(body.defaultDelayMs, 'defaultDelayMs', 0, MAX_DELAY_MS)
-      cashier.setScript(defaultDelayMs === undefined ? { steps } : { steps, defaultDelayMs })
+      const refundDelayMs =
+        body.refundDelayMs === undefined
+          ? undefined
+          : readInteger(body.refundDelayMs, 'refundDelayMs', 0, MAX_DELAY_MS)
+      cashier.setScript({
+        steps,
+        ...(defaultDelayMs !== undefined && { defaultDelayMs }),
+        ...(refundDelayMs !== undefined && { refundDelayMs }),
+      })
       return c.json(cashier.getScript())
     })
   }
@@ -470,26 +577,78 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
       }
       await next()
     })
-    app.post('/admin/orders/:orderId/refund', async (c) => {
-      const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+    const adminOrder = async (orderId: string) => {
       const row = await findOrder(db, orderId)
       if (!row) throw new ApiError(404, 'INVALID_ARGUMENT', `No order ${orderId}`, { reason: 'not_found' })
-      const platform = platformOf(row.channel)
-      if (platform) await refundThroughPlatform(db, platform, row, now())
-      else if (row.status === 'paid') await applyRefund(db, orderId, now())
-      else if (row.status !== 'refunded') {
-        throw new ApiError(
-          409,
-          'ORDER_REJECTED',
-          `Only a paid order can be refunded; this one is ${row.status}`,
-          {
+      return row
+    }
+    // The merchant refunds all that is left of a paid order on its own (START_REFUND, refund number
+    // rfd_<order>): through the platform when the order has one. Asking again refunds once.
+    app.post('/admin/orders/:orderId/refund', async (c) => {
+      const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+      const row = await adminOrder(orderId)
+      if (row.status !== 'refunded') {
+        if (row.status !== 'paid') {
+          throw new ApiError(409, 'ORDER_REJECTED', `Only a paid order can be refunded; this one is ${row.status}`, {
             reason: 'not_paid',
             status: row.status,
-          },
+          })
+        }
+        const [moving] = await db.query<RefundRow>(
+          `SELECT * FROM refunds WHERE order_id = $1 AND status = 'refunding' ORDER BY requested_at LIMIT 1`,
+          [orderId],
         )
+        let refund = moving
+        if (!refund) {
+          await db.transaction(async (tx) => {
+            const locked = (await findOrder(tx, orderId, { lock: true }))!
+            await startFullRefund(tx, locked, { id: refundNoOf(orderId), by: 'merchant', reason: 'merchant' }, now())
+          })
+          refund = (await findRefund(db, refundNoOf(orderId)))!
+        }
+        await moveRefundMoney((await findOrder(db, orderId))!, refund)
       }
-      const after = await findOrder(db, orderId)
-      return c.json(toOrderView(after!))
+      return c.json(toOrderView((await findOrder(db, orderId))!))
+    })
+    // ---- merchant actions on the order centre: refund review, shipping, verification
+    app.get('/admin/orders/:orderId', async (c) => {
+      const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+      return c.json(await centreOrder(db, await adminOrder(orderId), now()))
+    })
+    app.post('/admin/orders/:orderId/refunds/:refundId/approve', async (c) => {
+      const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+      const refundId = readRefundId(c.req.param('refundId'))
+      const refund = await acceptRefund(db, orderId, refundId, now())
+      if (refund.status === 'refunding') await moveRefundMoney(await adminOrder(orderId), refund)
+      return c.json(await answerOrder(orderId))
+    })
+    app.post('/admin/orders/:orderId/refunds/:refundId/reject', async (c) => {
+      const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+      const refundId = readRefundId(c.req.param('refundId'))
+      const body = readObject(await readJsonBody(c), 'body')
+      await rejectRefund(db, orderId, refundId, readOptionalString(body.reason, 'reason', 200), now())
+      return c.json(await answerOrder(orderId))
+    })
+    app.post('/admin/orders/:orderId/ship', async (c) => {
+      const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+      const body = readObject(await readJsonBody(c), 'body')
+      const shipment = {
+        carrier: readString(body.carrier, 'carrier', 64),
+        trackingNo: readString(body.trackingNo, 'trackingNo', 64, /^[A-Za-z0-9-]+$/),
+      }
+      await shipOrder(db, orderId, shipment, now())
+      return c.json(await answerOrder(orderId))
+    })
+    app.post('/admin/orders/:orderId/deliver', async (c) => {
+      const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+      await deliverOrder(db, orderId, now())
+      return c.json(await answerOrder(orderId))
+    })
+    app.post('/admin/verify', async (c) => {
+      const body = readObject(await readJsonBody(c), 'body')
+      const code = readString(body.code, 'code', 12, /^[0-9]{12}$/)
+      const row = await verifyCode(db, code, now())
+      return c.json(await answerOrder(row.id))
     })
     app.patch('/admin/skus/:skuId', async (c) => {
       const skuId = readSkuId(c.req.param('skuId'))

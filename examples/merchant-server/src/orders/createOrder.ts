@@ -6,6 +6,7 @@ import { isGuest } from '../identity/identity.ts'
 import { isMember } from '../membership/entitlement.ts'
 import { isCouponCode, priceOrder, type Quote } from '../pricing/priceOrder.ts'
 import { type CreatedOrder, findOrderByKey, type OrderRow, toCreatedOrder } from './orderRecords.ts'
+import type { OrderKind } from './orderStatusTable.ts'
 import type { OrderInput } from './parseOrderRequest.ts'
 
 /** The channel every server has: the sandbox cashier. Real cashiers are added by configuration. */
@@ -17,6 +18,15 @@ export interface OrderContext {
   readonly now: number
   /** The channels an order may name. @default ['sandbox'] */
   readonly channels?: readonly string[]
+}
+
+/**
+ * What an order sells, which decides its fulfilment: a parcel when any line is physical (it is
+ * shipped), else a service when any line is one, else virtual (both get a verification code).
+ */
+export function orderKindOf(kinds: readonly OrderKind[]): OrderKind {
+  if (kinds.includes('physical')) return 'physical'
+  return kinds.includes('service') ? 'service' : 'virtual'
 }
 
 /** Thrown inside the transaction when the key turns out to be taken: roll back, answer the stored order. */
@@ -170,8 +180,9 @@ export async function createOrder(
       const orderId = `ord_${randomUUID().replaceAll('-', '')}`
       const inserted = await tx.query<OrderRow>(
         `INSERT INTO orders (id, user_id, idempotency_key, request_hash, status, channel, currency, payable,
-           quote, request, stock_held, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8::jsonb, $9::jsonb, true, $10, $11)
+           quote, request, stock_held, created_at, expires_at, kind, lifecycle, fulfilment)
+         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8::jsonb, $9::jsonb, true, $10, $11, $12,
+           'pending_payment', 'pending_payment')
          ON CONFLICT (user_id, idempotency_key) DO NOTHING
          RETURNING *`,
         [
@@ -186,10 +197,15 @@ export async function createOrder(
           JSON.stringify(input),
           context.now,
           context.now + request.ttlMs,
+          orderKindOf(input.lines.map((line) => skus.get(line.skuId)!.kind)),
         ],
       )
       const [row] = inserted
       if (!row) throw new KeyTaken()
+      await tx.query(
+        `INSERT INTO order_events (order_id, event, status, at) VALUES ($1, 'CREATE', 'pending_payment', $2)`,
+        [orderId, context.now],
+      )
 
       const reserved = new Map<string, number>()
       for (const line of input.lines)

@@ -1,8 +1,9 @@
+import { refundNoOf } from '../payments/platformChannels.ts'
 import type { Database, Queryable } from '../db/database.ts'
 import { ApiError } from '../http/ApiError.ts'
 import { grantMembership } from '../membership/entitlement.ts'
-import {
-  findOrder,
+import { afterPaid, moveOrder } from './orderMoves.ts'
+import { findOrder,
   membershipLines,
   type OrderRow,
   type OrderStatus,
@@ -11,6 +12,8 @@ import {
   retakeStock,
   toOrderView,
 } from './orderRecords.ts'
+import { findTransition } from './orderStatusTable.ts'
+import { completeRefund, startFullRefund } from './refunds.ts'
 
 /** What a payment notification says happened to the money. */
 export type PaymentOutcome = 'paid' | 'failed'
@@ -51,7 +54,7 @@ async function closeOrder(
   )
   if (!row) throw new Error(`Order ${orderId} was not pending`)
   await releaseStock(tx, orderId)
-  return row
+  return moveOrder(tx, row, reason === 'cancelled' ? 'CANCEL' : 'CLOSE', now)
 }
 
 /**
@@ -67,10 +70,17 @@ export async function expireOrders(db: Database, now: number): Promise<number> {
     )
     if (due.length === 0) return 0
     const ids = due.map((row) => row.id)
+    // Every pending order closes by the same row of the order table, whatever its kind.
+    const close = findTransition('pending_payment', 'CLOSE', 'physical')!
     await tx.query(
-      `UPDATE orders SET status = 'closed', close_reason = 'expired', closed_at = $2, stock_held = false
-       WHERE id = ANY($1::text[])`,
-      [ids, now],
+      `UPDATE orders SET status = 'closed', close_reason = 'expired', closed_at = $2, stock_held = false,
+         lifecycle = $3 WHERE id = ANY($1::text[])`,
+      [ids, now, close.to],
+    )
+    await tx.query(
+      `INSERT INTO order_events (order_id, event, status, at)
+       SELECT id, 'CLOSE', $3, $2 FROM unnest($1::text[]) AS id ORDER BY id`,
+      [ids, now, close.to],
     )
     // All the skus at once, in id order, like every other transaction that locks skus: no deadlock.
     const returned = await tx.query<{ skuId: string; quantity: number }>(
@@ -118,7 +128,11 @@ export async function cancelOrder(
   })
 }
 
-/** Marks a locked order paid (its stock held) and grants its membership lines, once. */
+/**
+ * Marks a locked order paid (its stock held) and grants its membership lines, once: `PAY` from
+ * pending, `PAY_LATE` from closed or failed (money that moved after the order closed); a service or
+ * virtual good then gets its verification code.
+ */
 async function markPaid(tx: Queryable, row: OrderRow, now: number): Promise<OrderRow> {
   const [paid] = await tx.query<OrderRow>(
     `UPDATE orders SET status = 'paid', paid_at = $2, stock_held = true WHERE id = $1 RETURNING *`,
@@ -127,7 +141,8 @@ async function markPaid(tx: Queryable, row: OrderRow, now: number): Promise<Orde
   if (!paid) throw new Error(`Order ${row.id} vanished`)
   const plans = await membershipLines(tx, row.id)
   if (plans.length > 0) await grantMembership(tx, { orderId: row.id, userId: row.user_id, lines: plans, now })
-  return paid
+  const moved = await moveOrder(tx, paid, row.status === 'pending' ? 'PAY' : 'PAY_LATE', now)
+  return afterPaid(tx, moved, now)
 }
 
 /**
@@ -158,11 +173,17 @@ export async function applyPaymentNotification(
           row = await markPaid(tx, row, now)
           effect = 'applied'
         } else {
-          const [refunded] = await tx.query<OrderRow>(
-            `UPDATE orders SET status = 'refunded', paid_at = $2 WHERE id = $1 RETURNING *`,
+          // The money moved but the goods are gone: paid late, then refunded in full by the server
+          // (a refund record, through the table). The order held no stock, so none is returned.
+          const [paid] = await tx.query<OrderRow>(
+            `UPDATE orders SET status = 'paid', paid_at = $2 WHERE id = $1 RETURNING *`,
             [row.id, now],
           )
-          row = refunded ?? row
+          const late = await moveOrder(tx, paid!, 'PAY_LATE', now)
+          const refundId = refundNoOf(row.id)
+          await startFullRefund(tx, late, { id: refundId, by: 'server', reason: 'out_of_stock' }, now)
+          await completeRefund(tx, refundId, now, { returnStock: false })
+          row = (await findOrder(tx, row.id))!
           effect = 'refunded'
         }
       }
@@ -172,7 +193,7 @@ export async function applyPaymentNotification(
         [row.id, now],
       )
       await releaseStock(tx, row.id)
-      row = failed ?? row
+      row = await moveOrder(tx, failed!, 'CLOSE', now)
       effect = 'applied'
     }
     await tx.query(
@@ -181,27 +202,5 @@ export async function applyPaymentNotification(
       [row.id, notification.outcome, effect, before, row.status, now],
     )
     return { orderId: row.id, status: row.status, effect }
-  })
-}
-
-/**
- * Marks a paid order refunded once the platform accepted its refund. Idempotent and monotonic: a
- * refunded order stays as it is, and an order that was never paid is not touched.
- */
-export async function applyRefund(
-  db: Database,
-  orderId: string,
-  now: number,
-): Promise<{ orderId: string; status: OrderStatus; effect: 'applied' | 'ignored' }> {
-  return db.transaction(async (tx) => {
-    const row = await findOrder(tx, orderId, { lock: true })
-    if (!row) throw notFound(orderId)
-    if (row.status !== 'paid') return { orderId, status: row.status, effect: 'ignored' }
-    await tx.query(`UPDATE orders SET status = 'refunded' WHERE id = $1`, [orderId])
-    await tx.query(
-      'UPDATE platform_payments SET refunded_at = COALESCE(refunded_at, $2) WHERE order_id = $1',
-      [orderId, now],
-    )
-    return { orderId, status: 'refunded', effect: 'applied' }
   })
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts'
 import type { Money, Quote } from '../pricing/priceOrder.ts'
+import type { LifecycleStatus, OrderKind } from './orderStatusTable.ts'
 import type { OrderInput } from './parseOrderRequest.ts'
 
 /** TradeKit's `OrderStatus`: the server's truth about an order. */
@@ -48,6 +49,17 @@ export interface OrderRow {
   paid_at: number | null
   closed_at: number | null
   close_reason: 'cancelled' | 'expired' | null
+  /** Insertion order: the order centre lists newest first and pages by it. */
+  seq: number
+  kind: OrderKind
+  /** Where the order is in TradeKit's order table (orderStatusTable.ts). */
+  lifecycle: LifecycleStatus
+  /** The last status outside a refund request: where a withdrawn request returns the order. */
+  fulfilment: LifecycleStatus
+  verification_code: string | null
+  /** Minor units refunded so far. */
+  refunded: number
+  shipment: { carrier: string; trackingNo: string } | null
 }
 
 /** The `CreatedOrder` of an order row (the same answer every time its key is replayed). */

@@ -41,7 +41,13 @@ export type PlatformEvent =
       readonly outcome: 'paid' | 'failed'
       readonly amount?: Money
     }
-  | { readonly kind: 'refund'; readonly orderId: string; readonly succeeded: boolean }
+  | {
+      readonly kind: 'refund'
+      readonly orderId: string
+      /** The refund number the server gave the platform (the refund record's id). */
+      readonly refundNo?: string
+      readonly succeeded: boolean
+    }
   | { readonly kind: 'other' }
 
 /** A verified callback and the answer the platform expects. */
@@ -63,8 +69,11 @@ export interface PlatformChannel {
   refuse(): { status: number; headers: Record<string, string>; body: string }
   /** What the platform says of an unpaid order: paid, failed (closed, timed out) or still pending. */
   query(order: OrderRow): Promise<'paid' | 'failed' | 'pending'>
-  /** Refunds a paid order in full through the platform's refund API; the same `refundNo` refunds once. */
-  refund(order: OrderRow, refundNo: string): Promise<void>
+  /**
+   * Refunds `amount` of a paid order through the platform's refund API (all of it, or part); the
+   * same `refundNo` refunds once.
+   */
+  refund(order: OrderRow, refundNo: string, amount: Money): Promise<void>
 }
 
 /** Keys and addresses of each channel; a channel is on when its block is there. */
@@ -93,6 +102,32 @@ const subjectOf = (goods: OrderGoods) => {
 /** The order a refund number belongs to: `rfd_<hex>` refunds `ord_<hex>`. */
 export const refundNoOf = (orderId: string) => `rfd_${orderId.slice(4)}`
 const orderOfRefund = (refundNo: string) => (refundNo.startsWith('rfd_') ? `ord_${refundNo.slice(4)}` : '')
+/**
+ * A partial refund spread over the platform's items in proportion to what each cost, by largest
+ * remainder: the parts sum to the refund exactly and none passes its item.
+ */
+function spreadOver<T extends { readonly itemOrderId: string; readonly amount: Money }>(
+  items: readonly T[],
+  refund: Money,
+): { itemOrderId: string; amount: Money }[] {
+  const total = items.reduce((sum, item) => sum + item.amount.amount, 0)
+  if (total === 0 || refund.amount >= total) {
+    return items.map((item) => ({ itemOrderId: item.itemOrderId, amount: item.amount }))
+  }
+  const exact = items.map((item) => (refund.amount * item.amount.amount) / total)
+  const parts = exact.map(Math.floor)
+  let left = refund.amount - parts.reduce((sum, part) => sum + part, 0)
+  const order = exact.map((value, index) => [value - Math.floor(value), index] as const).sort((a, b) => b[0] - a[0])
+  for (const [, index] of order) {
+    if (left === 0) break
+    parts[index]! += 1
+    left -= 1
+  }
+  return items
+    .map((item, index) => ({ itemOrderId: item.itemOrderId, amount: { amount: parts[index]!, currency: refund.currency } }))
+    .filter((part) => part.amount.amount > 0)
+}
+
 /** A platform's "no such order": the buyer never opened the cashier. */
 const notFound = (error: unknown) => isServerError(error, 'PLATFORM_ERROR')
 
@@ -152,8 +187,12 @@ export function createPlatformChannels(
           return { event: { kind: 'payment', orderId: outOrderNo, outcome: 'failed' }, answer }
         }
         if (event.type === 'refund') {
-          const orderId = orderOfRefund(event.refund.outRefundNo)
-          return { event: { kind: 'refund', orderId, succeeded: event.refund.status === 'SUCCESS' }, answer }
+          const refundNo = event.refund.outRefundNo
+          const orderId = orderOfRefund(refundNo)
+          return {
+            event: { kind: 'refund', orderId, refundNo, succeeded: event.refund.status === 'SUCCESS' },
+            answer,
+          }
         }
         return { event: { kind: 'other' }, answer }
       },
@@ -168,13 +207,13 @@ export function createPlatformChannels(
           throw error
         }
       },
-      async refund(order, refundNo) {
+      async refund(order, refundNo, amount) {
         const found = await douyin.queryOrder({ outOrderNo: order.id })
         await douyin.createRefund({
           orderId: found.orderId,
           outRefundNo: refundNo,
-          amount: money(order),
-          items: found.items.map((item) => ({ itemOrderId: item.itemOrderId, amount: item.amount })),
+          amount,
+          items: spreadOver(found.items, amount),
           orderEntrySchema: { path: orderPath, params: { id: order.id } },
         })
       },
@@ -213,6 +252,7 @@ export function createPlatformChannels(
             event: {
               kind: 'refund',
               orderId: orderOfRefund(event.outRefundNo),
+              refundNo: event.outRefundNo,
               succeeded: event.status === 'SUCCESS',
             },
             answer,
@@ -231,11 +271,11 @@ export function createPlatformChannels(
           throw error
         }
       },
-      async refund(order, refundNo) {
+      async refund(order, refundNo, amount) {
         await douyinPay.createRefund({
           outOrderNo: order.id,
           outRefundNo: refundNo,
-          amount: money(order),
+          amount,
           reason: '退款',
         })
       },
@@ -280,7 +320,12 @@ export function createPlatformChannels(
         if (notification.refund) {
           const orderId = notification.refund.outTradeNo ?? orderOfRefund(notification.refund.outRefundNo)
           return {
-            event: { kind: 'refund', orderId, succeeded: notification.refund.status === 'SUCCESS' },
+            event: {
+              kind: 'refund',
+              orderId,
+              refundNo: notification.refund.outRefundNo,
+              succeeded: notification.refund.status === 'SUCCESS',
+            },
             answer,
           }
         }
@@ -297,11 +342,11 @@ export function createPlatformChannels(
           throw error
         }
       },
-      async refund(order, refundNo) {
+      async refund(order, refundNo, amount) {
         await wechat.refund({
           outTradeNo: order.id,
           outRefundNo: refundNo,
-          refund: money(order),
+          refund: amount,
           total: money(order),
         })
       },
@@ -357,8 +402,8 @@ export function createPlatformChannels(
           throw error
         }
       },
-      async refund(order, refundNo) {
-        await alipay.refund({ outTradeNo: order.id, outRequestNo: refundNo, refund: money(order) })
+      async refund(order, refundNo, amount) {
+        await alipay.refund({ outTradeNo: order.id, outRequestNo: refundNo, refund: amount })
       },
     })
   }

@@ -1,8 +1,9 @@
 import type { Database } from '../db/database.ts'
 import { ApiError } from '../http/ApiError.ts'
-import { applyPaymentNotification, applyRefund } from '../orders/orderLifecycle.ts'
+import { applyPaymentNotification } from '../orders/orderLifecycle.ts'
 import { findOrder, type OrderRow } from '../orders/orderRecords.ts'
-import { type PlatformChannel, type PlatformEvent, refundNoOf } from './platformChannels.ts'
+import { completeRefund, findRefund, type RefundRow } from '../orders/refunds.ts'
+import type { PlatformChannel, PlatformEvent } from './platformChannels.ts'
 
 /**
  * The payment of an order on its platform: made once, stored, and answered again for every replay
@@ -77,15 +78,25 @@ export async function applyPlatformEvent(
   report: (error: unknown) => void,
 ): Promise<void> {
   if (event.kind === 'other') return
+  if (event.kind === 'refund') {
+    // A refund callback names the refund number this server gave: its record names the order.
+    const refund = event.refundNo ? await findRefund(db, event.refundNo) : undefined
+    const order = refund && (await findOrder(db, refund.order_id))
+    if (!refund || !order || order.channel !== channel.id) {
+      report(new Error(`${channel.id}: a refund ${event.refundNo ?? '?'} that is not a refund of this channel`))
+      return
+    }
+    // Idempotent and never downgrading: only a refunding record becomes refunded; a failure is
+    // left refunding for the merchant to ask again (the same refund number refunds once).
+    if (event.succeeded) await db.transaction((tx) => completeRefund(tx, refund.id, now))
+    else report(new Error(`${channel.id}: refund ${refund.id} of ${order.id} failed on the platform`))
+    return
+  }
   const order = await findOrder(db, event.orderId)
   if (!order || order.channel !== channel.id) {
     report(
       new Error(`${channel.id}: a ${event.kind} for ${event.orderId}, which is not an order of this channel`),
     )
-    return
-  }
-  if (event.kind === 'refund') {
-    if (event.succeeded) await applyRefund(db, order.id, now)
     return
   }
   if (
@@ -120,29 +131,20 @@ export async function refreshFromPlatform(
   await applyPlatformEvent(db, channel, { kind: 'payment', orderId: order.id, outcome: said }, now, report)
 }
 
-/** Refunds a paid order in full through its platform, once; a refunded order is answered as it is. */
+/**
+ * Moves the money of a `refunding` record through the order's platform (the record's id is the
+ * refund number, so asking again refunds once); once the platform accepted it, the record is
+ * `refunded`. When the platform fails, the record stays `refunding` and the answer is a 502.
+ */
 export async function refundThroughPlatform(
   db: Database,
   channel: PlatformChannel,
   order: OrderRow,
+  refund: RefundRow,
   now: number,
 ): Promise<void> {
-  if (order.status === 'refunded') return
-  if (order.status !== 'paid') {
-    throw new ApiError(
-      409,
-      'ORDER_REJECTED',
-      `Only a paid order can be refunded; this one is ${order.status}`,
-      {
-        reason: 'not_paid',
-        status: order.status,
-      },
-    )
-  }
-  const refundNo = refundNoOf(order.id)
-  await db.query('UPDATE platform_payments SET refund_no = $2 WHERE order_id = $1', [order.id, refundNo])
   try {
-    await channel.refund(order, refundNo)
+    await channel.refund(order, refund.id, { amount: refund.amount, currency: refund.currency })
   } catch (error) {
     throw new ApiError(502, 'NETWORK', `The ${channel.id} refund failed; asking again refunds once`, {
       reason: 'platform_unavailable',
@@ -150,5 +152,5 @@ export async function refundThroughPlatform(
       cause: error instanceof Error ? error.message : String(error),
     })
   }
-  await applyRefund(db, order.id, now)
+  await db.transaction((tx) => completeRefund(tx, refund.id, now))
 }

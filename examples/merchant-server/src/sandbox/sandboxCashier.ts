@@ -47,6 +47,7 @@ export function createSandboxCashier(options: {
 }) {
   let steps: CashierStep[] = []
   let defaultDelayMs = 0
+  let refundDelayMs = 0
   const timers = new Set<unknown>()
   const inFlight = new Set<Promise<unknown>>()
   let closed = false
@@ -67,11 +68,36 @@ export function createSandboxCashier(options: {
 
   return {
     /** The steps still to come and the delay of the default step. */
-    getScript: () => ({ steps: [...steps], defaultDelayMs }),
+    getScript: () => ({ steps: [...steps], defaultDelayMs, refundDelayMs }),
     /** Replaces the script. */
-    setScript(next: { readonly steps: readonly CashierStep[]; readonly defaultDelayMs?: number }) {
+    setScript(next: {
+      readonly steps: readonly CashierStep[]
+      readonly defaultDelayMs?: number
+      readonly refundDelayMs?: number
+    }) {
       steps = [...next.steps]
       if (next.defaultDelayMs !== undefined) defaultDelayMs = next.defaultDelayMs
+      if (next.refundDelayMs !== undefined) refundDelayMs = next.refundDelayMs
+    },
+    /**
+     * Moves the money of an accepted refund: `run` at once (awaited) when the script's
+     * `refundDelayMs` is 0, else on a timer (a test's scheduler fires it).
+     */
+    async refund(run: () => Promise<unknown>): Promise<'applied' | 'scheduled'> {
+      if (refundDelayMs === 0) {
+        await run()
+        return 'applied'
+      }
+      const handle = options.scheduler.setTimeout(() => {
+        timers.delete(handle)
+        if (closed) return undefined
+        const running = run().catch(options.onError)
+        inFlight.add(running)
+        void running.finally(() => inFlight.delete(running))
+        return running
+      }, refundDelayMs)
+      timers.add(handle)
+      return 'scheduled'
     },
     /** Pays an order by the next step; the caller checked the order is pending. */
     async pay(orderId: string): Promise<CashierReceipt> {
