@@ -141,7 +141,23 @@ export {
   repurchaseEvent,
   viewItemEvent,
 } from './events/eventMappers'
+export {
+  type AnalyticsParams,
+  analyticsCall,
+  type WeAnalysisReport,
+  weAnalysisReports,
+} from './events/reporters'
 export { eventKey, safeEmit } from './events/safeEmit'
+export {
+  type CheckoutItems,
+  type CheckoutTracker,
+  createEventHub,
+  type EventHub,
+  type EventLine,
+  trackCart,
+  trackCheckout,
+  trackOrders,
+} from './events/trackEvents'
 export {
   type AddToCartEvent,
   type BeginCheckoutEvent,

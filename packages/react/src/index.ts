@@ -26,6 +26,7 @@ export {
 export { type UseOrderResult, type UseOrdersResult, useOrder, useOrders } from './orders/useOrders'
 export { CartProvider, type CartProviderProps } from './provider/CartProvider'
 export { TradeProvider, type TradeProviderProps } from './provider/TradeProvider'
+export { type UseTradeEventsResult, useTradeEvents, useViewItem } from './provider/useTradeEvents'
 export { usePaymentChannels } from './purchase/usePaymentChannels'
 export { usePurchaseMode } from './purchase/usePurchaseMode'
 export { type EqualityFn, type ExternalStore, shallowEqual, useStoreSelector } from './store/useStoreSelector'

@@ -2,6 +2,7 @@ import type {
   Checkout,
   CheckoutOptions,
   CheckoutSnapshot,
+  CheckoutTracker,
   ContinuedOrder,
   OrderRequest,
   PaymentChannel,
@@ -63,12 +64,19 @@ export interface UseCheckoutResult extends Omit<CheckoutSnapshot, 'retry'> {
 
 const NO_CHANNELS: readonly PaymentChannel[] = []
 
-function bind(checkout: Checkout, snapshot: CheckoutSnapshot): UseCheckoutResult {
+function bind(
+  checkout: Checkout,
+  snapshot: CheckoutSnapshot,
+  events: CheckoutTracker | null | undefined,
+): UseCheckoutResult {
   const { retry: retryMode, ...rest } = snapshot
   return {
     ...rest,
     retryMode,
-    submit: (request, options) => checkout.submit(request, options),
+    submit: (request, options) => {
+      events?.submitted(request)
+      return checkout.submit(request, options)
+    },
     retry: () => checkout.retry(),
     continuePayment: (order) => checkout.continuePayment(order),
     cancel: () => checkout.cancel(),
@@ -120,5 +128,6 @@ export function useCheckout(options?: UseCheckoutOptions): UseCheckoutResult {
     )
   }
   const snapshot = useSyncExternalStore(checkout.subscribe, checkout.getSnapshot, checkout.getSnapshot)
-  return useMemo(() => bind(checkout, snapshot), [checkout, snapshot])
+  const events = standalone ? null : context?.checkoutEvents
+  return useMemo(() => bind(checkout, snapshot, events), [checkout, snapshot, events])
 }

@@ -1,4 +1,13 @@
-import type { CartStore, Checkout, Membership, Orders, PaymentChannel, PurchaseContext } from '@tradekit/core'
+import type {
+  CartStore,
+  Checkout,
+  CheckoutTracker,
+  EventHub,
+  Membership,
+  Orders,
+  PaymentChannel,
+  PurchaseContext,
+} from '@tradekit/core'
 import { createContext, useContext } from 'react'
 
 /** What `TradeProvider` shares with the hooks below it. */
@@ -15,6 +24,10 @@ export interface TradeContextValue {
   readonly membership: Membership | null
   /** The order centre of the current user, when the provider has an `ordersApi`. */
   readonly orders?: Orders | null
+  /** Where the trading events go (the provider's `onEvent`). */
+  readonly events?: EventHub
+  /** `begin_checkout` for the provider's checkout (its purchases are followed by the provider). */
+  readonly checkoutEvents?: CheckoutTracker | null
 }
 
 export const TradeContext = createContext<TradeContextValue | null>(null)

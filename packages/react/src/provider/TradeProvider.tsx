@@ -1,11 +1,18 @@
 import {
+  type CartStore,
+  type Checkout,
   type CheckoutApi,
   type CheckoutTiming,
   createMembership,
   createOrders,
+  type EventHub,
+  type EventLine,
   type LifecyclePort,
   type MembershipApi,
+  type Orders,
   type OrdersApi,
+  trackCheckout,
+  trackOrders,
 } from '@tradekit/core'
 import { useEffect, useMemo, useRef } from 'react'
 import { useManagedCheckout } from '../checkout/useManagedCheckout'
@@ -49,7 +56,7 @@ export interface TradeProviderProps extends CartProviderProps {
  */
 export function TradeProvider(props: TradeProviderProps) {
   const { storage, namespace, userId, api, membershipApi, ordersApi, lifecycle, timing } = props
-  const { cart, channels, os } = useCartRoot(props)
+  const { cart, channels, os, events } = useCartRoot(props)
   const checkout = useManagedCheckout({ api, channels, storage, lifecycle, timing, namespace, userId })
   const membershipApiRef = useRef(membershipApi)
   membershipApiRef.current = membershipApi
@@ -72,9 +79,10 @@ export function TradeProvider(props: TradeProviderProps) {
     return () => releaseLater(membership)
   }, [membership])
   const orders = useOrdersStore(ordersApi, lifecycle, namespace, userId)
+  const checkoutEvents = useTradeEventTrackers(props.onEvent !== undefined, events, cart, checkout, orders)
   const value = useMemo<TradeContextValue>(
-    () => ({ cart, channels, os, checkout, membership, orders }),
-    [cart, channels, os, checkout, membership, orders],
+    () => ({ cart, channels, os, checkout, membership, orders, events, checkoutEvents }),
+    [cart, channels, os, checkout, membership, orders, events, checkoutEvents],
   )
   return (
     <TradeRoot value={value} locale={props.locale} messages={props.messages}>
@@ -119,4 +127,39 @@ function useOrdersStore(
     return () => releaseLater(orders)
   }, [orders])
   return orders
+}
+
+/**
+ * With `onEvent`: the checkout's begin_checkout and purchases (items from the cart's lines, or the
+ * order centre's order for a continued payment) and the order centre's refunds.
+ */
+function useTradeEventTrackers(
+  tracked: boolean,
+  events: EventHub,
+  cart: CartStore,
+  checkout: Checkout | null,
+  orders: Orders | null,
+) {
+  const tracker = useMemo(() => {
+    if (!tracked || !checkout) return null
+    return trackCheckout(checkout, events, {
+      ofRequest: (request) => {
+        const lines = cart.getSnapshot().lines
+        return request.lines.flatMap((ordered): EventLine[] => {
+          const line = lines.find((l) => l.skuId === ordered.skuId)
+          return line ? [{ ...line, quantity: ordered.quantity }] : []
+        })
+      },
+      ofOrder: (orderId) =>
+        orders?.getSnapshot().orders[orderId]?.lines.map((l) => ({
+          skuId: l.skuId,
+          title: l.title,
+          price: l.unitPrice,
+          quantity: l.quantity,
+        })),
+    })
+  }, [tracked, events, cart, checkout, orders])
+  useEffect(() => tracker?.start(), [tracker])
+  useEffect(() => (tracked && orders ? trackOrders(orders, events) : undefined), [tracked, orders, events])
+  return tracker
 }
