@@ -105,10 +105,20 @@ export const ContactSupportMode: Story = {
 /** WeChat on iOS: no price and no buy wording for virtual goods. */
 export const HiddenMode: Story = {
   args: { product: membership, purchaseMode: 'hidden' },
-  play: async ({ canvasElement }) => {
-    const card = within(canvasElement).getByRole('group', { name: '年度会员' })
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const card = within(canvasElement).getByRole('group', { name: membership.title })
     await expect(within(card).queryByRole('button')).toBeNull()
-    await expect(card.textContent).not.toMatch(/¥|购|开通/)
+    await expect(card.textContent).not.toContain('¥')
+    for (const wording of [
+      t('product.buyNow'),
+      t('product.getNow'),
+      t('product.bookNow'),
+      t('product.addToCart'),
+      t('product.contactToBuy'),
+    ]) {
+      await expect(card.textContent).not.toContain(wording)
+    }
   },
 }
 
@@ -119,11 +129,14 @@ export const BrokenImage: Story = { args: { product: { ...tee, image: 'data:imag
 export const VerticalEnglish: Story = {
   globals: { locale: 'en-US' },
   args: { product: { ...tee, stock: 4 } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(canvas.getByText('Only 4 left')).toBeVisible()
-    await userEvent.click(canvas.getByRole('button', { name: /^Add to cart: / }))
-    await expect(canvas.getByRole('status')).toHaveTextContent('Added to cart')
+    await expect(canvas.getByText(t('product.lowStock', { stock: 4 }))).toBeVisible()
+    await userEvent.click(
+      canvas.getByRole('button', { name: t('product.addToCartNamed', { title: tee.title }) }),
+    )
+    await expect(canvas.getByRole('status')).toHaveTextContent(t('product.added'))
   },
 }
 
@@ -134,8 +147,13 @@ export const SoldOutEnglish: Story = { ...SoldOut, globals: { locale: 'en-US' } 
 export const ServiceEnglish: Story = {
   ...Service,
   globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: /^Book now: / })).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(
+      within(canvasElement).getByRole('button', {
+        name: t('product.buyNamed', { action: t('product.bookNow'), title: consultation.title }),
+      }),
+    ).toBeVisible()
   },
 }
 
@@ -146,7 +164,8 @@ export const ContactSupportModeEnglish: Story = { ...ContactSupportMode, globals
 export const LoadingEnglish: Story = {
   ...Loading,
   globals: { locale: 'en-US' },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('status', { name: 'Loading' })).toBeVisible()
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(within(canvasElement).getByRole('status', { name: t('common.loading') })).toBeVisible()
   },
 }
