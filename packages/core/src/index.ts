@@ -121,6 +121,19 @@ export {
   normalizePhone,
   validateContact,
 } from './checkout/validateContact'
+// coupons
+export { type CouponWalletOptions, createCouponWallet } from './coupons/createCouponWallet'
+export { couponValidity, formatCouponDate } from './coupons/formatValidity'
+export {
+  type ClaimState,
+  type CouponsApi,
+  type CouponWallet,
+  type CouponWalletSnapshot,
+  WALLET_STATUSES,
+  type WalletCoupon,
+  type WalletStatus,
+  type WalletTab,
+} from './coupons/types'
 // errors
 export { ERROR_CODES, isTradeKitErrorCode, type TradeKitErrorCode } from './errors/errorCodes'
 export {

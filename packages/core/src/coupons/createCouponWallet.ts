@@ -1,0 +1,150 @@
+import { createStore, type Store } from '../store/createStore'
+import {
+  type ClaimState,
+  type CouponsApi,
+  type CouponWallet,
+  type CouponWalletSnapshot,
+  WALLET_STATUSES,
+  type WalletCoupon,
+  type WalletStatus,
+  type WalletTab,
+} from './types'
+
+/** Options of {@link createCouponWallet}. */
+export interface CouponWalletOptions {
+  /** The team's coupon backend. */
+  api: CouponsApi
+  /** Makes idempotency keys (tests); defaults to a time-and-random key. */
+  createKey?: () => string
+}
+
+const idle: WalletTab = { status: 'idle', coupons: [] }
+
+function defaultKey(): string {
+  return `claim-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+}
+
+// Claims, one request per coupon at a time, one idempotency key per coupon for the wallet's life.
+function createClaims(
+  store: Store<CouponWalletSnapshot>,
+  api: CouponsApi,
+  createKey: () => string,
+  disposed: () => boolean,
+) {
+  const running = new Map<string, Promise<ClaimState>>()
+  const keys = new Map<string, string>()
+  const claimsAbort = new AbortController()
+  const setClaim = (couponId: string, claim: ClaimState) => {
+    const snapshot = store.getSnapshot()
+    store.set({ ...snapshot, claims: { ...snapshot.claims, [couponId]: claim } })
+  }
+  const addClaimed = (held: WalletCoupon) => {
+    const tab = store.getSnapshot().tabs.available
+    if (tab.status !== 'ready' || tab.coupons.some((entry) => entry.coupon.id === held.coupon.id)) return
+    const snapshot = store.getSnapshot()
+    store.set({
+      ...snapshot,
+      tabs: { ...snapshot.tabs, available: { ...tab, coupons: [held, ...tab.coupons] } },
+    })
+  }
+
+  async function runClaim(couponId: string): Promise<ClaimState> {
+    let key = keys.get(couponId)
+    if (!key) {
+      key = createKey()
+      keys.set(couponId, key)
+    }
+    setClaim(couponId, { status: 'claiming' })
+    try {
+      const held = await api.claimCoupon(couponId, { idempotencyKey: key, signal: claimsAbort.signal })
+      const claimed: ClaimState = { status: 'claimed', coupon: held }
+      if (!disposed()) {
+        setClaim(couponId, claimed)
+        addClaimed(held)
+      }
+      return claimed
+    } catch (error) {
+      const failed: ClaimState = { status: 'failed', error }
+      if (!disposed()) setClaim(couponId, failed)
+      return failed
+    }
+  }
+
+  function claim(couponId: string): Promise<ClaimState> {
+    const current = store.getSnapshot().claims[couponId]
+    if (current?.status === 'claimed') return Promise.resolve(current)
+    const pending = running.get(couponId)
+    if (pending) return pending
+    const attempt = runClaim(couponId).finally(() => running.delete(couponId))
+    running.set(couponId, attempt)
+    return attempt
+  }
+
+  return { claim, abort: () => claimsAbort.abort() }
+}
+
+/**
+ * The user's coupon wallet (available / used / expired) and claiming, over the team's
+ * {@link CouponsApi}. A store like the cart: `getSnapshot`, `subscribe`, actions.
+ *
+ * @example
+ * ```ts
+ * const wallet = createCouponWallet({ api })
+ * await wallet.loadAll()
+ * await wallet.claim('full-100-20') // one request however often it is tapped
+ * ```
+ */
+export function createCouponWallet(options: CouponWalletOptions): CouponWallet {
+  const { api } = options
+  const createKey = options.createKey ?? defaultKey
+  const store = createStore<CouponWalletSnapshot>({
+    tabs: { available: idle, used: idle, expired: idle },
+    claims: {},
+  })
+  const loads = new Map<WalletStatus, AbortController>()
+  let disposed = false
+
+  const setTab = (status: WalletStatus, tab: WalletTab) => {
+    const snapshot = store.getSnapshot()
+    store.set({ ...snapshot, tabs: { ...snapshot.tabs, [status]: tab } })
+  }
+
+  async function load(status: WalletStatus): Promise<void> {
+    if (disposed) return
+    loads.get(status)?.abort()
+    const controller = new AbortController()
+    loads.set(status, controller)
+    setTab(status, { status: 'loading', coupons: store.getSnapshot().tabs[status].coupons })
+    try {
+      const coupons = await api.listCoupons({ status }, { signal: controller.signal })
+      if (controller.signal.aborted) return
+      setTab(status, { status: 'ready', coupons })
+    } catch (error) {
+      if (controller.signal.aborted) return
+      setTab(status, { status: 'failed', coupons: store.getSnapshot().tabs[status].coupons, error })
+    } finally {
+      if (loads.get(status) === controller) loads.delete(status)
+    }
+  }
+
+  const claims = createClaims(store, api, createKey, () => disposed)
+
+  return {
+    getSnapshot: store.getSnapshot,
+    subscribe(listener) {
+      return store.subscribe(() => listener())
+    },
+    load,
+    async loadAll() {
+      await Promise.all(WALLET_STATUSES.map((status) => load(status)))
+    },
+    claim: claims.claim,
+    dispose() {
+      disposed = true
+      for (const controller of loads.values()) controller.abort()
+      loads.clear()
+      claims.abort()
+      store.clear()
+    },
+  }
+}

@@ -1,0 +1,150 @@
+import {
+  type CouponsApi,
+  couponValidity,
+  createCouponWallet,
+  formatCouponDate,
+  money,
+  type WalletCoupon,
+  type WalletStatus,
+} from '@tradekit/core'
+import { describe, expect, it, vi } from 'vitest'
+
+const held = (id: string, status: WalletStatus = 'available'): WalletCoupon => ({
+  coupon: { id, title: id, kind: 'amount', amountOff: money(500) },
+  status,
+})
+
+function deferred<T>() {
+  let resolve!: (value: T) => void
+  let reject!: (error: unknown) => void
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
+
+function fakeApi(lists: Partial<Record<WalletStatus, WalletCoupon[]>> = {}) {
+  const listCoupons = vi.fn<CouponsApi['listCoupons']>(async ({ status }) => lists[status] ?? [])
+  const claimCoupon = vi.fn<CouponsApi['claimCoupon']>(async (couponId) => held(couponId))
+  return { listCoupons, claimCoupon } satisfies CouponsApi
+}
+
+describe('createCouponWallet: tabs', () => {
+  it('loads every tab with its coupons, from idle through loading to ready', async () => {
+    const api = fakeApi({ available: [held('a'), held('b')], used: [held('u', 'used')] })
+    const wallet = createCouponWallet({ api })
+    expect(wallet.getSnapshot().tabs.available).toEqual({ status: 'idle', coupons: [] })
+    const seen: string[] = []
+    wallet.subscribe(() => seen.push(wallet.getSnapshot().tabs.available.status))
+    await wallet.loadAll()
+    expect(api.listCoupons.mock.calls.map(([query]) => query.status)).toEqual([
+      'available',
+      'used',
+      'expired',
+    ])
+    const { tabs } = wallet.getSnapshot()
+    expect(tabs.available).toEqual({ status: 'ready', coupons: [held('a'), held('b')] })
+    expect(tabs.used.coupons).toEqual([held('u', 'used')])
+    expect(tabs.expired).toEqual({ status: 'ready', coupons: [] })
+    expect(seen[0]).toBe('loading')
+    expect(seen.at(-1)).toBe('ready')
+  })
+
+  it('keeps the shown coupons and the error when a reload fails', async () => {
+    const api = fakeApi({ available: [held('a')] })
+    const wallet = createCouponWallet({ api })
+    await wallet.load('available')
+    const error = new Error('offline')
+    api.listCoupons.mockRejectedValueOnce(error)
+    await expect(wallet.load('available')).resolves.toBeUndefined()
+    expect(wallet.getSnapshot().tabs.available).toEqual({ status: 'failed', coupons: [held('a')], error })
+  })
+
+  it('shows only the latest load of a tab', async () => {
+    const first = deferred<WalletCoupon[]>()
+    const api = fakeApi()
+    api.listCoupons.mockImplementationOnce(() => first.promise)
+    api.listCoupons.mockResolvedValueOnce([held('new')])
+    const wallet = createCouponWallet({ api })
+    const stale = wallet.load('available')
+    await wallet.load('available')
+    first.resolve([held('old')])
+    await stale
+    expect(wallet.getSnapshot().tabs.available.coupons).toEqual([held('new')])
+    expect(api.listCoupons.mock.calls[0]![1].signal.aborted).toBe(true)
+  })
+})
+
+describe('createCouponWallet: claiming', () => {
+  it('sends one request with one key for a double tap, and none once claimed', async () => {
+    const answer = deferred<WalletCoupon>()
+    const api = fakeApi()
+    api.claimCoupon.mockImplementation(() => answer.promise)
+    let n = 0
+    const wallet = createCouponWallet({ api, createKey: () => `key-${++n}` })
+    const first = wallet.claim('c1')
+    const second = wallet.claim('c1')
+    expect(second).toBe(first)
+    expect(wallet.getSnapshot().claims.c1).toEqual({ status: 'claiming' })
+    answer.resolve(held('c1'))
+    await expect(first).resolves.toEqual({ status: 'claimed', coupon: held('c1') })
+    await wallet.claim('c1')
+    expect(api.claimCoupon).toHaveBeenCalledTimes(1)
+    expect(api.claimCoupon.mock.calls[0]![1].idempotencyKey).toBe('key-1')
+    expect(wallet.getSnapshot().claims.c1).toEqual({ status: 'claimed', coupon: held('c1') })
+  })
+
+  it('retries a failed claim with the same key (the server may have claimed it already)', async () => {
+    const api = fakeApi()
+    const error = new Error('timeout')
+    api.claimCoupon.mockRejectedValueOnce(error)
+    let n = 0
+    const wallet = createCouponWallet({ api, createKey: () => `key-${++n}` })
+    await expect(wallet.claim('c1')).resolves.toEqual({ status: 'failed', error })
+    expect(wallet.getSnapshot().claims.c1).toEqual({ status: 'failed', error })
+    await expect(wallet.claim('c1')).resolves.toMatchObject({ status: 'claimed' })
+    expect(api.claimCoupon.mock.calls.map(([, ctx]) => ctx.idempotencyKey)).toEqual(['key-1', 'key-1'])
+    await wallet.claim('c2')
+    expect(api.claimCoupon.mock.calls[2]![1].idempotencyKey).toBe('key-2')
+  })
+
+  it('puts a claimed coupon first in a loaded available tab, once', async () => {
+    const api = fakeApi({ available: [held('a')] })
+    const wallet = createCouponWallet({ api })
+    await wallet.load('available')
+    await wallet.claim('c1')
+    await wallet.claim('a')
+    expect(wallet.getSnapshot().tabs.available.coupons.map((entry) => entry.coupon.id)).toEqual(['c1', 'a'])
+  })
+
+  it('stops telling anyone after dispose', async () => {
+    const answer = deferred<WalletCoupon>()
+    const api = fakeApi()
+    api.claimCoupon.mockImplementation(() => answer.promise)
+    const wallet = createCouponWallet({ api })
+    const listener = vi.fn()
+    wallet.subscribe(listener)
+    const claim = wallet.claim('c1')
+    listener.mockClear()
+    wallet.dispose()
+    expect(api.claimCoupon.mock.calls[0]![1].signal.aborted).toBe(true)
+    answer.resolve(held('c1'))
+    await claim
+    expect(listener).not.toHaveBeenCalled()
+  })
+})
+
+describe('coupon validity', () => {
+  it('prints days without Intl; expiresAt is exclusive', () => {
+    const noon = new Date(2026, 10, 30, 12).getTime()
+    const midnight = new Date(2026, 11, 1).getTime()
+    expect(formatCouponDate(noon)).toBe('2026.11.30')
+    expect(formatCouponDate(noon, 'en-US')).toBe('2026-11-30')
+    expect(couponValidity({ startsAt: noon, expiresAt: midnight })).toEqual({
+      from: '2026.11.30',
+      until: '2026.11.30',
+    })
+    expect(couponValidity({})).toEqual({})
+  })
+})
