@@ -1,7 +1,17 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import { createTranslator, type Locale, money, type Order, type OrderLifecycleStatus } from '@tradekit/core'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import {
+  createTranslator,
+  type Locale,
+  money,
+  type Order,
+  type OrderLifecycleStatus,
+  type OrderPage,
+  type OrdersApi,
+  orderInTab,
+  TradeKitError,
+} from '@tradekit/core'
 import { TradeProvider } from '@tradekit/react'
-import { OrderCard } from '@tradekit/taro'
+import { OrderCard, OrderList } from '@tradekit/taro'
 import type { ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
@@ -211,5 +221,147 @@ describe('OrderCard', () => {
       'Buy again',
       'Confirm receipt',
     ])
+  })
+})
+
+/** An order API over `orders`, `pageSize` a page; `failures` first list calls fail. */
+function ordersApi(orders: Order[], { pageSize = 10, failures = 0 } = {}) {
+  let failing = failures
+  const api: OrdersApi = {
+    listOrders: vi.fn(async ({ tab, cursor }): Promise<OrderPage> => {
+      if (failing > 0) {
+        failing--
+        throw new TradeKitError('NETWORK', 'offline')
+      }
+      const list = orders.filter((o) => orderInTab(o, tab))
+      const start = cursor ? Number(cursor) : 0
+      return {
+        orders: list.slice(start, start + pageSize),
+        nextCursor: start + pageSize < list.length ? String(start + pageSize) : null,
+      }
+    }),
+    getOrder: vi.fn(async (id) => orders.find((o) => o.orderId === id)!),
+    cancelOrder: vi.fn(async (id) => ({
+      ...orders.find((o) => o.orderId === id)!,
+      status: 'cancelled' as const,
+    })),
+    requestRefund: vi.fn(async (id) => orders.find((o) => o.orderId === id)!),
+    confirmReceipt: vi.fn(async (id) => ({
+      ...orders.find((o) => o.orderId === id)!,
+      status: 'completed' as const,
+    })),
+  }
+  return api
+}
+
+function withOrders(ui: ReactNode, api: OrdersApi, locale: Locale = 'zh-CN') {
+  return render(
+    <TradeProvider ordersApi={api} locale={locale}>
+      {ui}
+    </TradeProvider>,
+  )
+}
+
+describe('OrderList', () => {
+  it("shows the six tabs as a tab list, a skeleton while loading, then the tab's orders", async () => {
+    const api = ordersApi([
+      order('A'),
+      order('B', { status: 'pending_payment' }),
+      order('C', { status: 'shipped' }),
+    ])
+    withOrders(<OrderList />, api)
+    const tabs = within(screen.getByRole('tablist', { name: zh('orders.tabs') })).getAllByRole('tab')
+    expect(tabs.map((tab) => tab.textContent)).toEqual([
+      '全部',
+      '待支付',
+      '待发货',
+      '待收货',
+      '待使用',
+      '售后',
+    ])
+    expect(screen.getByRole('tab', { name: '全部' })).toHaveAttribute('aria-selected', 'true')
+    expect(screen.getAllByRole('status', { name: '加载中' }).length).toBeGreaterThan(0)
+    const list = await screen.findByRole('list', { name: zh('orders.list') })
+    expect(within(list).getAllByRole('group', { name: /^订单 / })).toHaveLength(3)
+    expect(screen.getByText(zh('orders.noMore'))).toBeInTheDocument()
+
+    fireEvent.click(screen.getByRole('tab', { name: '待支付' }))
+    expect(screen.getByRole('tab', { name: '待支付' })).toHaveAttribute('aria-selected', 'true')
+    await waitFor(() =>
+      expect(api.listOrders).toHaveBeenLastCalledWith(expect.objectContaining({ tab: 'pending_payment' })),
+    )
+    await waitFor(() =>
+      expect(
+        screen.getAllByRole('group', { name: /^订单 / }).map((g) => g.getAttribute('aria-label')),
+      ).toEqual([zh('order.card', { id: 'B', status: '待支付' })]),
+    )
+  })
+
+  it('shows the empty state for a tab with no order', async () => {
+    withOrders(<OrderList defaultTab="after_sale" />, ordersApi([order('A')]))
+    expect(await screen.findByText(zh('orders.empty.title'))).toBeInTheDocument()
+    expect(screen.queryByRole('list', { name: zh('orders.list') })).toBeNull()
+  })
+
+  it('shows an error with "try again" that loads the tab again', async () => {
+    const api = ordersApi([order('A')], { failures: 1 })
+    withOrders(<OrderList />, api)
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(zh('orders.error'))
+    fireEvent.click(within(alert).getByRole('button', { name: zh('orders.retry') }))
+    expect(
+      await screen.findByRole('group', { name: zh('order.card', { id: 'A', status: '待发货' }) }),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('loads the next page, then says there is no more', async () => {
+    const orders = Array.from({ length: 5 }, (_, i) => order(`O${i}`))
+    const api = ordersApi(orders, { pageSize: 3 })
+    withOrders(<OrderList />, api)
+    await screen.findByRole('group', { name: zh('order.card', { id: 'O2', status: '待发货' }) })
+    expect(screen.queryByText(zh('orders.noMore'))).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: zh('orders.loadMore') }))
+    await screen.findByRole('group', { name: zh('order.card', { id: 'O4', status: '待发货' }) })
+    expect(api.listOrders).toHaveBeenLastCalledWith(expect.objectContaining({ tab: 'all', cursor: '3' }))
+    expect(screen.getAllByRole('group', { name: /^订单 / })).toHaveLength(5)
+    expect(screen.getByText(zh('orders.noMore'))).toBeInTheDocument()
+  })
+
+  it('loads the next page when scrolled to the end', async () => {
+    const orders = Array.from({ length: 5 }, (_, i) => order(`O${i}`))
+    const api = ordersApi(orders, { pageSize: 3 })
+    const { container } = withOrders(<OrderList />, api)
+    await screen.findByRole('group', { name: zh('order.card', { id: 'O2', status: '待发货' }) })
+    fireEvent.scroll(container.querySelector('.tk-order-list__scroll')!)
+    await screen.findByRole('group', { name: zh('order.card', { id: 'O4', status: '待发货' }) })
+    expect(api.listOrders).toHaveBeenCalledTimes(2)
+  })
+
+  it('cancels an unpaid order on the store: shown cancelled at once', async () => {
+    const api = ordersApi([order('P', { status: 'pending_payment' })])
+    withOrders(<OrderList />, api)
+    fireEvent.click(await screen.findByRole('button', { name: '取消订单' }))
+    expect(api.cancelOrder).toHaveBeenCalledWith('P')
+    expect(
+      screen.getByRole('group', { name: zh('order.card', { id: 'P', status: '已取消' }) }),
+    ).toBeInTheDocument()
+  })
+
+  it("gives the page's handlers the order", async () => {
+    const onDetail = vi.fn()
+    const onRefund = vi.fn()
+    withOrders(<OrderList onDetail={onDetail} onRefund={onRefund} />, ordersApi([order('A')]))
+    fireEvent.click(await screen.findByRole('button', { name: '查看详情' }))
+    fireEvent.click(screen.getByRole('button', { name: '申请退款' }))
+    expect(onDetail).toHaveBeenCalledWith(expect.objectContaining({ orderId: 'A' }))
+    expect(onRefund).toHaveBeenCalledWith(expect.objectContaining({ orderId: 'A' }))
+  })
+
+  it('speaks English', async () => {
+    withOrders(<OrderList />, ordersApi([order('A')]), 'en-US')
+    expect(screen.getByRole('tab', { name: 'To receive' })).toHaveAttribute('aria-selected', 'false')
+    expect(await screen.findByRole('group', { name: 'Order A, To be shipped' })).toBeInTheDocument()
+    expect(screen.getByText('No more orders')).toBeInTheDocument()
   })
 })

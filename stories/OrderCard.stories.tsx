@@ -1,0 +1,232 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { type MessageKey, money, type Order } from '@tradekit/core'
+import { OrderCard } from '@tradekit/taro'
+import { expect, fn, userEvent, within } from 'storybook/test'
+import { expectFitsPhone, sampleOrder, sampleOrders } from './fixtures/orders'
+import { textOf } from './fixtures/text'
+import { en } from './fixtures/trade'
+
+const meta = {
+  title: 'Orders/OrderCard',
+  component: OrderCard,
+  args: {
+    order: sampleOrder('paid'),
+    onPay: fn(),
+    onCancel: fn(),
+    onRefund: fn(),
+    onConfirmReceipt: fn(),
+    onBuyAgain: fn(),
+    onDetail: fn(),
+  },
+  decorators: [
+    (Story) => (
+      <div style={{ padding: 12 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof OrderCard>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const buttons = (canvas: HTMLElement) =>
+  within(canvas)
+    .queryAllByRole('button')
+    .map((button) => button.textContent)
+
+/** A story of one status: the status text and the buttons it allows. */
+function statusStory(order: Order, status: MessageKey, actions: MessageKey[]): Story {
+  return {
+    args: { order },
+    play: async ({ canvasElement, globals }) => {
+      const { t } = textOf(globals)
+      const canvas = within(canvasElement)
+      await expect(
+        canvas.getByRole('group', {
+          name: t('order.card', { id: order.orderId, status: t(status) }),
+        }),
+      ).toBeVisible()
+      await expect(buttons(canvasElement)).toEqual(actions.map((key) => t(key)))
+      expectFitsPhone(canvasElement)
+    },
+  }
+}
+
+const D: MessageKey = 'order.action.detail'
+const BUY: MessageKey = 'order.action.buyAgain'
+
+/** 待支付: the time left to pay counts down; pay or cancel. */
+export const PendingPayment = statusStory(sampleOrder('pending_payment'), 'order.status.pending_payment', [
+  D,
+  'order.action.cancel',
+  'order.action.pay',
+])
+
+/** An unpaid order whose time to pay ran out: it can only be bought again. */
+export const PaymentExpired = statusStory(
+  sampleOrders().find((o) => o.orderId === 'TK20261206002')!,
+  'order.status.expired',
+  [D, BUY],
+)
+
+/** 待发货: a paid parcel. */
+export const PaidToShip = statusStory(sampleOrder('paid'), 'order.status.paid_physical', [
+  D,
+  'order.action.refund',
+  BUY,
+])
+
+/** A paid virtual good (a membership). */
+export const PaidVirtual = statusStory(sampleOrder('paid', 'virtual'), 'order.status.paid', [
+  D,
+  'order.action.refund',
+  BUY,
+])
+
+/** 已发货: confirm receipt or ask for after-sale. */
+export const Shipped = statusStory(sampleOrder('shipped'), 'order.status.shipped', [
+  D,
+  'order.action.afterSale',
+  BUY,
+  'order.action.confirmReceipt',
+])
+
+/** 已送达. */
+export const Delivered = statusStory(sampleOrder('delivered'), 'order.status.delivered', [
+  D,
+  'order.action.afterSale',
+  BUY,
+  'order.action.confirmReceipt',
+])
+
+/** 待使用: a service with a verification code. */
+export const ToVerify = statusStory(sampleOrder('to_verify', 'service'), 'order.status.to_verify', [
+  D,
+  'order.action.refund',
+  BUY,
+])
+
+/** 已核销: the merchant verified the code. */
+export const Verified = statusStory(sampleOrder('verified', 'service'), 'order.status.verified', [
+  D,
+  'order.action.afterSale',
+  BUY,
+])
+
+/** 已完成. */
+export const Completed = statusStory(sampleOrder('completed'), 'order.status.completed', [
+  D,
+  'order.action.afterSale',
+  BUY,
+])
+
+/** 退款申请中: no second request while one is answered. */
+export const RefundRequested = statusStory(sampleOrder('refund_requested'), 'order.status.refund_requested', [
+  D,
+  BUY,
+])
+
+/** 退款中. */
+export const Refunding = statusStory(sampleOrder('refunding'), 'order.status.refunding', [D, BUY])
+
+/** 已退款: everything was refunded, so no further refund. */
+export const Refunded = statusStory(sampleOrder('refunded'), 'order.status.refunded', [D, BUY])
+
+/** 退款未通过: the user may ask again. */
+export const RefundRejected = statusStory(sampleOrder('refund_rejected'), 'order.status.refund_rejected', [
+  D,
+  'order.action.refund',
+  BUY,
+])
+
+/** 已取消. */
+export const Cancelled = statusStory(sampleOrder('cancelled'), 'order.status.cancelled', [D, BUY])
+
+/** 已关闭. */
+export const Closed = statusStory(sampleOrder('closed'), 'order.status.closed', [D, BUY])
+
+/** Many lines: three are shown, then "等 n 件商品". */
+export const ManyLines: Story = {
+  args: {
+    order: {
+      ...sampleOrder('paid'),
+      lines: [0, 1, 2, 3].map((i) => ({ ...sampleOrder('paid').lines[0]!, lineId: `l${i}` })),
+      amount: money(18000),
+    },
+  },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(3)
+    await expect(canvas.getByText(t('order.moreLines', { count: 8 }))).toBeVisible()
+  },
+}
+
+/** An action the server refused: the card says so. */
+export const ActionFailed: Story = {
+  args: { order: sampleOrder('shipped'), action: { action: 'confirm_receipt', status: 'failed' } },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(t('order.action.failed'))
+  },
+}
+
+/** An action on its way: its button is busy, the others wait. */
+export const ActionRunning: Story = {
+  args: { order: sampleOrder('shipped'), action: { action: 'confirm_receipt', status: 'running' } },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('button', { name: t('order.action.confirmReceipt') })).toHaveAttribute(
+      'aria-busy',
+      'true',
+    )
+  },
+}
+
+/** One story per action: pressing it calls its handler with the order. */
+function actionStory(
+  order: Order,
+  key: MessageKey,
+  handler: 'onPay' | 'onCancel' | 'onRefund' | 'onConfirmReceipt' | 'onBuyAgain' | 'onDetail',
+): Story {
+  return {
+    args: { order },
+    play: async ({ canvasElement, globals, args }) => {
+      const { t } = textOf(globals)
+      await userEvent.click(within(canvasElement).getByRole('button', { name: t(key) }))
+      await expect(args[handler]).toHaveBeenCalledWith(order)
+    },
+  }
+}
+
+/** 继续支付 pressed. */
+export const PressPay = actionStory(sampleOrder('pending_payment'), 'order.action.pay', 'onPay')
+/** 取消订单 pressed. */
+export const PressCancel = actionStory(sampleOrder('pending_payment'), 'order.action.cancel', 'onCancel')
+/** 申请退款 pressed. */
+export const PressRefund = actionStory(sampleOrder('paid'), 'order.action.refund', 'onRefund')
+/** 申请售后 pressed. */
+export const PressAfterSale = actionStory(sampleOrder('delivered'), 'order.action.afterSale', 'onRefund')
+/** 确认收货 pressed. */
+export const PressConfirmReceipt = actionStory(
+  sampleOrder('shipped'),
+  'order.action.confirmReceipt',
+  'onConfirmReceipt',
+)
+/** 再次购买 pressed. */
+export const PressBuyAgain = actionStory(sampleOrder('cancelled'), 'order.action.buyAgain', 'onBuyAgain')
+/** 查看详情 pressed. */
+export const PressDetail = actionStory(sampleOrder('completed'), 'order.action.detail', 'onDetail')
+
+/** Pending payment, in English. */
+export const PendingPaymentEnglish: Story = { ...PendingPayment, ...en }
+/** Shipped, in English (the longest button row). */
+export const ShippedEnglish: Story = { ...Shipped, ...en }
+/** To verify, in English. */
+export const ToVerifyEnglish: Story = { ...ToVerify, ...en }
+/** Refund rejected, in English. */
+export const RefundRejectedEnglish: Story = { ...RefundRejected, ...en }
+/** Payment expired, in English. */
+export const PaymentExpiredEnglish: Story = { ...PaymentExpired, ...en }
