@@ -1,131 +1,21 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import {
-  ORDER_ACTIONS,
   ORDER_GUARDS,
   ORDER_LIFECYCLE_STATUSES,
   ORDER_RULES,
-  ORDER_TAB_NAMES,
-  ORDER_TABS,
   ORDER_TRANSITIONS,
   type OrderKind,
   type OrderLifecycleStatus,
-  type OrderTransitionRow,
   reachableStatuses,
 } from '@tradekit/core'
 import { describe, expect, it } from 'vitest'
+import { ordersMermaid, ordersPage } from '../../stories/docs/orderLifecycle'
 
 // docs/orders.md is written from the tables the order centre runs, so the page cannot drift from
 // the code: `UPDATE_DOCS=1 pnpm exec vitest run --project core test/core/ordersDoc.test.ts` rewrites it.
 
 const PAGE = new URL('../../docs/orders.md', import.meta.url)
 const KINDS: OrderKind[] = ['physical', 'service', 'virtual']
-const rule = (row: OrderTransitionRow) => (row.rule ? `${row.rule} (${ORDER_RULES[row.rule]})` : '')
-
-function mermaid(): string {
-  const edges = new Map<string, string[]>()
-  for (const row of ORDER_TRANSITIONS) {
-    for (const from of row.from) {
-      const key = `${from} --> ${row.to}`
-      edges.set(key, [...(edges.get(key) ?? []), `${row.on}${row.when ? ` [${row.when}]` : ''}`])
-    }
-  }
-  const lines = ['stateDiagram-v2', '  [*] --> pending_payment']
-  for (const [edge, labels] of edges) lines.push(`  ${edge}: ${labels.join(' / ')}`)
-  return lines.join('\n')
-}
-
-function transitionsTable(): string {
-  const head = [
-    '| # | event | from | guard | → | by | rule |',
-    '| ---: | --- | --- | --- | --- | --- | --- |',
-  ]
-  const body = ORDER_TRANSITIONS.map(
-    (row, i) =>
-      `| ${i + 1} | ${row.on} | ${row.from.join(', ')} | ${row.when ?? ''} | ${row.to} | ${row.by} | ${rule(row)} |`,
-  )
-  return [...head, ...body].join('\n')
-}
-
-function actionsTable(): string {
-  const names = ['canCancel', 'canPay', 'canRefund', 'canConfirmReceipt', 'canBuyAgain'] as const
-  const head = [`| status | ${names.join(' | ')} |`, `| --- |${names.map(() => ' :---: |').join('')}`]
-  const body = ORDER_LIFECYCLE_STATUSES.map(
-    (status) =>
-      `| ${status} | ${names.map((name) => (ORDER_ACTIONS[status][name] ? '✓' : '')).join(' | ')} |`,
-  )
-  return [...head, ...body].join('\n')
-}
-
-function tabsTable(): string {
-  const head = ['| tab | statuses | kinds |', '| --- | --- | --- |']
-  const body = ORDER_TAB_NAMES.map((tab) => {
-    const { statuses, kinds } = ORDER_TABS[tab]
-    return `| ${tab} | ${tab === 'all' ? 'every status' : statuses.join(', ')} | ${kinds?.join(', ') ?? 'every kind'} |`
-  })
-  return [...head, ...body].join('\n')
-}
-
-function ordersPage(): string {
-  return `# Orders: the lifecycle after the payment
-
-<!-- Written by \`UPDATE_DOCS=1 pnpm exec vitest run --project core test/core/ordersDoc.test.ts\` from
-packages/core/src/orders (orderStatus.ts, orderActions.ts, orderTabs.ts); a test fails when this page and the
-tables differ. -->
-
-An order's status is the server's word, read through one table that the client and the merchant's server share
-(\`ORDER_TRANSITIONS\`). Each row names what happened, the statuses it leaves, a guard on the order's kind, the
-status that follows, who makes it happen and the rule it keeps. A parcel (\`physical\`) is shipped, delivered and
-completed; a service or a virtual good gets a verification code (\`to_verify\`) that the merchant verifies. An
-unpaid order carries \`expiresAt\` and the server's \`serverNow\`: \`remainingMs(order, deviceNow)\` counts down on
-the server's clock, so a device clock set wrong does not change the countdown.
-
-**A status never goes back.** The table has no cycle, and \`nextOrderStatus(current, incoming, kind)\` takes the
-server's answer only where the table leads from what is known to it: a stale list page answering \`paid\` for an
-order its detail already showed \`shipped\` keeps \`shipped\`, and a status the kind cannot have (a shipped
-service) is not taken. A refund request ends in \`refunded\` or \`refund_rejected\`; asking again is a new refund
-record on the order, and so is taking a request back (\`withdrawn\`, the order showing its fulfilment status
-again). \`mergeOrder(cached, fresh)\` reads those records first — an answer that knows a request the other does not,
-or one further along, is the newer — and the table second.
-
-\`\`\`mermaid
-${mermaid()}
-\`\`\`
-
-${transitionsTable()}
-
-## What each status allows
-
-\`ORDER_ACTIONS\`; \`orderActions(order, deviceNow)\` narrows it for one order: an unpaid order whose time ran out can
-only be bought again, a refund needs something left to refund, and only a parcel is received.
-
-${actionsTable()}
-
-## Tabs
-
-\`ORDER_TABS\`, the one place tabs meet statuses (全部 / 待支付 / 待发货 / 待收货 / 待使用 / 售后).
-
-${tabsTable()}
-
-## Refunds
-
-Amounts are integer minor units. What is left of a line is \`amount − refunded\`; of the order, what is left of its
-lines and never more than \`amount − refunded\`. \`planRefund(order, input)\` turns the user's request into amounts
-per line: an order-level amount is allocated with \`allocateMoney\` in proportion to what is left of each line
-(largest remainder), so the parts sum exactly to the whole and none passes its line. Asking for more than is left
-is \`INVALID_AMOUNT\`; an unknown or repeated line, no reason, or lines with and without amounts mixed are
-\`INVALID_ARGUMENT\`.
-
-## The store
-
-\`createOrders({ api, lifecycle })\` keeps a paged list per tab and one cache of orders that every list and
-detail reads. \`refresh(tab)\` aborts the page on its way; \`loadMore(tab)\` never loads twice at once and never
-lists an order twice; the current tab is fetched again when the app comes back. \`cancel(id)\` shows the order
-\`cancelled\` at once and rolls it back, with the error in \`snapshot.actions[id]\`, when the server refuses.
-\`requestRefund\`, \`cancelRefund\` and \`confirmReceipt\` keep the server's answer. Actions never reject: they
-settle with \`{ ok, order }\` or \`{ ok: false, error }\`.
-`
-}
-
 describe('the order tables', () => {
   it('are what docs/orders.md shows (UPDATE_DOCS=1 rewrites the page)', () => {
     const page = ordersPage()
@@ -165,5 +55,20 @@ describe('the order tables', () => {
     expect([...used].sort()).toEqual(Object.keys(ORDER_GUARDS).sort())
     const cited = new Set(ORDER_TRANSITIONS.flatMap((row) => (row.rule ? [String(row.rule)] : [])))
     expect([...cited].sort()).toEqual(Object.keys(ORDER_RULES).sort())
+  })
+})
+
+describe('the README', () => {
+  it('shows the order lifecycle diagram written from the table (UPDATE_DOCS=1 rewrites it)', () => {
+    const readme = new URL('../../README.md', import.meta.url)
+    const text = readFileSync(readme, 'utf8')
+    const open = '<!-- orders:diagram (written from ORDER_TRANSITIONS by test/core/ordersDoc.test.ts) -->\n'
+    const close = '<!-- /orders:diagram -->'
+    const start = text.indexOf(open)
+    const end = text.indexOf(close)
+    expect(start).toBeGreaterThan(0)
+    const written = `${text.slice(0, start + open.length)}\`\`\`mermaid\n${ordersMermaid()}\n\`\`\`\n${text.slice(end)}`
+    if (process.env.UPDATE_DOCS === '1') writeFileSync(readme, written)
+    expect(text).toBe(written)
   })
 })

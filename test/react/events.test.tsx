@@ -97,7 +97,24 @@ describe.each([
     hook.result.current.emit(() =>
       repurchaseEvent(
         { orderId: 'o1', amount: money(4800) },
-        { items: [{ item: tea, quantity: 1 }], unavailable: [] },
+        {
+          items: [
+            {
+              item: tea,
+              quantity: 1,
+              line: {
+                lineId: 'l1',
+                skuId: 'tea',
+                title: '龙井',
+                quantity: 1,
+                unitPrice: money(4800),
+                amount: money(4800),
+                refunded: money(0),
+              },
+            },
+          ],
+          unavailable: [],
+        },
       ),
     )
     await waitFor(() => expect(events.map((e) => e.name)).toEqual(['view_item', 'repurchase']))
