@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { ProductCard } from '@tradekit/taro'
+import { ConnectedSkuSelector, ProductCard, type ProductCardSpecControl } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { consultation, membership, mug, tee } from './fixtures/products'
+import { expectPhoneFit, teeMatrix, teeProduct } from './fixtures/skus'
 import { textOf } from './fixtures/text'
 
 const meta = {
@@ -168,4 +169,49 @@ export const LoadingEnglish: Story = {
     const { t } = textOf(globals)
     await expect(within(canvasElement).getByRole('status', { name: t('common.loading') })).toBeVisible()
   },
+}
+
+/** The T-shirt's spec selector, as a page draws it for a card (the page imports the selector, not the card). */
+const teeSelector = ({ open, close, intent }: ProductCardSpecControl) => (
+  <ConnectedSkuSelector
+    open={open}
+    onClose={close}
+    actions={intent}
+    matrix={teeMatrix}
+    product={teeProduct}
+    onBuyNow={() => undefined}
+  />
+)
+
+/** A product with specs (colours × sizes): the card's actions open the spec selector instead of adding. */
+export const WithSpecs: Story = {
+  args: { product: { ...tee, skuId: 'tee-black-s' }, renderSpecSelector: teeSelector },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).queryByRole('dialog')).toBeNull()
+  },
+}
+
+/** Flow: "加入购物车" on a card with specs opens the selector; choosing white XL and adding puts that SKU in the cart. */
+export const WithSpecsAddToCartFlow: Story = {
+  ...WithSpecs,
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await userEvent.click(
+      canvas.getByRole('button', { name: t('product.addToCartNamed', { title: tee.title }) }),
+    )
+    const dialog = within(canvas.getByRole('dialog', { name: t('sku.title') }))
+    await expect(dialog.queryByRole('button', { name: t('product.buyNow') })).toBeNull()
+    await userEvent.click(dialog.getByRole('radio', { name: '白色' }))
+    await userEvent.click(dialog.getByRole('radio', { name: 'XL' }))
+    await userEvent.click(dialog.getByRole('button', { name: t('product.addToCart') }))
+    await expect(dialog.getByRole('status')).toHaveTextContent(t('product.added'))
+    await expect(expectPhoneFit(canvas.getByRole('dialog'))).toEqual({ overflow: [], small: [] })
+  },
+}
+
+/** Flow with specs, in English. */
+export const WithSpecsAddToCartFlowEnglish: Story = {
+  ...WithSpecsAddToCartFlow,
+  globals: { locale: 'en-US' },
 }

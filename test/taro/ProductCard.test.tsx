@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { createCart, money } from '@tradekit/core'
 import { TradeProvider } from '@tradekit/react'
-import { ProductCard, type ProductCardProduct } from '@tradekit/taro'
+import { ConnectedSkuSelector, ProductCard, type ProductCardProduct } from '@tradekit/taro'
 import type { ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
+import { teeMatrix, teeProduct } from '../../stories/fixtures/skus'
 
 const tee: ProductCardProduct = {
   skuId: 'tee',
@@ -148,5 +149,86 @@ describe('ProductCard', () => {
     expect(screen.getByText('Only 2 left')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Add to cart: 纯棉 T 恤' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Buy now: 纯棉 T 恤' })).toBeInTheDocument()
+  })
+
+  describe('with specs', () => {
+    const withSpecs: ProductCardProduct = { ...tee, skuId: 'tee-black-s', price: teeMatrix.skus[0]!.price }
+
+    it('opens the spec selector from "add to cart" instead of adding, and the selector adds the chosen SKU', () => {
+      const onBuyNow = vi.fn()
+      const cart = renderWithCart(
+        <ProductCard
+          product={withSpecs}
+          onBuyNow={vi.fn()}
+          renderSpecSelector={({ open, close, intent }) => (
+            <ConnectedSkuSelector
+              open={open}
+              onClose={close}
+              actions={intent}
+              matrix={teeMatrix}
+              product={teeProduct}
+              onBuyNow={onBuyNow}
+            />
+          )}
+        />,
+      )
+      expect(screen.queryByRole('dialog')).toBeNull()
+      fireEvent.click(screen.getByRole('button', { name: `加入购物车：${tee.title}` }))
+      expect(cart.getSnapshot().lines).toHaveLength(0)
+      const dialog = screen.getByRole('dialog', { name: '选择规格' })
+      // opened for the cart: the sheet offers only adding
+      expect(within(dialog).queryByRole('button', { name: '立即购买' })).toBeNull()
+      fireEvent.click(within(dialog).getByRole('radio', { name: '白色' }))
+      fireEvent.click(within(dialog).getByRole('radio', { name: 'XL' }))
+      fireEvent.click(within(dialog).getByRole('button', { name: '加入购物车' }))
+      expect(cart.getSnapshot().lines.map((l) => [l.skuId, l.attributes])).toEqual([
+        [
+          'tee-white-xl',
+          [
+            { name: '颜色', value: '白色' },
+            { name: '尺码', value: 'XL' },
+          ],
+        ],
+      ])
+      fireEvent.click(within(dialog).getByRole('button', { name: '关闭' }))
+      expect(screen.queryByRole('dialog')).toBeNull()
+    })
+
+    it('opens the selector for buying from "buy now"; the card never buys its own SKU', () => {
+      const onBuyNow = vi.fn()
+      const onSheetBuy = vi.fn()
+      renderWithCart(
+        <ProductCard
+          product={withSpecs}
+          onBuyNow={onBuyNow}
+          renderSpecSelector={({ open, close, intent }) => (
+            <ConnectedSkuSelector
+              open={open}
+              onClose={close}
+              actions={intent}
+              matrix={teeMatrix}
+              product={teeProduct}
+              onBuyNow={onSheetBuy}
+              defaultValue={{ color: 'black', size: 'm' }}
+            />
+          )}
+        />,
+      )
+      fireEvent.click(screen.getByRole('button', { name: `立即购买：${tee.title}` }))
+      const dialog = screen.getByRole('dialog')
+      expect(within(dialog).queryByRole('button', { name: '加入购物车' })).toBeNull()
+      fireEvent.click(within(dialog).getByRole('button', { name: '立即购买' }))
+      expect(onSheetBuy).toHaveBeenCalledWith(expect.objectContaining({ skuId: 'tee-black-m' }), 1)
+      expect(onBuyNow).not.toHaveBeenCalled()
+    })
+
+    it('hands the choice to the page instead, with the action pressed', () => {
+      const onChooseSpecs = vi.fn()
+      const cart = renderWithCart(<ProductCard product={withSpecs} onChooseSpecs={onChooseSpecs} />)
+      fireEvent.click(screen.getByRole('button', { name: `加入购物车：${tee.title}` }))
+      expect(onChooseSpecs).toHaveBeenCalledWith(withSpecs, 'cart')
+      expect(cart.getSnapshot().lines).toHaveLength(0)
+      expect(screen.queryByRole('status')).toBeNull()
+    })
   })
 })

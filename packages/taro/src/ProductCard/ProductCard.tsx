@@ -7,7 +7,7 @@ import {
   type QuantityResult,
 } from '@tradekit/core'
 import { useCartActions, usePurchaseMode, useTranslate } from '@tradekit/react'
-import { useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { a11y } from '../internal/a11y'
 import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
@@ -24,6 +24,18 @@ export interface ProductCardProduct extends CartItem {
   readonly subtitle?: string
   /** Marketing labels ("新品", "包邮"). */
   readonly tags?: readonly string[]
+}
+
+/** What {@link ProductCardProps.renderSpecSelector} receives to draw the spec selector. */
+export interface ProductCardSpecControl {
+  /** The selector is shown. */
+  open: boolean
+  /** Closes it (pass it as the selector's `onClose`). */
+  close: () => void
+  /** The card action that opened it: "加入购物车" (`cart`) or the buy action (`buy`). */
+  intent: 'cart' | 'buy'
+  /** The card's product. */
+  product: ProductCardProduct
 }
 
 /** Props of {@link ProductCard}. */
@@ -62,6 +74,26 @@ export interface ProductCardProps {
   onBuyNow?: (product: ProductCardProduct) => void
   /** In `im` mode: open the customer-service chat to buy. */
   onContactSupport?: (product: ProductCardProduct) => void
+  /**
+   * For a product with specs: the card's "加入购物车" and buy actions open the spec selector this
+   * function draws (typically `ConnectedSkuSelector` with `open`, `onClose={close}` and
+   * `actions={intent}`) instead of adding the card's own SKU. The page imports the selector, so a
+   * bundle of cards without specs does not carry it. Called from the first press on.
+   *
+   * @example
+   * ```tsx
+   * <ProductCard product={tee} onBuyNow={goToCheckout} renderSpecSelector={({ open, close, intent }) => (
+   *   <ConnectedSkuSelector open={open} onClose={close} actions={intent} matrix={teeMatrix}
+   *     product={{ title: tee.title, image: tee.image }} onBuyNow={(item, quantity) => buy(item, quantity)} />
+   * )} />
+   * ```
+   */
+  renderSpecSelector?: (control: ProductCardSpecControl) => ReactNode
+  /**
+   * For a product with specs whose selector the page shows itself: called instead of adding the
+   * card's own SKU, with the action pressed.
+   */
+  onChooseSpecs?: (product: ProductCardProduct, intent: 'cart' | 'buy') => void
   /** The card itself was pressed (open the product page). */
   onPress?: (product: ProductCardProduct) => void
   /** Extra class of the root. */
@@ -103,6 +135,8 @@ function LoadedProductCard({
   onBuyNow,
   onContactSupport,
   onPress,
+  renderSpecSelector,
+  onChooseSpecs,
   className,
   themeVars,
 }: ProductCardProps & { product: ProductCardProduct; themeVars: Record<string, string> | undefined }) {
@@ -113,6 +147,13 @@ function LoadedProductCard({
   const [feedback, setFeedback] = useState<string | null>(null)
   const [imageFailed, setImageFailed] = useState(false)
   const cart = useCartActions()
+  // the spec selector: undefined until a first press, so a card never pressed renders none
+  const [specs, setSpecs] = useState<{ open: boolean; intent: 'cart' | 'buy' } | undefined>(undefined)
+  const withSpecs = renderSpecSelector !== undefined || onChooseSpecs !== undefined
+  const chooseSpecs = (intent: 'cart' | 'buy') => {
+    if (renderSpecSelector) setSpecs({ open: true, intent })
+    onChooseSpecs?.(product, intent)
+  }
 
   useEffect(() => {
     if (!feedback) return
@@ -140,113 +181,130 @@ function LoadedProductCard({
     .filter(Boolean)
     .join(' ')
 
+  const selector =
+    renderSpecSelector && specs
+      ? renderSpecSelector({
+          open: specs.open,
+          intent: specs.intent,
+          product,
+          close: () => setSpecs((shown) => shown && { ...shown, open: false }),
+        })
+      : null
+
   return (
-    <View style={themeVars} className={classes} {...a11y({ role: 'group', label: product.title })}>
-      <View className="tk-product-card__media" onClick={onPress ? () => onPress(product) : undefined}>
-        {product.image && !imageFailed ? (
-          <Image
-            className="tk-product-card__image"
-            src={product.image}
-            mode="aspectFill"
-            lazyLoad
-            {...a11y({ hidden: true })}
-            onError={() => setImageFailed(true)}
-          />
-        ) : null}
-        {blocked ? (
-          <View className="tk-product-card__overlay">
-            <Text>{t(blocked === 'off_shelf' ? 'product.offShelf' : 'product.soldOut')}</Text>
-          </View>
-        ) : null}
-      </View>
-      <View className="tk-product-card__body">
-        <Text
-          className="tk-product-title tk-product-card__title"
-          onClick={onPress ? () => onPress(product) : undefined}
-        >
-          {product.title}
-        </Text>
-        {product.subtitle ? <Text className="tk-product-card__subtitle">{product.subtitle}</Text> : null}
-        <View className="tk-product-card__tags">
-          {kind !== 'physical' ? (
-            <Tag tone="primary">{t(kind === 'service' ? 'product.service' : 'product.virtual')}</Tag>
-          ) : null}
-          {product.tags?.map((tag) => (
-            <Tag key={tag}>{tag}</Tag>
-          ))}
-          {lowStock !== undefined ? (
-            <Tag tone="warning">{t('product.lowStock', { stock: lowStock })}</Tag>
-          ) : null}
-          {limit !== undefined && mode !== 'hidden' ? (
-            <Tag tone="default" variant="outline">
-              {t('product.limit', { limit })}
-            </Tag>
-          ) : null}
-        </View>
-        <View className="tk-product-card__footer">
-          {mode !== 'hidden' ? (
-            <Price
-              price={product.price}
-              originalPrice={product.originalPrice}
-              memberPrice={product.memberPrice}
-              size={layout === 'vertical' ? 'lg' : 'md'}
+    <>
+      <View style={themeVars} className={classes} {...a11y({ role: 'group', label: product.title })}>
+        <View className="tk-product-card__media" onClick={onPress ? () => onPress(product) : undefined}>
+          {product.image && !imageFailed ? (
+            <Image
+              className="tk-product-card__image"
+              src={product.image}
+              mode="aspectFill"
+              lazyLoad
+              {...a11y({ hidden: true })}
+              onError={() => setImageFailed(true)}
             />
           ) : null}
-          <View className="tk-product-card__actions">
-            {mode === 'im' ? (
-              <Pressable
-                className="tk-product-card__action tk-product-card__action--primary"
-                label={t('product.buyNamed', { action: t('product.contactToBuy'), title: product.title })}
-                disabled={blocked !== null}
-                settleMs={NAVIGATION_SETTLE_MS}
-                onPress={() => onContactSupport?.(product)}
-              >
-                {t('product.contactToBuy')}
-              </Pressable>
-            ) : null}
-            {withCart ? (
-              <Pressable
-                className="tk-product-card__action"
-                label={t('product.addToCartNamed', { title: product.title })}
-                disabled={blocked !== null}
-                onPress={() => {
-                  const { subtitle: _subtitle, tags: _tags, ...item } = product
-                  const result = cart.add(item, 1)
-                  setFeedback(
-                    result.ok
-                      ? t('product.added')
-                      : result.issue === 'exceeds_stock'
-                        ? t('product.addExceedsStock', { quantity: result.quantity })
-                        : result.issue === 'over_limit'
-                          ? t('product.addOverLimit', { quantity: result.quantity })
-                          : t('product.soldOut'),
-                  )
-                  onAddToCart?.(result, product)
-                }}
-              >
-                {t('product.addToCart')}
-              </Pressable>
-            ) : null}
-            {mode === 'buy' && onBuyNow ? (
-              <Pressable
-                className="tk-product-card__action tk-product-card__action--primary"
-                label={t('product.buyNamed', { action: buyLabel, title: product.title })}
-                disabled={blocked !== null}
-                settleMs={NAVIGATION_SETTLE_MS}
-                onPress={() => onBuyNow(product)}
-              >
-                {buyLabel}
-              </Pressable>
-            ) : null}
-          </View>
+          {blocked ? (
+            <View className="tk-product-card__overlay">
+              <Text>{t(blocked === 'off_shelf' ? 'product.offShelf' : 'product.soldOut')}</Text>
+            </View>
+          ) : null}
         </View>
-        {feedback ? (
-          <View className="tk-product-card__feedback" {...a11y({ role: 'status' })}>
-            {feedback}
+        <View className="tk-product-card__body">
+          <Text
+            className="tk-product-title tk-product-card__title"
+            onClick={onPress ? () => onPress(product) : undefined}
+          >
+            {product.title}
+          </Text>
+          {product.subtitle ? <Text className="tk-product-card__subtitle">{product.subtitle}</Text> : null}
+          <View className="tk-product-card__tags">
+            {kind !== 'physical' ? (
+              <Tag tone="primary">{t(kind === 'service' ? 'product.service' : 'product.virtual')}</Tag>
+            ) : null}
+            {product.tags?.map((tag) => (
+              <Tag key={tag}>{tag}</Tag>
+            ))}
+            {lowStock !== undefined ? (
+              <Tag tone="warning">{t('product.lowStock', { stock: lowStock })}</Tag>
+            ) : null}
+            {limit !== undefined && mode !== 'hidden' ? (
+              <Tag tone="default" variant="outline">
+                {t('product.limit', { limit })}
+              </Tag>
+            ) : null}
           </View>
-        ) : null}
+          <View className="tk-product-card__footer">
+            {mode !== 'hidden' ? (
+              <Price
+                price={product.price}
+                originalPrice={product.originalPrice}
+                memberPrice={product.memberPrice}
+                size={layout === 'vertical' ? 'lg' : 'md'}
+              />
+            ) : null}
+            <View className="tk-product-card__actions">
+              {mode === 'im' ? (
+                <Pressable
+                  className="tk-product-card__action tk-product-card__action--primary"
+                  label={t('product.buyNamed', { action: t('product.contactToBuy'), title: product.title })}
+                  disabled={blocked !== null}
+                  settleMs={NAVIGATION_SETTLE_MS}
+                  onPress={() => onContactSupport?.(product)}
+                >
+                  {t('product.contactToBuy')}
+                </Pressable>
+              ) : null}
+              {withCart ? (
+                <Pressable
+                  className="tk-product-card__action"
+                  label={t('product.addToCartNamed', { title: product.title })}
+                  disabled={blocked !== null}
+                  onPress={() => {
+                    if (withSpecs) {
+                      chooseSpecs('cart')
+                      return
+                    }
+                    const { subtitle: _subtitle, tags: _tags, ...item } = product
+                    const result = cart.add(item, 1)
+                    setFeedback(
+                      result.ok
+                        ? t('product.added')
+                        : result.issue === 'exceeds_stock'
+                          ? t('product.addExceedsStock', { quantity: result.quantity })
+                          : result.issue === 'over_limit'
+                            ? t('product.addOverLimit', { quantity: result.quantity })
+                            : t('product.soldOut'),
+                    )
+                    onAddToCart?.(result, product)
+                  }}
+                >
+                  {t('product.addToCart')}
+                </Pressable>
+              ) : null}
+              {mode === 'buy' && onBuyNow ? (
+                <Pressable
+                  className="tk-product-card__action tk-product-card__action--primary"
+                  label={t('product.buyNamed', { action: buyLabel, title: product.title })}
+                  disabled={blocked !== null}
+                  settleMs={NAVIGATION_SETTLE_MS}
+                  onPress={() => (withSpecs ? chooseSpecs('buy') : onBuyNow(product))}
+                >
+                  {buyLabel}
+                </Pressable>
+              ) : null}
+            </View>
+          </View>
+          {feedback ? (
+            <View className="tk-product-card__feedback" {...a11y({ role: 'status' })}>
+              {feedback}
+            </View>
+          ) : null}
+        </View>
       </View>
-    </View>
+      {selector}
+    </>
   )
 }
 
