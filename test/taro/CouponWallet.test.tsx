@@ -36,7 +36,7 @@ describe('CouponWallet', () => {
   it('shows the loading state, then the tabs with their counts and the available coupons', async () => {
     const answer = deferred<void>()
     const api: CouponsApi = {
-      listCoupons: vi.fn(async ({ status }) => {
+      listCoupons: vi.fn<CouponsApi['listCoupons']>(async ({ status }) => {
         await answer.promise
         return lists[status]
       }),
@@ -62,7 +62,10 @@ describe('CouponWallet', () => {
   })
 
   it('switches tabs: used coupons are stamped, an empty tab says so', async () => {
-    const api: CouponsApi = { listCoupons: vi.fn(async ({ status }) => lists[status]), claimCoupon: vi.fn() }
+    const api: CouponsApi = {
+      listCoupons: vi.fn<CouponsApi['listCoupons']>(async ({ status }) => lists[status]),
+      claimCoupon: vi.fn(),
+    }
     render(<Wallet api={api} />)
     fireEvent.click(await screen.findByRole('tab', { name: '已使用（1）' }))
     expect(screen.getByRole('tab', { name: '已使用（1）' })).toHaveAttribute('aria-selected', 'true')
