@@ -71,6 +71,10 @@ export interface PlatformOrder {
   paid: boolean
   refunded: boolean
   total: number
+  /** The platform's refund API fails (a 500) while this is set; the refunds it was asked for are kept. */
+  refusesRefund?: boolean
+  /** The refunds the platform was asked for: number and amount. */
+  refunds?: { refundNo: string; amount: number }[]
 }
 
 /** A signed callback as a platform sends it. */
@@ -101,6 +105,11 @@ export interface FakePlatform {
   readonly config: PlatformChannelsConfig
   /** A callback about `orderId`. */
   callback(orderId: string, options: CallbackOptions): Callback
+  /** A refund callback (WeChat Pay's REFUND.SUCCESS / REFUND.ABNORMAL), where the fake has one. */
+  refundCallback?(
+    refund: { orderId: string; refundNo: string; refund: number; total: number },
+    options: { succeeded: boolean; timestamp: number; forged?: boolean },
+  ): Callback
   close(): Promise<void>
 }
 
@@ -185,7 +194,7 @@ export async function fakeDouyinTrade(clock: () => number): Promise<FakePlatform
         goodsType: 401,
         tagGroupId: 'tag_group_test',
         defaultImage: 'https://shop.example.com/goods.png',
-        orderPath: 'pages/index/index',
+        orderPath: 'packageOrders/pages/detail/index',
       },
     },
     callback(orderId, options) {
@@ -353,6 +362,8 @@ export async function fakeWechatPay(clock: () => number): Promise<FakePlatform> 
       const body = JSON.parse(request.body)
       const order = orders.get(body.out_trade_no)
       if (!order?.paid) return signedAnswer({ code: 'RESOURCE_NOT_EXISTS', message: '订单不存在' }, 404)
+      order.refunds = [...(order.refunds ?? []), { refundNo: body.out_refund_no, amount: body.amount.refund }]
+      if (order.refusesRefund) return signedAnswer({ code: 'SYSTEM_ERROR', message: '系统繁忙' }, 500)
       order.refunded = true
       return signedAnswer({
         refund_id: `5030-${body.out_refund_no}`,
@@ -381,15 +392,42 @@ export async function fakeWechatPay(clock: () => number): Promise<FakePlatform> 
         baseUrl: server.baseUrl,
       },
     },
+    refundCallback(refund, options) {
+      // 退款结果通知: the resource is the refund, encrypted like a transaction's.
+      const resource = {
+        mchid: '1900000001',
+        out_trade_no: refund.orderId,
+        transaction_id: `4200-${refund.orderId}`,
+        out_refund_no: refund.refundNo,
+        refund_id: `5030-${refund.refundNo}`,
+        refund_status: options.succeeded ? 'SUCCESS' : 'ABNORMAL',
+        amount: { total: refund.total, refund: refund.refund, payer_total: refund.total, payer_refund: refund.refund },
+      }
+      return encrypted(resource, 'refund', options.succeeded ? 'REFUND.SUCCESS' : 'REFUND.ABNORMAL', {
+        timestamp: options.timestamp,
+        ...(options.forged !== undefined && { forged: options.forged }),
+      })
+    },
     callback(orderId, options) {
       const resource = transaction(
         orderId,
         { paid: true, refunded: false, total: options.total },
         options.outcome === 'paid' ? 'SUCCESS' : 'CLOSED',
       )
+      return encrypted(resource, 'transaction', options.outcome === 'paid' ? 'TRANSACTION.SUCCESS' : 'TRANSACTION.CLOSED', options)
+    },
+    close: server.close,
+  }
+  function encrypted(
+    resource: object,
+    originalType: string,
+    eventType: string,
+    options: { timestamp: number; nonce?: string; forged?: boolean },
+  ): Callback {
+    {
       const iv = randomBytes(6).toString('hex')
       const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiV3Key), Buffer.from(iv))
-      cipher.setAAD(Buffer.from('transaction'))
+      cipher.setAAD(Buffer.from(originalType))
       const ciphertext = Buffer.concat([
         cipher.update(JSON.stringify(resource)),
         cipher.final(),
@@ -399,13 +437,13 @@ export async function fakeWechatPay(clock: () => number): Promise<FakePlatform> 
         id: `EV-${nonce()}`,
         create_time: '2026-01-15T16:00:00+08:00',
         resource_type: 'encrypt-resource',
-        event_type: options.outcome === 'paid' ? 'TRANSACTION.SUCCESS' : 'TRANSACTION.CLOSED',
+        event_type: eventType,
         summary: '支付成功',
         resource: {
-          original_type: 'transaction',
+          original_type: originalType,
           algorithm: 'AEAD_AES_256_GCM',
           ciphertext: ciphertext.toString('base64'),
-          associated_data: 'transaction',
+          associated_data: originalType,
           nonce: iv,
         },
       })
@@ -424,8 +462,7 @@ export async function fakeWechatPay(clock: () => number): Promise<FakePlatform> 
           ),
         },
       }
-    },
-    close: server.close,
+    }
   }
 }
 

@@ -139,6 +139,7 @@ const SCHEMA = [
   `CREATE INDEX IF NOT EXISTS order_events_by_order ON order_events (order_id, id)`,
   `CREATE TABLE IF NOT EXISTS refunds (
     id text PRIMARY KEY,
+    seq bigint GENERATED ALWAYS AS IDENTITY,
     order_id text NOT NULL REFERENCES orders (id),
     user_id text,
     idempotency_key text,
@@ -155,7 +156,7 @@ const SCHEMA = [
     reject_reason text,
     UNIQUE (user_id, idempotency_key)
   )`,
-  `CREATE INDEX IF NOT EXISTS refunds_by_order ON refunds (order_id, requested_at)`,
+  `CREATE INDEX IF NOT EXISTS refunds_by_order ON refunds (order_id, seq)`,
   `CREATE TABLE IF NOT EXISTS refund_lines (
     refund_id text NOT NULL REFERENCES refunds (id),
     line_no integer NOT NULL,

@@ -595,7 +595,7 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
           })
         }
         const [moving] = await db.query<RefundRow>(
-          `SELECT * FROM refunds WHERE order_id = $1 AND status = 'refunding' ORDER BY requested_at LIMIT 1`,
+          `SELECT * FROM refunds WHERE order_id = $1 AND status = 'refunding' ORDER BY seq LIMIT 1`,
           [orderId],
         )
         let refund = moving

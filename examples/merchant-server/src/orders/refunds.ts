@@ -58,7 +58,7 @@ export async function refundsOf(db: Queryable, orderIds: readonly string[]): Pro
   const byOrder = new Map<string, RefundView[]>()
   if (orderIds.length === 0) return byOrder
   const rows = await db.query<RefundRow>(
-    'SELECT * FROM refunds WHERE order_id = ANY($1::text[]) ORDER BY order_id, requested_at, id',
+    'SELECT * FROM refunds WHERE order_id = ANY($1::text[]) ORDER BY order_id, seq',
     [orderIds],
   )
   const lines = await db.query<{ refund_id: string; line_no: number; amount: number }>(

@@ -48,7 +48,8 @@ export function paymentsFromEnv(env: Env): PlatformChannelsConfig {
       goodsType,
       tagGroupId: douyinTrade.DOUYIN_TRADE_TAG_GROUP_ID!,
       defaultImage: env.DOUYIN_TRADE_IMAGE_URL ?? 'https://example.com/tradekit-goods.png',
-      orderPath: env.DOUYIN_TRADE_ORDER_PATH ?? 'pages/index/index',
+      // The example app's order-detail page (examples/mini-shop: packageOrders), which reads `id`.
+      orderPath: env.DOUYIN_TRADE_ORDER_PATH ?? 'packageOrders/pages/detail/index',
       ...(env.DOUYIN_TRADE_BASE_URL && { baseUrl: env.DOUYIN_TRADE_BASE_URL }),
     }
   }
