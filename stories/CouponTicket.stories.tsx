@@ -1,0 +1,166 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { type Coupon, couponValidity, formatMoney, money } from '@tradekit/core'
+import { CouponTicket, useCouponWallet } from '@tradekit/taro'
+import { useState } from 'react'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { expectFitsPhone } from './fixtures/addresses'
+import { fullReduction, memoryCouponsApi, newcomer, percentOff } from './fixtures/coupons'
+import { textOf } from './fixtures/text'
+
+const meta = {
+  title: 'Coupon/CouponTicket',
+  component: CouponTicket,
+  args: { coupon: fullReduction, onUse: fn(), onClaim: fn() },
+  parameters: { phone: { padded: true } },
+} satisfies Meta<typeof CouponTicket>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const validityOf = (coupon: Coupon, globals: Record<string, unknown>) => {
+  const { t, locale } = textOf(globals)
+  const { from, until } = couponValidity(coupon, locale)
+  return from && until
+    ? t('couponWallet.validRange', { from, until })
+    : t('couponWallet.validUntil', { until: until ?? '' })
+}
+
+/** Available: amount, threshold, rule, validity and "use". */
+export const Available: Story = {
+  play: async ({ canvasElement, globals, args }) => {
+    const { t, locale } = textOf(globals)
+    const canvas = within(canvasElement)
+    const yuan = (fen: number) => formatMoney(money(fen), { locale, trimZeros: true })
+    await expect(canvas.getByText(yuan(2000))).toBeVisible()
+    await expect(canvas.getByText(t('couponWallet.threshold', { amount: yuan(10000) }))).toBeVisible()
+    await expect(canvas.getByText(validityOf(fullReduction, globals))).toBeVisible()
+    await userEvent.click(
+      canvas.getByRole('button', { name: t('couponWallet.useLabel', { title: fullReduction.title! }) }),
+    )
+    await expect(args.onUse).toHaveBeenCalledTimes(1)
+    await expectFitsPhone(canvasElement)
+  },
+}
+
+/** A percentage without threshold or expiry. */
+export const PercentNoThreshold: Story = {
+  args: { coupon: percentOff },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(canvas.getByText(t('couponWallet.percent', { percent: '15' }))).toBeVisible()
+    await expect(canvas.getByText(t('couponWallet.noThreshold'))).toBeVisible()
+    await expect(canvas.getByText(t('couponWallet.noExpiry'))).toBeVisible()
+  },
+}
+
+/** Used: stamped and greyed, no action. */
+export const Used: Story = {
+  args: { state: 'used' },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(canvas.getByText(t('couponWallet.status.used'))).toBeVisible()
+    await expect(canvas.queryByRole('button')).toBeNull()
+  },
+}
+
+/** Expired: stamped and greyed, no action. */
+export const Expired: Story = {
+  args: { state: 'expired' },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(canvas.getByText(t('couponWallet.status.expired'))).toBeVisible()
+    await expect(canvas.queryByRole('button')).toBeNull()
+  },
+}
+
+/** Held but not usable now: greyed, with the reason. */
+export const UnusableWithReason: Story = {
+  args: { reason: 'below_threshold', shortfall: money(1200) },
+  play: async ({ canvasElement, globals }) => {
+    const { t, locale } = textOf(globals)
+    const canvas = within(canvasElement)
+    const amount = formatMoney(money(1200), { locale, trimZeros: true })
+    await expect(canvas.getByText(t('coupon.reason.below_threshold', { amount }))).toBeVisible()
+    await expect(canvas.queryByRole('button')).toBeNull()
+  },
+}
+
+/** On a product page: "claim". */
+export const Claimable: Story = {
+  args: { coupon: newcomer, state: 'claimable' },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(
+      within(canvasElement).getByRole('button', {
+        name: t('couponWallet.claimLabel', { title: newcomer.title! }),
+      }),
+    ).toBeVisible()
+    await expectFitsPhone(canvasElement)
+  },
+}
+
+/** Claimed: "claimed" and "use". */
+export const Claimed: Story = {
+  args: { coupon: newcomer, state: 'claimed' },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(canvas.getByText(t('couponWallet.status.claimed'))).toBeVisible()
+    await expect(
+      canvas.getByRole('button', { name: t('couponWallet.useLabel', { title: newcomer.title! }) }),
+    ).toBeVisible()
+  },
+}
+
+/** A claim on a product page through the coupon wallet store (one request however often it is tapped). */
+function Claiming({ onUse }: { onUse?: () => void }) {
+  const [api] = useState(() => memoryCouponsApi(undefined, { latencyMs: 300 }))
+  const wallet = useCouponWallet(api, { load: false })
+  const claim = wallet.snapshot.claims[newcomer.id]
+  return (
+    <div data-claims={api.claims.size}>
+      <CouponTicket
+        coupon={newcomer}
+        state={claim?.status === 'claimed' ? 'claimed' : 'claimable'}
+        claiming={claim?.status === 'claiming'}
+        claimFailed={claim?.status === 'failed'}
+        onClaim={() => wallet.claim(newcomer.id)}
+        onUse={onUse}
+      />
+    </div>
+  )
+}
+
+/** Flow: tap "claim" twice → one claim → claimed. */
+export const ClaimFlow: Story = {
+  args: { coupon: newcomer, state: 'claimable' },
+  render: (args) => <Claiming onUse={args.onUse} />,
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    const button = canvas.getByRole('button', {
+      name: t('couponWallet.claimLabel', { title: newcomer.title! }),
+    })
+    await userEvent.click(button)
+    await userEvent.click(button)
+    await expect(await canvas.findByText(t('couponWallet.status.claimed'))).toBeVisible()
+    await waitFor(() =>
+      expect(canvasElement.querySelector('[data-claims]')).toHaveAttribute('data-claims', '1'),
+    )
+  },
+}
+
+/** Available, in English. */
+export const AvailableEnglish: Story = { ...Available, globals: { locale: 'en-US' } }
+
+/** Unusable with a reason, in English. */
+export const UnusableWithReasonEnglish: Story = { ...UnusableWithReason, globals: { locale: 'en-US' } }
+
+/** Claimable, in English. */
+export const ClaimableEnglish: Story = { ...Claimable, globals: { locale: 'en-US' } }
+
+/** Expired, in English. */
+export const ExpiredEnglish: Story = { ...Expired, globals: { locale: 'en-US' } }
