@@ -18,8 +18,21 @@ export interface PaymentStatusProps {
   onLeave?: () => void
   /** "Done" after the payment; without it the button is not shown. */
   onDone?: () => void
+  /** "View order" after the payment, with the paid order's id (its detail page); without it the button is not shown. */
+  onViewOrder?: (orderId: string) => void
   /** Extra class of the root. */
   className?: string
+}
+
+type Tone = 'progress' | 'success' | 'warning' | 'danger' | 'neutral'
+
+/** The state's picture, drawn with CSS (no image to load): a spinner while moving, a tick, a cross, or "!". */
+function StatusIcon({ tone }: { tone: Tone }) {
+  return (
+    <View className={`tk-payment-status__icon tk-payment-status__icon--${tone}`} {...a11y({ hidden: true })}>
+      <View className="tk-payment-status__glyph" />
+    </View>
+  )
 }
 
 const ERROR_KEYS = new Set([
@@ -49,7 +62,7 @@ function errorKey(error: TradeKitError | undefined): MessageKey {
  * <PaymentStatus onOrderAgain={() => Taro.navigateBack()} onLeave={() => Taro.switchTab({ url: '/pages/orders' })} />
  * ```
  */
-export function PaymentStatus({ onOrderAgain, onLeave, onDone, className }: PaymentStatusProps) {
+export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, className }: PaymentStatusProps) {
   const themeVars = useThemeVars()
   const { t, locale } = useTranslate(checkoutMessages)
   const checkout = useCheckout()
@@ -59,7 +72,8 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, className }: Paym
 
   let message: string | null = null
   let detail: string | null = null
-  let tone: 'progress' | 'success' | 'warning' | 'neutral' = 'neutral'
+  let tone: Tone = 'neutral'
+  let orderNumber: string | null = null
   const actions: { text: string; primary?: boolean; onPress: () => void }[] = []
   const percent = confirm
     ? Math.min(100, Math.floor((confirm.elapsedMs / Math.max(1, confirm.budgetMs)) * 100))
@@ -82,7 +96,12 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, className }: Paym
     case 'paid':
       message = t(refunded ? 'status.refunded' : 'status.paid')
       tone = 'success'
-      if (order) detail = t('status.paidAmount', { amount: formatMoney(order.amount, { locale }) })
+      if (order) {
+        detail = t('status.paidAmount', { amount: formatMoney(order.amount, { locale }) })
+        orderNumber = t('status.orderNumber', { orderId: order.orderId })
+        if (onViewOrder)
+          actions.push({ text: t('status.viewOrder'), onPress: () => onViewOrder(order.orderId) })
+      }
       if (onDone) actions.push({ text: t('status.done'), primary: true, onPress: onDone })
       break
     case 'cancelled':
@@ -92,7 +111,7 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, className }: Paym
       break
     case 'failed':
       message = t('status.failed')
-      tone = 'warning'
+      tone = 'danger'
       detail = t(errorKey(error))
       if (retryMode)
         actions.push({ text: t('status.retry'), primary: true, onPress: () => void checkout.retry() })
@@ -129,10 +148,12 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, className }: Paym
       style={themeVars}
       className={['tk-payment-status', `tk-payment-status--${tone}`, className].filter(Boolean).join(' ')}
     >
+      {message ? <StatusIcon tone={tone} /> : null}
       {message ? (
         <View className="tk-payment-status__text" {...a11y({ role: 'status' })}>
           <Text className="tk-payment-status__message">{message}</Text>
           {detail ? <Text className="tk-payment-status__detail">{detail}</Text> : null}
+          {orderNumber ? <Text className="tk-payment-status__order">{orderNumber}</Text> : null}
         </View>
       ) : null}
       {showProgress ? (

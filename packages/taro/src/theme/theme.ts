@@ -23,6 +23,8 @@ export interface Theme {
   colorSuccess?: string
   /** Warnings (low stock, price changed). */
   colorWarning?: string
+  /** Failures (a payment that failed, a refund refused). */
+  colorDanger?: string
   /** Background of member-price labels. */
   colorMember?: string
   /** Text on member-price labels. */
@@ -55,6 +57,7 @@ export const defaultTheme: Required<Theme> = {
   colorSurface: '#ffffff',
   colorSuccess: '#0e7a3e',
   colorWarning: '#995200',
+  colorDanger: '#c62828',
   colorMember: '#3d2e1e',
   colorOnMember: '#f2d8a7',
   radius: '8px',
