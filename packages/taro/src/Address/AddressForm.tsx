@@ -38,7 +38,8 @@ export interface AddressFormProps {
   showErrors?: boolean
   /**
    * How the region is entered: three text fields, or the platform's region picker (`Picker
-   * mode="region"`, one tap for province, city and district).
+   * mode="region"`, one tap for province, city and district). Taro's H5 Picker has no region data of
+   * its own, so H5 takes the fields.
    * @default 'inputs' on H5, 'picker' on mini-programs
    */
   regionInput?: 'inputs' | 'picker'
