@@ -60,7 +60,7 @@ describe('PaymentStatus', () => {
   })
 
   it('says in English what failed, with no picture read out', async () => {
-    setup({ outcome: 'failed' }, 'failed', 'en-US')
+    setup({ outcome: 'fail' }, 'failed', 'en-US')
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'pay' })))
     expect(await screen.findByText('Payment failed')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'View order' })).toBeNull()
