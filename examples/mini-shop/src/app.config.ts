@@ -10,6 +10,12 @@ export default defineAppConfig({
       root: 'packageTrade',
       pages: ['pages/checkout/index', 'pages/result/index', 'pages/article/index'],
     },
+    // "我的订单" and the order detail (the page Douyin's order entry opens: orderEntrySchema), with
+    // the order-centre components only they use (OrderList, OrderCard…).
+    {
+      root: 'packageOrders',
+      pages: ['pages/list/index', 'pages/detail/index'],
+    },
   ],
   // Both main pages lead to the checkout: fetch the subpackage once they are shown, so it opens
   // without a download (Douyin from base library 1.88.0, WeChat from 2.3.0).

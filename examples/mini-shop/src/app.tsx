@@ -3,6 +3,7 @@ import { ConfigProvider, taroLifecycle, taroPlatform, taroStorage } from '@trade
 import { type PropsWithChildren, useEffect, useState } from 'react'
 import { checkoutApi, membershipApi } from './trade/api'
 import { channels } from './trade/channel'
+import { ordersApi } from './trade/orders'
 import { sandboxTiming } from './trade/sandboxSettings'
 import { currentSession, storedSession } from './trade/session'
 import './app.css'
@@ -49,6 +50,7 @@ export default function App({ children }: PropsWithChildren) {
       channels={channels}
       api={checkoutApi}
       membershipApi={membershipApi}
+      ordersApi={ordersApi}
       timing={timing}
     >
       <ConfigProvider>{children}</ConfigProvider>

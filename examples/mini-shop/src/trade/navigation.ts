@@ -2,8 +2,9 @@ import Taro from '@tarojs/taro'
 
 /**
  * The app's routes. The catalog and the cart are the main package; checkout, the order result and
- * the members' article are the `packageTrade` subpackage (src/app.config.ts), downloaded when first
- * opened, so the TradeKit components only they use do not weigh on the main package.
+ * the members' article are the `packageTrade` subpackage, "我的订单" and the order detail the
+ * `packageOrders` one (src/app.config.ts), each downloaded when first opened, so the TradeKit
+ * components only they use do not weigh on the main package.
  */
 export const ROUTES = {
   home: '/pages/index/index',
@@ -11,7 +12,18 @@ export const ROUTES = {
   checkout: '/packageTrade/pages/checkout/index',
   result: '/packageTrade/pages/result/index',
   article: '/packageTrade/pages/article/index',
+  orders: '/packageOrders/pages/list/index',
+  /** The order-detail page: the path the Douyin channel's orders send as `orderEntrySchema`. */
+  orderDetail: '/packageOrders/pages/detail/index',
 } as const
+
+/**
+ * The detail page of an order. It reads `id`: the parameter the merchant server gives Douyin's
+ * `orderEntrySchema` (`{ path: 'packageOrders/pages/detail/index', params: { id } }`), so Douyin's
+ * own order entry opens the same page.
+ */
+export const orderDetailUrl = (orderId: string, options: { refund?: boolean } = {}) =>
+  `${ROUTES.orderDetail}?id=${encodeURIComponent(orderId)}${options.refund ? '&refund=1' : ''}`
 
 /** The checkout of the cart's selection. */
 export const cartCheckoutUrl = `${ROUTES.checkout}?from=cart`

@@ -138,6 +138,9 @@ export default function CatalogPage() {
       ) : null}
 
       <View className="shop-fab">
+        <ShopButton secondary onPress={() => Taro.navigateTo({ url: ROUTES.orders })}>
+          我的订单
+        </ShopButton>
         <ShopButton label={`购物车 ${count} 件`} onPress={() => Taro.navigateTo({ url: ROUTES.cart })}>
           购物车 {count}
         </ShopButton>
