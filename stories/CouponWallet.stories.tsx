@@ -99,6 +99,46 @@ export const Loading: Story = {
   },
 }
 
+/** Loading failed: the reason and a retry (the next load answers). */
+export const Failed: Story = {
+  args: {
+    api: () => {
+      const api = memoryCouponsApi()
+      let failed = false
+      return {
+        ...api,
+        listCoupons: (query, ctx) => {
+          if (query.status === 'available' && !failed) {
+            failed = true
+            return Promise.reject(new Error('offline'))
+          }
+          return api.listCoupons(query, ctx)
+        },
+      }
+    },
+  },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(t('couponWallet.failed'))
+    await expect(canvas.getByRole('button', { name: t('couponWallet.retry') })).toBeVisible()
+    await expectFitsPhone(canvasElement)
+  },
+}
+
+/** Flow: loading failed → retry → the coupons. */
+export const RetryFlow: Story = {
+  ...Failed,
+  play: async (context) => {
+    await Failed.play?.(context)
+    const { t } = textOf(context.globals)
+    const canvas = within(context.canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: t('couponWallet.retry') }))
+    await expect(await canvas.findByRole('tab', { name: tabName(t, 'available', 3) })).toBeVisible()
+    await expect(canvas.queryByRole('alert')).toBeNull()
+  },
+}
+
 /** Flow: from the available tab to the used and then the expired tab. */
 export const SwitchTabsFlow: Story = {
   play: async ({ canvasElement, globals, args }) => {
@@ -122,6 +162,9 @@ export const TabsEnglish: Story = { ...Tabs, globals: { locale: 'en-US' } }
 
 /** Empty, in English. */
 export const EmptyEnglish: Story = { ...Empty, globals: { locale: 'en-US' } }
+
+/** Failed, in English. */
+export const FailedEnglish: Story = { ...Failed, globals: { locale: 'en-US' } }
 
 /** Loading, in English. */
 export const LoadingEnglish: Story = { ...Loading, globals: { locale: 'en-US' } }
