@@ -1,0 +1,2 @@
+// The component's JSON: a native custom component.
+export default { component: true }
