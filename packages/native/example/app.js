@@ -1,0 +1,2 @@
+// A native mini-program (no Taro) that uses TradeKit's native components.
+App({})
