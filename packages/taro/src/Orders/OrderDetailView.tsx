@@ -126,9 +126,7 @@ export function OrderDetailView({
           {...a11y({ role: 'region', label: t('order.detail.verification') })}
         >
           <Text className="tk-section__title">{t('order.detail.verification')}</Text>
-          <Text className="tk-order-detail__code-text" userSelect>
-            {code.code}
-          </Text>
+          <Text className="tk-order-detail__code-text">{code.code}</Text>
           <QrCode value={code.code} label={t('qr.label', { code: code.code })} />
           <Text className="tk-order-detail__hint">{t('order.detail.verificationHint')}</Text>
           {code.expiresAt !== undefined ? (
@@ -241,9 +239,7 @@ export function OrderDetailView({
       >
         <View className="tk-order-detail__row" {...a11y({ role: 'listitem' })}>
           <Text className="tk-order-detail__label">{t('order.detail.orderId')}</Text>
-          <Text className="tk-order-detail__value" userSelect>
-            {order.orderId}
-          </Text>
+          <Text className="tk-order-detail__value">{order.orderId}</Text>
         </View>
         <View className="tk-order-detail__row" {...a11y({ role: 'listitem' })}>
           <Text className="tk-order-detail__label">{t('order.detail.createdAt')}</Text>
