@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import type { ShippingAddress } from '@tradekit/core'
-import { AddressCard, type AddressCardProps } from '@tradekit/taro'
+import { addressStorageKey, memoryStorage, type ShippingAddress } from '@tradekit/core'
+import { AddressCard, type AddressCardProps, useRememberedAddress } from '@tradekit/taro'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { beijing, expectFitsPhone, hangzhou, scriptedAddressPort } from './fixtures/addresses'
@@ -139,6 +139,29 @@ export const TypeByHandFlow: Story = {
     await waitFor(() => expect(args.onChange).toHaveBeenCalledWith(beijing))
     await expect(
       await canvas.findByRole('button', { name: chosenName(t, beijing, `北京市 朝阳区 ${beijing.detail}`) }),
+    ).toBeVisible()
+  },
+}
+
+/** The card of a returning user: their last address, remembered per user through the storage port. */
+function Remembered(props: AddressCardProps) {
+  const [storage] = useState(() =>
+    memoryStorage({ [addressStorageKey({ userId: 'u1' })]: JSON.stringify({ v: 1, address: beijing }) }),
+  )
+  const remembered = useRememberedAddress({ storage, userId: 'u1' })
+  if (remembered.status === 'loading') return null
+  return <AddressCard {...props} value={remembered.address} onChange={remembered.remember} />
+}
+
+/** A returning user: the address remembered for them is chosen already. */
+export const RememberedForUser: Story = {
+  render: (args) => <Remembered {...args} />,
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(
+      await within(canvasElement).findByRole('button', {
+        name: chosenName(t, beijing, `北京市 朝阳区 ${beijing.detail}`),
+      }),
     ).toBeVisible()
   },
 }
