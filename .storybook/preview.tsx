@@ -40,6 +40,8 @@ const preview: Preview = {
   // later decorators wrap earlier ones: the phone is the outermost
   decorators: [withConfig, withPhoneFrame],
   afterEach: leaveFocus,
+  // a docs page for every component: its description, the props table with controls, every story
+  tags: ['autodocs'],
   globalTypes: {
     locale: {
       description: 'Locale of TradeKit texts',

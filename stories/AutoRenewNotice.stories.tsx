@@ -3,7 +3,7 @@ import { AutoRenewNotice, type AutoRenewNoticeProps } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { stateful } from './fixtures/stateful'
 import { textOf } from './fixtures/text'
-import { plans } from './fixtures/trade'
+import { plans, purchaseModeControl } from './fixtures/trade'
 
 const monthly = plans[0]
 if (!monthly) throw new Error('fixture plans are empty')
@@ -12,7 +12,16 @@ const Controlled = stateful<boolean, AutoRenewNoticeProps>(AutoRenewNotice, 'che
 
 const meta = {
   title: 'Membership/AutoRenewNotice',
-  parameters: { phone: { padded: true } },
+  parameters: {
+    phone: { padded: true },
+    docs: {
+      description: {
+        component:
+          'The renewal terms of an auto-renew plan — amount and period, when it is charged, the free trial, how to cancel — and the consent check the user must tick before paying.',
+      },
+    },
+  },
+  argTypes: { purchaseMode: purchaseModeControl },
   component: AutoRenewNotice,
   args: {
     plan: monthly,
@@ -38,10 +47,22 @@ export const Terms: Story = {
     await expect(
       canvas.getByText(t('autoRenew.cancelRoute', { route: args.cancelRoute ?? '' })),
     ).toBeVisible()
-    const consent = canvas.getByRole('checkbox', { name: t('autoRenew.consent') })
-    await expect(consent).toHaveAttribute('aria-checked', 'false')
+    await expect(canvas.getByRole('checkbox', { name: t('autoRenew.consent') })).toHaveAttribute(
+      'aria-checked',
+      'false',
+    )
+  },
+}
+
+/** Flow: the terms → the user ticks the consent → consented. */
+export const GiveConsentFlow: Story = {
+  name: 'Flow: give consent → consented',
+  play: async (context) => {
+    await Terms.play?.(context)
+    const { t } = textOf(context.globals)
+    const consent = within(context.canvasElement).getByRole('checkbox', { name: t('autoRenew.consent') })
     await userEvent.click(consent)
-    await expect(args.onChange).toHaveBeenLastCalledWith(true)
+    await expect(context.args.onChange).toHaveBeenLastCalledWith(true)
     await expect(consent).toHaveAttribute('aria-checked', 'true')
   },
 }
@@ -84,6 +105,9 @@ export const HiddenMode: Story = {
 
 /** Terms, in English. */
 export const TermsEnglish: Story = { ...Terms, globals: { locale: 'en-US' } }
+
+/** Giving consent, in English. */
+export const GiveConsentFlowEnglish: Story = { ...GiveConsentFlow, globals: { locale: 'en-US' } }
 
 /** Consented, in English. */
 export const ConsentedEnglish: Story = { ...Consented, globals: { locale: 'en-US' } }

@@ -6,7 +6,10 @@ import { plans } from './fixtures/trade'
 
 const meta = {
   title: 'Membership/BenefitList',
-  parameters: { phone: { padded: true } },
+  parameters: {
+    phone: { padded: true },
+    docs: { description: { component: 'What a membership unlocks, as a list with check marks.' } },
+  },
   component: BenefitList,
   args: { benefits: plans[2]?.benefits ?? [] },
 } satisfies Meta<typeof BenefitList>

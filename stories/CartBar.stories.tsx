@@ -7,7 +7,15 @@ import { textOf } from './fixtures/text'
 
 const meta = {
   title: 'Cart/CartBar',
-  parameters: { phone: { bottom: true } },
+  parameters: {
+    phone: { bottom: true },
+    docs: {
+      description: {
+        component:
+          'The bar under the cart: select all, the payable total of the selected lines with what the user saves, and the checkout button — disabled, with the reason shown, when nothing is selected. It reads the cart of the `TradeProvider` above it.',
+      },
+    },
+  },
   component: CartBar,
   args: { onCheckout: fn() },
 } satisfies Meta<typeof CartBar>

@@ -6,6 +6,9 @@ import { textOf } from './fixtures/text'
 const meta = {
   title: 'Cart/CartEmpty',
   component: CartEmpty,
+  parameters: {
+    docs: { description: { component: 'The empty cart: "购物车是空的" with a way back to shopping.' } },
+  },
   args: { onShop: fn() },
 } satisfies Meta<typeof CartEmpty>
 

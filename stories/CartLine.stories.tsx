@@ -9,6 +9,14 @@ import { textOf } from './fixtures/text'
 const meta = {
   title: 'Cart/CartLine',
   component: CartLine,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          "One cart line: select, picture, title, attributes (颜色: 黑), unit price (and how it moved since it was added), a quantity stepper within the line's rules, issue badges and remove with confirmation. A sold-out or off-shelf line shows why and can only be removed. The line's state (stock, status, price changes) comes from the cart of the `TradeProvider` above it: each story prepares that cart.",
+      },
+    },
+  },
   args: { lineId: tee.skuId },
 } satisfies Meta<typeof CartLine>
 
@@ -117,6 +125,7 @@ export const RemoveWithConfirmation: Story = {
 /** Flow: remove → confirm → the line is gone (the list shows the rest; see Cart/CartList). */
 export const RemoveConfirmedFlow: Story = {
   ...RemoveWithConfirmation,
+  name: 'Flow: remove, confirm → the line is gone',
   play: async (context) => {
     await RemoveWithConfirmation.play?.(context)
     const { t } = textOf(context.globals)

@@ -5,10 +5,19 @@ import { expect, fn, userEvent, within } from 'storybook/test'
 import { withCart } from './fixtures/cart'
 import { consultation, mug, picture, tee } from './fixtures/products'
 import { textOf } from './fixtures/text'
+import { wait } from './fixtures/trade'
 
 const meta = {
   title: 'Cart/CartList',
   component: CartList,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The cart\'s lines, then the lines that can no longer be bought ("失效商品") with "clear invalid". It re-renders only when lines are added, removed or become (in)valid: each `CartLine` follows its own line. Shows a skeleton while the stored cart loads and a notice when storage failed.',
+      },
+    },
+  },
   args: { empty: <CartEmpty onShop={fn()} /> },
 } satisfies Meta<typeof CartList>
 
@@ -50,6 +59,7 @@ export const WithInvalidLines: Story = {
 /** Flow: clear the invalid lines → only the lines that can be bought are left. */
 export const ClearInvalidLinesFlow: Story = {
   ...WithInvalidLines,
+  name: 'Flow: clear invalid lines → cleared',
   play: async (context) => {
     await WithInvalidLines.play?.(context)
     const { t } = textOf(context.globals)
@@ -60,7 +70,7 @@ export const ClearInvalidLinesFlow: Story = {
   },
 }
 
-/** The whole cart page: list and bar; select all, then none, then check out. */
+/** The whole cart page: list and bar, everything selected (the play unselects all and selects all again). */
 export const WithBar: Story = {
   decorators: [
     withCart((cart) => {
@@ -89,9 +99,10 @@ export const WithBar: Story = {
   },
 }
 
-/** Removing a line from the page. */
+/** Flow: remove a line from the page, confirm → the rest is left and the bar counts it. */
 export const RemoveALine: Story = {
   ...WithBar,
+  name: 'Flow: remove a line → removed',
   play: async ({ canvasElement, globals }) => {
     const { t } = textOf(globals)
     const canvas = within(canvasElement)
@@ -155,7 +166,8 @@ export const TwoHundredLines: Story = {
   ],
   play: async ({ canvasElement, globals }) => {
     const list = within(canvasElement).getByRole('list', { name: textOf(globals).t('cart.lines') })
-    await expect(await within(list).findByText('商品 0', {}, { timeout: 5000 })).toBeInTheDocument()
+    // the last of 200 lines, rendered in batches: as long as any flow's wait on a busy machine
+    await expect(await within(list).findByText('商品 0', {}, wait)).toBeInTheDocument()
   },
 }
 

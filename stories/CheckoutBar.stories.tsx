@@ -3,11 +3,20 @@ import { type Money, money } from '@tradekit/core'
 import { CheckoutBar } from '@tradekit/taro'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { textOf } from './fixtures/text'
-import { en } from './fixtures/trade'
+import { en, purchaseModeControl } from './fixtures/trade'
 
 const meta = {
   title: 'Checkout/CheckoutBar',
-  parameters: { phone: { bottom: true } },
+  parameters: {
+    phone: { bottom: true },
+    docs: {
+      description: {
+        component:
+          'The bar under the checkout: what the user pays and one submit button that cannot submit twice (a press while the last submit is still running is ignored), disabled with its reason shown. `busy` while the checkout pays; `purchaseMode` `im` turns it into "contact support to order" and `hidden` into an empty bar.',
+      },
+    },
+  },
+  argTypes: { purchaseMode: purchaseModeControl },
   component: CheckoutBar,
   args: {
     payable: money(24300),

@@ -41,6 +41,14 @@ function MerchantNotification() {
 const meta = {
   title: 'Checkout/CheckoutPage',
   component: CheckoutPage,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'A checkout page ready to drop in: the selected cart lines with their totals, contact details for services, coupons (the best preselected), the payment methods of this platform, the price-change notice, the payment status and the submit bar. Markup over `useCheckoutForm` (which holds the choices and reads the rules from core), inside a `TradeProvider` with an `api` and channels; build your own page from the same hook and pieces when it needs another layout. Its payment states come from the checkout, so each state is a story with a scripted sandbox cashier.',
+      },
+    },
+  },
   args: { onPaid: fn(), onDone: fn(), onLeave: fn(), onOrderAgain: fn(), onContactSupport: fn() },
   render: (args) => <CheckoutPage {...args} />,
 } satisfies Meta<typeof CheckoutPage>

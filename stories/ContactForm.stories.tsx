@@ -11,6 +11,14 @@ const Controlled = stateful<OrderContact, ContactFormProps>(ContactForm, 'value'
 const meta = {
   title: 'Checkout/ContactForm',
   component: ContactForm,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          "Contact details for a service order: a phone number (typed, or shared through the platform's `getPhoneNumber` button and decrypted by the team's backend) and optionally a name. Errors show inline once a field was left, or at once with `showErrors`. Check the contact before submitting with `validateContact` (the same rules).",
+      },
+    },
+  },
   args: { value: {}, onChange: fn(), onPhoneNumber: fn() },
   render: (args) => <Controlled {...args} />,
 } satisfies Meta<typeof ContactForm>

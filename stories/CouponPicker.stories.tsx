@@ -46,6 +46,14 @@ function Driven(props: CouponPickerProps & { held: readonly Coupon[] }) {
 const meta = {
   title: 'Checkout/CouponPicker',
   component: CouponPicker,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The coupons the user holds: the ones that apply now (with what each takes off, the best one marked and preselected by the quote) and, below, the ones that do not, each with its reason ("还差¥12可用", "已过期"). A radio group; "no coupon" is an option too.',
+      },
+    },
+  },
   args: { coupons: [], value: null, onChange: fn() },
   render: (args) => <Driven {...args} held={coupons} />,
 } satisfies Meta<typeof CouponPicker>
@@ -78,6 +86,7 @@ export const BestPreselected: Story = {
 
 /** Flow: the best is preselected → pick another coupon → no coupon. */
 export const PickAnotherFlow: Story = {
+  name: 'Flow: pick another, then none → no coupon',
   play: async (context) => {
     await BestPreselected.play?.(context)
     const { t } = textOf(context.globals)

@@ -6,6 +6,9 @@ import { textOf } from './fixtures/text'
 const meta = {
   title: 'Primitives/Empty',
   component: Empty,
+  parameters: {
+    docs: { description: { component: 'An empty state: nothing in the cart, no coupons, no orders.' } },
+  },
 } satisfies Meta<typeof Empty>
 
 export default meta

@@ -6,7 +6,15 @@ import { wait, withTrade } from './fixtures/trade'
 
 const meta = {
   title: 'Membership/MemberBadge',
-  parameters: { phone: { padded: true } },
+  parameters: {
+    phone: { padded: true },
+    docs: {
+      description: {
+        component:
+          'The member mark, shown while the entitlement is active (`useEntitlement()`), with its end date.',
+      },
+    },
+  },
   component: MemberBadge,
   args: { fallback: <span>Not a member yet</span> },
 } satisfies Meta<typeof MemberBadge>

@@ -4,7 +4,7 @@ import { MemberBadge, MembershipSheet, Paywall } from '@tradekit/taro'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { textOf } from './fixtures/text'
-import { en, iosWith, plans, wait, withTrade } from './fixtures/trade'
+import { en, iosWith, plans, purchaseModeControl, wait, withTrade } from './fixtures/trade'
 
 const [monthly, quarterly, yearly] = plans as [Plan, Plan, Plan]
 
@@ -56,6 +56,15 @@ function MembersArticle() {
 const meta = {
   title: 'Membership/MembershipSheet',
   component: MembershipSheet,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The membership-unlock sheet ready to drop in: plans, their benefits, the auto-renew terms with the consent an auto-renew plan needs, the pay button and the payment status. Driven only by the hooks (`useMembership`, `useCheckout`, `usePurchaseMode`) inside a `TradeProvider` with an `api` and a `membershipApi`; `Paywall` and `MemberBadge` open by themselves once the entitlement is active.',
+      },
+    },
+  },
+  argTypes: { purchaseMode: purchaseModeControl },
   args: {
     badges: { 'vip-month-auto': '最受欢迎' },
     cancelRoute: '我的 › 设置 › 自动续费',
@@ -87,6 +96,7 @@ export const Default: Story = {
 
 /** Flow: pick a plan → consent to auto-renew → pay → the paywall opens. */
 export const UnlockFlow: Story = {
+  name: 'Flow: plan, consent, pay → unlocked',
   decorators: [withTrade()],
   render: () => <MembersArticle />,
   play: async ({ canvasElement, globals }) => {
@@ -109,6 +119,7 @@ export const UnlockFlow: Story = {
 
 /** The user cancels in the cashier, then pays from the status's "pay now": the membership opens. */
 export const CancelThenPayNow: Story = {
+  name: 'Flow: cancel, then pay now → member',
   decorators: [withTrade({ script: [{ outcome: 'cancel' }, { outcome: 'success' }] })],
   args: { defaultPlanId: 'vip-year' },
   play: async ({ canvasElement, globals, args }) => {
@@ -193,10 +204,18 @@ export const HiddenMode: Story = {
 export const DefaultEnglish: Story = { ...Default, ...en }
 
 /** The unlock flow, in English: the same play, through the catalogue. */
-export const UnlockFlowEnglish: Story = { ...UnlockFlow, ...en }
+export const UnlockFlowEnglish: Story = {
+  ...UnlockFlow,
+  ...en,
+  name: 'Flow: plan, consent, pay → unlocked, in English',
+}
 
 /** Cancel then pay now, in English: the same play, through the catalogue. */
-export const CancelThenPayNowEnglish: Story = { ...CancelThenPayNow, ...en }
+export const CancelThenPayNowEnglish: Story = {
+  ...CancelThenPayNow,
+  ...en,
+  name: 'Flow: cancel, then pay now → member, in English',
+}
 
 /** Loading, in English: the same play, through the catalogue. */
 export const LoadingEnglish: Story = { ...Loading, ...en }

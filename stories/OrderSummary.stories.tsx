@@ -4,7 +4,7 @@ import { OrderSummary } from '@tradekit/taro'
 import { expect, within } from 'storybook/test'
 import { consultation, mug, tee } from './fixtures/products'
 import { textOf } from './fixtures/text'
-import { en } from './fixtures/trade'
+import { en, purchaseModeControl } from './fixtures/trade'
 
 const lines = [
   { lineId: tee.skuId, skuId: tee.skuId, quantity: 2, price: tee.price },
@@ -24,6 +24,15 @@ const coupon: Coupon = {
 const meta = {
   title: 'Checkout/OrderSummary',
   component: OrderSummary,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          "The order's lines and totals: each line with its quantity and total, the subtotal, the coupon discount, each fee (waived ones marked) and the payable. It renders the quote it is given and computes nothing; in `hidden` purchase mode it shows no amounts.",
+      },
+    },
+  },
+  argTypes: { purchaseMode: purchaseModeControl },
   args: { quote: priceCart(lines, {}), items },
 } satisfies Meta<typeof OrderSummary>
 

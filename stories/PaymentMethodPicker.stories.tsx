@@ -17,6 +17,14 @@ const Controlled = stateful<string, PaymentMethodPickerProps>(PaymentMethodPicke
 const meta = {
   title: 'Checkout/PaymentMethodPicker',
   component: PaymentMethodPicker,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The payment channels of the provider that are available on this platform and can take this purchase here, as a radio group; a message when there is none.',
+      },
+    },
+  },
   args: { value: 'sandbox', onChange: fn() },
   render: (args) => <Controlled {...args} />,
 } satisfies Meta<typeof PaymentMethodPicker>

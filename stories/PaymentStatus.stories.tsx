@@ -8,6 +8,14 @@ import { en, fastTiming, SubmitOnMount, teeOrder, wait, withTrade } from './fixt
 const meta = {
   title: 'Checkout/PaymentStatus',
   component: PaymentStatus,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Where the payment is, from the checkout of `useCheckout()`, with the action each state offers: creating and paying; confirming with its progress (paused while the app is hidden); paid (or refunded); cancelled with "pay now" and failed with "try again"; expired with "order again"; unknown with "we are confirming, you can leave this page" and "check again". Every change is announced. Renders nothing while idle and for a price change (show `PriceChangedNotice` then). The state is the checkout\'s, not a prop: each story drives a sandbox cashier into one.',
+      },
+    },
+  },
   args: { onOrderAgain: fn(), onLeave: fn(), onDone: fn() },
   render: (args) => (
     <>

@@ -3,7 +3,7 @@ import { useMembership } from '@tradekit/react'
 import { Paywall } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { textOf } from './fixtures/text'
-import { useMerchant, wait, withTrade } from './fixtures/trade'
+import { purchaseModeControl, useMerchant, wait, withTrade } from './fixtures/trade'
 
 const yearFromNow = Date.UTC(2027, 0, 31, 12)
 
@@ -40,6 +40,15 @@ function EntitlementControls() {
 const meta = {
   title: 'Membership/Paywall',
   component: Paywall,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Members-only content: a preview and an unlock call to action until the entitlement is active, then the content itself. It follows the entitlement (`useEntitlement()`): a payment confirmed by the server opens it, an expiry closes it.',
+      },
+    },
+  },
+  argTypes: { purchaseMode: purchaseModeControl },
   args: {
     preview: <p>第一章：预览的开头几段……</p>,
     children: <p>第一章全文：只有会员才能读到的内容。</p>,
@@ -87,6 +96,7 @@ export const Loading: Story = {
 
 /** It follows the entitlement: granted → open, lapsed → locked again. */
 export const FollowsEntitlement: Story = {
+  name: 'Flow: membership granted → open, lapsed → locked',
   decorators: [withTrade()],
   render: (args) => (
     <>
@@ -140,7 +150,11 @@ export const UnlockedEnglish: Story = { ...Unlocked, globals: { locale: 'en-US' 
 export const LoadingEnglish: Story = { ...Loading, globals: { locale: 'en-US' } }
 
 /** Follows the entitlement, in English. */
-export const FollowsEntitlementEnglish: Story = { ...FollowsEntitlement, globals: { locale: 'en-US' } }
+export const FollowsEntitlementEnglish: Story = {
+  ...FollowsEntitlement,
+  globals: { locale: 'en-US' },
+  name: 'Flow: membership granted → open, lapsed → locked, in English',
+}
 
 /** Contact-support mode, in English. */
 export const ContactSupportModeEnglish: Story = { ...ContactSupportMode, globals: { locale: 'en-US' } }

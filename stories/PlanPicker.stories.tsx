@@ -4,7 +4,7 @@ import { PlanPicker, type PlanPickerProps } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { stateful } from './fixtures/stateful'
 import { textOf } from './fixtures/text'
-import { en, plans } from './fixtures/trade'
+import { en, plans, purchaseModeControl } from './fixtures/trade'
 
 const [monthly, quarterly, yearly] = plans as [Plan, Plan, Plan]
 /** A badge is the page's own text (not the catalogue's). */
@@ -15,6 +15,15 @@ const Controlled = stateful<string, PlanPickerProps>(PlanPicker, 'value')
 const meta = {
   title: 'Membership/PlanPicker',
   component: PlanPicker,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The membership plans as a radio group: each with its name, badge, per-period price ("¥12/月"), struck original price, price per day, free trial and an auto-renew mark. In `hidden` purchase mode (virtual goods on WeChat iOS) only the names show.',
+      },
+    },
+  },
+  argTypes: { purchaseMode: purchaseModeControl },
   args: {
     plans,
     value: 'vip-month-auto',

@@ -7,7 +7,15 @@ import { en } from './fixtures/trade'
 
 const meta = {
   title: 'Primitives/Price',
-  parameters: { phone: { padded: true } },
+  parameters: {
+    phone: { padded: true },
+    docs: {
+      description: {
+        component:
+          'A price as a commerce screen shows it: symbol, large integer, small fraction; an optional struck-through original price and a member price. Screen readers get the whole phrase.',
+      },
+    },
+  },
   component: Price,
   args: { price: money(12900) },
   argTypes: {

@@ -7,7 +7,15 @@ import { en } from './fixtures/trade'
 
 const meta = {
   title: 'Checkout/PriceChangedNotice',
-  parameters: { phone: { padded: true } },
+  parameters: {
+    phone: { padded: true },
+    docs: {
+      description: {
+        component:
+          'The server priced the order differently from the screen (`PRICE_CHANGED`): the old and the new total with the difference, "accept and pay" and "back to the cart". Announced as an alert.',
+      },
+    },
+  },
   component: PriceChangedNotice,
   args: { previous: money(9900), next: money(10900), onAccept: fn(), onBack: fn() },
 } satisfies Meta<typeof PriceChangedNotice>

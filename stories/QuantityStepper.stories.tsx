@@ -22,7 +22,15 @@ function Stateful(props: QuantityStepperProps) {
 
 const meta = {
   title: 'Primitives/QuantityStepper',
-  parameters: { phone: { padded: true } },
+  parameters: {
+    phone: { padded: true },
+    docs: {
+      description: {
+        component:
+          "− / input / + for a quantity, with the cart's rules: min, max, step and stock. A typed value is checked like the buttons (clamped, with the reason shown). An async `onChange` shows the new value as pending and rolls back if it fails.",
+      },
+    },
+  },
   component: QuantityStepper,
   render: (args) => <Stateful {...args} />,
   args: { value: 1 },

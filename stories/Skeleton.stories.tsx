@@ -5,7 +5,14 @@ import { textOf } from './fixtures/text'
 
 const meta = {
   title: 'Primitives/Skeleton',
-  parameters: { phone: { padded: true } },
+  parameters: {
+    phone: { padded: true },
+    docs: {
+      description: {
+        component: 'A grey placeholder while content loads. Screen readers hear "加载中" once, not the bars.',
+      },
+    },
+  },
   component: Skeleton,
   args: { rows: 2, title: true, image: 'none', animated: true },
   argTypes: { image: { control: 'inline-radio', options: ['none', 'side', 'top'] } },

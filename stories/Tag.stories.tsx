@@ -4,7 +4,14 @@ import { expect, within } from 'storybook/test'
 
 const meta = {
   title: 'Primitives/Tag',
-  parameters: { phone: { padded: true } },
+  parameters: {
+    phone: { padded: true },
+    docs: {
+      description: {
+        component: 'A short label on a product or a line: "限时折扣", "会员专享", "仅剩 3 件".',
+      },
+    },
+  },
   component: Tag,
   args: { children: '限时折扣' },
   argTypes: {
