@@ -16,7 +16,8 @@
 // - a tap on "加入购物车" updates the cart's total through setData and the page's `bind:change`;
 // - the stepper stops at the stock and at the minimum;
 // - the checkout bar: its disabled reason before anything is selected, then the payable, and one
-//   `submit` for a double tap (and a second one once the page's checkout is done).
+//   `submit` for a double tap (and a second one once the page's checkout is done);
+// - the shared base template has a template for every kind of node the components rendered.
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { formatMoney, goodsMessages, multiplyMoney, translatorOf } from '@tradekit/core'
@@ -280,6 +281,17 @@ async function checkPlatform(type) {
       bar.events.filter((event) => event.name === 'submit').length === 2,
       'not two submits for two separate taps',
     )
+  })
+
+  await check(`${tag} base.${template} has a template for every node the components rendered`, () => {
+    const base = readFileSync(path.join(dist, `base.${template}`), 'utf8')
+    const kinds = new Set(
+      page.children.flatMap((child) => host.nodes(child).map((node) => node.nn)).filter(Boolean),
+    )
+    const missing = [...kinds].filter((nn) => !base.includes(`<template name="tmpl_0_${nn}"`))
+    expect(kinds.size > 3, `only ${kinds.size} node kinds rendered`)
+    expect(missing.length === 0, `no template for node kinds ${missing.join(', ')}`)
+    return `${kinds.size} node kinds`
   })
 }
 
