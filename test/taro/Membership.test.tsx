@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import {
   type CheckoutApi,
   type Entitlement,
@@ -10,7 +10,7 @@ import {
 } from '@tradekit/core'
 import { TradeProvider } from '@tradekit/react'
 import { AutoRenewNotice, MembershipSheet, Paywall, PlanPicker } from '@tradekit/taro'
-import type { ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 
 const monthly: Plan = {
@@ -131,6 +131,46 @@ describe('MembershipSheet', () => {
     expect(screen.queryByRole('checkbox')).toBeNull()
     await act(async () => {})
     expect(m.api.createOrder).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('MembershipSheet as a bottom sheet', () => {
+  function Opened({ m, onClose }: { m: ReturnType<typeof merchant>; onClose: () => void }) {
+    const [open, setOpen] = useState(true)
+    return (
+      <Trade m={m}>
+        <MembershipSheet
+          open={open}
+          defaultPlanId="vip-year"
+          onClose={() => {
+            onClose()
+            setOpen(false)
+          }}
+        />
+      </Trade>
+    )
+  }
+
+  it('is a modal dialog named by its title, whose close button closes it', async () => {
+    const m = merchant()
+    const onClose = vi.fn()
+    render(<Opened m={m} onClose={onClose} />)
+    const dialog = await screen.findByRole('dialog', { name: '开通会员' })
+    expect(dialog).toHaveAttribute('aria-modal', 'true')
+    expect(within(dialog).getByRole('button', { name: '立即开通 ¥128/年' })).toBeInTheDocument()
+    fireEvent.click(within(dialog).getByRole('button', { name: '关闭' }))
+    expect(onClose).toHaveBeenCalledTimes(1)
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
+  it('renders nothing while closed', () => {
+    render(
+      <Trade m={merchant()}>
+        <MembershipSheet open={false} />
+      </Trade>,
+    )
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(screen.queryByRole('region')).toBeNull()
   })
 })
 

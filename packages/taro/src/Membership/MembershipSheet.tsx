@@ -8,11 +8,12 @@ import {
   type PurchaseMode,
 } from '@tradekit/core'
 import { useCheckout, useMembership, usePurchaseMode, useTranslate } from '@tradekit/react'
-import { useEffect, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { PaymentStatus } from '../Checkout/PaymentStatus'
 import { a11y } from '../internal/a11y'
 import { Pressable } from '../internal/Pressable'
 import { Skeleton } from '../Skeleton/Skeleton'
+import { BottomSheet } from '../Sku/BottomSheet'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import { AutoRenewNotice } from './AutoRenewNotice'
@@ -38,8 +39,14 @@ export interface MembershipSheetProps {
   onContactSupport?: () => void
   /** Called once the entitlement is active after a purchase. */
   onUnlocked?: (entitlement: Entitlement) => void
-  /** Shows a close button that calls it. */
+  /** Shows a close button that calls it (and, as a sheet, a tap on the mask). */
   onClose?: () => void
+  /**
+   * Given, the sheet is a real bottom sheet over a mask (anchored to the bottom, above the home
+   * indicator, a dialog for assistive technology) shown while `open`; left out, it renders inline
+   * as a panel of the page.
+   */
+  open?: boolean
   /** Extra class of the root. */
   className?: string
 }
@@ -64,6 +71,7 @@ export function MembershipSheet({
   onContactSupport,
   onUnlocked,
   onClose,
+  open,
   className,
 }: MembershipSheetProps) {
   const themeVars = useThemeVars()
@@ -107,22 +115,32 @@ export function MembershipSheet({
   )
   const classes = className ? `tk-membership-sheet ${className}` : 'tk-membership-sheet'
   const region = a11y({ role: 'region', label: t('membership.sheetTitle') })
+  // inline: a panel of the page with its own header; as a sheet: BottomSheet's title, close and footer
+  const frame = (content: ReactNode, bar?: ReactNode) =>
+    open === undefined ? (
+      <View style={themeVars} className={classes} {...region}>
+        {header}
+        {content}
+        {bar}
+      </View>
+    ) : (
+      <BottomSheet
+        open={open}
+        title={t('membership.sheetTitle')}
+        closeLabel={t('membership.close')}
+        onClose={onClose ?? noop}
+        footer={bar}
+        className={className}
+      >
+        {content}
+      </BottomSheet>
+    )
 
   if (membership.status === 'idle' || (membership.status === 'loading' && membership.plans.length === 0)) {
-    return (
-      <View style={themeVars} className={classes} {...region}>
-        {header}
-        <Skeleton rows={4} />
-      </View>
-    )
+    return frame(<Skeleton rows={4} />)
   }
   if (!plan) {
-    return (
-      <View style={themeVars} className={classes} {...region}>
-        {header}
-        <Text className="tk-membership-sheet__note">{t('membership.noPlans')}</Text>
-      </View>
-    )
+    return frame(<Text className="tk-membership-sheet__note">{t('membership.noPlans')}</Text>)
   }
 
   const price = formatPlanPrice(plan.price, plan.period, { locale, messages })
@@ -138,58 +156,57 @@ export function MembershipSheet({
     setPending(outcome.status === 'pending')
   }
 
-  return (
-    <View style={themeVars} className={classes} {...region}>
-      {header}
-      <View className="tk-membership-sheet__body">
-        <PlanPicker
-          plans={membership.plans}
-          value={plan.id}
-          badges={badges}
+  return frame(
+    <View className="tk-membership-sheet__body">
+      <PlanPicker
+        plans={membership.plans}
+        value={plan.id}
+        badges={badges}
+        purchaseMode={mode}
+        onChange={(id) => {
+          setPicked(id)
+          setTriedWithoutConsent(false)
+        }}
+      />
+      <BenefitList benefits={plan.benefits} />
+      {needsConsent ? (
+        <AutoRenewNotice
+          plan={plan}
+          checked={consent}
+          onChange={setConsent}
+          cancelRoute={cancelRoute}
           purchaseMode={mode}
-          onChange={(id) => {
-            setPicked(id)
-            setTriedWithoutConsent(false)
-          }}
+          showError={triedWithoutConsent}
         />
-        <BenefitList benefits={plan.benefits} />
-        {needsConsent ? (
-          <AutoRenewNotice
-            plan={plan}
-            checked={consent}
-            onChange={setConsent}
-            cancelRoute={cancelRoute}
-            purchaseMode={mode}
-            showError={triedWithoutConsent}
-          />
-        ) : null}
-        {started && entitled ? (
-          <Text className="tk-membership-sheet__done" {...a11y({ role: 'status' })}>
-            {t('membership.active')}
-          </Text>
-        ) : pending ? (
-          <Text className="tk-membership-sheet__note" {...a11y({ role: 'status' })}>
-            {t('membership.pending')}
-          </Text>
-        ) : (
-          <PaymentStatus />
-        )}
-      </View>
-      {started && entitled ? null : mode === 'buy' ? (
-        <View className="tk-membership-sheet__bar">
-          <Pressable className="tk-membership-sheet__pay" busy={busy} onPress={() => void pay()}>
-            {t(needsConsent ? 'membership.joinRenew' : 'membership.joinPrice', { price })}
-          </Pressable>
-        </View>
-      ) : mode === 'im' ? (
-        <View className="tk-membership-sheet__bar">
-          <Pressable className="tk-membership-sheet__pay" onPress={onContactSupport}>
-            {t('membership.contactToJoin')}
-          </Pressable>
-        </View>
+      ) : null}
+      {started && entitled ? (
+        <Text className="tk-membership-sheet__done" {...a11y({ role: 'status' })}>
+          {t('membership.active')}
+        </Text>
+      ) : pending ? (
+        <Text className="tk-membership-sheet__note" {...a11y({ role: 'status' })}>
+          {t('membership.pending')}
+        </Text>
       ) : (
-        <Text className="tk-membership-sheet__note">{t('membership.notAvailable')}</Text>
+        <PaymentStatus />
       )}
-    </View>
+    </View>,
+    started && entitled ? null : mode === 'buy' ? (
+      <View className="tk-membership-sheet__bar">
+        <Pressable className="tk-membership-sheet__pay" busy={busy} onPress={() => void pay()}>
+          {t(needsConsent ? 'membership.joinRenew' : 'membership.joinPrice', { price })}
+        </Pressable>
+      </View>
+    ) : mode === 'im' ? (
+      <View className="tk-membership-sheet__bar">
+        <Pressable className="tk-membership-sheet__pay" onPress={onContactSupport}>
+          {t('membership.contactToJoin')}
+        </Pressable>
+      </View>
+    ) : (
+      <Text className="tk-membership-sheet__note">{t('membership.notAvailable')}</Text>
+    ),
   )
 }
+
+const noop = () => {}
