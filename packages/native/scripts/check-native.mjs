@@ -15,6 +15,7 @@
 //   card says so and its add does nothing;
 // - a tap on "加入购物车" updates the cart's total through setData and the page's `bind:change`;
 // - the stepper stops at the stock and at the minimum;
+// - a changed `props` object (locale en-US) re-renders the card;
 // - the checkout bar: its disabled reason before anything is selected, then the payable, and one
 //   `submit` for a double tap (and a second one once the page's checkout is done);
 // - the shared base template has a template for every kind of node the components rendered.
@@ -222,6 +223,11 @@ async function checkPlatform(type) {
       const cartUpdates = host.setDataLog.slice(before).filter((entry) => entry.owner.endsWith('cart/index'))
       expect(cartUpdates.length > 0, 'no setData from tk-cart after the tap')
       expect(summary().subtotal.amount === TEA.price.amount, `subtotal ${JSON.stringify(summary().subtotal)}`)
+      const stored = host.storage.get('tradekit:default:guest:cart')
+      expect(
+        typeof stored === 'string' && stored.includes(TEA.skuId),
+        'the cart is not in storage (tradekit:default:guest:cart)',
+      )
       return `${cartUpdates.length} cart setData, ${cartUpdates.reduce((sum, entry) => sum + entry.bytes, 0)} B`
     },
   )
@@ -230,7 +236,15 @@ async function checkPlatform(type) {
     const plus = () => button(cart, /增加数量|Increase/)
     const minus = () => button(cart, /减少数量|Decrease/)
     expect(plus() && minus(), 'no stepper buttons in tk-cart')
-    for (let i = 0; i < TEA.stock + 2; i++) {
+    const before = host.setDataLog.length
+    host.tap(cart, plus())
+    await host.waitFor(() => summary()?.count === 2, '2 units')
+    await host.settle(100)
+    const oneTap = host.setDataLog
+      .slice(before)
+      .filter((entry) => entry.owner.endsWith('cart/index'))
+      .reduce((sum, entry) => sum + entry.bytes, 0)
+    for (let i = 0; i < TEA.stock + 1; i++) {
       host.tap(cart, plus())
       await host.settle(60)
     }
@@ -248,6 +262,13 @@ async function checkPlatform(type) {
     await host.settle(200)
     expect(summary().count === 1, `${summary().count} units after going down`)
     expect(disabled(minus()), '− is not disabled at the minimum')
+    return `one + tap: ${oneTap} B of tk-cart setData`
+  })
+
+  await check(`${tag} a new props object re-renders: tea with locale en-US has "Add to cart"`, async () => {
+    page.setData({ 'tea.locale': 'en-US' })
+    await host.waitFor(() => textOf(tea).includes('Add to cart'), '"Add to cart" on the card')
+    expect(button(tea, /^Add to cart/) && !button(tea, /加入购物车/), 'the add button is not in en-US')
   })
 
   await check(`${tag} tk-checkout-bar: the payable, and one submit for a double tap`, async () => {
