@@ -77,7 +77,9 @@ export const CartLine = memo(function CartLine({ lineId, onRemoved, onPress, cla
               onError={() => setImageFailed(true)}
               {...a11y({ hidden: true })}
             />
-          ) : null}
+          ) : (
+            <View className="tk-cart-line__placeholder" {...a11y({ hidden: true })} />
+          )}
         </View>
         <View className="tk-cart-line__body">
           <Text className="tk-product-title tk-cart-line__title" onClick={press}>
