@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Signing keys and secrets exist only in @tradekit/server and the merchant's environment: no client
 // bundle may carry signing code or a private key. Greps the built client packages (core, react, taro)
-// and the example app's builds, when present, for node:crypto (or crypto), createSign and "PRIVATE KEY".
+// and, when present, the native components' and the example app's builds, for node:crypto (or crypto), createSign and "PRIVATE KEY".
 // Prints one line per check and "N passed, N failed"; exits non-zero on any failure.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -57,6 +57,13 @@ function check(name, dir, required) {
 console.log('client bundles carry no signing code or keys')
 for (const name of ['core', 'react', 'taro'])
   check(`@tradekit/${name} dist`, join(root, 'packages', name, 'dist'), true)
+const nativeDist = join(root, 'packages', 'native', 'dist')
+if (existsSync(nativeDist)) {
+  for (const build of readdirSync(nativeDist))
+    check(`@tradekit/native ${build} build`, join(nativeDist, build), false)
+} else {
+  console.log('  skip  @tradekit/native: not built')
+}
 const appDist = join(root, 'examples', 'mini-shop', 'dist')
 if (existsSync(appDist)) {
   for (const build of readdirSync(appDist)) check(`mini-shop ${build} build`, join(appDist, build), false)

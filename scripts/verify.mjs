@@ -138,6 +138,14 @@ run(
   ['--filter', 'mini-shop', 'run', 'test:e2e'],
   plainCount,
 )
+// Native custom components for teams not on Taro: built from @tradekit/taro with Taro's
+// native-components output for weapp and tt, and their example page run in a Node host.
+run(
+  'native components (@tradekit/native): weapp and tt built and checked in a Node host',
+  'pnpm',
+  ['--filter', '@tradekit/native', 'run', 'check'],
+  plainCount,
+)
 run(
   'client bundles carry no signing code or keys (packages and the example app builds)',
   'node',
