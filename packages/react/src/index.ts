@@ -24,6 +24,7 @@ export {
   useMembership,
 } from './membership/useMembership'
 export { type UseOrderResult, type UseOrdersResult, useOrder, useOrders } from './orders/useOrders'
+export { type RefundFieldError, type UseRefundResult, useRefund } from './orders/useRefund'
 export { CartProvider, type CartProviderProps } from './provider/CartProvider'
 export { TradeProvider, type TradeProviderProps } from './provider/TradeProvider'
 export { type UseTradeEventsResult, useTradeEvents, useViewItem } from './provider/useTradeEvents'
