@@ -29,7 +29,8 @@ const viewport = (width: number, name: string) => ({
 
 /**
  * A story ends in the state it names, not with a focus ring on the last control its play pressed:
- * after the play (and after axe, whose check runs first), focus leaves the canvas.
+ * after the play, focus leaves the canvas (Storybook runs afterEach hooks story first, project last,
+ * addons' after ours: axe checks the page as it is left).
  */
 const leaveFocus = () => {
   const active = document.activeElement
