@@ -92,23 +92,24 @@ export function ProductActionBar({
             </Pressable>
           ) : null}
           {onCart ? (
-            <Pressable
-              className="tk-action-bar__icon"
-              label={cartCount > 0 ? t('detail.cartCount', { count: cartCount }) : t('detail.cart')}
-              onPress={onCart}
-            >
-              <Text className="tk-action-bar__glyph" {...a11y({ hidden: true })}>
-                ⛟
-              </Text>
-              <Text className="tk-action-bar__icon-text" {...a11y({ hidden: true })}>
-                {t('detail.cart')}
-              </Text>
+            // the badge sits beside the button, not in it: the button's visible text stays within its name
+            <View className="tk-action-bar__cart">
+              <Pressable
+                className="tk-action-bar__icon"
+                label={cartCount > 0 ? t('detail.cartCount', { count: cartCount }) : t('detail.cart')}
+                onPress={onCart}
+              >
+                <Text className="tk-action-bar__glyph" {...a11y({ hidden: true })}>
+                  ⛟
+                </Text>
+                <Text className="tk-action-bar__icon-text">{t('detail.cart')}</Text>
+              </Pressable>
               {cartCount > 0 ? (
                 <Text className="tk-action-bar__badge" {...a11y({ hidden: true })}>
                   {cartCount > 99 ? '99+' : String(cartCount)}
                 </Text>
               ) : null}
-            </Pressable>
+            </View>
           ) : null}
           <View className="tk-action-bar__actions">
             {mode === 'im' ? (

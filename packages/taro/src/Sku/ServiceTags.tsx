@@ -58,7 +58,9 @@ export function ServiceTags({ tags, layout = 'row', onPress, className }: Servic
   const label = [t('detail.services'), ...tags].join(t('a11y.separator'))
   const content = (
     <>
-      <Text className="tk-service-tags__label">{t('detail.services')}</Text>
+      <Text className="tk-service-tags__label" {...(onPress ? a11y({ hidden: true }) : {})}>
+        {t('detail.services')}
+      </Text>
       <View className="tk-service-tags__items">{items}</View>
       {onPress ? (
         <Text className="tk-service-tags__more" {...a11y({ hidden: true })}>

@@ -37,12 +37,11 @@ export function SpecSummaryRow({ matrix, value, onPress, className }: SpecSummar
   const text = choiceText(selection, t)
   return (
     <View style={themeVars} className={className ? `tk-spec-row ${className}` : 'tk-spec-row'}>
-      <Pressable
-        className="tk-spec-row__button"
-        label={[t('detail.specs'), text].join(t('a11y.separator'))}
-        onPress={onPress}
-      >
-        <Text className="tk-spec-row__label">{t('detail.specs')}</Text>
+      {/* the label beside the button (a tap on it opens too): the button's name is its visible text */}
+      <Text className="tk-spec-row__label" onClick={onPress}>
+        {t('detail.specs')}
+      </Text>
+      <Pressable className="tk-spec-row__button" onPress={onPress}>
         <Text
           className={
             selection.complete ? 'tk-spec-row__value' : 'tk-spec-row__value tk-spec-row__value--missing'

@@ -1,4 +1,7 @@
 // The Sku components (each exported here as it lands).
+
+// the card's side of opening a selector (the package index names ProductCard's other exports)
+export type { ProductCardSpecControl } from '../ProductCard/ProductCard'
 export { BottomSheet, type BottomSheetProps } from './BottomSheet'
 export { ConnectedSkuSelector, type ConnectedSkuSelectorProps } from './ConnectedSkuSelector'
 export { ProductActionBar, type ProductActionBarProps } from './ProductActionBar'
