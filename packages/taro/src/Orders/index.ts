@@ -1,4 +1,6 @@
 // The Orders components (each exported here as it lands).
+
+export { BuyAgainButton, type BuyAgainButtonProps } from './BuyAgainButton'
 export type { OrderActionHandlers } from './OrderActions'
 export { OrderCard, type OrderCardProps } from './OrderCard'
 export { OrderDetail, type OrderDetailProps } from './OrderDetail'

@@ -1,0 +1,126 @@
+import { Text, View } from '@tarojs/components'
+import {
+  type BuyAgainResult,
+  buyAgainItems,
+  type CartItem,
+  goodsMessages,
+  type Order,
+  orderMessages,
+} from '@tradekit/core'
+import { useCartActions, useTranslate } from '@tradekit/react'
+import { useRef, useState } from 'react'
+import { a11y } from '../internal/a11y'
+import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
+import { useThemeVars } from '../theme/ThemeContext'
+import '../theme/tokens.css'
+import './BuyAgainButton.css'
+
+/** Props of {@link BuyAgainButton}. */
+export interface BuyAgainButtonProps {
+  /** The order to buy again. */
+  order: Order
+  /**
+   * Today's products for these skus, from the team's product API (price, stock, limits, status);
+   * a sku it leaves out is reported as no longer available.
+   */
+  getItems: (skuIds: readonly string[]) => Promise<readonly CartItem[]>
+  /** Called after the lines went into the cart, with what went in and what could not (go to the cart). */
+  onDone?: (result: BuyAgainResult) => void
+  /** Extra class of the root. */
+  className?: string
+}
+
+type State =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'done'; result: BuyAgainResult }
+  | { status: 'failed' }
+
+/**
+ * "再次购买": puts an order's lines back into the cart of `useCart` at today's prices, stock and
+ * limits (`buyAgainItems`), then says what went in, which quantities changed and which lines
+ * could not be bought again and why (sold out, off the shelf, gone, over the limit) — never
+ * dropping one silently.
+ *
+ * @example
+ * ```tsx
+ * <BuyAgainButton order={order} getItems={(skus) => api.products(skus)} onDone={() => Taro.switchTab({ url: '/pages/cart/index' })} />
+ * ```
+ */
+export function BuyAgainButton({ order, getItems, onDone, className }: BuyAgainButtonProps) {
+  const themeVars = useThemeVars()
+  const { t } = useTranslate(orderMessages, goodsMessages)
+  const cart = useCartActions()
+  const [state, setState] = useState<State>({ status: 'idle' })
+  const running = useRef(false)
+  const press = async () => {
+    if (running.current) return
+    running.current = true
+    setState({ status: 'loading' })
+    try {
+      const skus = [...new Set(order.lines.map((line) => line.skuId))]
+      const result = buyAgainItems(order, await getItems(skus))
+      for (const { item, quantity } of result.items) cart.add(item, quantity)
+      setState({ status: 'done', result })
+      onDone?.(result)
+    } catch {
+      setState({ status: 'failed' })
+    } finally {
+      running.current = false
+    }
+  }
+  const result = state.status === 'done' ? state.result : null
+  const added = result?.items.reduce((sum, entry) => sum + entry.quantity, 0) ?? 0
+  return (
+    <View style={themeVars} className={className ? `tk-buy-again ${className}` : 'tk-buy-again'}>
+      <Pressable
+        className="tk-buy-again__button"
+        busy={state.status === 'loading'}
+        settleMs={NAVIGATION_SETTLE_MS}
+        onPress={() => void press()}
+      >
+        <Text className="tk-buy-again__pill">{t('order.action.buyAgain')}</Text>
+      </Pressable>
+      {state.status === 'failed' ? (
+        <Text className="tk-buy-again__error" {...a11y({ role: 'alert' })}>
+          {t('order.buyAgain.failed')}
+        </Text>
+      ) : null}
+      {result ? (
+        <View className="tk-buy-again__report" {...a11y({ role: 'status' })}>
+          {result.items.length > 0 ? (
+            <Text className="tk-buy-again__added">{t('order.buyAgain.added', { count: added })}</Text>
+          ) : null}
+          {result.items
+            .filter((entry) => entry.issue)
+            .map((entry) => (
+              <Text key={entry.line.lineId} className="tk-buy-again__note">
+                {t('order.buyAgain.adjusted', { title: entry.line.title, count: entry.quantity })}
+              </Text>
+            ))}
+          {result.unavailable.length > 0 ? (
+            <View
+              className="tk-buy-again__unavailable"
+              {...a11y({
+                role: 'list',
+                label: t('order.buyAgain.unavailable', { count: result.unavailable.length }),
+              })}
+            >
+              <Text className="tk-buy-again__note" {...a11y({ hidden: true })}>
+                {t('order.buyAgain.unavailable', { count: result.unavailable.length })}
+              </Text>
+              {result.unavailable.map(({ line, reason }) => (
+                <Text key={line.lineId} className="tk-buy-again__note" {...a11y({ role: 'listitem' })}>
+                  {t('order.buyAgain.unavailableLine', {
+                    title: line.title,
+                    reason: t(`order.buyAgain.reason.${reason}`),
+                  })}
+                </Text>
+              ))}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,87 @@
+import { fireEvent, render, screen, within } from '@testing-library/react'
+import { type CartItem, createCart, money, type Order, type OrderItem } from '@tradekit/core'
+import { TradeProvider } from '@tradekit/react'
+import { BuyAgainButton } from '@tradekit/taro'
+import { describe, expect, it, vi } from 'vitest'
+
+const line = (skuId: string, title: string, quantity: number): OrderItem => ({
+  lineId: skuId,
+  skuId,
+  title,
+  quantity,
+  unitPrice: money(1000),
+  amount: money(1000 * quantity),
+  refunded: money(0),
+})
+
+const order: Order = {
+  orderId: 'B1',
+  status: 'completed',
+  kind: 'physical',
+  lines: [
+    line('tee', 'T 恤', 2),
+    line('mug', '马克杯', 3),
+    line('law', '法律咨询', 1),
+    line('vip', '年度会员', 1),
+  ],
+  amount: money(7000),
+  refunded: money(0),
+  createdAt: 1,
+}
+
+const today: CartItem[] = [
+  { skuId: 'tee', title: 'T 恤', price: money(10900) },
+  { skuId: 'mug', title: '马克杯', price: money(4500), perUserLimit: 2 },
+  { skuId: 'vip', title: '年度会员', price: money(19800), status: 'sold_out' },
+]
+
+describe('BuyAgainButton', () => {
+  it("puts the lines back in the cart at today's price and reports every line it could not", async () => {
+    const cart = createCart()
+    const getItems = vi.fn(async () => today)
+    const onDone = vi.fn()
+    render(
+      <TradeProvider cart={cart}>
+        <BuyAgainButton order={order} getItems={getItems} onDone={onDone} />
+      </TradeProvider>,
+    )
+    fireEvent.click(screen.getByRole('button', { name: '再次购买' }))
+    const report = await screen.findByRole('status')
+    expect(getItems).toHaveBeenCalledWith(['tee', 'mug', 'law', 'vip'])
+    // (the cart lists the newest line first)
+    expect(cart.getSnapshot().lines.map((l) => [l.skuId, l.quantity, l.price.amount])).toEqual([
+      ['mug', 2, 4500],
+      ['tee', 2, 10900],
+    ])
+    expect(report).toHaveTextContent('已将 4 件商品加入购物车')
+    expect(report).toHaveTextContent('马克杯 的数量已调整为 2')
+    const unavailable = within(report).getByRole('list', { name: '2 件商品无法再次购买' })
+    expect(
+      within(unavailable)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['法律咨询：已不再销售', '年度会员：已售罄'])
+    expect(onDone).toHaveBeenCalledWith(
+      expect.objectContaining({
+        unavailable: [
+          expect.objectContaining({ reason: 'gone' }),
+          expect.objectContaining({ reason: 'sold_out' }),
+        ],
+      }),
+    )
+  })
+
+  it("says so when today's products could not be read, and adds nothing", async () => {
+    const cart = createCart()
+    render(
+      <TradeProvider cart={cart} locale="en-US">
+        <BuyAgainButton order={order} getItems={vi.fn().mockRejectedValue(new Error('offline'))} />
+      </TradeProvider>,
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Buy again' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Products could not be loaded. Please try again',
+    )
+    expect(cart.getSnapshot().lines).toHaveLength(0)
+  })
+})
