@@ -16,7 +16,7 @@ export interface ProductGalleryProps {
   onChange?: (index: number) => void
   /**
    * Wrap around from the last picture to the first.
-   * @default true
+   * @default false
    */
   circular?: boolean
   /** Extra class of the root. */
@@ -32,7 +32,7 @@ export interface ProductGalleryProps {
  * <ProductGallery images={product.images} />
  * ```
  */
-export function ProductGallery({ images, onChange, circular = true, className }: ProductGalleryProps) {
+export function ProductGallery({ images, onChange, circular = false, className }: ProductGalleryProps) {
   const themeVars = useThemeVars()
   const { t } = useTranslate(skuMessages, goodsMessages)
   const [current, setCurrent] = useState(0)
