@@ -11,13 +11,19 @@ const ready: CheckoutReadinessInput = {
 
 describe('checkoutReadiness', () => {
   it('lets goods through without a contact', () => {
-    expect(checkoutReadiness(ready)).toEqual({ needsContact: false, contactErrors: {}, blocker: null })
+    expect(checkoutReadiness(ready)).toEqual({
+      needsContact: false,
+      needsAddress: false,
+      contactErrors: {},
+      blocker: null,
+    })
   })
 
   it('asks a service for a valid phone (and a name when required)', () => {
     const service = { ...ready, kind: 'service' as const }
     expect(checkoutReadiness(service)).toEqual({
       needsContact: true,
+      needsAddress: false,
       contactErrors: { phone: 'contact.error.phoneRequired' },
       blocker: 'contact',
     })
@@ -27,6 +33,23 @@ describe('checkoutReadiness', () => {
     ).toEqual({ name: 'contact.error.nameRequired' })
     expect(checkoutReadiness({ ...service, requireContact: false }).blocker).toBeNull()
     expect(checkoutReadiness({ ...ready, requireContact: true }).blocker).toBe('contact')
+  })
+
+  it('asks a shipped order for a complete address, before the contact', () => {
+    const address = {
+      name: '张三',
+      phone: '13800138000',
+      region: { province: '浙江省', city: '杭州市', district: '西湖区' },
+      detail: '西溪路 556 号',
+    }
+    const shipped = { ...ready, requireAddress: true }
+    expect(checkoutReadiness(shipped)).toMatchObject({ needsAddress: true, blocker: 'address' })
+    expect(checkoutReadiness({ ...shipped, address: { ...address, phone: '02081167888' } }).blocker).toBe(
+      'address',
+    )
+    expect(checkoutReadiness({ ...shipped, address }).blocker).toBeNull()
+    expect(checkoutReadiness({ ...shipped, requireContact: true }).blocker).toBe('address')
+    expect(checkoutReadiness({ ...shipped, address, requireContact: true }).blocker).toBe('contact')
   })
 
   it('names the first thing that stops a submit, in order: empty, contact, method, busy', () => {

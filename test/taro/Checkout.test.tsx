@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import {
+  type AddressPort,
   type CheckoutApi,
   type CreatedOrder,
   createCart,
@@ -201,5 +202,58 @@ describe('CheckoutPage', () => {
     fireEvent.click(button)
     await act(async () => {})
     expect(vi.mocked(api.createOrder).mock.calls[0]?.[0]).toMatchObject({ contact: { phone: '13800138000' } })
+  })
+})
+
+describe('CheckoutPage with shipping', () => {
+  const hangzhou = {
+    name: '张三',
+    phone: '13800138000',
+    region: { province: '浙江省', city: '杭州市', district: '西湖区' },
+    detail: '西溪路 556 号',
+  }
+
+  function setup(kind: 'physical' | 'service', port?: AddressPort) {
+    const api: CheckoutApi = {
+      createOrder: vi.fn(async () => ({ orderId: 'o1', amount: money(9900), payment: { orderId: 'o1' } })),
+      getOrderStatus: vi.fn(async (): Promise<OrderStatus> => 'paid'),
+    }
+    const cart = createCart()
+    cart.add({ skuId: 'tee', title: 'T 恤', price: money(9900), kind })
+    const onAddressChange = vi.fn()
+    render(
+      <TradeProvider
+        cart={cart}
+        api={api}
+        channel={sandboxChannel({ outcome: 'success' })}
+        storage={memoryStorage()}
+        timing={{ pollDelaysMs: [10] }}
+      >
+        <CheckoutPage shipping addressPort={port} onAddressChange={onAddressChange} />
+      </TradeProvider>,
+    )
+    return { api, onAddressChange }
+  }
+
+  it('will not place a parcel order without an address, then sends the one chosen', async () => {
+    const port: AddressPort = { choose: vi.fn(async () => ({ kind: 'chosen' as const, address: hangzhou })) }
+    const { api, onAddressChange } = setup('physical', port)
+    const submit = screen.getByRole('button', { name: /提交订单/ })
+    expect(submit).toHaveAttribute('aria-disabled', 'true')
+    expect(screen.getByText('请先添加收货地址')).toBeInTheDocument()
+    fireEvent.click(submit)
+    expect(api.createOrder).not.toHaveBeenCalled()
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '添加收货地址' })))
+    expect(onAddressChange).toHaveBeenCalledWith(hangzhou)
+    expect(submit).not.toHaveAttribute('aria-disabled')
+    fireEvent.click(submit)
+    await act(async () => {})
+    expect(vi.mocked(api.createOrder).mock.calls[0]?.[0]).toMatchObject({ address: hangzhou })
+  })
+
+  it('asks no address for a service', () => {
+    const { api } = setup('service')
+    expect(screen.queryByRole('button', { name: '添加收货地址' })).toBeNull()
+    expect(api.createOrder).not.toHaveBeenCalled()
   })
 })

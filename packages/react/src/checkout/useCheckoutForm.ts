@@ -12,6 +12,7 @@ import {
   isLineBlocked,
   isMoving,
   type Money,
+  needsShippingAddress,
   normalizeContact,
   type OrderContact,
   type OrderRequest,
@@ -25,6 +26,7 @@ import {
   priceChangeOf,
   purchaseKindOf,
   type Quote,
+  type ShippingAddress,
 } from '@tradekit/core'
 import { type Dispatch, type SetStateAction, useEffect, useMemo, useRef, useState } from 'react'
 import { useCart } from '../cart/useCart'
@@ -56,6 +58,13 @@ export interface UseCheckoutFormOptions {
   requireContact?: boolean
   /** Ask for a name with the phone. @default false */
   requireName?: boolean
+  /**
+   * The app ships physical goods: an order with physical lines needs a complete shipping address
+   * (`needsShippingAddress`), sent as `address`. @default false
+   */
+  shipping?: boolean
+  /** The address to start with (the user's remembered one). */
+  defaultAddress?: ShippingAddress | null
   /** Sent with the order as `meta`. */
   meta?: Readonly<Record<string, unknown>>
   /**
@@ -110,6 +119,14 @@ export interface CheckoutForm {
   setContact: Dispatch<SetStateAction<OrderContact>>
   /** The order carries contact details (a service, or `requireContact`). */
   readonly needsContact: boolean
+  /** The order ships: it needs a shipping address (`shipping` and physical lines). */
+  readonly needsAddress: boolean
+  /** The shipping address chosen so far (`defaultAddress` until the user picks one). */
+  readonly address: ShippingAddress | null
+  /** Sets the shipping address. */
+  setAddress(address: ShippingAddress | null): void
+  /** True once a submit was stopped by a missing address: show the address card's error. */
+  readonly showAddressError: boolean
   /** What is wrong with the contact, as message keys by field (`validateContact`). */
   readonly contactErrors: ContactErrors
   /** True once a submit was stopped by the contact: show every field's error. */
@@ -157,6 +174,7 @@ const selectBuyable = (cart: CartSnapshot): readonly CartLine[] =>
  */
 export function useCheckoutForm(options: UseCheckoutFormOptions = {}): CheckoutForm {
   const { lines: given, coupons, fees, member, requireContact, requireName, meta, onPaid } = options
+  const { shipping, defaultAddress } = options
   const fromCart = useCart(given ? selectNone : selectBuyable, shallowEqual)
   const lines: readonly CheckoutFormLine[] = given ?? fromCart
   const kind = purchaseKindOf(lines)
@@ -168,6 +186,10 @@ export function useCheckoutForm(options: UseCheckoutFormOptions = {}): CheckoutF
   const [picked, setChannel] = useState<string | undefined>(undefined)
   const [contact, setContact] = useState<OrderContact>({})
   const [showContactErrors, setShowContactErrors] = useState(false)
+  // undefined until the user picks: the default (a remembered address read later) is used meanwhile
+  const [pickedAddress, setAddress] = useState<ShippingAddress | null | undefined>(undefined)
+  const address = pickedAddress === undefined ? (defaultAddress ?? null) : pickedAddress
+  const [showAddressError, setShowAddressError] = useState(false)
   const [submitted, setSubmitted] = useState<Money | null>(null)
   const [accepted, setAccepted] = useState<{ key: string; payable: Money; quote?: Quote } | null>(null)
 
@@ -180,8 +202,10 @@ export function useCheckoutForm(options: UseCheckoutFormOptions = {}): CheckoutF
     [clientQuote, lines, coupons, couponId, fees, member],
   )
   const orderLines = useMemo(() => orderLinesOf(lines), [lines])
-  // An accepted price holds for the lines and coupon it was given for, not after they change.
-  const key = JSON.stringify([orderLines, clientQuote.couponId])
+  const needsAddress = shipping === true && needsShippingAddress(lines)
+  // An accepted price holds for the lines, coupon and address it was given for (delivery is priced
+  // by where it goes), not after they change.
+  const key = JSON.stringify([orderLines, clientQuote.couponId, needsAddress ? address : null])
   const agreed = accepted?.key === key ? accepted : null
   const quote = agreed?.quote ?? clientQuote
   const payable = agreed?.payable ?? clientQuote.payable
@@ -190,6 +214,8 @@ export function useCheckoutForm(options: UseCheckoutFormOptions = {}): CheckoutF
   const { needsContact, contactErrors, blocker } = checkoutReadiness({
     lineCount: lines.length,
     kind,
+    requireAddress: needsAddress,
+    address,
     contact,
     requireContact,
     requireName,
@@ -215,6 +241,7 @@ export function useCheckoutForm(options: UseCheckoutFormOptions = {}): CheckoutF
       lines: orderLines,
       ...(clientQuote.couponId ? { coupon: clientQuote.couponId } : {}),
       ...(needsContact ? { contact: normalizeContact(contact) } : {}),
+      ...(needsAddress && address ? { address } : {}),
       ...(channel ? { channel } : {}),
       ...(meta ? { meta } : {}),
       expectedPayable,
@@ -240,6 +267,10 @@ export function useCheckoutForm(options: UseCheckoutFormOptions = {}): CheckoutF
     contact,
     setContact,
     needsContact,
+    needsAddress,
+    address,
+    setAddress,
+    showAddressError: showAddressError && needsAddress,
     contactErrors,
     showContactErrors,
     disabledReason: blocker,
@@ -254,6 +285,7 @@ export function useCheckoutForm(options: UseCheckoutFormOptions = {}): CheckoutF
     },
     submit() {
       if (blocker === 'contact') setShowContactErrors(true)
+      if (blocker === 'address') setShowAddressError(true)
       if (blocker !== null && blocker !== 'busy') return Promise.resolve(checkout.checkout.getSnapshot())
       return send(payable)
     },

@@ -1,12 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import {
+  type AddressPort,
   type Coupon,
   type CreatedOrder,
   checkoutMessages,
   membershipMessages,
   type PricingFee,
+  type ShippingAddress,
 } from '@tradekit/core'
 import { useCheckoutForm, useTranslate } from '@tradekit/react'
+import { AddressCard } from '../Address/AddressCard'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import { CheckoutBar } from './CheckoutBar'
@@ -48,6 +51,20 @@ export interface CheckoutPageProps {
   onDone?: () => void
   /** Called once when the server confirms the payment. */
   onPaid?: (order: CreatedOrder | undefined) => void
+  /** "View order" after the payment: the paid order's detail page. */
+  onViewOrder?: (orderId: string) => void
+  /**
+   * The app ships physical goods: an order with physical lines shows the address card and cannot
+   * be placed without a complete address (sent as `address`; the server prices delivery by it).
+   * @default false
+   */
+  shipping?: boolean
+  /** The platform's address picker for the address card (`taroAddress()`); without it, a form. */
+  addressPort?: AddressPort
+  /** The address to start with (`useRememberedAddress().address`). */
+  defaultAddress?: ShippingAddress | null
+  /** Told of each address the user chose (remember it: `useRememberedAddress().remember`). */
+  onAddressChange?: (address: ShippingAddress) => void
   /** "Contact support" when the purchase goes through customer service (`im`). */
   onContactSupport?: () => void
   /** Extra class of the root. */
@@ -55,8 +72,8 @@ export interface CheckoutPageProps {
 }
 
 /**
- * A checkout page ready to drop in: the selected cart lines with their totals, contact details for
- * services, coupons (the best preselected), the payment methods of this platform, the price-change
+ * A checkout page ready to drop in: the shipping address for physical goods (with `shipping`), the
+ * selected cart lines with their totals, contact details for services, coupons (the best preselected), the payment methods of this platform, the price-change
  * notice, the payment status and the submit bar. Markup over `useCheckoutForm` (which holds the
  * choices and reads the rules from core), inside a `TradeProvider` with an `api` and channels;
  * build your own page from the same hook and pieces when it needs another layout.
@@ -83,16 +100,43 @@ export function CheckoutPage({
   onLeave,
   onDone,
   onPaid,
+  onViewOrder,
+  shipping = false,
+  addressPort,
+  defaultAddress,
+  onAddressChange,
   onContactSupport,
   className,
 }: CheckoutPageProps) {
   const themeVars = useThemeVars()
   const { t } = useTranslate(checkoutMessages, membershipMessages)
-  const form = useCheckoutForm({ coupons, fees, member, requireContact, requireName, meta, onPaid })
+  const form = useCheckoutForm({
+    coupons,
+    fees,
+    member,
+    requireContact,
+    requireName,
+    meta,
+    onPaid,
+    shipping,
+    defaultAddress,
+  })
   const { purchaseMode: mode, priceChange, disabledReason } = form
   return (
     <View style={themeVars} className={className ? `tk-checkout-page ${className}` : 'tk-checkout-page'}>
       <View className="tk-checkout-page__body">
+        {form.needsAddress ? (
+          <AddressCard
+            value={form.address}
+            onChange={(address) => {
+              form.setAddress(address)
+              onAddressChange?.(address)
+            }}
+            port={addressPort}
+            required
+            showErrors={form.showAddressError}
+          />
+        ) : null}
         <OrderSummary quote={form.quote} items={form.lines} purchaseMode={mode} />
         {mode === 'hidden' ? (
           <Text className="tk-checkout-page__note">{t('membership.notAvailable')}</Text>
@@ -135,9 +179,15 @@ export function CheckoutPage({
             onAccept={form.acceptPrice}
           />
         ) : null}
-        <PaymentStatus onOrderAgain={onOrderAgain} onLeave={onLeave} onDone={onDone} />
+        <PaymentStatus
+          onOrderAgain={onOrderAgain}
+          onLeave={onLeave}
+          onDone={onDone}
+          onViewOrder={onViewOrder}
+        />
       </View>
-      {form.checkout.status !== 'paid' && !priceChange ? (
+      {/* paid: nothing left to place; unknown: the money may have moved, a new order could charge twice */}
+      {form.checkout.status !== 'paid' && form.checkout.status !== 'unknown' && !priceChange ? (
         <CheckoutBar
           className="tk-checkout-page__bar"
           payable={form.payable}
