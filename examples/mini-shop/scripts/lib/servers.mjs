@@ -46,7 +46,11 @@ export function startMerchant({ port = 0, dataDir = 'memory://', quiet = true, e
   exited.then(() => process.off('exit', orphan))
   let output = ''
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`merchant server did not start:\n${output}`)), 30_000)
+    // PGlite's start takes seconds, and on a busy machine (2 cores shared) well over 30 s
+    const timer = setTimeout(
+      () => fail(new Error(`merchant server did not start:\n${output}`)),
+      Number(process.env.MERCHANT_START_TIMEOUT_MS ?? 120_000),
+    )
     const fail = (error) => {
       clearTimeout(timer)
       child.kill('SIGKILL')

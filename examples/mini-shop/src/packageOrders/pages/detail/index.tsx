@@ -133,7 +133,7 @@ function OrderBody({
   const left = remainingMs(order, Date.now())
   const open = order.refunds?.find((refund) => refund.status === 'refund_requested')
   return (
-    <View>
+    <View {...role('region', '订单详情')}>
       <View className="shop-card" {...role('region', '订单状态')}>
         <Text className="shop-section__title" id="order-detail-status">
           {left === 0 ? '支付超时' : STATUS_TEXT[order.status]}
