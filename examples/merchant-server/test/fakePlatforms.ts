@@ -401,7 +401,12 @@ export async function fakeWechatPay(clock: () => number): Promise<FakePlatform> 
         out_refund_no: refund.refundNo,
         refund_id: `5030-${refund.refundNo}`,
         refund_status: options.succeeded ? 'SUCCESS' : 'ABNORMAL',
-        amount: { total: refund.total, refund: refund.refund, payer_total: refund.total, payer_refund: refund.refund },
+        amount: {
+          total: refund.total,
+          refund: refund.refund,
+          payer_total: refund.total,
+          payer_refund: refund.refund,
+        },
       }
       return encrypted(resource, 'refund', options.succeeded ? 'REFUND.SUCCESS' : 'REFUND.ABNORMAL', {
         timestamp: options.timestamp,
@@ -414,7 +419,12 @@ export async function fakeWechatPay(clock: () => number): Promise<FakePlatform> 
         { paid: true, refunded: false, total: options.total },
         options.outcome === 'paid' ? 'SUCCESS' : 'CLOSED',
       )
-      return encrypted(resource, 'transaction', options.outcome === 'paid' ? 'TRANSACTION.SUCCESS' : 'TRANSACTION.CLOSED', options)
+      return encrypted(
+        resource,
+        'transaction',
+        options.outcome === 'paid' ? 'TRANSACTION.SUCCESS' : 'TRANSACTION.CLOSED',
+        options,
+      )
     },
     close: server.close,
   }

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cny, DRIVER, manualClock, newKey, snapshotDatabase, startTestServer, type TestServer } from './harness.ts'
+import {
+  cny,
+  DRIVER,
+  manualClock,
+  newKey,
+  snapshotDatabase,
+  startTestServer,
+  type TestServer,
+} from './harness.ts'
 import { type CentreOrderBody, CONTACT, detail, listAll, place, placePaid } from './orderCentreHelpers.ts'
 
 const clock = manualClock()
@@ -26,7 +34,10 @@ describe(`fulfilment on ${DRIVER}`, () => {
 
     const shipped = await admin(`orders/${orderId}/ship`, { carrier: '顺丰', trackingNo: 'SF1234567890' })
     expect(shipped.status).toBe(200)
-    expect(shipped.body).toMatchObject({ status: 'shipped', shipment: { carrier: '顺丰', trackingNo: 'SF1234567890' } })
+    expect(shipped.body).toMatchObject({
+      status: 'shipped',
+      shipment: { carrier: '顺丰', trackingNo: 'SF1234567890' },
+    })
     expect((await listAll(server, user, 'to_ship')).ids).toEqual([])
     expect((await listAll(server, user, 'to_receive')).ids).toEqual([orderId])
     const twice = await admin(`orders/${orderId}/ship`, { carrier: '顺丰', trackingNo: 'SF1234567890' })
@@ -37,7 +48,9 @@ describe(`fulfilment on ${DRIVER}`, () => {
     expect((await admin(`orders/${orderId}/deliver`)).body).toMatchObject({ status: 'delivered' })
     const stranger = await server.call('POST', `/orders/${orderId}/confirm-receipt`, { user: 'eve-parcel' })
     expect(stranger.status).toBe(403)
-    const received = await server.call<CentreOrderBody>('POST', `/orders/${orderId}/confirm-receipt`, { user })
+    const received = await server.call<CentreOrderBody>('POST', `/orders/${orderId}/confirm-receipt`, {
+      user,
+    })
     expect(received.body).toMatchObject({ status: 'completed' })
     expect(steps(received.body)).toEqual(['pending_payment', 'paid', 'shipped', 'delivered', 'completed'])
     // confirming again answers the completed order
@@ -49,14 +62,22 @@ describe(`fulfilment on ${DRIVER}`, () => {
     const user = 'quinn-quick'
     const orderId = await placePaid(server, user, [{ skuId: 'tea-gift-box', quantity: 1 }], 12800)
     await admin(`orders/${orderId}/ship`, { carrier: 'EMS', trackingNo: 'E1' })
-    const received = await server.call<CentreOrderBody>('POST', `/orders/${orderId}/confirm-receipt`, { user })
+    const received = await server.call<CentreOrderBody>('POST', `/orders/${orderId}/confirm-receipt`, {
+      user,
+    })
     expect(steps(received.body)).toEqual(['pending_payment', 'paid', 'shipped', 'completed'])
   })
 
   it('refuses what the table has no row for: shipping unpaid orders or services, receiving unshipped ones — writing nothing', async () => {
     const user = 'ray-refused'
     const unpaid = await place(server, user, [{ skuId: 'tea-gift-box', quantity: 1 }], 12800)
-    const service = await placePaid(server, user, [{ skuId: 'legal-consult-30', quantity: 1 }], 19900, CONTACT)
+    const service = await placePaid(
+      server,
+      user,
+      [{ skuId: 'legal-consult-30', quantity: 1 }],
+      19900,
+      CONTACT,
+    )
     const parcel = await placePaid(server, user, [{ skuId: 'tea-gift-box', quantity: 1 }], 12800)
     const before = await snapshotDatabase(server.merchant)
     const shipUnpaid = await admin(`orders/${unpaid}/ship`, { carrier: 'SF', trackingNo: 'SF1' })
@@ -66,15 +87,25 @@ describe(`fulfilment on ${DRIVER}`, () => {
     expect((await admin(`orders/${service}/deliver`)).status).toBe(409)
     expect((await server.call('POST', `/orders/${parcel}/confirm-receipt`, { user })).status).toBe(409)
     expect((await server.call('POST', `/orders/${service}/confirm-receipt`, { user })).status).toBe(409)
-    expect((await admin(`orders/ord_${'0'.repeat(32)}/ship`, { carrier: 'SF', trackingNo: 'SF1' })).status).toBe(404)
+    expect(
+      (await admin(`orders/ord_${'0'.repeat(32)}/ship`, { carrier: 'SF', trackingNo: 'SF1' })).status,
+    ).toBe(404)
     expect((await admin(`orders/${parcel}/ship`, { carrier: 'SF' })).status).toBe(400)
-    expect((await admin(`orders/${parcel}/ship`, { carrier: 'SF', trackingNo: 'no spaces' })).status).toBe(400)
+    expect((await admin(`orders/${parcel}/ship`, { carrier: 'SF', trackingNo: 'no spaces' })).status).toBe(
+      400,
+    )
     expect(await snapshotDatabase(server.merchant)).toBe(before)
   })
 
   it('gives a paid service its verification code; the merchant verifies it once: to_verify → verified → completed', async () => {
     const user = 'sia-service'
-    const orderId = await placePaid(server, user, [{ skuId: 'legal-consult-30', quantity: 1 }], 19900, CONTACT)
+    const orderId = await placePaid(
+      server,
+      user,
+      [{ skuId: 'legal-consult-30', quantity: 1 }],
+      19900,
+      CONTACT,
+    )
     const order = await detail(server, user, orderId)
     expect(order).toMatchObject({ status: 'to_verify', kind: 'service', contact: { phone: '13800000000' } })
     const code = order.verification!.code
@@ -100,7 +131,13 @@ describe(`fulfilment on ${DRIVER}`, () => {
 
   it('does not verify a code while its refund is asked for, nor an unpaid order (no code yet)', async () => {
     const user = 'tao-tangled'
-    const orderId = await placePaid(server, user, [{ skuId: 'legal-consult-30', quantity: 1 }], 19900, CONTACT)
+    const orderId = await placePaid(
+      server,
+      user,
+      [{ skuId: 'legal-consult-30', quantity: 1 }],
+      19900,
+      CONTACT,
+    )
     const code = (await detail(server, user, orderId)).verification!.code
     const asked = await server.call('POST', `/orders/${orderId}/refunds`, {
       user,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CentreOrderBody, CONTACT, detail, listAll, place, placePaid } from './orderCentreHelpers.ts'
 import { DRIVER, manualClock, newKey, startTestServer, stockOf, type TestServer } from './harness.ts'
+import { type CentreOrderBody, CONTACT, detail, listAll, place, placePaid } from './orderCentreHelpers.ts'
 
 const TTL = 10 * 60_000
 const clock = manualClock()
@@ -29,7 +29,9 @@ describe(`the order centre on ${DRIVER}`, () => {
       await step(place(server, user, [{ skuId: 'sticker-pack', quantity: 2 }], 1200)),
     ]
     const tea = await step(placePaid(server, user, [{ skuId: 'tea-gift-box', quantity: 1 }], 12800))
-    const consult = await step(placePaid(server, user, [{ skuId: 'legal-consult-30', quantity: 1 }], 19900, CONTACT))
+    const consult = await step(
+      placePaid(server, user, [{ skuId: 'legal-consult-30', quantity: 1 }], 19900, CONTACT),
+    )
     const ebook = await step(placePaid(server, user, [{ skuId: 'ebook-trading-guide', quantity: 1 }], 990))
     const cancelled = await step(place(server, user, [{ skuId: 'sticker-pack', quantity: 3 }], 1800))
     expect((await server.call('POST', `/orders/${cancelled}/cancel`, { user })).status).toBe(200)
@@ -112,7 +114,9 @@ describe(`the order centre on ${DRIVER}`, () => {
     expect(after.expiresAt).toBeUndefined()
     expect(after.payment).toBeUndefined()
     expect(statuses(after)).toEqual(['pending_payment', 'paid'])
-    const events = await server.merchant.db.query('SELECT * FROM payment_events WHERE order_id = $1', [orderId])
+    const events = await server.merchant.db.query('SELECT * FROM payment_events WHERE order_id = $1', [
+      orderId,
+    ])
     expect(events).toHaveLength(1)
   })
 
@@ -133,7 +137,11 @@ describe(`the order centre on ${DRIVER}`, () => {
     const refund = await server.call('POST', `/orders/${orderId}/refunds`, {
       user,
       headers: { 'Idempotency-Key': newKey() },
-      body: { lines: [{ lineId: '1', amount: { amount: 100, currency: 'CNY' } }], amount: { amount: 100, currency: 'CNY' }, reason: '不想要了' },
+      body: {
+        lines: [{ lineId: '1', amount: { amount: 100, currency: 'CNY' } }],
+        amount: { amount: 100, currency: 'CNY' },
+        reason: '不想要了',
+      },
     })
     expect(refund.status).toBe(409)
     const ship = await server.call('POST', `/admin/orders/${orderId}/ship`, {

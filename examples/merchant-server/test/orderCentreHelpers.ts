@@ -22,7 +22,13 @@ export interface CentreOrderBody {
   expiresAt?: number
   serverNow: number
   verification?: { code: string }
-  refunds: { refundId: string; status: string; amount: { amount: number }; lines: unknown[]; reason: string }[]
+  refunds: {
+    refundId: string
+    status: string
+    amount: { amount: number }
+    lines: unknown[]
+    reason: string
+  }[]
   timeline?: { status: string; at: number; event: string }[]
   channel: string
   payment?: unknown

@@ -51,7 +51,10 @@ function expectPayment(channel: string, payment: Record<string, unknown>) {
       totalAmount: 1200,
       skuList: [{ skuId: 'sticker-pack', price: 600, quantity: 2 }],
       // the mini-shop's order-detail page, where Douyin's order entry leads
-      orderEntrySchema: { path: 'packageOrders/pages/detail/index', params: expect.stringMatching(/^\{"id":"ord_/) },
+      orderEntrySchema: {
+        path: 'packageOrders/pages/detail/index',
+        params: expect.stringMatching(/^\{"id":"ord_/),
+      },
     })
   } else if (channel === 'douyin-pay') {
     expect(payment).toEqual({ orderInfo: { order_id: expect.any(String), order_token: expect.any(String) } })

@@ -35,11 +35,15 @@ const refundOf = (lines: [string, number][], extra: { reason?: string; note?: st
 })
 
 function ask(user: string, orderId: string, body: unknown, key: string | null = newKey()) {
-  return server.call<CentreOrderBody & { error?: Record<string, unknown> }>('POST', `/orders/${orderId}/refunds`, {
-    user,
-    body,
-    headers: key === null ? {} : { 'Idempotency-Key': key },
-  })
+  return server.call<CentreOrderBody & { error?: Record<string, unknown> }>(
+    'POST',
+    `/orders/${orderId}/refunds`,
+    {
+      user,
+      body,
+      headers: key === null ? {} : { 'Idempotency-Key': key },
+    },
+  )
 }
 const admin = (path: string, body?: unknown) =>
   server.call<CentreOrderBody & { error?: Record<string, unknown> }>('POST', `/admin/orders/${path}`, {
@@ -111,7 +115,9 @@ describe(`refunds on ${DRIVER}`, () => {
     // a part refunded: for the checkout the order is still paid
     expect(await paymentStatus(user, orderId)).toBe('paid')
     // accepting it again changes nothing
-    expect((await admin(`${orderId}/refunds/${refundId}/approve`)).body).toMatchObject({ refunded: cny(2900) })
+    expect((await admin(`${orderId}/refunds/${refundId}/approve`)).body).toMatchObject({
+      refunded: cny(2900),
+    })
 
     // a new request after a settled one is a new record; the rest of the order, at once this time
     await setRefundDelay(0)
@@ -149,10 +155,23 @@ describe(`refunds on ${DRIVER}`, () => {
       [refundOf([['2', 100]]), 422, 'INVALID_ARGUMENT'],
       [refundOf([['1', 0]]), 400, 'INVALID_AMOUNT'],
       [refundOf([['1', -5]]), 400, 'INVALID_AMOUNT'],
-      [{ ...refundOf([['1', 100]]), lines: [{ lineId: '1', amount: { amount: 1.5, currency: 'CNY' } }] }, 400, 'INVALID_AMOUNT'],
+      [
+        { ...refundOf([['1', 100]]), lines: [{ lineId: '1', amount: { amount: 1.5, currency: 'CNY' } }] },
+        400,
+        'INVALID_AMOUNT',
+      ],
       [{ ...refundOf([['1', 100]]), amount: { amount: 100, currency: 'USD' } }, 400, 'INVALID_AMOUNT'],
       [{ ...refundOf([['1', 100]]), lines: [] }, 400, 'INVALID_ARGUMENT'],
-      [{ ...refundOf([['1', 50], ['1', 50]]) }, 400, 'INVALID_ARGUMENT'],
+      [
+        {
+          ...refundOf([
+            ['1', 50],
+            ['1', 50],
+          ]),
+        },
+        400,
+        'INVALID_ARGUMENT',
+      ],
       [{ ...refundOf([['1', 100]]), reason: '' }, 400, 'INVALID_ARGUMENT'],
       [{ ...refundOf([['1', 100]]), reason: 'x'.repeat(65) }, 400, 'INVALID_ARGUMENT'],
       [{ ...refundOf([['1', 100]]), note: 'bad\u0000note' }, 400, 'INVALID_ARGUMENT'],
@@ -201,11 +220,23 @@ describe(`refunds on ${DRIVER}`, () => {
     const orderId = await placePaid(server, user, [{ skuId: 'tea-gift-box', quantity: 1 }], 12800)
     const first = await ask(user, orderId, refundOf([['1', 12800]]))
     const firstId = first.body.refunds[0]!.refundId
-    expect((await server.call('POST', `/orders/${orderId}/refunds/${firstId}/cancel`, { user: 'eve-withdraws' })).status).toBe(403)
-    const withdrawn = await server.call<CentreOrderBody>('POST', `/orders/${orderId}/refunds/${firstId}/cancel`, { user })
-    expect(withdrawn.body).toMatchObject({ status: 'paid', refunds: [{ refundId: firstId, status: 'withdrawn' }] })
+    expect(
+      (await server.call('POST', `/orders/${orderId}/refunds/${firstId}/cancel`, { user: 'eve-withdraws' }))
+        .status,
+    ).toBe(403)
+    const withdrawn = await server.call<CentreOrderBody>(
+      'POST',
+      `/orders/${orderId}/refunds/${firstId}/cancel`,
+      { user },
+    )
+    expect(withdrawn.body).toMatchObject({
+      status: 'paid',
+      refunds: [{ refundId: firstId, status: 'withdrawn' }],
+    })
     expect((await listAll(server, user, 'to_ship')).ids).toEqual([orderId])
-    const again = await server.call<CentreOrderBody>('POST', `/orders/${orderId}/refunds/${firstId}/cancel`, { user })
+    const again = await server.call<CentreOrderBody>('POST', `/orders/${orderId}/refunds/${firstId}/cancel`, {
+      user,
+    })
     expect(again.body).toMatchObject({ status: 'paid' })
     const late = await admin(`${orderId}/refunds/${firstId}/approve`)
     expect(late.status).toBe(409)
@@ -220,14 +251,20 @@ describe(`refunds on ${DRIVER}`, () => {
     })
     expect((await admin(`${orderId}/refunds/${secondId}/reject`, {})).status).toBe(200)
     expect((await admin(`${orderId}/refunds/${secondId}/approve`)).status).toBe(409)
-    expect((await server.call('POST', `/orders/${orderId}/refunds/${secondId}/cancel`, { user })).status).toBe(409)
+    expect(
+      (await server.call('POST', `/orders/${orderId}/refunds/${secondId}/cancel`, { user })).status,
+    ).toBe(409)
     // the merchant cannot ship an order whose refund was just settled: the table has no such row
     expect((await admin(`${orderId}/ship`, { carrier: 'SF', trackingNo: 'SF1' })).status).toBe(409)
 
     const third = await ask(user, orderId, refundOf([['1', 12800]], { reason: '仍然想退' }))
     expect(third.status).toBe(201)
     expect(third.body.status).toBe('refund_requested')
-    expect(third.body.refunds.map((refund) => refund.status)).toEqual(['withdrawn', 'refund_rejected', 'refund_requested'])
+    expect(third.body.refunds.map((refund) => refund.status)).toEqual([
+      'withdrawn',
+      'refund_rejected',
+      'refund_requested',
+    ])
     expect((await detail(server, user, orderId)).timeline?.map((step) => step.event)).toEqual([
       'CREATE',
       'PAY',
@@ -274,7 +311,11 @@ describe(`refunds through a real cashier (WeChat Pay, against its fake) on ${DRI
     try {
       const headers = () => ({ authorization: `Bearer ${token()}` })
       const created = await real.call('POST', '/orders', {
-        body: { lines: [{ skuId: 'sticker-pack', quantity: 2 }], expectedPayable: cny(1200), channel: 'wechat' },
+        body: {
+          lines: [{ skuId: 'sticker-pack', quantity: 2 }],
+          expectedPayable: cny(1200),
+          channel: 'wechat',
+        },
         headers: { ...headers(), 'Idempotency-Key': newKey() },
       })
       const orderId = created.body.orderId as string
@@ -283,8 +324,13 @@ describe(`refunds through a real cashier (WeChat Pay, against its fake) on ${DRI
       const deliver = (callback: { body: string; headers: Record<string, string> }) =>
         real.call('POST', '/pay/wechat/notify', { raw: callback.body, headers: callback.headers, user: null })
       await deliver(platform.callback(orderId, { outcome: 'paid', timestamp: seconds(), total: 1200 }))
-      const paid = await real.call<CentreOrderBody>('GET', `/orders/${orderId}/detail`, { headers: headers() })
-      expect(paid.body).toMatchObject({ status: 'to_verify', verification: { code: expect.stringMatching(/^\d{12}$/) } })
+      const paid = await real.call<CentreOrderBody>('GET', `/orders/${orderId}/detail`, {
+        headers: headers(),
+      })
+      expect(paid.body).toMatchObject({
+        status: 'to_verify',
+        verification: { code: expect.stringMatching(/^\d{12}$/) },
+      })
 
       const asked = await real.call<CentreOrderBody>('POST', `/orders/${orderId}/refunds`, {
         body: refundOf([['1', 500]]),
@@ -296,23 +342,37 @@ describe(`refunds through a real cashier (WeChat Pay, against its fake) on ${DRI
       expect(failed.status).toBe(502)
       expect(failed.body).toMatchObject({ error: { code: 'NETWORK', retryable: true } })
       expect(platform.orders.get(orderId)!.refunds).toEqual([{ refundNo: refundId, amount: 500 }])
-      const moving = await real.call<CentreOrderBody>('GET', `/orders/${orderId}/detail`, { headers: headers() })
+      const moving = await real.call<CentreOrderBody>('GET', `/orders/${orderId}/detail`, {
+        headers: headers(),
+      })
       expect(moving.body).toMatchObject({ status: 'refunding', refunded: cny(0) })
 
       const refund = { orderId, refundNo: refundId, refund: 500, total: 1200 }
       const before = await snapshotDatabase(real.merchant)
-      const forged = await deliver(platform.refundCallback!(refund, { succeeded: true, timestamp: seconds(), forged: true }))
+      const forged = await deliver(
+        platform.refundCallback!(refund, { succeeded: true, timestamp: seconds(), forged: true }),
+      )
       expect(forged.status).toBeGreaterThanOrEqual(400)
       expect(await snapshotDatabase(real.merchant)).toBe(before)
 
-      const genuine = await deliver(platform.refundCallback!(refund, { succeeded: true, timestamp: seconds() }))
+      const genuine = await deliver(
+        platform.refundCallback!(refund, { succeeded: true, timestamp: seconds() }),
+      )
       expect(genuine.status).toBe(204)
-      const done = await real.call<CentreOrderBody>('GET', `/orders/${orderId}/detail`, { headers: headers() })
-      expect(done.body).toMatchObject({ status: 'refunded', refunded: cny(500), refunds: [{ status: 'refunded' }] })
+      const done = await real.call<CentreOrderBody>('GET', `/orders/${orderId}/detail`, {
+        headers: headers(),
+      })
+      expect(done.body).toMatchObject({
+        status: 'refunded',
+        refunded: cny(500),
+        refunds: [{ status: 'refunded' }],
+      })
       // delivered again: acknowledged, nothing moves
       const again = await deliver(platform.refundCallback!(refund, { succeeded: true, timestamp: seconds() }))
       expect(again.status).toBe(204)
-      const still = await real.call<CentreOrderBody>('GET', `/orders/${orderId}/detail`, { headers: headers() })
+      const still = await real.call<CentreOrderBody>('GET', `/orders/${orderId}/detail`, {
+        headers: headers(),
+      })
       expect(still.body).toMatchObject({ refunded: cny(500) })
       expect((await real.call('GET', `/orders/${orderId}`, { headers: headers() })).body.status).toBe('paid')
       expect(platform.failures).toEqual([])

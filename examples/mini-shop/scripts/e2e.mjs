@@ -386,7 +386,11 @@ const scenarios = [
       assert.deepEqual(asked.refunds[0].amount, quote.payable)
       assert.equal(asked.refunds[0].note, '盒子压坏了')
       // the merchant approves through its endpoint; the sandbox moves the money; the page follows
-      await call(merchant.url, 'POST', `/admin/orders/${orderId}/refunds/${asked.refunds[0].refundId}/approve`)
+      await call(
+        merchant.url,
+        'POST',
+        `/admin/orders/${orderId}/refunds/${asked.refunds[0].refundId}/approve`,
+      )
       await page.locator('#order-detail-status').getByText('已退款').waitFor()
       await page.locator('#order-detail-refunded').getByText(yuan(quote.payable)).waitFor()
       assert.equal((await call(merchant.url, 'GET', `/orders/${orderId}`)).status, 'refunded')

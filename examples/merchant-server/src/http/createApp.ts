@@ -27,6 +27,7 @@ import {
 } from '../orders/orderLifecycle.ts'
 import { findOrder, type OrderRow, toOrderView } from '../orders/orderRecords.ts'
 import { TAB_NAMES } from '../orders/orderStatusTable.ts'
+import { parseOrderRequest, SKU_ID } from '../orders/parseOrderRequest.ts'
 import {
   acceptRefund,
   completeRefund,
@@ -39,7 +40,6 @@ import {
   startFullRefund,
   withdrawRefund,
 } from '../orders/refunds.ts'
-import { parseOrderRequest, SKU_ID } from '../orders/parseOrderRequest.ts'
 import { databaseNonceStore } from '../payments/databaseNonceStore.ts'
 import {
   createPlatformChannels,
@@ -173,7 +173,10 @@ function readRefundId(value: string): string {
 
 function readIdempotencyKey(key: string | undefined): string {
   if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
-    throw invalidArgument('Idempotency-Key', 'Send an Idempotency-Key header of 1 to 128 visible ASCII characters')
+    throw invalidArgument(
+      'Idempotency-Key',
+      'Send an Idempotency-Key header of 1 to 128 visible ASCII characters',
+    )
   }
   return key
 }
@@ -420,7 +423,8 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
 
   // ---- the order centre of the signed-in user (TradeKit's OrdersApi)
   /** The caller's own order, or 404 / 403. */
-  const ownedBy = (userId: string, orderId: string) => (row: OrderRow | undefined) => ownOrder(row, userId, orderId)
+  const ownedBy = (userId: string, orderId: string) => (row: OrderRow | undefined) =>
+    ownOrder(row, userId, orderId)
   const answerOrder = async (orderId: string) => centreOrder(db, (await findOrder(db, orderId))!, now())
 
   app.get('/orders', async (c) => {
@@ -428,10 +432,14 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
     const tab = readOneOf(c.req.query('tab') ?? 'all', 'tab', TAB_NAMES)
     const rawLimit = c.req.query('limit')
     const limit =
-      rawLimit === undefined ? 10 : readInteger(/^\d{1,3}$/.test(rawLimit) ? Number(rawLimit) : NaN, 'limit', 1, 50)
+      rawLimit === undefined
+        ? 10
+        : readInteger(/^\d{1,3}$/.test(rawLimit) ? Number(rawLimit) : NaN, 'limit', 1, 50)
     const cursor = c.req.query('cursor')
     await sweep()
-    return c.json(await listOrders(db, { userId, tab, limit, ...(cursor !== undefined && { cursor }) }, now()))
+    return c.json(
+      await listOrders(db, { userId, tab, limit, ...(cursor !== undefined && { cursor }) }, now()),
+    )
   })
 
   app.get('/orders/:orderId/detail', async (c) => {
@@ -450,7 +458,12 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
     const key = readIdempotencyKey(c.req.header('idempotency-key'))
     const input = parseRefundRequest(await readJsonBody(c))
     await sweep()
-    const { replayed } = await requestRefund(db, { userId, orderId, key, input }, now(), ownedBy(userId, orderId))
+    const { replayed } = await requestRefund(
+      db,
+      { userId, orderId, key, input },
+      now(),
+      ownedBy(userId, orderId),
+    )
     if (replayed) c.header('Idempotent-Replayed', 'true')
     return c.json(await answerOrder(orderId), replayed ? 200 : 201)
   })
@@ -589,10 +602,15 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
       const row = await adminOrder(orderId)
       if (row.status !== 'refunded') {
         if (row.status !== 'paid') {
-          throw new ApiError(409, 'ORDER_REJECTED', `Only a paid order can be refunded; this one is ${row.status}`, {
-            reason: 'not_paid',
-            status: row.status,
-          })
+          throw new ApiError(
+            409,
+            'ORDER_REJECTED',
+            `Only a paid order can be refunded; this one is ${row.status}`,
+            {
+              reason: 'not_paid',
+              status: row.status,
+            },
+          )
         }
         const [moving] = await db.query<RefundRow>(
           `SELECT * FROM refunds WHERE order_id = $1 AND status = 'refunding' ORDER BY seq LIMIT 1`,
@@ -602,7 +620,12 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
         if (!refund) {
           await db.transaction(async (tx) => {
             const locked = (await findOrder(tx, orderId, { lock: true }))!
-            await startFullRefund(tx, locked, { id: refundNoOf(orderId), by: 'merchant', reason: 'merchant' }, now())
+            await startFullRefund(
+              tx,
+              locked,
+              { id: refundNoOf(orderId), by: 'merchant', reason: 'merchant' },
+              now(),
+            )
           })
           refund = (await findRefund(db, refundNoOf(orderId)))!
         }

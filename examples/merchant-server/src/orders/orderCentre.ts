@@ -45,7 +45,11 @@ export interface CentreOrder {
   readonly contact?: unknown
   readonly address?: unknown
   readonly shipment?: { readonly carrier: string; readonly trackingNo: string }
-  readonly timeline?: readonly { readonly status: LifecycleStatus; readonly at: number; readonly event: string }[]
+  readonly timeline?: readonly {
+    readonly status: LifecycleStatus
+    readonly at: number
+    readonly event: string
+  }[]
   readonly channel: string
   readonly payment?: unknown
   readonly channelState?: unknown
@@ -103,7 +107,9 @@ export async function toCentreOrders(
     const money = (amount: number): Money => ({ amount, currency: row.currency })
     const own = lines.filter((line) => line.order_id === row.id)
     const isPending = row.lifecycle === 'pending_payment'
-    const payment = isPending ? (payments.get(row.id) ?? (row.channel === 'sandbox' ? { orderId: row.id } : undefined)) : undefined
+    const payment = isPending
+      ? (payments.get(row.id) ?? (row.channel === 'sandbox' ? { orderId: row.id } : undefined))
+      : undefined
     return {
       orderId: row.id,
       status: row.lifecycle,
@@ -160,7 +166,12 @@ const CURSOR = /^[1-9][0-9]{0,14}$/
 /** A page of a tab (`{ orders, nextCursor }`, TradeKit's `OrderPage`), newest first. */
 export async function listOrders(
   db: Queryable,
-  query: { readonly userId: string; readonly tab: OrderTab; readonly cursor?: string; readonly limit: number },
+  query: {
+    readonly userId: string
+    readonly tab: OrderTab
+    readonly cursor?: string
+    readonly limit: number
+  },
   now: number,
 ): Promise<{ orders: CentreOrder[]; nextCursor: string | null }> {
   if (query.cursor !== undefined && !CURSOR.test(query.cursor)) {
@@ -209,7 +220,10 @@ export async function shipOrder(
     const row = await findOrder(tx, orderId, { lock: true })
     if (!row) throw orderNotFound(orderId)
     const moved = await moveOrder(tx, row, 'SHIP', now)
-    await tx.query('UPDATE orders SET shipment = $2::jsonb WHERE id = $1', [orderId, JSON.stringify(shipment)])
+    await tx.query('UPDATE orders SET shipment = $2::jsonb WHERE id = $1', [
+      orderId,
+      JSON.stringify(shipment),
+    ])
     return moved
   })
 }
@@ -229,7 +243,9 @@ export async function deliverOrder(db: Database, orderId: string, now: number): 
  */
 export async function verifyCode(db: Database, code: string, now: number): Promise<OrderRow> {
   return db.transaction(async (tx) => {
-    const [found] = await tx.query<{ id: string }>('SELECT id FROM orders WHERE verification_code = $1', [code])
+    const [found] = await tx.query<{ id: string }>('SELECT id FROM orders WHERE verification_code = $1', [
+      code,
+    ])
     if (!found) {
       throw new ApiError(404, 'INVALID_ARGUMENT', 'No order has this verification code', {
         reason: 'unknown_code',

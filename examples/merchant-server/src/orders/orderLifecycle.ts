@@ -1,9 +1,10 @@
-import { refundNoOf } from '../payments/platformChannels.ts'
 import type { Database, Queryable } from '../db/database.ts'
 import { ApiError } from '../http/ApiError.ts'
 import { grantMembership } from '../membership/entitlement.ts'
+import { refundNoOf } from '../payments/platformChannels.ts'
 import { afterPaid, moveOrder } from './orderMoves.ts'
-import { findOrder,
+import {
+  findOrder,
   membershipLines,
   type OrderRow,
   type OrderStatus,

@@ -11,11 +11,16 @@ import {
 
 /** 409 for a move the order table has no row for (a status never goes back). */
 export function notAllowed(row: Pick<OrderRow, 'id' | 'lifecycle'>, event: string): ApiError {
-  return new ApiError(409, 'ORDER_REJECTED', `Order ${row.id} is ${row.lifecycle}: ${event} is not possible`, {
-    reason: row.lifecycle === 'pending_payment' ? 'not_paid' : 'status_not_allowed',
-    status: row.lifecycle,
-    event,
-  })
+  return new ApiError(
+    409,
+    'ORDER_REJECTED',
+    `Order ${row.id} is ${row.lifecycle}: ${event} is not possible`,
+    {
+      reason: row.lifecycle === 'pending_payment' ? 'not_paid' : 'status_not_allowed',
+      status: row.lifecycle,
+      event,
+    },
+  )
 }
 
 /**

@@ -116,7 +116,8 @@ export function findTransition(
   kind: OrderKind,
 ): TransitionRow | undefined {
   return TRANSITIONS.find(
-    (row) => row.on === event && row.from.includes(from) && (row.when === undefined || GUARDS[row.when](kind)),
+    (row) =>
+      row.on === event && row.from.includes(from) && (row.when === undefined || GUARDS[row.when](kind)),
   )
 }
 

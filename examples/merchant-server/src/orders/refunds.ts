@@ -54,7 +54,10 @@ export const lineIdOf = (lineNo: number) => String(lineNo + 1)
 const LINE_ID = /^[1-9][0-9]{0,2}$/
 
 /** The refunds of some orders, oldest first per order. */
-export async function refundsOf(db: Queryable, orderIds: readonly string[]): Promise<Map<string, RefundView[]>> {
+export async function refundsOf(
+  db: Queryable,
+  orderIds: readonly string[],
+): Promise<Map<string, RefundView[]>> {
   const byOrder = new Map<string, RefundView[]>()
   if (orderIds.length === 0) return byOrder
   const rows = await db.query<RefundRow>(
@@ -110,7 +113,9 @@ export function parseRefundRequest(body: unknown): RefundInput {
     const lineId = readString(line.lineId, `${field}.lineId`, 3, LINE_ID)
     const part = readMoney(line.amount, `${field}.amount`)
     if (part.amount === 0) {
-      throw new ApiError(400, 'INVALID_AMOUNT', `${field}.amount must be positive`, { field: `${field}.amount` })
+      throw new ApiError(400, 'INVALID_AMOUNT', `${field}.amount must be positive`, {
+        field: `${field}.amount`,
+      })
     }
     if (part.currency !== amount.currency) {
       throw new ApiError(400, 'INVALID_AMOUNT', `${field}.amount is not in ${amount.currency}`, {
@@ -124,10 +129,15 @@ export function parseRefundRequest(body: unknown): RefundInput {
   })
   const sum = lines.reduce((total, line) => total + line.amount, 0)
   if (sum !== amount.amount) {
-    throw new ApiError(400, 'INVALID_AMOUNT', `amount ${amount.amount} is not the sum of the lines (${sum})`, {
-      field: 'amount',
-      reason: 'amount_not_sum',
-    })
+    throw new ApiError(
+      400,
+      'INVALID_AMOUNT',
+      `amount ${amount.amount} is not the sum of the lines (${sum})`,
+      {
+        field: 'amount',
+        reason: 'amount_not_sum',
+      },
+    )
   }
   const reason = readString(request.reason, 'reason', 64)
   const note = readOptionalString(request.note, 'note', 500)
@@ -142,7 +152,16 @@ export function parseRefundRequest(body: unknown): RefundInput {
 
 function refundHash(orderId: string, input: RefundInput): string {
   return createHash('sha256')
-    .update(JSON.stringify([orderId, input.lines.map((l) => [l.lineNo, l.amount]), input.amount, input.currency, input.reason, input.note ?? null]))
+    .update(
+      JSON.stringify([
+        orderId,
+        input.lines.map((l) => [l.lineNo, l.amount]),
+        input.amount,
+        input.currency,
+        input.reason,
+        input.note ?? null,
+      ]),
+    )
     .digest('hex')
 }
 
@@ -213,7 +232,12 @@ async function insertRefund(
  */
 export async function requestRefund(
   db: Database,
-  request: { readonly userId: string; readonly orderId: string; readonly key: string; readonly input: RefundInput },
+  request: {
+    readonly userId: string
+    readonly orderId: string
+    readonly key: string
+    readonly input: RefundInput
+  },
   now: number,
   ownOrder: (row: OrderRow | undefined) => OrderRow,
 ): Promise<{ replayed: boolean }> {
@@ -377,9 +401,12 @@ export async function startFullRefund(
 ): Promise<OrderRow> {
   const left = await refundableOf(tx, order)
   const moved = await moveOrder(tx, order, 'START_REFUND', now)
-  const lines = [...left.lines].filter(([, amount]) => amount > 0).map(([lineNo, amount]) => ({ lineNo, amount }))
+  const lines = [...left.lines]
+    .filter(([, amount]) => amount > 0)
+    .map(([lineNo, amount]) => ({ lineNo, amount }))
   // What is left of the order beyond its lines (delivery) is refunded with the first line's share.
-  const extra = Math.max(0, order.payable - order.refunded) - lines.reduce((sum, line) => sum + line.amount, 0)
+  const extra =
+    Math.max(0, order.payable - order.refunded) - lines.reduce((sum, line) => sum + line.amount, 0)
   const amount = lines.reduce((sum, line) => sum + line.amount, 0)
   if (amount === 0 && extra === 0) throw notAllowed(order, 'START_REFUND')
   await insertRefund(

@@ -117,14 +117,19 @@ function spreadOver<T extends { readonly itemOrderId: string; readonly amount: M
   const exact = items.map((item) => (refund.amount * item.amount.amount) / total)
   const parts = exact.map(Math.floor)
   let left = refund.amount - parts.reduce((sum, part) => sum + part, 0)
-  const order = exact.map((value, index) => [value - Math.floor(value), index] as const).sort((a, b) => b[0] - a[0])
+  const order = exact
+    .map((value, index) => [value - Math.floor(value), index] as const)
+    .sort((a, b) => b[0] - a[0])
   for (const [, index] of order) {
     if (left === 0) break
     parts[index]! += 1
     left -= 1
   }
   return items
-    .map((item, index) => ({ itemOrderId: item.itemOrderId, amount: { amount: parts[index]!, currency: refund.currency } }))
+    .map((item, index) => ({
+      itemOrderId: item.itemOrderId,
+      amount: { amount: parts[index]!, currency: refund.currency },
+    }))
     .filter((part) => part.amount.amount > 0)
 }
 

@@ -83,7 +83,9 @@ export async function applyPlatformEvent(
     const refund = event.refundNo ? await findRefund(db, event.refundNo) : undefined
     const order = refund && (await findOrder(db, refund.order_id))
     if (!refund || !order || order.channel !== channel.id) {
-      report(new Error(`${channel.id}: a refund ${event.refundNo ?? '?'} that is not a refund of this channel`))
+      report(
+        new Error(`${channel.id}: a refund ${event.refundNo ?? '?'} that is not a refund of this channel`),
+      )
       return
     }
     // Idempotent and never downgrading: only a refunding record becomes refunded; a failure is

@@ -6,7 +6,12 @@ import { getCatalogueItem } from './api'
 import { toProduct } from './catalogue'
 import { ROUTES, resultUrl } from './navigation'
 
-const BUY_AGAIN_REASONS = { sold_out: '已售罄', off_shelf: '已下架', gone: '已不再销售', over_limit: '超出限购' }
+const BUY_AGAIN_REASONS = {
+  sold_out: '已售罄',
+  off_shelf: '已下架',
+  gone: '已不再销售',
+  over_limit: '超出限购',
+}
 
 /**
  * "再次购买": the order's lines back in the cart at today's prices, stock and limits (read from the
@@ -23,7 +28,11 @@ export function useBuyAgain(): (order: Order) => Promise<void> {
       for (const { item, quantity } of items) cart.add(item, quantity)
       if (unavailable.length > 0) {
         const said = unavailable.map(({ line, reason }) => `${line.title}：${BUY_AGAIN_REASONS[reason]}`)
-        await Taro.showModal({ title: `${unavailable.length} 件商品无法再次购买`, content: said.join('\n'), showCancel: false })
+        await Taro.showModal({
+          title: `${unavailable.length} 件商品无法再次购买`,
+          content: said.join('\n'),
+          showCancel: false,
+        })
       }
       if (items.length > 0) await Taro.navigateTo({ url: ROUTES.cart })
     },

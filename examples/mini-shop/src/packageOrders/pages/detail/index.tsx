@@ -45,7 +45,13 @@ const REFUND_TEXT: Record<OrderRefund['status'], string> = {
 }
 const REASONS = ['不想要了', '质量问题', '商品与描述不符', '其他']
 // While the merchant has the next move, the page asks again now and then.
-const WAITING_ON_MERCHANT = new Set<OrderLifecycleStatus>(['refund_requested', 'refunding', 'to_verify', 'paid', 'shipped'])
+const WAITING_ON_MERCHANT = new Set<OrderLifecycleStatus>([
+  'refund_requested',
+  'refunding',
+  'to_verify',
+  'paid',
+  'shipped',
+])
 
 const clock = (ms: number) => {
   const seconds = Math.ceil(ms / 1000)
@@ -208,7 +214,9 @@ function OrderBody({
           {order.timeline.map((step, index) => (
             <View key={`${step.at}-${index}`} className="shop-row" {...role('listitem')}>
               <Text className="shop-muted">{STATUS_TEXT[step.status]}</Text>
-              <Text className="shop-muted">{new Date(step.at).toLocaleString('zh-CN', { hour12: false })}</Text>
+              <Text className="shop-muted">
+                {new Date(step.at).toLocaleString('zh-CN', { hour12: false })}
+              </Text>
             </View>
           ))}
         </View>
@@ -221,7 +229,10 @@ function OrderBody({
 
       <View {...role('group', '订单操作')}>
         {can.canPay ? (
-          <ShopButton disabled={running} onPress={() => void current.continuePayment().catch(() => undefined)}>
+          <ShopButton
+            disabled={running}
+            onPress={() => void current.continuePayment().catch(() => undefined)}
+          >
             继续支付
           </ShopButton>
         ) : null}
@@ -327,7 +338,9 @@ function RefundForm({
           value={note}
           placeholder="补充说明（选填）"
           {...(isH5 ? { 'aria-label': '补充说明' } : { ariaLabel: '补充说明' })}
-          onInput={(event) => setNote(String((event as { detail?: { value?: unknown } }).detail?.value ?? ''))}
+          onInput={(event) =>
+            setNote(String((event as { detail?: { value?: unknown } }).detail?.value ?? ''))
+          }
         />
       </View>
       <Text className="shop-text" id="refund-total">
