@@ -70,7 +70,12 @@ describe(`the order centre on ${DRIVER}`, () => {
   it('answers the detail: lines, amounts, timeline, the countdown on the server clock and the payment to continue with', async () => {
     const user = 'dan-details'
     const orderId = await place(server, user, [{ skuId: 'ceramic-mug', quantity: 1 }], 3700, {
-      address: { city: '杭州', line: '文三路 1 号' },
+      address: {
+        name: '李四',
+        phone: '13900139000',
+        region: { province: '浙江省', city: '杭州市', district: '西湖区' },
+        detail: '文三路 1 号',
+      },
     })
     const createdAt = clock.now()
     clock.advance(60_000)
@@ -96,7 +101,12 @@ describe(`the order centre on ${DRIVER}`, () => {
       createdAt,
       expiresAt: createdAt + TTL,
       serverNow: createdAt + 60_000,
-      address: { city: '杭州', line: '文三路 1 号' },
+      address: {
+        name: '李四',
+        phone: '13900139000',
+        region: { province: '浙江省', city: '杭州市', district: '西湖区' },
+        detail: '文三路 1 号',
+      },
       channel: 'sandbox',
       payment: { orderId },
       refunds: [],

@@ -162,4 +162,10 @@ export const COUPONS = {
  * Delivery fee of an order with a parcel, waived when the order (after the coupon) reaches `freeFrom`
  * (满 99 包邮) — the rule of `@tradekit/core`'s `priceCart` with `fees: [{ kinds: ['physical'], freeFrom }]`.
  */
-export const DELIVERY = { fee: 800, freeFrom: 9900 } as const
+export const DELIVERY = {
+  fee: 800,
+  freeFrom: 9900,
+  /** Parcels to these provinces cost `remoteFee` and are never free: a changed address re-prices the order. */
+  remote: ['新疆维吾尔自治区', '西藏自治区'],
+  remoteFee: 2000,
+} as const

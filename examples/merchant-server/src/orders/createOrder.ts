@@ -129,6 +129,7 @@ export async function quoteOrder(
   return priceOrder(input.lines, skus, {
     member,
     ...(input.coupon !== undefined && isCouponCode(input.coupon) ? { coupon: input.coupon } : {}),
+    ...(input.address ? { province: input.address.region.province } : {}),
   })
 }
 

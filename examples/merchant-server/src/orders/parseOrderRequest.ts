@@ -7,6 +7,7 @@ import {
   readOptionalString,
   readString,
 } from '../http/validate.ts'
+import { type AddressInput, parseAddress } from './parseAddress.ts'
 
 /** One validated order line. */
 export interface OrderLineInput {
@@ -20,7 +21,8 @@ export interface OrderInput {
   readonly lines: readonly OrderLineInput[]
   readonly coupon?: string
   readonly contact?: { readonly name?: string; readonly phone?: string; readonly note?: string }
-  readonly address?: unknown
+  /** The shipping address, checked (see `parseAddress`). */
+  readonly address?: AddressInput
   /** The payment channel id; `sandbox` when left out. */
   readonly channel: string
   readonly meta?: Readonly<Record<string, unknown>>
@@ -63,7 +65,7 @@ export function parseOrderRequest(body: unknown, options: { requireExpectedPayab
       ...(note !== undefined ? { note } : {}),
     }
   }
-  if (request.address !== undefined) input.address = readOpaqueJson(request.address, 'address', 2000)
+  if (request.address !== undefined && request.address !== null) input.address = parseAddress(request.address)
   const channel = readOptionalString(request.channel, 'channel', 32, /^[A-Za-z0-9_-]+$/)
   if (channel !== undefined) input.channel = channel
   if (request.meta !== undefined) {

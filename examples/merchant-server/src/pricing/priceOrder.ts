@@ -64,7 +64,8 @@ export function lineIdOf(skuId: string, options?: Readonly<Record<string, string
  * Prices an order: member prices for members, the threshold coupon on goods and services
  * (allocated across those lines by largest remainder, so line discounts sum exactly to the
  * discount), delivery for an order with a parcel whose total after the coupon is under the
- * free-delivery threshold (the client's `priceCart` rule). All integer minor units.
+ * free-delivery threshold (the client's `priceCart` rule) — or, to a remote province, its fixed
+ * remote fee. All integer minor units.
  */
 export function priceOrder(
   lines: readonly {
@@ -73,7 +74,7 @@ export function priceOrder(
     readonly options?: Readonly<Record<string, string>>
   }[],
   skus: ReadonlyMap<string, PricedSku>,
-  context: { readonly member: boolean; readonly coupon?: CouponCode },
+  context: { readonly member: boolean; readonly coupon?: CouponCode; readonly province?: string },
 ): Quote {
   const priced = lines.map((line) => {
     const sku = skus.get(line.skuId)
@@ -94,7 +95,15 @@ export function priceOrder(
   const lineDiscounts = allocate(discount, eligible)
 
   const hasParcel = priced.some((p) => p.sku.kind === 'physical')
-  const fees = hasParcel && subtotal - discount < DELIVERY.freeFrom ? DELIVERY.fee : 0
+  const remote =
+    context.province !== undefined && (DELIVERY.remote as readonly string[]).includes(context.province)
+  const fees = !hasParcel
+    ? 0
+    : remote
+      ? DELIVERY.remoteFee
+      : subtotal - discount < DELIVERY.freeFrom
+        ? DELIVERY.fee
+        : 0
   const savings = priced.reduce((sum, p) => sum + p.saved, 0) + discount
   const money = (amount: number): Money => ({ amount, currency })
 
