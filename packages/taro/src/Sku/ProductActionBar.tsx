@@ -85,9 +85,6 @@ export function ProductActionBar({
         <View className="tk-action-bar__row">
           {onSupport ? (
             <Pressable className="tk-action-bar__icon" onPress={onSupport}>
-              <Text className="tk-action-bar__glyph" {...a11y({ hidden: true })}>
-                ☏
-              </Text>
               <Text className="tk-action-bar__icon-text">{t('detail.support')}</Text>
             </Pressable>
           ) : null}
@@ -99,9 +96,6 @@ export function ProductActionBar({
                 label={cartCount > 0 ? t('detail.cartCount', { count: cartCount }) : t('detail.cart')}
                 onPress={onCart}
               >
-                <Text className="tk-action-bar__glyph" {...a11y({ hidden: true })}>
-                  ⛟
-                </Text>
                 <Text className="tk-action-bar__icon-text">{t('detail.cart')}</Text>
               </Pressable>
               {cartCount > 0 ? (
