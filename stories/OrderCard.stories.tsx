@@ -63,6 +63,29 @@ export const PendingPayment = statusStory(sampleOrder('pending_payment'), 'order
   'order.action.pay',
 ])
 
+const loadedAt = Date.now()
+
+/**
+ * The phone's clock is an hour fast: the countdown still runs on the server's clock (its `serverNow`
+ * when the answer arrived at `receivedAt`), so the order still has its 15 minutes.
+ */
+export const PendingPaymentWrongDeviceClock: Story = {
+  args: {
+    order: {
+      ...sampleOrder('pending_payment'),
+      serverNow: loadedAt - 3_600_000,
+      receivedAt: loadedAt,
+      expiresAt: loadedAt - 3_600_000 + 15 * 60_000,
+    },
+  },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('timer')).toHaveTextContent(/1[45]:\d\d/)
+    await expect(canvas.getByRole('button', { name: t('order.action.pay') })).toBeVisible()
+  },
+}
+
 /** An unpaid order whose time to pay ran out: it can only be bought again. */
 export const PaymentExpired = statusStory(
   sampleOrders().find((o) => o.orderId === 'TK20261206002')!,
