@@ -10,7 +10,7 @@ import {
   sandboxChannel,
 } from '@tradekit/core'
 import { TradeProvider } from '@tradekit/react'
-import { CheckoutBar, CheckoutPage, ContactForm, PriceChangedNotice } from '@tradekit/taro'
+import { AddressCard, CheckoutBar, CheckoutPage, ContactForm, PriceChangedNotice } from '@tradekit/taro'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -229,7 +229,18 @@ describe('CheckoutPage with shipping', () => {
         storage={memoryStorage()}
         timing={{ pollDelaysMs: [10] }}
       >
-        <CheckoutPage shipping addressPort={port} onAddressChange={onAddressChange} />
+        <CheckoutPage
+          renderAddress={(field) => (
+            <AddressCard
+              {...field}
+              port={port}
+              onChange={(address) => {
+                field.onChange(address)
+                onAddressChange(address)
+              }}
+            />
+          )}
+        />
       </TradeProvider>,
     )
     return { api, onAddressChange }

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import {
-  type AddressPort,
   type Coupon,
   type CreatedOrder,
   checkoutMessages,
@@ -9,7 +8,7 @@ import {
   type ShippingAddress,
 } from '@tradekit/core'
 import { useCheckoutForm, useTranslate } from '@tradekit/react'
-import { AddressCard } from '../Address/AddressCard'
+import type { ReactNode } from 'react'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import { CheckoutBar } from './CheckoutBar'
@@ -20,6 +19,18 @@ import { OrderSummary } from './OrderSummary'
 import { PaymentMethodPicker } from './PaymentMethodPicker'
 import { PaymentStatus } from './PaymentStatus'
 import { PriceChangedNotice } from './PriceChangedNotice'
+
+/** What {@link CheckoutPageProps.renderAddress} gets: the props of an `AddressCard`. */
+export interface CheckoutAddressField {
+  /** The address chosen so far. */
+  readonly value: ShippingAddress | null
+  /** Takes the address the user chose. */
+  readonly onChange: (address: ShippingAddress) => void
+  /** Always true: the order cannot be placed without it. */
+  readonly required: true
+  /** The user tried to place the order without an address. */
+  readonly showErrors: boolean
+}
 
 /** Props of {@link CheckoutPage}. */
 export interface CheckoutPageProps {
@@ -54,17 +65,19 @@ export interface CheckoutPageProps {
   /** "View order" after the payment: the paid order's detail page. */
   onViewOrder?: (orderId: string) => void
   /**
-   * The app ships physical goods: an order with physical lines shows the address card and cannot
-   * be placed without a complete address (sent as `address`; the server prices delivery by it).
-   * @default false
+   * The app ships physical goods: an order with physical lines shows what this renders (an
+   * `AddressCard` given the field's props) and cannot be placed without a complete address (sent as
+   * `address`; the server prices delivery by it). A render prop, so a page that ships nothing
+   * carries no address code.
+   *
+   * @example
+   * ```tsx
+   * renderAddress={(field) => <AddressCard {...field} port={taroAddress()} onChange={(a) => { field.onChange(a); remember(a) }} />}
+   * ```
    */
-  shipping?: boolean
-  /** The platform's address picker for the address card (`taroAddress()`); without it, a form. */
-  addressPort?: AddressPort
+  renderAddress?: (field: CheckoutAddressField) => ReactNode
   /** The address to start with (`useRememberedAddress().address`). */
   defaultAddress?: ShippingAddress | null
-  /** Told of each address the user chose (remember it: `useRememberedAddress().remember`). */
-  onAddressChange?: (address: ShippingAddress) => void
   /** "Contact support" when the purchase goes through customer service (`im`). */
   onContactSupport?: () => void
   /** Extra class of the root. */
@@ -72,7 +85,7 @@ export interface CheckoutPageProps {
 }
 
 /**
- * A checkout page ready to drop in: the shipping address for physical goods (with `shipping`), the
+ * A checkout page ready to drop in: the shipping address for physical goods (`renderAddress`), the
  * selected cart lines with their totals, contact details for services, coupons (the best preselected), the payment methods of this platform, the price-change
  * notice, the payment status and the submit bar. Markup over `useCheckoutForm` (which holds the
  * choices and reads the rules from core), inside a `TradeProvider` with an `api` and channels;
@@ -101,10 +114,8 @@ export function CheckoutPage({
   onDone,
   onPaid,
   onViewOrder,
-  shipping = false,
-  addressPort,
+  renderAddress,
   defaultAddress,
-  onAddressChange,
   onContactSupport,
   className,
 }: CheckoutPageProps) {
@@ -118,25 +129,21 @@ export function CheckoutPage({
     requireName,
     meta,
     onPaid,
-    shipping,
+    shipping: renderAddress !== undefined,
     defaultAddress,
   })
   const { purchaseMode: mode, priceChange, disabledReason } = form
   return (
     <View style={themeVars} className={className ? `tk-checkout-page ${className}` : 'tk-checkout-page'}>
       <View className="tk-checkout-page__body">
-        {form.needsAddress ? (
-          <AddressCard
-            value={form.address}
-            onChange={(address) => {
-              form.setAddress(address)
-              onAddressChange?.(address)
-            }}
-            port={addressPort}
-            required
-            showErrors={form.showAddressError}
-          />
-        ) : null}
+        {form.needsAddress && renderAddress
+          ? renderAddress({
+              value: form.address,
+              onChange: form.setAddress,
+              required: true,
+              showErrors: form.showAddressError,
+            })
+          : null}
         <OrderSummary quote={form.quote} items={form.lines} purchaseMode={mode} />
         {mode === 'hidden' ? (
           <Text className="tk-checkout-page__note">{t('membership.notAvailable')}</Text>
