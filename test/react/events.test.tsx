@@ -1,12 +1,15 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import {
   type CartItem,
+  createCart,
+  createEventHub,
   memoryStorage,
   money,
   type OrderRequest,
   repurchaseEvent,
   sandboxChannel,
   type TradeEvent,
+  trackCart,
 } from '@tradekit/core'
 import {
   CartProvider,
@@ -83,13 +86,13 @@ describe.each([
         initialProps: { item: tea },
         wrapper: ({ children }) =>
           wrap(
-            <CartProvider
+            <TradeProvider
               onEvent={(event) => {
                 events.push(event)
               }}
             >
               {children}
-            </CartProvider>,
+            </TradeProvider>,
           ),
       },
     )
@@ -118,6 +121,23 @@ describe.each([
       ),
     )
     await waitFor(() => expect(events.map((e) => e.name)).toEqual(['view_item', 'repurchase']))
+  })
+
+  it('lets a cart-only app track its cart under CartProvider with core trackCart', async () => {
+    const events: TradeEvent[] = []
+    const cart = trackCart(
+      createCart(),
+      createEventHub(() => (event) => {
+        events.push(event)
+      }),
+    )
+    const hook = renderHook(() => useCartActions(), {
+      wrapper: ({ children }) => wrap(<CartProvider cart={cart}>{children}</CartProvider>),
+    })
+    act(() => {
+      hook.result.current.add(tea, 3)
+    })
+    await waitFor(() => expect(events.map((e) => [e.name, e.value.amount])).toEqual([['add_to_cart', 14400]]))
   })
 
   it('keeps the cart untouched and reports nothing without onEvent', async () => {

@@ -1,16 +1,13 @@
 import {
   type CartStore,
   createCart,
-  createEventHub,
   type Locale,
   type Messages,
   type PaymentChannel,
   type PurchaseContext,
   type StoragePort,
-  type TradeEventHandler,
-  trackCart,
 } from '@tradekit/core'
-import { type ReactNode, useMemo, useRef } from 'react'
+import { type ReactNode, useMemo } from 'react'
 import { LocaleProvider } from '../locale/LocaleProvider'
 import { TradeContext, type TradeContextValue } from './TradeContext'
 
@@ -59,14 +56,6 @@ export interface CartProviderProps {
    * @default { os: 'other' }
    */
   platform?: { os: PurchaseContext['os'] }
-  /**
-   * The app's analytics: trading events (`add_to_cart`, `remove_from_cart`, `begin_checkout`,
-   * `purchase` once the server says paid, `refund`, `repurchase`, `view_item` through
-   * `useTradeEvents`), money in minor units, each purchase and refund once. Called on a later
-   * microtask; whatever it throws or returns never holds up or fails a purchase. Map them with
-   * `weAnalysisReports` (WeChat) or `analyticsCall`.
-   */
-  onEvent?: TradeEventHandler
   children?: ReactNode
 }
 
@@ -82,20 +71,15 @@ export function useCartRoot({
   channels,
   channel,
   platform,
-  onEvent,
 }: CartProviderProps) {
-  const onEventRef = useRef(onEvent)
-  onEventRef.current = onEvent
-  const events = useMemo(() => createEventHub(() => onEventRef.current), [])
-  const tracked = onEvent !== undefined
   // Creating a cart only reads storage; a cart from a render React discards (StrictMode) is never
   // subscribed nor written, so it leaves nothing behind.
-  const cart = useMemo(() => {
-    const made = givenCart ?? createCart({ storage, namespace, userId: userId ?? null, currency })
-    return tracked ? trackCart(made, events) : made
-  }, [givenCart, storage, namespace, userId, currency, tracked, events])
+  const cart = useMemo(
+    () => givenCart ?? createCart({ storage, namespace, userId: userId ?? null, currency }),
+    [givenCart, storage, namespace, userId, currency],
+  )
   const channelList = useMemo(() => channels ?? (channel ? [channel] : NO_CHANNELS), [channels, channel])
-  return { cart, channels: channelList, os: platform?.os ?? 'other', events } as const
+  return { cart, channels: channelList, os: platform?.os ?? 'other' } as const
 }
 
 /** Renders a provider's value with its locale. */
@@ -128,10 +112,10 @@ export function TradeRoot({
  * ```
  */
 export function CartProvider(props: CartProviderProps) {
-  const { cart, channels, os, events } = useCartRoot(props)
+  const { cart, channels, os } = useCartRoot(props)
   const value = useMemo<TradeContextValue>(
-    () => ({ cart, channels, os, checkout: null, membership: null, events }),
-    [cart, channels, os, events],
+    () => ({ cart, channels, os, checkout: null, membership: null }),
+    [cart, channels, os],
   )
   return (
     <TradeRoot value={value} locale={props.locale} messages={props.messages}>

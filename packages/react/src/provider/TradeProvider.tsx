@@ -3,6 +3,7 @@ import {
   type Checkout,
   type CheckoutApi,
   type CheckoutTiming,
+  createEventHub,
   createMembership,
   createOrders,
   type EventHub,
@@ -11,6 +12,8 @@ import {
   type MembershipApi,
   type Orders,
   type OrdersApi,
+  type TradeEventHandler,
+  trackCart,
   trackCheckout,
   trackOrders,
 } from '@tradekit/core'
@@ -40,6 +43,16 @@ export interface TradeProviderProps extends CartProviderProps {
   lifecycle?: LifecyclePort
   /** Checkout timeouts and schedules. */
   timing?: Partial<CheckoutTiming>
+  /**
+   * The app's analytics: trading events (`add_to_cart`, `remove_from_cart`, `begin_checkout`,
+   * `purchase` once the server says paid, `refund`, `repurchase` and `view_item` through
+   * `useTradeEvents`), money in minor units, each purchase and refund once. Called on a later
+   * microtask; whatever it throws or returns never holds up or fails a purchase. Map them with
+   * `weAnalysisReports` (WeChat) or `analyticsCall`. (A cart-only app under `CartProvider` passes
+   * `cart={trackCart(createCart(…), createEventHub(() => report))}`: the cart page then carries the
+   * event code only when it wants it.)
+   */
+  onEvent?: TradeEventHandler
 }
 
 /**
@@ -56,7 +69,16 @@ export interface TradeProviderProps extends CartProviderProps {
  */
 export function TradeProvider(props: TradeProviderProps) {
   const { storage, namespace, userId, api, membershipApi, ordersApi, lifecycle, timing } = props
-  const { cart, channels, os, events } = useCartRoot(props)
+  const root = useCartRoot(props)
+  const { channels, os } = root
+  const onEventRef = useRef(props.onEvent)
+  onEventRef.current = props.onEvent
+  const events = useMemo(() => createEventHub(() => onEventRef.current), [])
+  const tracked = props.onEvent !== undefined
+  const cart = useMemo(
+    () => (tracked ? trackCart(root.cart, events) : root.cart),
+    [tracked, root.cart, events],
+  )
   const checkout = useManagedCheckout({ api, channels, storage, lifecycle, timing, namespace, userId })
   const membershipApiRef = useRef(membershipApi)
   membershipApiRef.current = membershipApi
@@ -79,7 +101,7 @@ export function TradeProvider(props: TradeProviderProps) {
     return () => releaseLater(membership)
   }, [membership])
   const orders = useOrdersStore(ordersApi, lifecycle, namespace, userId)
-  const checkoutEvents = useTradeEventTrackers(props.onEvent !== undefined, events, cart, checkout, orders)
+  const checkoutEvents = useTradeEventTrackers(tracked, events, cart, checkout, orders)
   const value = useMemo<TradeContextValue>(
     () => ({ cart, channels, os, checkout, membership, orders, events, checkoutEvents }),
     [cart, channels, os, checkout, membership, orders, events, checkoutEvents],
