@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type Coupon, formatMoney, type Money, money, type PricingFee, speakMoney } from '@tradekit/core'
-import { CartBar, CartList, CheckoutPage, type CheckoutPageProps } from '@tradekit/taro'
+import { AddressCard, CartBar, CartList, CheckoutPage, type CheckoutPageProps } from '@tradekit/taro'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { hangzhou, scriptedAddressPort } from './fixtures/addresses'
 import { consultation, membership, mug, tee } from './fixtures/products'
 import { textOf } from './fixtures/text'
 import { en, useMerchant, wait, withTrade } from './fixtures/trade'
@@ -87,6 +88,36 @@ export const Ready: Story = {
       'true',
     )
     await expect(submitIn(canvasElement, globals)).not.toHaveAttribute('aria-disabled')
+  },
+}
+
+/** A parcel with no shipping address yet (`renderAddress`): the order cannot be placed, and says why. */
+export const ShippingAddressMissing: Story = {
+  args: {
+    renderAddress: (field) => (
+      <AddressCard {...field} port={scriptedAddressPort({ kind: 'chosen', address: hangzhou })} />
+    ),
+  },
+  decorators: [withTrade({ cart: (cart) => cart.add(tee, 2) })],
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('button', { name: t('address.add') })).toBeVisible()
+    await expect(submitIn(canvasElement, globals)).toHaveAttribute('aria-disabled', 'true')
+    await expect(canvas.getByText(t('checkout.disabled.address'))).toBeVisible()
+  },
+}
+
+/** Flow: add the address from the platform's picker → the order can be placed. */
+export const ShippingAddressChosen: Story = {
+  ...ShippingAddressMissing,
+  name: 'Flow: add a shipping address → ready',
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: t('address.add') }))
+    await expect(await canvas.findByText(hangzhou.detail, { exact: false }, wait)).toBeVisible()
+    await waitFor(() => expect(submitIn(canvasElement, globals)).not.toHaveAttribute('aria-disabled'))
   },
 }
 
@@ -390,6 +421,8 @@ export const HiddenMode: Story = {
 
 /** Ready, in English: the same play, through the catalogue. */
 export const ReadyEnglish: Story = { ...Ready, ...en }
+
+export const ShippingAddressMissingEnglish: Story = { ...ShippingAddressMissing, ...en }
 
 /** CartToPaid, in English: the same play, through the catalogue. */
 export const CartToPaidEnglish: Story = { ...CartToPaid, ...en, name: `${CartToPaid.name}, in English` }

@@ -94,6 +94,22 @@ export const Default: Story = {
   },
 }
 
+/** As a real bottom sheet (`open`): a modal dialog over a mask, anchored to the bottom, closed by its icon or the mask. */
+export const AsBottomSheet: Story = {
+  args: { open: true },
+  decorators: [withTrade()],
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = sheetText(globals)
+    const canvas = within(canvasElement)
+    const dialog = await canvas.findByRole('dialog', { name: t('membership.sheetTitle') }, wait)
+    await expect(dialog).toHaveAttribute('aria-modal', 'true')
+    await expect(within(dialog).getByRole('button', { name: t('membership.close') })).toBeVisible()
+    await expect(args.onClose).not.toHaveBeenCalled()
+  },
+}
+
+export const AsBottomSheetEnglish: Story = { ...AsBottomSheet, ...en }
+
 /** Flow: pick a plan → consent to auto-renew → pay → the paywall opens. */
 export const UnlockFlow: Story = {
   name: 'Flow: plan, consent, pay → unlocked',

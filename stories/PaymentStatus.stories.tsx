@@ -16,7 +16,7 @@ const meta = {
       },
     },
   },
-  args: { onOrderAgain: fn(), onLeave: fn(), onDone: fn() },
+  args: { onOrderAgain: fn(), onLeave: fn(), onDone: fn(), onViewOrder: fn() },
   render: (args) => (
     <>
       <SubmitOnMount request={teeOrder} />
@@ -57,7 +57,7 @@ export const Confirming: Story = {
   },
 }
 
-/** The server confirmed the payment. */
+/** The server confirmed the payment: the amount, the order's number, "view order" and "done". */
 export const Paid: Story = {
   decorators: [withTrade()],
   play: async ({ canvasElement, globals, args }) => {
@@ -65,6 +65,9 @@ export const Paid: Story = {
     const canvas = within(canvasElement)
     await expect(await canvas.findByText(t('status.paid'), {}, wait)).toBeVisible()
     await expect(canvas.getByText(t('status.paidAmount', { amount: price(money(9900)) }))).toBeVisible()
+    await expect(canvas.getByText(new RegExp(t('status.orderNumber', { orderId: '.+' })))).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: t('status.viewOrder') }))
+    await expect(args.onViewOrder).toHaveBeenCalledTimes(1)
     await userEvent.click(canvas.getByRole('button', { name: t('status.done') }))
     await expect(args.onDone).toHaveBeenCalledTimes(1)
   },
