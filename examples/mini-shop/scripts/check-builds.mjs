@@ -331,6 +331,7 @@ async function runtimeChecks(
     checkoutPage = checkout
   })
   if (cashier !== '模拟收银台') return
+  let paidOrderId
   await checkAsync(`${label}: paying through the sandbox cashier ends on the result page, paid`, async () => {
     expect(checkoutPage, 'no checkout page')
     const submit = host
@@ -349,8 +350,29 @@ async function runtimeChecks(
       await fetch(`${merchant.url}/orders/${orderId}`, { headers: { authorization: appAuthorization } })
     ).json()
     expect(order.status === 'paid', `the server says ${order.status}`)
+    paidOrderId = orderId
     return `order ${orderId}`
   })
+  await checkAsync(
+    `${label}: 我的订单 lists the paid order, and its detail page opens at the orderEntrySchema path`,
+    async () => {
+      expect(paidOrderId, 'no paid order')
+      // the order centre is a subpackage of its own
+      const list = host.openPage(routes.orders)
+      await host.waitFor(
+        () => host.text(list.data.root).includes(`订单号 ${paidOrderId}`),
+        'the order list to show the paid order',
+      )
+      // what Douyin's order entry opens: the detail page with the order's id
+      const detail = host.openPage(routes.orderDetail, { id: paidOrderId })
+      const text = () => host.text(detail.data.root)
+      await host.waitFor(
+        () => text().includes(paidOrderId) && text().includes('已支付') && text().includes('申请退款'),
+        'the detail page to show the paid order and its refund action',
+      )
+      return `${routes.orders}, ${routes.orderDetail}?id=…`
+    },
+  )
 }
 
 /**
@@ -423,6 +445,8 @@ async function main() {
   const routes = {
     checkout: routeOf(config, 'pages/checkout/index'),
     result: routeOf(config, 'pages/result/index'),
+    orders: routeOf(config, 'pages/list/index'),
+    orderDetail: routeOf(config, 'pages/detail/index'),
   }
   const components = tradekitComponents()
   const tradekitCss = readdirSync(path.join(repoDir, 'packages/taro/dist'))
