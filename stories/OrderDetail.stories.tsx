@@ -1,9 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { MessageKey } from '@tradekit/core'
-import { useOrder } from '@tradekit/react'
 import { OrderDetail } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
-import { expectFitsPhone, MerchantButton, useOrdersMerchant, withOrders } from './fixtures/orders'
+import { expectFitsPhone, RefundMerchant, withOrders } from './fixtures/orders'
 import { textOf } from './fixtures/text'
 import { en, wait } from './fixtures/trade'
 
@@ -179,38 +178,12 @@ export const WithdrawRefundFlow: Story = {
   },
 }
 
-/** Stands in for the merchant's back office, then the page reading the order again (as on show). */
-function Merchant({ orderId }: { orderId: string }) {
-  const merchant = useOrdersMerchant()
-  const { reload } = useOrder(orderId)
-  return (
-    <>
-      <MerchantButton
-        onPress={() => {
-          merchant.acceptRefund(orderId)
-          void reload()
-        }}
-      >
-        Merchant: accept refund
-      </MerchantButton>
-      <MerchantButton
-        onPress={() => {
-          merchant.finishRefund(orderId)
-          void reload()
-        }}
-      >
-        Merchant: money returned
-      </MerchantButton>
-    </>
-  )
-}
-
 /** Flow: the merchant accepts the open refund and returns the money; the page reads it again. */
 export const RefundedFlow: Story = {
   args: { orderId: 'TK20261202010' },
   render: (args) => (
     <>
-      <Merchant orderId={args.orderId} />
+      <RefundMerchant orderId={args.orderId} />
       <OrderDetail key={0} {...args} />
     </>
   ),

@@ -12,26 +12,9 @@ import {
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { picture } from './fixtures/products'
-import {
-  expectPhoneFit,
-  luggageMatrix,
-  luggageProduct,
-  soldOutTeeMatrix,
-  teeMatrix,
-  teeProduct,
-  vipMatrix,
-  vipProduct,
-} from './fixtures/skus'
+import { expectPhoneFit, SKU_FIXTURES as fixtures, vipProduct } from './fixtures/skus'
 import { textOf } from './fixtures/text'
 import { en } from './fixtures/trade'
-
-// A matrix is not an arg: Storybook copies object args, and a copy is not a matrix skuMatrix made
-const fixtures = {
-  tee: { matrix: teeMatrix, product: teeProduct },
-  suitcase: { matrix: luggageMatrix, product: luggageProduct },
-  soldOut: { matrix: soldOutTeeMatrix, product: teeProduct },
-  membership: { matrix: vipMatrix, product: vipProduct },
-}
 
 const services = ['7 天无理由退货', '极速退款', '运费险', '正品保障']
 const gallery = [picture('#37474f', 'TEE 1'), picture('#263238', 'TEE 2'), picture('#5c7c99', 'TEE 3')]

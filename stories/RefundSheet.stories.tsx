@@ -1,10 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { money } from '@tradekit/core'
-import { useOrder } from '@tradekit/react'
 import { OrderDetail, RefundSheet } from '@tradekit/taro'
 import { useState } from 'react'
 import { expect, fn, userEvent, within } from 'storybook/test'
-import { expectFitsPhone, MerchantButton, useOrdersMerchant, withOrders } from './fixtures/orders'
+import { expectFitsPhone, RefundMerchant, withOrders } from './fixtures/orders'
 import { textOf } from './fixtures/text'
 import { en, wait } from './fixtures/trade'
 
@@ -132,38 +131,12 @@ export const SubmitFlow: Story = {
   },
 }
 
-/** The merchant's back office, then the page reading the order again (as on show). */
-function Merchant({ orderId }: { orderId: string }) {
-  const merchant = useOrdersMerchant()
-  const { reload } = useOrder(orderId)
-  return (
-    <>
-      <MerchantButton
-        onPress={() => {
-          merchant.acceptRefund(orderId)
-          void reload()
-        }}
-      >
-        Merchant: accept refund
-      </MerchantButton>
-      <MerchantButton
-        onPress={() => {
-          merchant.finishRefund(orderId)
-          void reload()
-        }}
-      >
-        Merchant: money returned
-      </MerchantButton>
-    </>
-  )
-}
-
 function RefundThenDetail({ orderId }: { orderId: string }) {
   const [sent, setSent] = useState(false)
   if (!sent) return <RefundSheet orderId={orderId} onDone={() => setSent(true)} />
   return (
     <>
-      <Merchant orderId={orderId} />
+      <RefundMerchant orderId={orderId} />
       <OrderDetail orderId={orderId} />
     </>
   )

@@ -11,26 +11,9 @@ import {
 import { ConnectedSkuSelector, SkuSelector } from '@tradekit/taro'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import {
-  expectPhoneFit,
-  luggageMatrix,
-  luggageProduct,
-  soldOutTeeMatrix,
-  teeMatrix,
-  teeProduct,
-  vipMatrix,
-  vipProduct,
-} from './fixtures/skus'
+import { expectPhoneFit, SKU_FIXTURES as fixtures, teeMatrix, teeProduct } from './fixtures/skus'
 import { textOf } from './fixtures/text'
 import { en } from './fixtures/trade'
-
-// A matrix is not an arg: Storybook copies object args, and a copy is not a matrix skuMatrix made
-const fixtures = {
-  tee: { matrix: teeMatrix, product: teeProduct },
-  suitcase: { matrix: luggageMatrix, product: luggageProduct },
-  soldOut: { matrix: soldOutTeeMatrix, product: teeProduct },
-  membership: { matrix: vipMatrix, product: vipProduct },
-}
 
 interface SkuSelectorStoryProps {
   /** Which product the sheet sells. */

@@ -1,37 +1,11 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { memoryStorage, money, type Order, type OrdersApi, TradeKitError } from '@tradekit/core'
+import { memoryStorage, money, type OrdersApi, TradeKitError } from '@tradekit/core'
 import { TradeProvider, useRefund } from '@tradekit/react'
 import type { ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
+import { refundOrder } from '../refundOrder'
 
-const order: Order = {
-  orderId: 'R1',
-  status: 'delivered',
-  kind: 'physical',
-  lines: [
-    {
-      lineId: 'tee',
-      skuId: 'tee',
-      title: 'T 恤',
-      quantity: 2,
-      unitPrice: money(4900),
-      amount: money(9800),
-      refunded: money(0),
-    },
-    {
-      lineId: 'mug',
-      skuId: 'mug',
-      title: '马克杯',
-      quantity: 1,
-      unitPrice: money(4500),
-      amount: money(4500),
-      refunded: money(1500),
-    },
-  ],
-  amount: money(14300),
-  refunded: money(1500),
-  createdAt: 1,
-}
+const order = refundOrder(1500)
 
 function setup(
   requestRefund: OrdersApi['requestRefund'] = vi.fn(async () => ({

@@ -3,35 +3,9 @@ import { type Locale, memoryStorage, money, type Order, type OrdersApi, TradeKit
 import { TradeProvider } from '@tradekit/react'
 import { RefundSheet } from '@tradekit/taro'
 import { describe, expect, it, vi } from 'vitest'
+import { refundOrder } from '../refundOrder'
 
-const order: Order = {
-  orderId: 'R1',
-  status: 'delivered',
-  kind: 'physical',
-  lines: [
-    {
-      lineId: 'tee',
-      skuId: 'tee',
-      title: 'T 恤',
-      quantity: 2,
-      unitPrice: money(4900),
-      amount: money(9800),
-      refunded: money(0),
-    },
-    {
-      lineId: 'mug',
-      skuId: 'mug',
-      title: '马克杯',
-      quantity: 1,
-      unitPrice: money(4500),
-      amount: money(4500),
-      refunded: money(4500),
-    },
-  ],
-  amount: money(14300),
-  refunded: money(4500),
-  createdAt: 1,
-}
+const order = refundOrder(4500)
 
 function setup(requestRefund: OrdersApi['requestRefund'], onDone = vi.fn(), locale: Locale = 'zh-CN') {
   const api: OrdersApi = {

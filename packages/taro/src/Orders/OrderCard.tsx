@@ -15,7 +15,8 @@ import { Price } from '../Price/Price'
 import { useThemeVars } from '../theme/ThemeContext'
 import { type OrderActionHandlers, OrderActions } from './OrderActions'
 import { OrderLineRow } from './OrderLineRow'
-import { formatCountdown, statusKey } from './orderText'
+import { statusKey } from './orderText'
+import { PayCountdown } from './PayCountdown'
 import { useOrderClock } from './useOrderClock'
 import '../theme/tokens.css'
 import './OrderCard.css'
@@ -92,19 +93,13 @@ export const OrderCard = memo(function OrderCard({
       </View>
       {hidden > 0 ? <Text className="tk-order-card__more">{t('order.moreLines', { count })}</Text> : null}
       <View className="tk-order-card__summary">
-        {unpaid && remaining !== null && remaining > 0 ? (
-          <Text
+        {unpaid ? (
+          <PayCountdown
+            remaining={remaining}
+            textKey="order.countdown"
             className="tk-order-card__countdown"
-            {...a11y({
-              role: 'timer',
-              label: t('order.countdownLabel', { time: formatCountdown(remaining) }),
-            })}
-          >
-            {t('order.countdown', { time: formatCountdown(remaining) })}
-          </Text>
-        ) : null}
-        {unpaid && remaining === 0 ? (
-          <Text className="tk-order-card__expired">{t('order.expiredHint')}</Text>
+            expiredClassName="tk-order-card__expired"
+          />
         ) : null}
         <View className="tk-order-card__amount">
           <Text className="tk-order-card__amount-label" {...a11y({ hidden: true })}>

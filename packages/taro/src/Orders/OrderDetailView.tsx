@@ -15,7 +15,8 @@ import { a11y } from '../internal/a11y'
 import { useThemeVars } from '../theme/ThemeContext'
 import { type OrderActionHandlers, OrderActions } from './OrderActions'
 import { OrderLineRow } from './OrderLineRow'
-import { formatCountdown, formatTime, statusKey } from './orderText'
+import { formatTime, statusKey } from './orderText'
+import { PayCountdown } from './PayCountdown'
 import { QrCode } from './qr/QrCode'
 import { RefundProgress } from './RefundProgress'
 import { useOrderClock } from './useOrderClock'
@@ -104,19 +105,13 @@ export function OrderDetailView({
     <View style={themeVars} className={className ? `tk-order-detail ${className}` : 'tk-order-detail'}>
       <View className="tk-section tk-order-detail__status" {...a11y({ role: 'region', label: status })}>
         <Text className="tk-order-detail__status-text">{status}</Text>
-        {unpaid && remaining !== null && remaining > 0 ? (
-          <Text
+        {unpaid ? (
+          <PayCountdown
+            remaining={remaining}
+            textKey="order.detail.payBy"
             className="tk-order-detail__countdown"
-            {...a11y({
-              role: 'timer',
-              label: t('order.countdownLabel', { time: formatCountdown(remaining) }),
-            })}
-          >
-            {t('order.detail.payBy', { time: formatCountdown(remaining) })}
-          </Text>
-        ) : null}
-        {unpaid && remaining === 0 ? (
-          <Text className="tk-order-detail__hint">{t('order.expiredHint')}</Text>
+            expiredClassName="tk-order-detail__hint"
+          />
         ) : null}
       </View>
 
