@@ -3,7 +3,7 @@ import { addressStorageKey, memoryStorage, type ShippingAddress } from '@tradeki
 import { AddressCard, type AddressCardProps, useRememberedAddress } from '@tradekit/taro'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { beijing, expectFitsPhone, hangzhou, scriptedAddressPort } from './fixtures/addresses'
+import { beijing, expectFitsPhone, hangzhou, scriptedAddressPort, typeAddress } from './fixtures/addresses'
 import type { StoryText } from './fixtures/text'
 import { textOf } from './fixtures/text'
 
@@ -123,19 +123,7 @@ export const TypeByHandFlow: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: t('address.add') }))
     await expect(await canvas.findByRole('status')).toHaveTextContent(t('address.unavailable'))
-    await userEvent.type(canvas.getByRole('textbox', { name: t('address.name') }), beijing.name)
-    await userEvent.type(canvas.getByRole('spinbutton', { name: t('address.phone') }), beijing.phone)
-    await userEvent.type(
-      canvas.getByRole('textbox', { name: t('address.province') }),
-      beijing.region.province,
-    )
-    await userEvent.type(canvas.getByRole('textbox', { name: t('address.city') }), beijing.region.city)
-    await userEvent.type(
-      canvas.getByRole('textbox', { name: t('address.district') }),
-      beijing.region.district,
-    )
-    await userEvent.type(canvas.getByRole('textbox', { name: t('address.detail') }), beijing.detail)
-    await userEvent.click(canvas.getByRole('button', { name: t('address.save') }))
+    await typeAddress(canvas, t, beijing)
     await waitFor(() => expect(args.onChange).toHaveBeenCalledWith(beijing))
     await expect(
       await canvas.findByRole('button', { name: chosenName(t, beijing, `北京市 朝阳区 ${beijing.detail}`) }),

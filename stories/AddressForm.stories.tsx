@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { AddressDraft } from '@tradekit/core'
 import { AddressForm, type AddressFormProps } from '@tradekit/taro'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { expectFitsPhone, hangzhou } from './fixtures/addresses'
+import { expectFitsPhone, hangzhou, typeAddress } from './fixtures/addresses'
 import { stateful } from './fixtures/stateful'
 import { textOf } from './fixtures/text'
 
@@ -84,19 +84,7 @@ export const TypeAndSaveFlow: Story = {
   play: async ({ canvasElement, globals, args }) => {
     const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await userEvent.type(canvas.getByRole('textbox', { name: t('address.name') }), hangzhou.name)
-    await userEvent.type(canvas.getByRole('spinbutton', { name: t('address.phone') }), hangzhou.phone)
-    await userEvent.type(
-      canvas.getByRole('textbox', { name: t('address.province') }),
-      hangzhou.region.province,
-    )
-    await userEvent.type(canvas.getByRole('textbox', { name: t('address.city') }), hangzhou.region.city)
-    await userEvent.type(
-      canvas.getByRole('textbox', { name: t('address.district') }),
-      hangzhou.region.district,
-    )
-    await userEvent.type(canvas.getByRole('textbox', { name: t('address.detail') }), hangzhou.detail)
-    await userEvent.click(canvas.getByRole('button', { name: t('address.save') }))
+    await typeAddress(canvas, t, hangzhou)
     await waitFor(() => expect(args.onSubmit).toHaveBeenCalledWith(hangzhou))
     await expect(canvas.queryByRole('alert')).toBeNull()
   },
