@@ -365,22 +365,21 @@ const scenarios = [
       await page.getByRole('tab', { name: /待发货/ }).click()
       const card = page.getByRole('group', { name: new RegExp(`订单 ${orderId}`) })
       await card.getByRole('button', { name: /查看详情/ }).click()
-      await page.locator('#order-detail-id').getByText(orderId).waitFor()
-      await page.locator('#order-detail-status').getByText('已支付').waitFor()
-      await page.locator('#order-detail-amount').getByText(yuan(quote.payable)).waitFor()
-      // the refund: all that is left of the line, a reason and a note
       // (我的订单 stays below in the page stack: ask the detail page itself)
       const detail = page.getByRole('region', { name: '订单详情' })
-      await detail.getByRole('button', { name: '申请退款' }).click()
+      const status = (name) => detail.getByRole('region', { name }).waitFor()
+      await detail.getByText(orderId).first().waitFor()
+      await status('待发货')
+      await detail.getByRole('list', { name: '金额明细' }).getByText(yuan(quote.payable)).first().waitFor()
+      // the refund (TradeKit's RefundSheet): all that is left of the line, a reason and a note
+      await detail.getByRole('button', { name: /申请退款/ }).click()
       const form = detail.getByRole('form', { name: '申请退款' })
-      await form.getByRole('button', { name: '提交退款申请' }).click()
+      await form.getByRole('button', { name: '提交申请' }).click()
       await form.getByText('请选择退款原因').waitFor()
       await form.getByRole('radio', { name: '质量问题' }).click()
       await form.getByLabel('补充说明').fill('盒子压坏了')
-      await page.locator('#refund-total').getByText(yuan(quote.payable)).waitFor()
-      await form.getByRole('button', { name: '提交退款申请' }).click()
-      await page.locator('#order-detail-status').getByText('退款申请中').waitFor()
-      await detail.getByRole('list', { name: '退款记录' }).getByText('待商家处理').waitFor()
+      await form.getByRole('button', { name: '提交申请' }).click()
+      await status('退款申请中')
       const asked = await call(merchant.url, 'GET', `/admin/orders/${orderId}`)
       assert.equal(asked.status, 'refund_requested')
       assert.deepEqual(asked.refunds[0].amount, quote.payable)
@@ -391,8 +390,12 @@ const scenarios = [
         'POST',
         `/admin/orders/${orderId}/refunds/${asked.refunds[0].refundId}/approve`,
       )
-      await page.locator('#order-detail-status').getByText('已退款').waitFor()
-      await page.locator('#order-detail-refunded').getByText(yuan(quote.payable)).waitFor()
+      await status('已退款')
+      const refunded = detail
+        .getByRole('list', { name: '金额明细' })
+        .getByRole('listitem')
+        .filter({ hasText: '已退款' })
+      await refunded.getByText(yuan(quote.payable)).waitFor()
       assert.equal((await call(merchant.url, 'GET', `/orders/${orderId}`)).status, 'refunded')
       assert.equal((await call(merchant.url, 'GET', '/catalogue/tea-gift-box')).stock, stock)
     },
@@ -476,11 +479,12 @@ const scenarios = [
       assert.equal((await call(merchant.url, 'POST', '/sandbox/pay', { orderId })).status, 'paid')
       // Douyin's order entry opens this path with the order's id (orderEntrySchema)
       await page.goto(`${web.url}/#/packageOrders/pages/detail/index?id=${orderId}`)
-      await page.locator('#order-detail-status').getByText('待使用').waitFor()
+      const detail = page.getByRole('region', { name: '订单详情' })
+      await detail.getByRole('region', { name: '待使用' }).waitFor()
       const { verification } = await call(merchant.url, 'GET', `/orders/${orderId}/detail`)
-      await page.locator('#verification-code').getByText(verification.code).waitFor()
+      await detail.getByRole('region', { name: '核销码' }).getByText(verification.code).waitFor()
       await call(merchant.url, 'POST', '/admin/verify', { code: verification.code })
-      await page.locator('#order-detail-status').getByText('已完成').waitFor()
+      await detail.getByRole('region', { name: '已完成' }).waitFor()
       const timeline = (await call(merchant.url, 'GET', `/orders/${orderId}/detail`)).timeline
       assert.deepEqual(
         timeline.map((step) => step.status),
