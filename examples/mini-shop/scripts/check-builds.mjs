@@ -367,7 +367,7 @@ async function runtimeChecks(
       const detail = host.openPage(routes.orderDetail, { id: paidOrderId })
       const text = () => host.text(detail.data.root)
       await host.waitFor(
-        () => text().includes(paidOrderId) && text().includes('已支付') && text().includes('申请退款'),
+        () => text().includes(paidOrderId) && text().includes('待发货') && text().includes('申请退款'),
         'the detail page to show the paid order and its refund action',
       )
       return `${routes.orders}, ${routes.orderDetail}?id=…`
