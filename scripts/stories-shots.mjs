@@ -318,6 +318,8 @@ function findOverflow(width) {
     const style = getComputedStyle(element)
     if (style.visibility === 'hidden' || style.display === 'none') continue
     if (scrollsSideways(element)) continue
+    // a carousel's other slides wait beside the one shown (WAI-ARIA's carousel pattern marks it)
+    if (element.closest('[aria-roledescription="carousel"]')) continue
     // report the outermost element that overflows, not each of its children
     if (wide.some((w) => w.contains(element))) continue
     wide.push(element)

@@ -3,6 +3,7 @@ import { goodsMessages, skuMessages } from '@tradekit/core'
 import { useTranslate } from '@tradekit/react'
 import { useState } from 'react'
 import { a11y } from '../internal/a11y'
+import { isH5 } from '../internal/env'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
 import './ProductGallery.css'
@@ -22,6 +23,9 @@ export interface ProductGalleryProps {
   /** Extra class of the root. */
   className?: string
 }
+
+// WAI-ARIA's carousel pattern names the region a carousel (said the way BottomSheet says aria-modal)
+const carousel = isH5 ? { 'aria-roledescription': 'carousel' } : { ariaRoledescription: 'carousel' }
 
 /**
  * The square picture gallery at the top of a product page: Taro's `Swiper` with its indicator dots
@@ -44,6 +48,7 @@ export function ProductGallery({ images, onChange, circular = false, className }
       style={themeVars}
       className={className ? `tk-gallery ${className}` : 'tk-gallery'}
       {...a11y({ role: 'region', label: t('detail.gallery') })}
+      {...carousel}
     >
       <Swiper
         className="tk-gallery__swiper"
