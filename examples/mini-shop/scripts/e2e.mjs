@@ -135,13 +135,13 @@ const scenarios = [
       await page.reload()
       await cart.getByRole('group', { name: TEA }).waitFor()
       await cart.getByRole('group', { name: MUG }).waitFor()
-      // designWidth: TradeKit's 28px (a 375 design) is 28 CSS px on a 375-wide screen, the app's 24px
-      // (a 750 design) is 12
+      // designWidth: TradeKit's 44px stepper button (a 375 design, a 44 px touch target) is 44 CSS px
+      // on a 375-wide screen, the app's 24px (a 750 design) is 12
       const sizes = await page.evaluate(() => ({
         stepper: getComputedStyle(document.querySelector('.tk-stepper__button')).height,
         page: getComputedStyle(document.querySelector('.shop-page')).paddingTop,
       }))
-      assert.deepEqual(sizes, { stepper: '28px', page: '12px' })
+      assert.deepEqual(sizes, { stepper: '44px', page: '12px' })
       await page.getByRole('button', { name: '去结算（2）' }).click()
       // TradeKit's CheckoutPage prices the selection with the shop's coupon (best one preselected)
       const quote = await serverQuote(
