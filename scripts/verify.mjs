@@ -146,6 +146,14 @@ run(
   ['--filter', '@tradekit/native', 'run', 'check'],
   plainCount,
 )
+// The packages as an app gets them: packed tarballs installed in a fresh Taro app made from Taro's own
+// template (outside the workspace), set up by the README's lines, built for tt, weapp and h5.
+run(
+  "a fresh Taro app from Taro's template installs the packed tarballs and builds tt, weapp and h5",
+  'pnpm',
+  ['run', 'check:fresh-app'],
+  plainCount,
+)
 run(
   'client bundles carry no signing code or keys (packages and the example app builds)',
   'node',

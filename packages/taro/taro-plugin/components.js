@@ -9,8 +9,20 @@ const ARIA = [
   'aria-busy',
   'aria-checked',
   'aria-live',
+  'aria-modal',
+  'aria-roledescription',
 ]
-const COMPONENTS = ['View', 'Text', 'Image', 'Input', 'Button']
+const COMPONENTS = [
+  'View',
+  'Text',
+  'Image',
+  'Input',
+  'Button',
+  'ScrollView',
+  'Swiper',
+  'SwiperItem',
+  'Picker',
+]
 
 /** `{ View: { 'aria-role': '', … }, … }`: '' is "no default value" in Taro's component tables. */
 module.exports = Object.fromEntries(

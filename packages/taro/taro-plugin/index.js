@@ -1,5 +1,5 @@
 // TradeKit's Taro plugin: adds the aria-* attributes of TradeKit's components to the mini-program
-// templates (View, Text, Image, Input, Button) and the matching runtime registration, so accessible
+// templates (View, Text, Image, Input, Button, ScrollView, Swiper, SwiperItem, Picker) and the matching runtime registration, so accessible
 // names, roles and states reach tt and weapp. H5 renders ARIA attributes itself.
 //
 //   // config/index.ts
