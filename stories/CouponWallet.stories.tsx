@@ -36,8 +36,9 @@ export const Tabs: Story = {
     const canvas = within(canvasElement)
     const available = await canvas.findByRole('tab', { name: tabName(t, 'available', 3) })
     await expect(available).toHaveAttribute('aria-selected', 'true')
-    await expect(canvas.getByRole('tab', { name: tabName(t, 'used', 1) })).toBeVisible()
-    await expect(canvas.getByRole('tab', { name: tabName(t, 'expired', 1) })).toBeVisible()
+    // each tab counts its coupons once its own list has come
+    await expect(await canvas.findByRole('tab', { name: tabName(t, 'used', 1) })).toBeVisible()
+    await expect(await canvas.findByRole('tab', { name: tabName(t, 'expired', 1) })).toBeVisible()
     await expect(within(canvas.getByRole('list')).getAllByRole('listitem')).toHaveLength(3)
     await expect(canvas.getByText(t('coupon.reason.not_started'))).toBeVisible()
     await expectFitsPhone(canvasElement)

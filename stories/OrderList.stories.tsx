@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { OrderList } from '@tradekit/taro'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { expectFitsPhone, lineOf, makeOrder, sampleOrders, withOrders } from './fixtures/orders'
+import { expectFitsPhone, lineOf, makeOrder, STORY_EPOCH, sampleOrders, withOrders } from './fixtures/orders'
 import { tee } from './fixtures/products'
 import { textOf } from './fixtures/text'
 import { en, wait } from './fixtures/trade'
@@ -162,7 +162,7 @@ const many = Array.from({ length: 200 }, (_, i) =>
     `TK${String(20270000000 + i)}`,
     i % 7 === 0 ? 'shipped' : 'completed',
     [lineOf(tee, 1 + (i % 3))],
-    Date.now(),
+    STORY_EPOCH,
   ),
 )
 
