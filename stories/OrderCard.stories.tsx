@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type MessageKey, money, type Order } from '@tradekit/core'
 import { OrderCard } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
-import { expectFitsPhone, sampleOrder, sampleOrders } from './fixtures/orders'
+import { expectFitsPhone, frozenClock, sampleOrder, sampleOrders } from './fixtures/orders'
 import { textOf } from './fixtures/text'
 import { en } from './fixtures/trade'
 
@@ -11,6 +11,7 @@ const meta = {
   component: OrderCard,
   args: {
     order: sampleOrder('paid'),
+    now: frozenClock,
     onPay: fn(),
     onCancel: fn(),
     onRefund: fn(),
@@ -71,6 +72,7 @@ const loadedAt = Date.now()
  */
 export const PendingPaymentWrongDeviceClock: Story = {
   args: {
+    now: Date.now,
     order: {
       ...sampleOrder('pending_payment'),
       serverNow: loadedAt - 3_600_000,
