@@ -8,6 +8,7 @@ import {
   diffQuotes,
   money,
   type PricingLine,
+  percentText,
   priceCart,
   type Quote,
   type TradeKitErrorCode,
@@ -462,5 +463,16 @@ describe('coupon texts', () => {
     expect(describeCouponReason(quote.coupons[0]!, en)).toBe('Spend ¥88 more to use')
     const usable = priceCart([line('cup', 20000, 1)], { coupons: [threshold], now: NOW })
     expect(describeCouponReason(usable.coupons[0]!, zh)).toBeUndefined()
+  })
+})
+
+describe('percentText', () => {
+  it('writes basis points as a percentage with integers only', () => {
+    expect([percentText(1500), percentText(1250), percentText(1205), percentText(5)]).toEqual([
+      '15',
+      '12.5',
+      '12.05',
+      '0.05',
+    ])
   })
 })

@@ -331,7 +331,12 @@ export type {
   PercentCoupon,
   ThresholdCoupon,
 } from './pricing/coupon'
-export { type DescribeCouponOptions, describeCoupon, describeCouponReason } from './pricing/describeCoupon'
+export {
+  type DescribeCouponOptions,
+  describeCoupon,
+  describeCouponReason,
+  percentText,
+} from './pricing/describeCoupon'
 export { diffQuotes, type QuoteDiff } from './pricing/diffQuotes'
 export {
   type CartQuote,

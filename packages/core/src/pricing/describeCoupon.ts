@@ -13,8 +13,15 @@ export interface DescribeCouponOptions {
   locale?: Locale
 }
 
-// 1250 basis points → "12.5"
-function percentText(bps: number): string {
+/**
+ * A percentage in basis points as text, exactly (integers only, no float): 1250 → "12.5", 1500 → "15".
+ *
+ * @example
+ * ```ts
+ * percentText(coupon.percentOffBps) // "15"
+ * ```
+ */
+export function percentText(bps: number): string {
   const whole = Math.floor(bps / 100)
   const fraction = (bps % 100).toString().padStart(2, '0').replace(/0+$/, '')
   return fraction ? `${whole}.${fraction}` : String(whole)

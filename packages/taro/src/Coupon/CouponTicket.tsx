@@ -9,6 +9,7 @@ import {
   formatMoney,
   goodsMessages,
   type Money,
+  percentText,
 } from '@tradekit/core'
 import { useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
@@ -50,13 +51,6 @@ export interface CouponTicketProps {
   onUse?: () => void
   /** Extra class of the root. */
   className?: string
-}
-
-// 1250 basis points → "12.5"
-function percentText(bps: number): string {
-  const whole = Math.floor(bps / 100)
-  const fraction = (bps % 100).toString().padStart(2, '0').replace(/0+$/, '')
-  return fraction ? `${whole}.${fraction}` : String(whole)
 }
 
 function useTicketText(coupon: Coupon) {
