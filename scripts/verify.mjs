@@ -10,6 +10,8 @@ mkdirSync(tmp, { recursive: true })
 let passed = 0
 let failed = 0
 const summary = []
+/** The tests that failed, by file and name (vitest steps), printed after the summary. */
+const failedNames = []
 
 function run(title, command, args, count) {
   console.log(`\n=== ${title}: ${[command, ...args].join(' ')}`)
@@ -40,6 +42,15 @@ const vitestCount = (file) => () => {
   const brokenFiles = report.testResults.filter(
     (r) => r.status === 'failed' && r.assertionResults.length === 0,
   )
+  // Name what failed in the summary, so a run's last lines say which test to look at.
+  for (const file of report.testResults) {
+    const where = file.name.replace(`${process.cwd()}/`, '')
+    if (file.status === 'failed' && file.assertionResults.length === 0)
+      failedNames.push(`${where}: did not load`)
+    for (const test of file.assertionResults) {
+      if (test.status === 'failed') failedNames.push(`${where} › ${test.fullName ?? test.title}`)
+    }
+  }
   return { passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles.length }
 }
 
@@ -163,5 +174,9 @@ run(
 
 console.log('\n=== summary')
 for (const line of summary) console.log(line)
+if (failedNames.length > 0) {
+  console.log('\nfailed tests:')
+  for (const name of failedNames) console.log(`  ${name}`)
+}
 console.log(`\n${passed} passed, ${failed} failed`)
 process.exit(failed === 0 && passed > 0 ? 0 : 1)
