@@ -8,6 +8,7 @@ import {
   createWithRetries,
   isNetworkError,
   openCashier,
+  reportChannelState,
   toTradeKitError,
 } from './effects'
 import { initialState, transition } from './machine'
@@ -218,6 +219,11 @@ async function pay(rt: Running, flow: number, orderId: string, signal: AbortSign
   if (signal.aborted || !order) return
   const saveState = async (saved: unknown) => {
     rt.dispatch({ type: 'CHANNEL_STATE', orderId, state: saved })
+    // the server's copy serves other devices; the cashier does not wait for it
+    if (channel) {
+      const report = { channel: channel.id, state: saved }
+      reportChannelState(rt.config.api, orderId, report, rt.config.timing, rt.background.signal)
+    }
     await rt.writes()
   }
   const outcome = channel

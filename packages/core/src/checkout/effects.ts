@@ -184,6 +184,34 @@ export async function confirmOrder(
   }
 }
 
+/** One call to the team's API that nothing waits for: under a timeout, a failure only logged. */
+function bestEffort(
+  name: string,
+  call: (signal: AbortSignal) => Promise<void>,
+  ms: number,
+  signal: AbortSignal,
+) {
+  void withTimeout(call, ms, signal).catch((error: unknown) => {
+    if (!isAborted(error)) console.warn(`[TradeKit] ${name} failed`, error)
+  })
+}
+
+/**
+ * Tells the team's API what the channel saved for an order (`CheckoutApi.saveChannelState`); on a
+ * failure the pending order on this device still has it.
+ */
+export function reportChannelState(
+  api: CheckoutApi,
+  orderId: string,
+  saved: { readonly channel: string; readonly state: unknown },
+  timing: CheckoutTiming,
+  signal: AbortSignal,
+): void {
+  const save = api.saveChannelState?.bind(api)
+  if (save)
+    bestEffort('saveChannelState', (s) => save(orderId, saved, { signal: s }), timing.pollTimeoutMs, signal)
+}
+
 /** Asks the team's API to close an unpaid order; a failure is only logged (the server expires it). */
 export function closeOrder(
   api: CheckoutApi,
@@ -191,9 +219,6 @@ export function closeOrder(
   timing: CheckoutTiming,
   signal: AbortSignal,
 ): void {
-  if (!api.cancelOrder) return
-  const cancelOrder = api.cancelOrder.bind(api)
-  void withTimeout(() => cancelOrder(orderId), timing.cancelTimeoutMs, signal).catch((error: unknown) => {
-    if (!isAborted(error)) console.warn('[TradeKit] cancelOrder failed', error)
-  })
+  const cancel = api.cancelOrder?.bind(api)
+  if (cancel) bestEffort('cancelOrder', () => cancel(orderId), timing.cancelTimeoutMs, signal)
 }

@@ -76,6 +76,18 @@ export interface CheckoutApi {
   cancelOrder?(orderId: string): Promise<void>
   /** Prices a request without creating an order. */
   quote?(req: OrderRequest): Promise<Quote>
+  /**
+   * Keeps what the channel saved for an unpaid order (Douyin trade: `{ douyinOrderId }`) on the
+   * server, so "continue to pay" on another device, or after the app's storage was cleared, reuses
+   * the platform order instead of making a second one: send it back as the order's `channelState`.
+   * Called once per saved state, while the cashier opens; it never holds the cashier up, and a
+   * failure only loses the cross-device reuse (this device keeps the state in its pending order).
+   */
+  saveChannelState?(
+    orderId: string,
+    saved: { readonly channel: string; readonly state: unknown },
+    ctx: { signal: AbortSignal },
+  ): Promise<void>
 }
 
 /** App show/hide, from the environment (`taroLifecycle()` in @tradekit/taro). */
