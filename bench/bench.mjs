@@ -3,7 +3,8 @@
 //   2. render cost of one quantity change in a 200-line cart, next to NutUI + react-use-cart (bench/render);
 //   3. TradeKit's share of the tt main package of the example app (bench/tt);
 //   4. cart and pricing operations (bench/cart, `pnpm bench:cart`);
-//   5. one spec-selection query on 10 groups × 10 values × 5 000 SKUs (bench/sku, `pnpm bench:sku`).
+//   5. one spec-selection query on 10 groups × 10 values × 5 000 SKUs (bench/sku, `pnpm bench:sku`);
+//   6. setData per interaction in the example app's tt and weapp builds (bench/setdata).
 // Budgets are reported here, not enforced: `pnpm bench:check` is the CI gate (sizes only).
 import { spawnSync } from 'node:child_process'
 import { dirname } from 'node:path'
@@ -17,6 +18,7 @@ const steps = [
   ['tt package size', 'node', ['bench/tt/tt.mjs', '--skip-build']],
   ['cart and pricing', 'pnpm', ['run', 'bench:cart']],
   ['sku selection', 'pnpm', ['run', 'bench:sku']],
+  ['setData per interaction', 'node', ['bench/setdata/setdata.mjs']],
 ]
 
 const failures = []

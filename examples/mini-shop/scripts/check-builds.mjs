@@ -9,13 +9,17 @@
 // - the shared template file (base.ttml / base.wxml) has a template for every Taro component that
 //   TradeKit's exported components use (found by scanning packages/taro/src from its index for
 //   imports from '@tarojs/components'): Taro writes only the templates its build saw used;
-// - the designWidth function: a TradeKit size (authored at 375) doubles, an app size (750) stays.
+// - the designWidth function: a TradeKit size (authored at 375) doubles, an app size (750) stays;
+// - what a tap costs (scripts/lib/setDataCost.mjs): on a 50-line cart one stepper tap sends at most
+//   1 KB of setData, and no one-line change (stepper, select) sends the whole list; the table of
+//   every measured interaction is printed at the end.
 //
 // SKIP_LIB_BUILD=1 skips building the TradeKit packages, SKIP_APP_BUILD=1 checks the existing dist.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { createMiniHost } from './lib/miniHost.mjs'
 import { appDir, buildLibraries, buildMerchant, repoDir, run, startMerchant } from './lib/servers.mjs'
+import { CART_LINES, measureSetData, STEPPER_BUDGET_BYTES, setDataTable } from './lib/setDataCost.mjs'
 
 /** Builds with the platform's own cashier switched on. */
 const REAL_CASHIER_DIST = 'dist/tt-real-cashier'
@@ -410,6 +414,37 @@ async function iosVirtualGoods(dist, template, globalName, merchant, label, expe
   })
 }
 
+/**
+ * What a tap costs on `platform`'s build (scripts/lib/setDataCost.mjs), held to its budgets: one
+ * stepper tap on a 50-line cart ≤ 1 KB of setData, and no full-list update for one line's change.
+ */
+async function setDataChecks(platform, merchant, results) {
+  let rows
+  await checkAsync(`${platform}: setData of the cart and checkout interactions is measured`, async () => {
+    rows = await measureSetData({ platform, dist: path.join(appDir, 'dist', platform), merchant })
+    results.push([platform, rows])
+    return rows.map((row) => `${row.interaction} ${row.bytes} B`).join(', ')
+  })
+  const stepper = rows?.find((row) => row.interaction.startsWith('stepper'))
+  check(
+    `${platform}: one stepper tap on a ${CART_LINES}-line cart sends ≤ ${STEPPER_BUDGET_BYTES} bytes of setData`,
+    () => {
+      expect(stepper, 'no stepper measurement')
+      expect(
+        stepper.bytes <= STEPPER_BUDGET_BYTES,
+        `${stepper.bytes} bytes in ${stepper.calls} calls (${stepper.paths} paths); largest ${stepper.largest.path} (${stepper.largest.bytes} B)`,
+      )
+      return `${stepper.bytes} B in ${stepper.calls} call(s), ${stepper.paths} paths`
+    },
+  )
+  check(`${platform}: no one-line change (stepper, select) sends the whole list`, () => {
+    const oneLine = rows?.filter((row) => row.fullList) ?? []
+    expect(oneLine.length === 3, `${oneLine.length} one-line interactions measured`)
+    const found = oneLine.flatMap((row) => row.fullList.map((what) => `${row.interaction}: ${what}`))
+    expect(found.length === 0, found.join('; '))
+  })
+}
+
 /** The session the app in the host sent last (its sandbox login), to read its orders as it. */
 let appAuthorization = ''
 
@@ -609,6 +644,7 @@ async function main() {
   }
 
   const merchant = await startMerchant()
+  const setDataResults = []
   try {
     // by default every platform pays through the sandbox cashier
     for (const [platform, { template }] of Object.entries(PLATFORMS)) {
@@ -618,6 +654,7 @@ async function main() {
         otherCashiers: ['抖音支付', '微信支付'],
         routes,
       })
+      await setDataChecks(platform, merchant, setDataResults)
     }
     // TRADEKIT_REAL_CASHIER=1: the platform's own cashier, chosen by detectChannel
     await runtimeChecks('tt', 'ttml', merchant, {
@@ -675,6 +712,7 @@ async function main() {
       `${platform}: aria attributes in base.${template}: ${aria.size ? [...aria].join(', ') : 'none'}`,
     )
   }
+  if (setDataResults.length > 0) console.log(`\nsetData per interaction:\n${setDataTable(setDataResults)}`)
   console.log(`\n${passed} passed, ${failed} failed`)
   // the pages run in this process keep their timers (an unpaid order's countdown ticks every
   // second): exit, or the process never ends

@@ -29,6 +29,7 @@ export function createMiniHost({ dist, globalName, request, system = {} }) {
   const pages = new Map() // route → Page config
   const stack = [] // page instances
   const setDataLog = []
+  const setDataListeners = new Set()
   const cashierCalls = []
   let appInstance = null
   const appShow = new Set()
@@ -205,6 +206,7 @@ export function createMiniHost({ dist, globalName, request, system = {} }) {
         setData(data, cb) {
           setDataLog.push({ route, data })
           for (const [key, value] of Object.entries(data)) applyPath(instance.data, key, value)
+          for (const listener of setDataListeners) listener(instance, data)
           if (cb) setTimeout(cb, 0)
         },
         selectComponent: () => null,
@@ -216,6 +218,29 @@ export function createMiniHost({ dist, globalName, request, system = {} }) {
       instance.onShow?.call(instance)
       instance.onReady?.call(instance)
       return instance
+    },
+    /** Calls `listener(page, data)` after each setData is applied; returns the unsubscribe. */
+    onSetData(listener) {
+      setDataListeners.add(listener)
+      return () => setDataListeners.delete(listener)
+    },
+    /**
+     * Waits until `predicate()` holds and no setData came for `quietMs` (the renders an interaction
+     * set off are over: batches on later frames, a storage write's echo), at most `timeoutMs`.
+     */
+    async settle(predicate, what, { quietMs = 300, timeoutMs = 15_000 } = {}) {
+      const until = Date.now() + timeoutMs
+      let count = setDataLog.length
+      let quietSince = Date.now()
+      for (;;) {
+        if (setDataLog.length !== count) {
+          count = setDataLog.length
+          quietSince = Date.now()
+        }
+        if (predicate() && Date.now() - quietSince >= quietMs) return
+        if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
     },
     /** The page on top of the stack. */
     currentPage: () => stack.at(-1),

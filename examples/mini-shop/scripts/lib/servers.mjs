@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url'
 
 export const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const repoDir = path.resolve(appDir, '../..')
-export const merchantDir = path.resolve(appDir, '../merchant-server')
+/** The merchant server's package; MERCHANT_DIR runs another build of it (a checkout of another commit). */
+export const merchantDir = path.resolve(process.env.MERCHANT_DIR ?? path.join(appDir, '../merchant-server'))
 
 /** Runs a command in the foreground, failing loudly. */
 export function run(command, args, options = {}) {
@@ -25,6 +26,7 @@ export function buildLibraries() {
 
 /** Compiles the merchant server (`dist/main.js`). */
 export function buildMerchant() {
+  if (process.env.MERCHANT_DIR) return
   run('pnpm', ['--filter', 'merchant-server', 'run', 'build'], { cwd: repoDir })
 }
 
