@@ -13,6 +13,7 @@ import { Check } from '../internal/Check'
 import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
 import { useThemeVars } from '../theme/ThemeContext'
+import '../internal/BottomBar.css'
 import '../theme/tokens.css'
 import './CartBar.css'
 
@@ -22,7 +23,14 @@ export interface CartBarProps {
   onCheckout?: (lines: readonly CartLine[], quote: CartQuote) => void
   /** Pricing context for the total: member prices, coupons, fees (see `priceCart`). */
   pricing?: PricingContext
-  /** Extra class of the root. */
+  /**
+   * Fixed to the bottom of the screen, clear of the home indicator, with a spacer left in the page so
+   * its last content can scroll above the bar; `false` renders the bar where it is placed (in a
+   * container of the page's own, a sheet, a sticky footer).
+   * @default true
+   */
+  fixed?: boolean
+  /** Extra class of the bar. */
   className?: string
 }
 
@@ -48,14 +56,15 @@ const sameBar = (a: BarState, b: BarState) =>
 
 /**
  * The bar under the cart: select all, the payable total of the selected lines with what the user
- * saves, and the checkout button — disabled, with the reason shown, when nothing is selected.
+ * saves, and the checkout button — disabled, with the reason shown, when nothing is selected. Fixed to
+ * the bottom of the screen by default (`fixed={false}`: where it is placed).
  *
  * @example
  * ```tsx
  * <CartBar onCheckout={(lines, quote) => goToCheckout(lines, quote.payable)} />
  * ```
  */
-export function CartBar({ onCheckout, pricing, className }: CartBarProps) {
+export function CartBar({ onCheckout, pricing, fixed = true, className }: CartBarProps) {
   const themeVars = useThemeVars()
   const { t } = useTranslate(goodsMessages)
   const format = useFormatMoney()
@@ -72,46 +81,53 @@ export function CartBar({ onCheckout, pricing, className }: CartBarProps) {
   const checkoutText =
     bar.selectedCount > 0 ? t('cart.checkoutCount', { count: bar.selectedCount }) : t('cart.checkout')
 
+  const classes = `tk-cart-bar${fixed ? ' tk-bar-fixed' : ''}${className ? ` ${className}` : ''}`
+
   return (
-    <View style={themeVars} className={className ? `tk-cart-bar ${className}` : 'tk-cart-bar'}>
-      <View className="tk-cart-bar__select">
-        <Check
-          checked={bar.allSelected}
-          disabled={!bar.selectable}
-          label={t('cart.selectAll')}
-          onChange={(selected) => cart.selectAll(selected)}
-        />
-        <Text className="tk-cart-bar__select-text" {...a11y({ hidden: true })}>
-          {t('cart.selectAll')}
-        </Text>
-      </View>
-      <View className="tk-cart-bar__summary">
-        <View className="tk-cart-bar__total">
-          <Text className="tk-cart-bar__total-label">{t('cart.total')}</Text>
-          <Price price={quote.payable} size="lg" />
-        </View>
-        {quote.savings.amount > 0 ? (
-          <Text className="tk-cart-bar__savings">{t('cart.savings', { amount: format(quote.savings) })}</Text>
-        ) : null}
-        {reason ? (
-          <Text className="tk-cart-bar__reason" id="tk-cart-bar-reason">
-            {reason}
+    <>
+      {fixed ? <View className="tk-bar-spacer" /> : null}
+      <View style={themeVars} className={classes}>
+        <View className="tk-cart-bar__select">
+          <Check
+            checked={bar.allSelected}
+            disabled={!bar.selectable}
+            label={t('cart.selectAll')}
+            onChange={(selected) => cart.selectAll(selected)}
+          />
+          <Text className="tk-cart-bar__select-text" {...a11y({ hidden: true })}>
+            {t('cart.selectAll')}
           </Text>
-        ) : null}
+        </View>
+        <View className="tk-cart-bar__summary">
+          <View className="tk-cart-bar__total">
+            <Text className="tk-cart-bar__total-label">{t('cart.total')}</Text>
+            <Price price={quote.payable} size="lg" />
+          </View>
+          {quote.savings.amount > 0 ? (
+            <Text className="tk-cart-bar__savings">
+              {t('cart.savings', { amount: format(quote.savings) })}
+            </Text>
+          ) : null}
+          {reason ? (
+            <Text className="tk-cart-bar__reason" id="tk-cart-bar-reason">
+              {reason}
+            </Text>
+          ) : null}
+        </View>
+        <Pressable
+          className="tk-pressable--primary-pill tk-cart-bar__checkout"
+          disabled={reason !== null}
+          settleMs={NAVIGATION_SETTLE_MS}
+          onPress={() => {
+            onCheckout?.(
+              lines.filter((line) => line.selected),
+              quote,
+            )
+          }}
+        >
+          {checkoutText}
+        </Pressable>
       </View>
-      <Pressable
-        className="tk-pressable--primary-pill tk-cart-bar__checkout"
-        disabled={reason !== null}
-        settleMs={NAVIGATION_SETTLE_MS}
-        onPress={() => {
-          onCheckout?.(
-            lines.filter((line) => line.selected),
-            quote,
-          )
-        }}
-      >
-        {checkoutText}
-      </Pressable>
-    </View>
+    </>
   )
 }

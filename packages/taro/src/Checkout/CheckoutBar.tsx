@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { checkoutMessages, goodsMessages, type Money, type PurchaseMode, speakMoney } from '@tradekit/core'
 import { useTranslate } from '@tradekit/react'
-import { useEffect, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
 import { useThemeVars } from '../theme/ThemeContext'
+import '../internal/BottomBar.css'
 import '../theme/tokens.css'
 import './CheckoutBar.css'
 
@@ -34,13 +35,21 @@ export interface CheckoutBarProps {
   onContactSupport?: () => void
   /** The button's text. @default '提交订单' (the catalogue's `checkout.submit`) */
   submitText?: string
-  /** Extra class of the root. */
+  /**
+   * Fixed to the bottom of the screen, clear of the home indicator, with a spacer left in the page so
+   * its last content can scroll above the bar; `false` renders the bar where it is placed (in a
+   * container of the page's own, a sheet, a sticky footer).
+   * @default true
+   */
+  fixed?: boolean
+  /** Extra class of the bar. */
   className?: string
 }
 
 /**
  * The bar under the checkout: what the user pays and one submit button that cannot submit twice
- * (a press while the last submit is still running is ignored), disabled with its reason shown.
+ * (a press while the last submit is still running is ignored), disabled with its reason shown. Fixed to
+ * the bottom of the screen by default (`fixed={false}`: where it is placed).
  *
  * @example
  * ```tsx
@@ -55,6 +64,7 @@ export function CheckoutBar({
   purchaseMode = 'buy',
   onContactSupport,
   submitText,
+  fixed = true,
   className,
 }: CheckoutBarProps) {
   const themeVars = useThemeVars()
@@ -86,10 +96,12 @@ export function CheckoutBar({
   }
 
   const text = submitText ?? t('checkout.submit')
-  const classes = className ? `tk-checkout-bar ${className}` : 'tk-checkout-bar'
-  if (purchaseMode === 'hidden') return <View className={classes} />
-  if (purchaseMode === 'im') {
-    return (
+  const classes = `tk-checkout-bar${fixed ? ' tk-bar-fixed' : ''}${className ? ` ${className}` : ''}`
+  let bar: ReactNode
+  if (purchaseMode === 'hidden') {
+    bar = <View className={classes} />
+  } else if (purchaseMode === 'im') {
+    bar = (
       <View style={themeVars} className={classes}>
         <View className="tk-checkout-bar__summary" />
         <Pressable className="tk-pressable--primary-pill tk-checkout-bar__submit" onPress={onContactSupport}>
@@ -97,25 +109,33 @@ export function CheckoutBar({
         </Pressable>
       </View>
     )
-  }
-  return (
-    <View style={themeVars} className={classes}>
-      <View className="tk-checkout-bar__summary">
-        <View className="tk-checkout-bar__total">
-          <Text className="tk-checkout-bar__label">{t('checkout.summary.payable')}</Text>
-          <Price price={payable} size="lg" />
+  } else {
+    bar = (
+      <View style={themeVars} className={classes}>
+        <View className="tk-checkout-bar__summary">
+          <View className="tk-checkout-bar__total">
+            <Text className="tk-checkout-bar__label">{t('checkout.summary.payable')}</Text>
+            <Price price={payable} size="lg" />
+          </View>
+          {disabledReason ? <Text className="tk-checkout-bar__reason">{disabledReason}</Text> : null}
         </View>
-        {disabledReason ? <Text className="tk-checkout-bar__reason">{disabledReason}</Text> : null}
+        <Pressable
+          className="tk-pressable--primary-pill tk-checkout-bar__submit"
+          label={`${text}${t('a11y.separator')}${t('checkout.summary.payable')} ${speakMoney(payable, t)}`}
+          disabled={Boolean(disabledReason)}
+          busy={busy || submitting}
+          onPress={press}
+        >
+          {text}
+        </Pressable>
       </View>
-      <Pressable
-        className="tk-pressable--primary-pill tk-checkout-bar__submit"
-        label={`${text}${t('a11y.separator')}${t('checkout.summary.payable')} ${speakMoney(payable, t)}`}
-        disabled={Boolean(disabledReason)}
-        busy={busy || submitting}
-        onPress={press}
-      >
-        {text}
-      </Pressable>
-    </View>
+    )
+  }
+  if (!fixed) return bar
+  return (
+    <>
+      <View className="tk-bar-spacer" />
+      {bar}
+    </>
   )
 }
