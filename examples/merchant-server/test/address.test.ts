@@ -38,6 +38,42 @@ const order = (body: unknown, user = 'alice'): Promise<Answer> =>
   server.call('POST', '/orders', { body, headers: { 'Idempotency-Key': newKey() }, user })
 
 describe(`shipping addresses on ${DRIVER}`, () => {
+  it('refuses an order or a quote with a parcel and no address (address_required), writing nothing', async () => {
+    const before = await snapshotDatabase(server.merchant)
+    for (const lines of [mug, [...mug, { skuId: 'sticker-pack', quantity: 1 }]]) {
+      for (const address of [undefined, null]) {
+        const answer = await order({ lines, address, expectedPayable: cny(3700) })
+        expect(answer.status).toBe(400)
+        expect(answer.body.error).toEqual({
+          code: 'INVALID_ARGUMENT',
+          message: 'An order with a parcel needs a shipping address',
+          field: 'address',
+          reason: 'address_required',
+          fields: { address: 'required' },
+          skuIds: ['ceramic-mug'],
+        })
+      }
+    }
+    const quoted = await server.call('POST', '/quote', { body: { lines: mug }, user: 'alice' })
+    expect(quoted.status).toBe(400)
+    expect(quoted.body.error).toMatchObject({ field: 'address', reason: 'address_required' })
+    expect(await snapshotDatabase(server.merchant)).toBe(before)
+  })
+
+  it('takes a service or a virtual good without an address', async () => {
+    const ebook = await order({
+      lines: [{ skuId: 'ebook-trading-guide', quantity: 1 }],
+      expectedPayable: cny(990),
+    })
+    expect(ebook.status).toBe(201)
+    const consult = await order({
+      lines: [{ skuId: 'legal-consult-30', quantity: 1 }],
+      contact: { phone: '13800000000' },
+      expectedPayable: cny(19900),
+    })
+    expect(consult.status).toBe(201)
+  })
+
   it('stores the checked address with the order and shows it in the order detail', async () => {
     const created = await order({ lines: mug, address: hangzhou, expectedPayable: cny(2900 + 800) })
     expect(created.status).toBe(201)

@@ -111,7 +111,7 @@ describe(`the query layer on ${DRIVER}`, () => {
     const [meta] = await db.query<{ version: number }>('SELECT version FROM schema_meta')
     expect(meta?.version).toBe(SCHEMA_VERSION)
     const [skus] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM skus')
-    expect(skus?.n).toBe(10)
+    expect(skus?.n).toBe(16)
   })
 
   it('refuses a database of another schema version instead of half-migrating it', async () => {

@@ -256,5 +256,13 @@ export async function orderCount(merchant: MerchantServer): Promise<number> {
 /** Money in CNY fen. */
 export const cny = (amount: number) => ({ amount, currency: 'CNY' })
 
+/** Where the tests' parcels go: the server refuses an order with a physical line and no address. */
+export const SHIPPING_ADDRESS = {
+  name: '李雷',
+  phone: '13800138000',
+  region: { province: '浙江省', city: '杭州市', district: '西湖区' },
+  detail: '文三路 90 号',
+}
+
 /** A distinct idempotency key. */
 export const newKey = () => `key-${randomBytes(8).toString('hex')}`

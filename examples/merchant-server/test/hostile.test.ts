@@ -2,7 +2,15 @@ import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_CODES, type TradeKitErrorCode } from '../../../packages/core/src/errors/errorCodes.ts'
 import type { ApiErrorCode } from '../src/http/ApiError.ts'
-import { cny, DRIVER, newKey, snapshotDatabase, startTestServer, type TestServer } from './harness.ts'
+import {
+  cny,
+  DRIVER,
+  newKey,
+  SHIPPING_ADDRESS,
+  snapshotDatabase,
+  startTestServer,
+  type TestServer,
+} from './harness.ts'
 
 // Compile-time: every code this server answers with is one of TradeKit's catalogue.
 const codesAreTradeKitCodes: ApiErrorCode extends TradeKitErrorCode ? true : false = true
@@ -23,7 +31,11 @@ afterAll(async () => {
   await server?.destroy()
 })
 
-const valid = { lines: [{ skuId: 'tea-gift-box', quantity: 1 }], expectedPayable: cny(12800) }
+const valid = {
+  lines: [{ skuId: 'tea-gift-box', quantity: 1 }],
+  address: SHIPPING_ADDRESS,
+  expectedPayable: cny(12800),
+}
 const withLine = (line: unknown) => ({ ...valid, lines: [line] })
 const deep = (depth: number): unknown => (depth === 0 ? 'x' : { a: deep(depth - 1) })
 

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cny, DRIVER, newKey, orderCount, startTestServer, stockOf, type TestServer } from './harness.ts'
+import {
+  cny,
+  DRIVER,
+  newKey,
+  orderCount,
+  SHIPPING_ADDRESS,
+  startTestServer,
+  stockOf,
+  type TestServer,
+} from './harness.ts'
 
 let server: TestServer
 
@@ -19,7 +28,11 @@ describe(`idempotency under concurrency on ${DRIVER}`, () => {
     const key = newKey()
     const stockBefore = await stockOf(server.merchant, 'tea-gift-box')
     const ordersBefore = await orderCount(server.merchant)
-    const body = { lines: [{ skuId: 'tea-gift-box', quantity: 2 }], expectedPayable: cny(25600) }
+    const body = {
+      lines: [{ skuId: 'tea-gift-box', quantity: 2 }],
+      address: SHIPPING_ADDRESS,
+      expectedPayable: cny(25600),
+    }
 
     const answers = await Promise.all(
       Array.from({ length: 200 }, () =>
@@ -76,7 +89,11 @@ describe(`idempotency under concurrency on ${DRIVER}`, () => {
   it('never oversells: 200 concurrent different orders for 3 mugs make exactly 3 orders', async () => {
     await server.call('PATCH', '/admin/skus/ceramic-mug', { body: { stock: 3 } })
     const ordersBefore = await orderCount(server.merchant)
-    const body = { lines: [{ skuId: 'ceramic-mug', quantity: 1 }], expectedPayable: cny(2900 + 800) }
+    const body = {
+      lines: [{ skuId: 'ceramic-mug', quantity: 1 }],
+      address: SHIPPING_ADDRESS,
+      expectedPayable: cny(2900 + 800),
+    }
     // The buyers log in first (one at a time); then their orders race.
     for (let i = 0; i < 200; i++) await server.session(`buyer-${i}`)
 

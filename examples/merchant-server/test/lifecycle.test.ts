@@ -6,6 +6,7 @@ import {
   manualClock,
   newKey,
   orderCount,
+  SHIPPING_ADDRESS,
   startTestServer,
   stockOf,
   type TestServer,
@@ -26,7 +27,7 @@ async function createOrder(
   key = newKey(),
 ) {
   const answer = await server.call('POST', '/orders', {
-    body: { lines, expectedPayable: cny(payable) },
+    body: { lines, address: SHIPPING_ADDRESS, expectedPayable: cny(payable) },
     headers: { 'Idempotency-Key': key },
     user: user,
   })
@@ -106,7 +107,11 @@ describe(`order lifecycle on ${DRIVER}`, () => {
     const first = await createOrder(server, 'ben', [{ skuId: 'sticker-pack', quantity: 1 }], 600, key)
     clock.advance(20 * 60_000)
     const replay = await server.call('POST', '/orders', {
-      body: { lines: [{ skuId: 'sticker-pack', quantity: 1 }], expectedPayable: cny(600) },
+      body: {
+        lines: [{ skuId: 'sticker-pack', quantity: 1 }],
+        address: SHIPPING_ADDRESS,
+        expectedPayable: cny(600),
+      },
       headers: { 'Idempotency-Key': key },
       user: 'ben',
     })
@@ -126,6 +131,7 @@ describe(`order lifecycle on ${DRIVER}`, () => {
         { skuId: 'tea-gift-box', quantity: 2 },
         { skuId: 'plan-yearly', quantity: 1 },
       ],
+      address: SHIPPING_ADDRESS,
       expectedPayable: cny(25600 + 12800),
     }
     const created = await first.call('POST', '/orders', {

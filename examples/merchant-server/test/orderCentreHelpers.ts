@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { cny, newKey, type TestServer } from './harness.ts'
+import { cny, newKey, SHIPPING_ADDRESS, type TestServer } from './harness.ts'
 
 /** An order of the order centre as the server answers it (TradeKit's `Order`, loosely typed). */
 export interface CentreOrderBody {
@@ -43,7 +43,7 @@ export async function place(
   extra: Record<string, unknown> = {},
 ): Promise<string> {
   const answer = await server.call('POST', '/orders', {
-    body: { lines, expectedPayable: cny(payable), ...extra },
+    body: { lines, address: SHIPPING_ADDRESS, expectedPayable: cny(payable), ...extra },
     headers: { 'Idempotency-Key': newKey() },
     user,
   })

@@ -6,6 +6,7 @@ import {
   manualClock,
   newKey,
   orderCount,
+  SHIPPING_ADDRESS,
   snapshotDatabase,
   startTestServer,
   stockOf,
@@ -34,7 +35,11 @@ describe(`createOrder on ${DRIVER}`, () => {
     const before = await stockOf(server.merchant, 'tea-gift-box')
     const key = newKey()
     const created = await order(
-      { lines: [{ skuId: 'tea-gift-box', quantity: 2 }], expectedPayable: cny(25600) },
+      {
+        lines: [{ skuId: 'tea-gift-box', quantity: 2 }],
+        address: SHIPPING_ADDRESS,
+        expectedPayable: cny(25600),
+      },
       { key, user: 'alice' },
     )
     expect(created.status).toBe(201)
@@ -86,7 +91,11 @@ describe(`createOrder on ${DRIVER}`, () => {
 
   it('rejects a moved price with PRICE_CHANGED and the new quote, creating no order and reserving nothing', async () => {
     const before = await snapshotDatabase(server.merchant)
-    const answer = await order({ lines: [{ skuId: 'ceramic-mug', quantity: 1 }], expectedPayable: cny(2000) })
+    const answer = await order({
+      lines: [{ skuId: 'ceramic-mug', quantity: 1 }],
+      address: SHIPPING_ADDRESS,
+      expectedPayable: cny(2000),
+    })
     expect(answer.status).toBe(409)
     expect(answer.body).toEqual({
       error: expect.objectContaining({
@@ -127,6 +136,7 @@ describe(`createOrder on ${DRIVER}`, () => {
   it('never takes a price from the client', async () => {
     const answer = await order({
       lines: [{ skuId: 'ceramic-mug', quantity: 1, price: cny(1), unitPrice: cny(1) }],
+      address: SHIPPING_ADDRESS,
       expectedPayable: cny(1),
       amount: cny(1),
     })
@@ -143,6 +153,7 @@ describe(`createOrder on ${DRIVER}`, () => {
           { skuId: 'plan-monthly', quantity: 1 },
         ],
         coupon: 'FULL100MINUS20',
+        address: SHIPPING_ADDRESS,
       },
       user: 'dave',
     })
@@ -165,7 +176,11 @@ describe(`createOrder on ${DRIVER}`, () => {
     expect(quote.coupon).toEqual({ code: 'FULL100MINUS20', applied: true })
 
     const below = await server.call('POST', '/quote', {
-      body: { lines: [{ skuId: 'ceramic-mug', quantity: 1 }], coupon: 'FULL100MINUS20' },
+      body: {
+        lines: [{ skuId: 'ceramic-mug', quantity: 1 }],
+        coupon: 'FULL100MINUS20',
+        address: SHIPPING_ADDRESS,
+      },
     })
     expect(below.body).toMatchObject({ discount: cny(0), coupon: { applied: false } })
   })

@@ -6,6 +6,7 @@ import {
   manualClock,
   manualScheduler,
   newKey,
+  SHIPPING_ADDRESS,
   snapshotDatabase,
   startTestServer,
   stockOf,
@@ -25,7 +26,12 @@ afterAll(async () => {
 
 async function createOrder(user: string, lines: unknown[], payable: number): Promise<string> {
   const answer = await server.call('POST', '/orders', {
-    body: { lines, expectedPayable: cny(payable), contact: { phone: '13800000000' } },
+    body: {
+      lines,
+      expectedPayable: cny(payable),
+      contact: { phone: '13800000000' },
+      address: SHIPPING_ADDRESS,
+    },
     headers: { 'Idempotency-Key': newKey() },
     user: user,
   })

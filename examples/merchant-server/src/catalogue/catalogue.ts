@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts'
 import type { Money, PricedSku } from '../pricing/priceOrder.ts'
-import type { SkuKind } from './seedCatalogue.ts'
+import { PRODUCTS, type SeedProduct, type SkuKind } from './seedCatalogue.ts'
 
 /** A sku row as the server reads it. */
 export interface Sku extends PricedSku {
@@ -11,6 +11,9 @@ export interface Sku extends PricedSku {
   readonly requiresContact: boolean
   readonly attributes: readonly { readonly name: string; readonly value: string }[]
   readonly image: string | null
+  /** The product this SKU is a combination of, and its value id per spec group. */
+  readonly productId: string | null
+  readonly specs: Readonly<Record<string, string>> | null
 }
 
 /** A catalogue entry in the shape of a TradeKit cart item (`createCart().add(item, quantity)`). */
@@ -31,6 +34,37 @@ export interface CatalogueItem {
   readonly requiresContact: boolean
   /** The membership plan this sku sells, if it is one. */
   readonly planId?: string
+  /** The product with specs this sku is one combination of (see `GET /products/:productId`). */
+  readonly productId?: string
+}
+
+/**
+ * A SKU of a product with specs, in the shape TradeKit's `skuMatrix` takes (`Sku`): the fields a
+ * cart item has under the same names, plus `specs`.
+ */
+export interface ProductSku {
+  readonly skuId: string
+  readonly specs: Readonly<Record<string, string>>
+  readonly price: Money
+  readonly originalPrice?: Money
+  readonly memberPrice?: Money
+  readonly stock: number
+  readonly maxQuantity: number
+  readonly status: 'on_sale' | 'sold_out' | 'off_shelf'
+  readonly image?: string
+}
+
+/** A product sold as SKUs: `skuMatrix(product.specs, product.skus)` on the client. */
+export interface Product {
+  readonly productId: string
+  readonly title: string
+  readonly kind: SkuKind
+  /** Spec groups and their values, in display order (`SkuSpecGroup[]`). */
+  readonly specs: SeedProduct['specs']
+  readonly skus: readonly ProductSku[]
+  readonly services: readonly string[]
+  /** The lowest price of its SKUs on sale (the catalogue card's "from"). */
+  readonly price: Money
 }
 
 /** A membership plan in the shape of TradeKit's `Plan`. */
@@ -60,10 +94,12 @@ interface SkuRow {
   attributes: { name: string; value: string }[]
   image: string | null
   plan_id: string | null
+  product_id: string | null
+  specs: Record<string, string> | null
 }
 
 const SKU_COLUMNS = `s.id, s.title, s.kind, s.currency, s.price, s.original_price, s.member_price, s.stock,
-  s.max_per_order, s.status, s.requires_contact, s.attributes, s.image, p.id AS plan_id`
+  s.max_per_order, s.status, s.requires_contact, s.attributes, s.image, p.id AS plan_id, s.product_id, s.specs`
 
 function toSku(row: SkuRow): Sku {
   return {
@@ -81,6 +117,8 @@ function toSku(row: SkuRow): Sku {
     attributes: row.attributes,
     image: row.image,
     isPlan: row.plan_id !== null,
+    productId: row.product_id,
+    specs: row.specs,
   }
 }
 
@@ -103,7 +141,45 @@ export function toCatalogueItem(sku: Sku): CatalogueItem {
     ...(sku.image !== null ? { image: sku.image } : {}),
     requiresContact: sku.requiresContact,
     ...(sku.isPlan ? { planId: sku.id } : {}),
+    ...(sku.productId !== null ? { productId: sku.productId } : {}),
   }
+}
+
+/** The products with specs, each with its SKUs read from `skus` (prices and stock as they are now). */
+export function productsOf(skus: readonly Sku[]): Product[] {
+  return PRODUCTS.flatMap((product) => {
+    const own = skus.filter((sku) => sku.productId === product.id && sku.specs !== null)
+    if (own.length === 0) return []
+    const items = own.map(toCatalogueItem)
+    const onSale = items.filter((item) => item.status !== 'off_shelf')
+    const lowest = (onSale.length > 0 ? onSale : items).reduce((low, item) =>
+      item.price.amount < low.price.amount ? item : low,
+    )
+    return [
+      {
+        productId: product.id,
+        title: product.title,
+        kind: product.kind,
+        specs: product.specs,
+        services: product.services,
+        price: lowest.price,
+        skus: own.map((sku, index) => {
+          const item = items[index]!
+          return {
+            skuId: sku.id,
+            specs: sku.specs!,
+            price: item.price,
+            ...(item.originalPrice ? { originalPrice: item.originalPrice } : {}),
+            ...(item.memberPrice ? { memberPrice: item.memberPrice } : {}),
+            stock: sku.stock ?? 0,
+            maxQuantity: item.maxQuantity,
+            status: item.status,
+            ...(item.image ? { image: item.image } : {}),
+          }
+        }),
+      },
+    ]
+  })
 }
 
 /** Every sku, in catalogue order. */

@@ -156,6 +156,20 @@ const SCHEMA = [
     reject_reason text,
     UNIQUE (user_id, idempotency_key)
   )`,
+  // Products with specs (added without a version change: new columns an older database gains).
+  `ALTER TABLE skus ADD COLUMN IF NOT EXISTS product_id text`,
+  `ALTER TABLE skus ADD COLUMN IF NOT EXISTS specs jsonb`,
+  // Coupons a user claimed (one per user and coupon) and the order that used one.
+  `CREATE TABLE IF NOT EXISTS coupon_claims (
+    user_id text NOT NULL,
+    coupon_id text NOT NULL,
+    idempotency_key text NOT NULL,
+    claimed_at bigint NOT NULL,
+    used_order_id text REFERENCES orders (id),
+    used_at bigint,
+    PRIMARY KEY (user_id, coupon_id),
+    UNIQUE (user_id, idempotency_key)
+  )`,
   `CREATE INDEX IF NOT EXISTS refunds_by_order ON refunds (order_id, seq)`,
   `CREATE TABLE IF NOT EXISTS refund_lines (
     refund_id text NOT NULL REFERENCES refunds (id),
@@ -183,8 +197,8 @@ export async function migrate(db: Database): Promise<void> {
     for (const [position, sku] of CATALOGUE.entries()) {
       await tx.query(
         `INSERT INTO skus (id, title, kind, currency, price, original_price, member_price, stock,
-           max_per_order, status, requires_contact, attributes, image, position)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14)
+           max_per_order, status, requires_contact, attributes, image, position, product_id, specs)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16::jsonb)
          ON CONFLICT (id) DO NOTHING`,
         [
           sku.id,
@@ -201,6 +215,8 @@ export async function migrate(db: Database): Promise<void> {
           JSON.stringify(sku.attributes ?? []),
           sku.image ?? null,
           position,
+          sku.product?.id ?? null,
+          sku.product ? JSON.stringify(sku.product.specs) : null,
         ],
       )
     }

@@ -3,7 +3,14 @@ import { type FetchLike, isVerificationError } from '@tradekit/server'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
-import { listPlans, listSkus, loadSkus, toCatalogueItem } from '../catalogue/catalogue.ts'
+import { listPlans, listSkus, loadSkus, productsOf, toCatalogueItem } from '../catalogue/catalogue.ts'
+import {
+  claimCoupon,
+  listOffers,
+  listWallet,
+  readCouponCode,
+  WALLET_STATUSES,
+} from '../coupons/couponWallet.ts'
 import { type Database, type DatabaseOptions, openDatabase } from '../db/database.ts'
 import { migrate } from '../db/migrate.ts'
 import { createIdentity, type LoginOptions } from '../identity/identity.ts'
@@ -338,7 +345,18 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
 
   app.get('/catalogue', async (c) => {
     await sweep()
-    return c.json({ items: (await listSkus(db)).map(toCatalogueItem) })
+    const skus = await listSkus(db)
+    return c.json({ items: skus.map(toCatalogueItem), products: productsOf(skus) })
+  })
+  // A product with specs: `skuMatrix(specs, skus)` on the client (TradeKit's SKU selector).
+  app.get('/products/:productId', async (c) => {
+    await sweep()
+    const productId = c.req.param('productId')
+    const product = productsOf(await listSkus(db)).find((candidate) => candidate.productId === productId)
+    if (!product) {
+      throw new ApiError(404, 'INVALID_ARGUMENT', `No product ${productId}`, { reason: 'not_found' })
+    }
+    return c.json(product)
   })
   app.get('/catalogue/:skuId', async (c) => {
     await sweep()
@@ -494,6 +512,25 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
     if (sandboxOn) await cashier.refund(complete)
     else await complete()
   }
+
+  // ---- the coupon wallet of the signed-in user (TradeKit's CouponsApi)
+  app.get('/coupons', async (c) => {
+    const userId = userOf(c)
+    const status = readOneOf(c.req.query('status') ?? 'available', 'status', WALLET_STATUSES)
+    return c.json({ coupons: await listWallet(db, userId, status, now()) })
+  })
+  app.get('/coupons/offers', async (c) => {
+    const userId = userOf(c)
+    return c.json({ offers: await listOffers(db, userId, now()) })
+  })
+  app.post('/coupons/:couponId/claim', async (c) => {
+    const userId = userOf(c)
+    const code = readCouponCode(c.req.param('couponId'))
+    const key = readIdempotencyKey(c.req.header('idempotency-key'))
+    const { coupon, replayed } = await claimCoupon(db, { userId, code, key }, now())
+    if (replayed) c.header('Idempotent-Replayed', 'true')
+    return c.json(coupon, replayed ? 200 : 201)
+  })
 
   app.get('/membership/plans', async (c) => c.json({ plans: await listPlans(db) }))
 

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { loadSkus, type Sku } from '../catalogue/catalogue.ts'
+import { checkCouponHeld, useClaimedCoupon } from '../coupons/couponWallet.ts'
 import type { Database, Queryable } from '../db/database.ts'
 import { ApiError } from '../http/ApiError.ts'
 import { isGuest } from '../identity/identity.ts'
@@ -66,8 +67,9 @@ function checkRequestShape(input: OrderInput, channels: readonly string[] = CHAN
 
 /**
  * Prices a request against the current catalogue, checking everything that would stop an order:
- * unknown or off-shelf skus, per-order limits, stock, a service without a contact phone, a
- * membership bought without a user. Pass a transaction that locked the skus to make it binding.
+ * unknown or off-shelf skus, per-order limits, stock, a service without a contact phone, a parcel
+ * without a shipping address, a membership bought without a user, a coupon to claim that the user
+ * does not hold (or used). Pass a transaction that locked the skus to make it binding.
  */
 export async function quoteOrder(
   db: Queryable,
@@ -125,9 +127,23 @@ export async function quoteOrder(
       available: Object.fromEntries(short.map((e) => [e.sku.id, e.sku.stock])),
     })
   }
+  // A parcel is shipped: no order (and no delivery price) without where to.
+  const parcels = entries.filter((e) => e.sku.kind === 'physical')
+  if (parcels.length > 0 && !input.address) {
+    throw new ApiError(400, 'INVALID_ARGUMENT', 'An order with a parcel needs a shipping address', {
+      field: 'address',
+      reason: 'address_required',
+      fields: { address: 'required' },
+      skuIds: parcels.map((e) => e.sku.id),
+    })
+  }
+  if (input.coupon !== undefined && isCouponCode(input.coupon)) {
+    await checkCouponHeld(db, context.userId, input.coupon)
+  }
   const member = !isGuest(context.userId) && (await isMember(db, context.userId, context.now))
   return priceOrder(input.lines, skus, {
     member,
+    now: context.now,
     ...(input.coupon !== undefined && isCouponCode(input.coupon) ? { coupon: input.coupon } : {}),
     ...(input.address ? { province: input.address.region.province } : {}),
   })
@@ -207,6 +223,10 @@ export async function createOrder(
         `INSERT INTO order_events (order_id, event, status, at) VALUES ($1, 'CREATE', 'pending_payment', $2)`,
         [orderId, context.now],
       )
+
+      if (input.coupon !== undefined && isCouponCode(input.coupon) && quote.coupon?.applied) {
+        await useClaimedCoupon(tx, { userId: context.userId, code: input.coupon, orderId }, context.now)
+      }
 
       const reserved = new Map<string, number>()
       for (const line of input.lines)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { COUPONS, DELIVERY, type SkuKind } from '../catalogue/seedCatalogue.ts'
+import { COUPONS, DELIVERY, type SeedCoupon, type SkuKind } from '../catalogue/seedCatalogue.ts'
 
 /** Money on the wire: integer minor units and an ISO 4217 code. */
 export interface Money {
@@ -50,6 +50,19 @@ export function isCouponCode(code: string): code is CouponCode {
   return Object.hasOwn(COUPONS, code)
 }
 
+/** The coupon of a code. */
+export function couponOf(code: CouponCode): SeedCoupon {
+  return COUPONS[code]
+}
+
+/** True when the coupon can be used at `now` (its validity has started and not ended). */
+export function couponValidAt(coupon: SeedCoupon, now: number): boolean {
+  return (
+    (coupon.startsAt === undefined || now >= coupon.startsAt) &&
+    (coupon.expiresAt === undefined || now < coupon.expiresAt)
+  )
+}
+
 /**
  * The id of a quote line: the skuId, or for a line with options the skuId plus a stable hash of
  * them (two bookings of one consultation stay two lines). Quote lines keep the request's order.
@@ -61,7 +74,8 @@ export function lineIdOf(skuId: string, options?: Readonly<Record<string, string
 }
 
 /**
- * Prices an order: member prices for members, the threshold coupon on goods and services
+ * Prices an order: member prices for members, the coupon (满减 or 立减, on its skus if it names
+ * them) on goods and services
  * (allocated across those lines by largest remainder, so line discounts sum exactly to the
  * discount), delivery for an order with a parcel whose total after the coupon is under the
  * free-delivery threshold (the client's `priceCart` rule) — or, to a remote province, its fixed
@@ -74,7 +88,13 @@ export function priceOrder(
     readonly options?: Readonly<Record<string, string>>
   }[],
   skus: ReadonlyMap<string, PricedSku>,
-  context: { readonly member: boolean; readonly coupon?: CouponCode; readonly province?: string },
+  context: {
+    readonly member: boolean
+    readonly coupon?: CouponCode
+    readonly province?: string
+    /** When the order is priced: a coupon outside its validity does not apply. */
+    readonly now?: number
+  },
 ): Quote {
   const priced = lines.map((line) => {
     const sku = skus.get(line.skuId)
@@ -87,10 +107,17 @@ export function priceOrder(
   if (priced.some((p) => p.sku.currency !== currency)) throw new Error('priceOrder: mixed currencies')
 
   const subtotal = priced.reduce((sum, p) => sum + p.lineTotal, 0)
-  const eligible = priced.map((p) => (p.sku.isPlan ? 0 : p.lineTotal))
+  const coupon = context.coupon ? couponOf(context.coupon) : undefined
+  // memberships are never discounted; a coupon naming skus applies to their lines only
+  const eligible = priced.map((p) =>
+    p.sku.isPlan || (coupon?.skuIds !== undefined && !coupon.skuIds.includes(p.sku.id)) ? 0 : p.lineTotal,
+  )
   const eligibleTotal = eligible.reduce((sum, total) => sum + total, 0)
-  const coupon = context.coupon ? COUPONS[context.coupon] : undefined
-  const couponApplies = coupon !== undefined && eligibleTotal >= coupon.threshold
+  const couponApplies =
+    coupon !== undefined &&
+    (context.now === undefined || couponValidAt(coupon, context.now)) &&
+    eligibleTotal > 0 &&
+    eligibleTotal >= (coupon.threshold ?? 0)
   const discount = couponApplies ? Math.min(coupon.amountOff, eligibleTotal) : 0
   const lineDiscounts = allocate(discount, eligible)
 
