@@ -260,16 +260,23 @@ export const ChooseAndBuyFlow: Story = {
   },
 }
 
-/** Flow by keyboard: Tab to a value, Enter and Space choose. */
+/**
+ * Flow by keyboard: each spec is one stop of the Tab key; the arrow keys choose among the values
+ * still possible, Enter or Space the first one.
+ */
 export const KeyboardFlow: Story = {
   play: async ({ canvasElement }) => {
-    const white = radio(canvasElement, '白色', '颜色')
-    white.focus()
-    await userEvent.keyboard('{Enter}')
+    const group = (name: string) => within(sheet(canvasElement)).getByRole('radiogroup', { name })
+    group('颜色').focus()
+    await userEvent.keyboard('{ArrowRight}')
     await expect(radio(canvasElement, '白色', '颜色')).toHaveAttribute('aria-checked', 'true')
-    radio(canvasElement, 'M', '尺码').focus()
+    await userEvent.tab()
+    await expect(group('尺码')).toHaveFocus()
     await userEvent.keyboard(' ')
+    await expect(radio(canvasElement, 'S', '尺码')).toHaveAttribute('aria-checked', 'true')
+    await userEvent.keyboard('{ArrowRight}')
     await expect(radio(canvasElement, 'M', '尺码')).toHaveAttribute('aria-checked', 'true')
+    await expect(group('尺码')).toHaveAttribute('aria-activedescendant', radio(canvasElement, 'M', '尺码').id)
   },
 }
 

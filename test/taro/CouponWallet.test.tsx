@@ -74,6 +74,25 @@ describe('CouponWallet', () => {
     expect(screen.getByText('没有过期的优惠券')).toBeInTheDocument()
   })
 
+  it('changes tabs with the arrow keys from one Tab stop (WAI-ARIA tabs, active descendant)', async () => {
+    const api: CouponsApi = {
+      listCoupons: vi.fn<CouponsApi['listCoupons']>(async ({ status }) => lists[status]),
+      claimCoupon: vi.fn(),
+    }
+    render(<Wallet api={api} />)
+    await screen.findByRole('tab', { name: '已使用（1）' })
+    const tablist = screen.getByRole('tablist')
+    expect(tablist).toHaveAttribute('tabindex', '0')
+    fireEvent.keyDown(tablist, { key: 'ArrowRight' })
+    const used = screen.getByRole('tab', { name: '已使用（1）' })
+    expect(used).toHaveAttribute('aria-selected', 'true')
+    expect(tablist).toHaveAttribute('aria-activedescendant', used.id)
+    fireEvent.keyDown(tablist, { key: 'ArrowLeft' })
+    fireEvent.keyDown(tablist, { key: 'ArrowLeft' }) // wraps to the last
+    expect(screen.getByRole('tab', { name: '已过期（0）' })).toHaveAttribute('aria-selected', 'true')
+    expect(screen.getByText('没有过期的优惠券')).toBeInTheDocument()
+  })
+
   it('offers a retry when a tab failed to load', async () => {
     const listCoupons = vi.fn<CouponsApi['listCoupons']>(async ({ status }) => lists[status])
     listCoupons.mockRejectedValueOnce(new Error('offline'))

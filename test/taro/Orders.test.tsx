@@ -297,6 +297,33 @@ describe('OrderList', () => {
     )
   })
 
+  it('is one stop of the Tab key whose arrow keys, Home and End change the tab (WAI-ARIA tabs, active descendant)', async () => {
+    const api = ordersApi([order('A'), order('B', { status: 'pending_payment' })])
+    withOrders(<OrderList />, api)
+    const tablist = screen.getByRole('tablist', { name: zh('orders.tabs') })
+    const selected = () => screen.getByRole('tab', { selected: true })
+    expect(tablist).toHaveAttribute('tabindex', '0')
+    for (const tab of within(tablist).getAllByRole('tab')) expect(tab).not.toHaveAttribute('tabindex')
+    expect(tablist).toHaveAttribute('aria-activedescendant', selected().id)
+    fireEvent.keyDown(tablist, { key: 'ArrowRight' })
+    expect(selected()).toHaveTextContent('待支付')
+    expect(tablist).toHaveAttribute('aria-activedescendant', selected().id)
+    await waitFor(() =>
+      expect(api.listOrders).toHaveBeenLastCalledWith(expect.objectContaining({ tab: 'pending_payment' })),
+    )
+    fireEvent.keyDown(tablist, { key: 'End' })
+    expect(selected()).toHaveTextContent('售后')
+    fireEvent.keyDown(tablist, { key: 'ArrowRight' }) // wraps
+    expect(selected()).toHaveTextContent('全部')
+    fireEvent.keyDown(tablist, { key: 'ArrowLeft' })
+    expect(selected()).toHaveTextContent('售后')
+    fireEvent.keyDown(tablist, { key: 'Home' })
+    expect(selected()).toHaveTextContent('全部')
+    fireEvent.keyDown(tablist, { key: 'a' }) // other keys change nothing
+    expect(selected()).toHaveTextContent('全部')
+    await screen.findByRole('list', { name: zh('orders.list') })
+  })
+
   it('shows the empty state for a tab with no order', async () => {
     withOrders(<OrderList defaultTab="after_sale" />, ordersApi([order('A')]))
     expect(await screen.findByText(zh('orders.empty.title'))).toBeInTheDocument()

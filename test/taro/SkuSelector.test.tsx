@@ -182,19 +182,30 @@ describe('SkuSelector', () => {
     expect(onAddToCart).toHaveBeenCalledWith(expect.objectContaining({ skuId: 'tee-white-l' }), 2)
   })
 
-  it('works with the keyboard: Enter and Space choose a value', () => {
+  it('works with the keyboard: each group is one Tab stop whose arrow keys choose among the possible values', () => {
     renderIn(tee())
-    const white = value('颜色', '白色')
-    expect(white).toHaveAttribute('tabindex', '0')
-    fireEvent.keyDown(white, { key: 'Enter' })
+    const colours = screen.getByRole('radiogroup', { name: '颜色' })
+    const sizes = screen.getByRole('radiogroup', { name: '尺码' })
+    expect(colours).toHaveAttribute('tabindex', '0')
+    for (const radio of within(colours).getAllByRole('radio')) expect(radio).not.toHaveAttribute('tabindex')
+    // nothing chosen yet: the first possible value is the active one
+    expect(colours).toHaveAttribute('aria-activedescendant', value('颜色', '黑色').id)
+    fireEvent.keyDown(colours, { key: 'ArrowRight' })
     expect(value('颜色', '白色')).toHaveAttribute('aria-checked', 'true')
-    fireEvent.keyDown(value('尺码', 'XL'), { key: ' ' })
+    expect(colours).toHaveAttribute('aria-activedescendant', value('颜色', '白色').id)
+    fireEvent.keyDown(sizes, { key: 'Enter' }) // Enter chooses the active one when none is chosen
+    expect(value('尺码', 'S')).toHaveAttribute('aria-checked', 'true')
+    fireEvent.keyDown(sizes, { key: 'End' })
     expect(value('尺码', 'XL')).toHaveAttribute('aria-checked', 'true')
-    // black XL is sold out: with XL chosen, black is out of the tab order and Enter does nothing
-    fireEvent.keyDown(value('颜色', '黑色'), { key: 'Enter' })
-    expect(value('颜色', '黑色')).toHaveAttribute('aria-checked', 'false')
+    // black XL is sold out and blue has no XL: the arrows pass both by, and white stays chosen
     expect(value('颜色', '黑色')).toHaveAttribute('aria-disabled', 'true')
-    expect(value('颜色', '黑色')).toHaveAttribute('tabindex', '-1')
+    fireEvent.keyDown(colours, { key: 'ArrowRight' })
+    expect(value('颜色', '白色')).toHaveAttribute('aria-checked', 'true')
+    expect(value('颜色', '雾霾蓝')).toHaveAttribute('aria-checked', 'false')
+    fireEvent.keyDown(sizes, { key: 'ArrowLeft' })
+    expect(value('尺码', 'L')).toHaveAttribute('aria-checked', 'true')
+    fireEvent.keyDown(colours, { key: 'ArrowDown' })
+    expect(value('颜色', '雾霾蓝')).toHaveAttribute('aria-checked', 'true')
   })
 
   it('says the whole product is sold out: every value disabled, no price, actions disabled', () => {

@@ -7,11 +7,11 @@ import {
   type WalletTab,
 } from '@tradekit/core'
 import { useTranslate } from '@tradekit/react'
-import { type ReactNode, useState } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { Empty } from '../Empty/Empty'
 import { a11y } from '../internal/a11y'
 import { isH5 } from '../internal/env'
-import { pressKeys } from '../internal/keyboard'
+import { groupKeys } from '../internal/keyboard'
 import { Pressable } from '../internal/Pressable'
 import { Skeleton } from '../Skeleton/Skeleton'
 import { useThemeVars } from '../theme/ThemeContext'
@@ -41,10 +41,12 @@ export interface CouponWalletProps {
 }
 
 function TabButton({
+  id,
   selected,
   label,
   onSelect,
 }: {
+  id: string
   selected: boolean
   label: string
   onSelect: () => void
@@ -58,7 +60,7 @@ function TabButton({
       onClick={onSelect}
       {...a11y({ role: 'tab', label })}
       {...selection}
-      {...pressKeys(onSelect)}
+      {...(isH5 ? { id } : {})}
     >
       {label}
     </View>
@@ -88,6 +90,8 @@ export function CouponWallet({
   const themeVars = useThemeVars()
   const { t } = useTranslate(couponMessages)
   const [held, setHeld] = useState<WalletStatus>(defaultTab)
+  const idBase = useId()
+  const tabIds = WALLET_STATUSES.map((status) => `${idBase}${status}`)
   const shown = tab ?? held
   const current = tabs[shown]
   const select = (next: WalletStatus) => {
@@ -144,10 +148,20 @@ export function CouponWallet({
       className={className ? `tk-coupon-wallet ${className}` : 'tk-coupon-wallet'}
       {...a11y({ role: 'region', label: t('couponWallet.title') })}
     >
-      <View className="tk-coupon-wallet__tabs" {...a11y({ role: 'tablist', label: t('couponWallet.title') })}>
-        {WALLET_STATUSES.map((status) => (
+      <View
+        className="tk-coupon-wallet__tabs"
+        {...a11y({ role: 'tablist', label: t('couponWallet.title') })}
+        {...groupKeys(
+          tabIds,
+          WALLET_STATUSES.indexOf(shown),
+          () => true,
+          (i) => select(WALLET_STATUSES[i] as WalletStatus),
+        )}
+      >
+        {WALLET_STATUSES.map((status, i) => (
           <TabButton
             key={status}
+            id={tabIds[i] as string}
             selected={status === shown}
             label={nameOf(status)}
             onSelect={() => select(status)}

@@ -8,11 +8,11 @@ import {
   orderMessages,
 } from '@tradekit/core'
 import { useTranslate } from '@tradekit/react'
-import { type ReactNode, useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useId, useState } from 'react'
 import { Empty } from '../Empty/Empty'
 import { a11y } from '../internal/a11y'
 import { isH5 } from '../internal/env'
-import { pressKeys } from '../internal/keyboard'
+import { groupKeys } from '../internal/keyboard'
 import { Pressable } from '../internal/Pressable'
 import { Skeleton } from '../Skeleton/Skeleton'
 import { useThemeVars } from '../theme/ThemeContext'
@@ -81,6 +81,8 @@ export function OrderListView({
   const themeVars = useThemeVars()
   const { t } = useTranslate(orderMessages, goodsMessages)
   const total = list.orders.length
+  const idBase = useId()
+  const tabIds = ORDER_TAB_NAMES.map((name) => `${idBase}${name}`)
   const [shown, setShown] = useState(batchSize)
   useEffect(() => {
     if (shown >= total) return
@@ -142,22 +144,31 @@ export function OrderListView({
     )
   }
 
+  const choose = (name: OrderTab) => {
+    if (name !== tab) onTabChange(name)
+  }
   return (
     <View style={themeVars} className={className ? `tk-order-list ${className}` : 'tk-order-list'}>
-      <View className="tk-order-list__tabs" {...a11y({ role: 'tablist', label: t('orders.tabs') })}>
-        {ORDER_TAB_NAMES.map((name) => {
+      <View
+        className="tk-order-list__tabs"
+        {...a11y({ role: 'tablist', label: t('orders.tabs') })}
+        {...groupKeys(
+          tabIds,
+          ORDER_TAB_NAMES.indexOf(tab),
+          () => true,
+          (i) => choose(ORDER_TAB_NAMES[i] as OrderTab),
+        )}
+      >
+        {ORDER_TAB_NAMES.map((name, i) => {
           const selected = name === tab
-          const choose = () => {
-            if (!selected) onTabChange(name)
-          }
           return (
             <View
               key={name}
               className={selected ? 'tk-order-list__tab tk-order-list__tab--selected' : 'tk-order-list__tab'}
-              onClick={choose}
+              onClick={() => choose(name)}
               {...a11y({ role: 'tab' })}
               {...tabProps(selected)}
-              {...pressKeys(choose)}
+              {...(isH5 ? { id: tabIds[i] } : {})}
             >
               <Text className="tk-order-list__tab-text">{t(`orders.tab.${name}`)}</Text>
             </View>

@@ -18,9 +18,10 @@ import {
   speakMoney,
 } from '@tradekit/core'
 import { usePurchaseMode, useTranslate } from '@tradekit/react'
-import { useMemo } from 'react'
+import { useId, useMemo } from 'react'
 import { a11y } from '../internal/a11y'
-import { pressKeys } from '../internal/keyboard'
+import { isH5 } from '../internal/env'
+import { groupKeys } from '../internal/keyboard'
 import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
 import { QuantityStepper } from '../QuantityStepper/QuantityStepper'
@@ -78,11 +79,13 @@ export interface SkuSelectorProps {
 }
 
 function SpecValue({
+  id,
   value,
   checked,
   disabled,
   onSelect,
 }: {
+  id: string
   value: SkuSpecValue
   checked: boolean
   disabled: boolean
@@ -103,7 +106,7 @@ function SpecValue({
       className={classes}
       onClick={select}
       {...a11y({ role: 'radio', label: value.name, checked, disabled })}
-      {...pressKeys(select, disabled)}
+      {...(isH5 ? { id } : {})}
     >
       <Text className="tk-sku__chip" {...a11y({ hidden: true })}>
         {value.name}
@@ -123,15 +126,29 @@ function SpecGroup({
 }) {
   const possible = selection.possible[group.id] ?? {}
   const chosen = selection.choice[group.id]
+  const idBase = useId()
+  const ids = group.values.map((_, i) => `${idBase}${i}`)
+  const enabled = (i: number) => possible[group.values[i]?.id ?? ''] === true
+  const chosenAt = group.values.findIndex((value) => value.id === chosen)
+  const keys = groupKeys(
+    ids,
+    chosenAt >= 0 ? chosenAt : group.values.findIndex((_, i) => enabled(i)),
+    enabled,
+    (i) => {
+      const id = group.values[i]?.id
+      if (id !== undefined && id !== chosen) onPick(id)
+    },
+  )
   return (
     <View className="tk-sku__group">
       <Text className="tk-sku__group-name" {...a11y({ hidden: true })}>
         {group.name}
       </Text>
-      <View className="tk-sku__values" {...a11y({ role: 'radiogroup', label: group.name })}>
-        {group.values.map((value) => (
+      <View className="tk-sku__values" {...a11y({ role: 'radiogroup', label: group.name })} {...keys}>
+        {group.values.map((value, i) => (
           <SpecValue
             key={value.id}
+            id={ids[i] as string}
             value={value}
             checked={chosen === value.id}
             disabled={possible[value.id] !== true}
