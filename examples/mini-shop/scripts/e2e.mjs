@@ -36,6 +36,15 @@ const MUG = '手作陶瓷马克杯'
 const CONSULT = '30 分钟法律咨询'
 const EBOOK = '电子书：小程序交易指南'
 const STICKERS = '表情包'
+const TEE = '纯棉短袖T恤'
+
+/** Where the scenarios' parcels go (the server refuses a parcel without an address). */
+const ADDRESS = {
+  name: '韩梅梅',
+  phone: '13912345678',
+  region: { province: '浙江省', city: '杭州市', district: '西湖区' },
+  detail: '文三路 90 号 3 幢',
+}
 
 /**
  * The scenario's user: the sandbox login code seeded into the app's storage before it starts, so
@@ -104,6 +113,24 @@ async function assertPaid(base, orderId, payable) {
   assert.deepEqual(order.amount, payable)
 }
 
+/**
+ * Adds the shipping address on the checkout: on H5 there is no platform picker, so TradeKit's
+ * AddressCard turns into its form ("请手动填写收货地址"); once saved, the card names the address.
+ */
+async function enterAddress(page, address = ADDRESS) {
+  await page.getByRole('button', { name: '添加收货地址' }).click()
+  const form = page.getByRole('group', { name: '填写收货地址' })
+  await form.getByText('请手动填写收货地址').waitFor()
+  await form.getByLabel('收货人', { exact: true }).fill(address.name)
+  await form.getByLabel('手机号', { exact: true }).fill(address.phone)
+  await form.getByLabel('省份', { exact: true }).fill(address.region.province)
+  await form.getByLabel('城市', { exact: true }).fill(address.region.city)
+  await form.getByLabel('区县', { exact: true }).fill(address.region.district)
+  await form.getByLabel('详细地址', { exact: true }).fill(address.detail)
+  await form.getByRole('button', { name: '保存地址' }).click()
+  await page.getByRole('button', { name: new RegExp(`^收货地址：${address.name}，`) }).waitFor()
+}
+
 /** The checkout's submit button (TradeKit's CheckoutBar: "提交订单，应付 …"). */
 const submitButton = (page) => page.getByRole('button', { name: /^提交订单，/ })
 
@@ -143,6 +170,10 @@ const scenarios = [
       }))
       assert.deepEqual(sizes, { stepper: '44px', page: '12px' })
       await page.getByRole('button', { name: '去结算（2）' }).click()
+      // parcels: no order without a shipping address (the submit bar says why it is disabled)
+      await page.getByText('请先添加收货地址').waitFor()
+      assert.equal(await submitButton(page).getAttribute('aria-disabled'), 'true')
+      await enterAddress(page)
       // TradeKit's CheckoutPage prices the selection with the shop's coupon (best one preselected)
       const quote = await serverQuote(
         merchant.url,
@@ -150,7 +181,7 @@ const scenarios = [
           { skuId: 'tea-gift-box', quantity: 1 },
           { skuId: 'ceramic-mug', quantity: 1 },
         ],
-        { coupon: 'FULL100MINUS20' },
+        { coupon: 'FULL100MINUS20', address: ADDRESS },
       )
       assert.ok(quote.discount.amount > 0, 'the coupon applies')
       await page.getByText(yuan(quote.payable), { exact: true }).first().waitFor()
@@ -163,6 +194,7 @@ const scenarios = [
         ['ceramic-mug', 1],
         ['tea-gift-box', 1],
       ])
+      assert.equal(order.request.address.detail, ADDRESS.detail)
       await page.locator('#order-amount').getByText(yuan(quote.payable)).waitFor()
       // what was bought left the cart (stored: a reload shows the same)
       await page.goto(`${web.url}/#/pages/cart/index`)
@@ -201,12 +233,13 @@ const scenarios = [
         await page.getByRole('button', { name: `加入购物车：${TEA}` }).click()
         await page.getByRole('button', { name: '购物车 1 件' }).click()
         await page.getByRole('button', { name: '去结算（1）' }).click()
+        await enterAddress(page)
         const lines = [{ skuId: 'tea-gift-box', quantity: 1 }]
-        const agreed = await serverQuote(merchant.url, lines, { coupon: 'FULL100MINUS20' })
+        const agreed = await serverQuote(merchant.url, lines, { coupon: 'FULL100MINUS20', address: ADDRESS })
         await page.getByText(yuan(agreed.payable), { exact: true }).first().waitFor()
         // the merchant raises the price while the user looks at the total
         await call(merchant.url, 'PATCH', '/admin/skus/tea-gift-box', { price: before.price.amount + 1000 })
-        const moved = await serverQuote(merchant.url, lines, { coupon: 'FULL100MINUS20' })
+        const moved = await serverQuote(merchant.url, lines, { coupon: 'FULL100MINUS20', address: ADDRESS })
         assert.notDeepEqual(moved.payable, agreed.payable)
         await submitButton(page).click()
         // the notice shows the total the user agreed to and the server's new one; no cashier opened
@@ -355,6 +388,7 @@ const scenarios = [
     async run({ page, web, merchant }) {
       const stock = (await call(merchant.url, 'GET', '/catalogue/tea-gift-box')).stock
       await openCheckoutFromCatalog(page, web, TEA, '立即购买')
+      await enterAddress(page)
       await submitButton(page).click()
       const orderId = await paidOrderId(page)
       // what was paid, as the server says (with or without the shop's coupon)
@@ -437,7 +471,7 @@ const scenarios = [
       // a server whose unpaid orders close after 3 s
       const server = await restartable.start({ ORDER_TTL_MS: '3000' })
       const lines = [{ skuId: 'tea-gift-box', quantity: 1 }]
-      const quote = await serverQuote(server.url, lines)
+      const quote = await serverQuote(server.url, lines, { address: ADDRESS })
       const response = await fetch(new URL('/orders', server.url), {
         method: 'POST',
         headers: {
@@ -445,7 +479,7 @@ const scenarios = [
           authorization: `Bearer ${await tokenFor(server.url)}`,
           'Idempotency-Key': `e2e-${randomBytes(8).toString('hex')}`,
         },
-        body: JSON.stringify({ lines, expectedPayable: quote.payable }),
+        body: JSON.stringify({ lines, address: ADDRESS, expectedPayable: quote.payable }),
       })
       assert.equal(response.status, 201)
       const { orderId } = await response.json()
@@ -489,6 +523,148 @@ const scenarios = [
       assert.deepEqual(
         timeline.map((step) => step.status),
         ['pending_payment', 'paid', 'to_verify', 'verified', 'completed'],
+      )
+    },
+  },
+  {
+    name: 'a T-shirt with specs: black XL sold out → black L → cart → checkout with an address → paid → the detail shows the address',
+    async run({ page, web, merchant }) {
+      // the server refuses a parcel without a shipping address (the app never sends one)
+      const refused = await fetch(new URL('/orders', merchant.url), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await tokenFor(merchant.url)}`,
+          'Idempotency-Key': `e2e-${randomBytes(8).toString('hex')}`,
+        },
+        body: JSON.stringify({
+          lines: [{ skuId: 'tee-black-l', quantity: 1 }],
+          expectedPayable: { amount: 7700, currency: 'CNY' },
+        }),
+      })
+      assert.equal(refused.status, 400)
+      assert.equal((await refused.json()).error.reason, 'address_required')
+
+      // the catalogue's T-shirt card opens its product page
+      await page.goto(`${web.url}/#/pages/index/index`)
+      await page.getByRole('button', { name: `加入购物车：${TEE}` }).click()
+      await page.getByRole('region', { name: '商品图片' }).waitFor()
+      await page.getByRole('button', { name: '请选择 颜色 尺码' }).click()
+      const sheet = page.getByRole('dialog', { name: '选择规格' })
+      const size = sheet.getByRole('radiogroup', { name: '尺码' })
+      await sheet.getByRole('radio', { name: '黑' }).click()
+      // black XL is sold out (its stock is 0): its value is disabled once black is chosen
+      await size.getByRole('radio', { name: 'XL' }).and(page.locator('[aria-disabled="true"]')).waitFor()
+      assert.equal(
+        await size.getByRole('radio', { name: 'L', exact: true }).getAttribute('aria-disabled'),
+        null,
+      )
+      // white XL is in stock: with white chosen, XL is possible again
+      await sheet.getByRole('radio', { name: '白' }).click()
+      await size
+        .getByRole('radio', { name: 'XL' })
+        .and(page.locator(':not([aria-disabled="true"])'))
+        .waitFor()
+      await sheet.getByRole('radio', { name: '黑' }).click()
+      await size.getByRole('radio', { name: 'L', exact: true }).click()
+      await sheet.getByRole('button', { name: '加入购物车' }).click()
+      await sheet.getByRole('status').getByText('已加入购物车').waitFor()
+      await sheet.getByRole('button', { name: '关闭' }).click()
+      await page.getByRole('button', { name: '已选 黑 L' }).waitFor()
+      await page.getByRole('button', { name: '购物车，1 件商品' }).click()
+
+      // the cart line is the chosen SKU with its spec text
+      const line = page.getByRole('list', { name: '购物车商品' }).getByRole('group', { name: TEE })
+      await line.getByText(/黑/).first().waitFor()
+      await line.getByText(/L/).first().waitFor()
+      const stored = await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((key) => key.endsWith(':cart'))
+          .map((key) => localStorage.getItem(key))
+          .join(''),
+      )
+      assert.ok(stored.includes('tee-black-l'), `the stored cart holds the SKU: ${stored.slice(0, 200)}`)
+      await page.getByRole('button', { name: '去结算（1）' }).click()
+      await enterAddress(page)
+      const lines = [{ skuId: 'tee-black-l', quantity: 1 }]
+      const quote = await serverQuote(merchant.url, lines, { address: ADDRESS })
+      await page.getByText(yuan(quote.payable), { exact: true }).first().waitFor()
+      await submitButton(page).click()
+      const orderId = await paidOrderId(page)
+      await assertPaid(merchant.url, orderId, quote.payable)
+      const detail = await call(merchant.url, 'GET', `/orders/${orderId}/detail`)
+      assert.deepEqual(detail.address, ADDRESS)
+
+      // the order's detail page shows where it goes
+      await page.goto(`${web.url}/#/packageOrders/pages/detail/index?id=${orderId}`)
+      const shown = page.getByRole('region', { name: '订单详情' }).getByRole('group', { name: '收货地址' })
+      await shown.getByText(ADDRESS.detail, { exact: false }).waitFor()
+      await shown.getByText(ADDRESS.name, { exact: false }).first().waitFor()
+      // the next checkout starts with the address used last (remembered per user)
+      await page.goto(`${web.url}/#/packageTrade/pages/checkout/index?sku=tee-white-m`)
+      await page.getByRole('button', { name: new RegExp(`^收货地址：${ADDRESS.name}，`) }).waitFor()
+    },
+  },
+  {
+    name: 'coupons: claim the T-shirt coupon on its page → 我的优惠券 shows it available → the checkout takes it',
+    async run({ page, web, merchant }) {
+      await page.goto(`${web.url}/#/packageGoods/pages/product/index?id=cotton-tee`)
+      const ticket = page.getByRole('group', { name: 'T恤立减 10 元' })
+      await ticket.getByRole('button', { name: '领取T恤立减 10 元' }).click()
+      await ticket.getByRole('button', { name: '去使用T恤立减 10 元' }).waitFor()
+      const held = await call(merchant.url, 'GET', '/coupons?status=available')
+      assert.deepEqual(
+        held.coupons.map((entry) => entry.coupon.id),
+        ['TEE10', 'FULL100MINUS20'],
+      )
+      // a second claim of this one-per-user coupon is refused
+      const again = await fetch(new URL('/coupons/TEE10/claim', merchant.url), {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${await tokenFor(merchant.url)}`,
+          'Idempotency-Key': `e2e-${randomBytes(8).toString('hex')}`,
+        },
+      })
+      assert.equal(again.status, 409)
+      assert.equal((await again.json()).error.reason, 'already_claimed')
+
+      await page.goto(`${web.url}/#/pages/index/index`)
+      await page.getByRole('button', { name: '我的优惠券' }).click()
+      const wallet = page.getByRole('region', { name: '我的优惠券' })
+      await wallet.getByRole('tab', { name: '可使用（2）' }).waitFor()
+      await wallet.getByRole('tab', { name: '已过期（1）' }).waitFor()
+      const list = wallet.getByRole('tabpanel', { name: '可使用' })
+      await list.getByRole('group', { name: 'T恤立减 10 元' }).waitFor()
+      await wallet.getByRole('tab', { name: '已过期（1）' }).click()
+      await wallet
+        .getByRole('tabpanel', { name: '已过期' })
+        .getByRole('group', { name: '冬季满 50 减 5' })
+        .waitFor()
+
+      // buy now of a white M: the held coupon is the best one, and the server takes it
+      await page.goto(`${web.url}/#/packageGoods/pages/product/index?id=cotton-tee`)
+      await page.getByRole('button', { name: '请选择 颜色 尺码' }).click()
+      const sheet = page.getByRole('dialog', { name: '选择规格' })
+      await sheet.getByRole('radio', { name: '白' }).click()
+      await sheet.getByRole('radio', { name: 'M', exact: true }).click()
+      await sheet.getByRole('button', { name: '加入购物车' }).click()
+      await sheet.getByRole('status').getByText('已加入购物车').waitFor()
+      await page.goto(`${web.url}/#/pages/cart/index`)
+      await page.getByRole('button', { name: '去结算（1）' }).click()
+      await enterAddress(page)
+      const quote = await serverQuote(merchant.url, [{ skuId: 'tee-white-m', quantity: 1 }], {
+        coupon: 'TEE10',
+        address: ADDRESS,
+      })
+      assert.equal(quote.discount.amount, 1000)
+      await page.getByText(yuan(quote.payable), { exact: true }).first().waitFor()
+      await submitButton(page).click()
+      const orderId = await paidOrderId(page)
+      await assertPaid(merchant.url, orderId, quote.payable)
+      const used = await call(merchant.url, 'GET', '/coupons?status=used')
+      assert.deepEqual(
+        used.coupons.map((entry) => entry.coupon.id),
+        ['TEE10'],
       )
     },
   },

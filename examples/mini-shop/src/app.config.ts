@@ -16,11 +16,17 @@ export default defineAppConfig({
       root: 'packageOrders',
       pages: ['pages/list/index', 'pages/detail/index'],
     },
+    // The product page of a product with specs (gallery, price, the SKU selector in a bottom sheet,
+    // services, the action bar) and 我的优惠券 (the coupon wallet), with the components only they use.
+    {
+      root: 'packageGoods',
+      pages: ['pages/product/index', 'pages/coupons/index'],
+    },
   ],
   // Both main pages lead to the checkout: fetch the subpackage once they are shown, so it opens
   // without a download (Douyin from base library 1.88.0, WeChat from 2.3.0).
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packageTrade'] },
+    'pages/index/index': { network: 'all', packages: ['packageTrade', 'packageGoods'] },
     'pages/cart/index': { network: 'all', packages: ['packageTrade'] },
   },
   window: {

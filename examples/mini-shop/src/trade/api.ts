@@ -10,6 +10,8 @@ import {
   type OrderStatus,
   type Plan,
   type Quote,
+  type Sku,
+  type SkuSpecGroup,
   TradeKitError,
 } from '@tradekit/core'
 import { merchantRequest } from './merchant'
@@ -21,6 +23,24 @@ export interface CatalogueItem extends CartItem {
   readonly requiresContact: boolean
   /** Set on membership plans (bought through the membership flow, not the cart). */
   readonly planId?: string
+  /** Set on the SKUs of a product with specs: its page (`GET /products/:productId`) sells them. */
+  readonly productId?: string
+}
+
+/**
+ * A product with specs as the merchant server sends it: `skuMatrix(product.specs, product.skus)`
+ * builds what TradeKit's SKU selector reads.
+ */
+export interface ProductDetail {
+  readonly productId: string
+  readonly title: string
+  readonly kind: 'physical' | 'service' | 'virtual'
+  readonly specs: readonly SkuSpecGroup[]
+  readonly skus: readonly Sku[]
+  /** Service promises shown under the price (TradeKit's ServiceTags). */
+  readonly services: readonly string[]
+  /** The lowest price of its SKUs. */
+  readonly price: Money
 }
 
 /** The server's view of one order. */
@@ -71,6 +91,13 @@ export async function getCatalogue(): Promise<CatalogueItem[]> {
   const { items } = await merchantRequest<{ items: CatalogueItem[] }>('GET', '/catalogue')
   return items
 }
+
+/** The catalogue's items and its products with specs (whose SKUs are items too). */
+export const getCatalogueWithProducts = () =>
+  merchantRequest<{ items: CatalogueItem[]; products: ProductDetail[] }>('GET', '/catalogue')
+
+export const getProduct = (productId: string) =>
+  merchantRequest<ProductDetail>('GET', `/products/${encodeURIComponent(productId)}`)
 
 export const getCatalogueItem = (skuId: string) =>
   merchantRequest<CatalogueItem>('GET', `/catalogue/${encodeURIComponent(skuId)}`)

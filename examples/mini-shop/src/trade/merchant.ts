@@ -103,6 +103,8 @@ async function send<T>(
       throw new TradeKitError('PRICE_CHANGED', message, { quote: error.quote })
     if (error.code === 'OUT_OF_STOCK')
       throw new TradeKitError('OUT_OF_STOCK', message, { skuIds: error.skuIds })
+    // a parcel without a shipping address (the checkout asks for one first; a stale client may not)
+    if (error.reason === 'address_required') throw new TradeKitError('INVALID_ARGUMENT', '请添加收货地址')
     const code = PASSED_THROUGH.has(error.code as TradeKitErrorCode)
       ? (error.code as TradeKitErrorCode)
       : 'ORDER_REJECTED'

@@ -3,8 +3,9 @@ import Taro from '@tarojs/taro'
 /**
  * The app's routes. The catalog and the cart are the main package; checkout, the order result and
  * the members' article are the `packageTrade` subpackage, "我的订单" and the order detail the
- * `packageOrders` one (src/app.config.ts), each downloaded when first opened, so the TradeKit
- * components only they use do not weigh on the main package.
+ * `packageOrders` one, the product page and 我的优惠券 the `packageGoods` one (src/app.config.ts),
+ * each downloaded when first opened, so the TradeKit components only they use do not weigh on the
+ * main package.
  */
 export const ROUTES = {
   home: '/pages/index/index',
@@ -15,7 +16,14 @@ export const ROUTES = {
   orders: '/packageOrders/pages/list/index',
   /** The order-detail page: the path the Douyin channel's orders send as `orderEntrySchema`. */
   orderDetail: '/packageOrders/pages/detail/index',
+  /** The page of a product with specs (`?id=<productId>`). */
+  product: '/packageGoods/pages/product/index',
+  /** 我的优惠券: the coupon wallet. */
+  coupons: '/packageGoods/pages/coupons/index',
 } as const
+
+/** The page of a product with specs (the merchant server's `GET /products/:productId`). */
+export const productUrl = (productId: string) => `${ROUTES.product}?id=${encodeURIComponent(productId)}`
 
 /**
  * The detail page of an order. It reads `id`: the parameter the merchant server gives Douyin's
@@ -28,8 +36,9 @@ export const orderDetailUrl = (orderId: string, options: { refund?: boolean } = 
 /** The checkout of the cart's selection. */
 export const cartCheckoutUrl = `${ROUTES.checkout}?from=cart`
 
-/** The checkout of one unit of a sku (buy now). */
-export const buyNowUrl = (skuId: string) => `${ROUTES.checkout}?sku=${encodeURIComponent(skuId)}`
+/** The checkout of a sku (buy now): one unit unless `quantity` says more. */
+export const buyNowUrl = (skuId: string, quantity = 1) =>
+  `${ROUTES.checkout}?sku=${encodeURIComponent(skuId)}${quantity > 1 ? `&quantity=${quantity}` : ''}`
 
 /** The result page of an order: the server's view of it. */
 export const resultUrl = (orderId: string) => `${ROUTES.result}?orderId=${encodeURIComponent(orderId)}`

@@ -2,14 +2,14 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { douyinTradeChannel, purchaseModeFor, wechatChannel } from '@tradekit/core'
 import { useCart, useMembership } from '@tradekit/react'
-import { Empty, Price, ProductCard, Skeleton } from '@tradekit/taro'
+import { Empty, Price, ProductCard, type ProductCardProduct, Skeleton } from '@tradekit/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { ResumedPayment } from '../../components/ResumedPayment'
 import { ShopButton } from '../../components/ShopButton'
 import { ShopPage } from '../../components/ShopPage'
-import { type CatalogueItem, getCatalogue } from '../../trade/api'
+import { type CatalogueItem, getCatalogueWithProducts, type ProductDetail } from '../../trade/api'
 import { toProduct } from '../../trade/catalogue'
-import { buyNowUrl, ROUTES } from '../../trade/navigation'
+import { buyNowUrl, productUrl, ROUTES } from '../../trade/navigation'
 
 // What a virtual good looks like on iOS through each platform's real cashier (the sandbox sells
 // everything everywhere): Douyin routes it through customer service, WeChat allows no price at all.
@@ -20,16 +20,37 @@ const IOS_MODES = [
 ]
 
 const goToCheckout = (skuId: string) => Taro.navigateTo({ url: buyNowUrl(skuId) })
+const goToProduct = (productId: string) => Taro.navigateTo({ url: productUrl(productId) })
+
+/**
+ * A product with specs as a catalogue card: its lowest price; its actions and its picture open the
+ * product page, where the SKU is chosen (the card carries no spec selector: the main package stays
+ * without it).
+ */
+const productCard = (product: ProductDetail): ProductCardProduct => ({
+  skuId: product.productId,
+  title: product.title,
+  price: product.price,
+  kind: product.kind,
+  subtitle: `${product.specs.map((group) => group.name).join(' / ')}可选`,
+})
 
 export default function CatalogPage() {
   const [items, setItems] = useState<CatalogueItem[] | null>(null)
+  const [products, setProducts] = useState<ProductDetail[]>([])
   const [failed, setFailed] = useState(false)
   const count = useCart((cart) => cart.count)
   const { plans, entitlement } = useMembership()
 
   const load = useCallback(() => {
     setFailed(false)
-    getCatalogue().then(setItems, () => setFailed(true))
+    getCatalogueWithProducts().then(
+      (catalogue) => {
+        setItems(catalogue.items)
+        setProducts(catalogue.products)
+      },
+      () => setFailed(true),
+    )
   }, [])
   useEffect(load, [])
   // prices and stock may have moved while the user was away
@@ -38,7 +59,8 @@ export default function CatalogPage() {
   })
 
   const sellable = items?.filter((item) => !item.planId) ?? []
-  const goods = sellable.filter((item) => item.kind === 'physical')
+  // the SKUs of a product with specs are sold on its page, not as cards of their own
+  const goods = sellable.filter((item) => item.kind === 'physical' && !item.productId)
   const services = sellable.filter((item) => item.kind === 'service')
   const virtual = sellable.filter((item) => item.kind === 'virtual')
   const ebook = virtual[0]
@@ -60,11 +82,23 @@ export default function CatalogPage() {
                   <ProductCard loading />
                 </View>
               ))
-            : goods.map((item) => (
-                <View key={item.skuId} className="shop-grid__item">
-                  <ProductCard product={toProduct(item)} onBuyNow={() => goToCheckout(item.skuId)} />
-                </View>
-              ))}
+            : [
+                ...products.map((product) => (
+                  <View key={product.productId} className="shop-grid__item">
+                    <ProductCard
+                      product={productCard(product)}
+                      onPress={() => goToProduct(product.productId)}
+                      onChooseSpecs={() => goToProduct(product.productId)}
+                      onBuyNow={() => goToProduct(product.productId)}
+                    />
+                  </View>
+                )),
+                ...goods.map((item) => (
+                  <View key={item.skuId} className="shop-grid__item">
+                    <ProductCard product={toProduct(item)} onBuyNow={() => goToCheckout(item.skuId)} />
+                  </View>
+                )),
+              ]}
         </View>
       </View>
 
@@ -138,6 +172,9 @@ export default function CatalogPage() {
       ) : null}
 
       <View className="shop-fab">
+        <ShopButton secondary onPress={() => Taro.navigateTo({ url: ROUTES.coupons })}>
+          我的优惠券
+        </ShopButton>
         <ShopButton secondary onPress={() => Taro.navigateTo({ url: ROUTES.orders })}>
           我的订单
         </ShopButton>

@@ -10,6 +10,7 @@ import {
 } from '@tradekit/core'
 import { useCartActions, useCheckout, useCheckoutForm, useEntitlement, useTranslate } from '@tradekit/react'
 import {
+  AddressCard,
   CheckoutBar,
   CheckoutPage,
   ContactForm,
@@ -22,9 +23,11 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { ShopButton } from '../../../components/ShopButton'
 import { ShopPage } from '../../../components/ShopPage'
+import { addressPort, useShopAddress } from '../../../trade/addressBook'
 import { type CatalogueItem, getCatalogue } from '../../../trade/api'
 import { toProduct } from '../../../trade/catalogue'
 import { usesSandbox } from '../../../trade/channel'
+import { getUsableCoupons } from '../../../trade/coupons'
 import { goHome, resultUrl } from '../../../trade/navigation'
 import {
   readSandboxSettings,
@@ -35,7 +38,11 @@ import {
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
-/** The merchant server's coupon (满 100 减 20 on goods and services), for the client's quote. */
+/**
+ * The coupon every user of the merchant server holds (满 100 减 20 on goods and services), for the
+ * client's quote until the user's own coupons (`GET /coupons?status=available`, with those claimed
+ * on a product page) have come.
+ */
 const COUPONS: readonly Coupon[] = [
   {
     id: 'FULL100MINUS20',
@@ -69,13 +76,14 @@ export default function CheckoutRoute() {
     if (checkout.status !== 'idle') checkout.reset()
   }
   const sku = params.sku ? decodeURIComponent(params.sku) : null
+  const quantity = Math.min(Math.max(Math.trunc(Number(params.quantity) || 1), 1), 99)
   return (
     <ShopPage>
       <SandboxCashierPicker />
       {params.from === 'cart' ? (
         <CartCheckout />
       ) : sku ? (
-        <BuyNowCheckout skuId={sku} />
+        <BuyNowCheckout skuId={sku} quantity={quantity} />
       ) : (
         <Empty title="没有要结算的商品" />
       )}
@@ -84,15 +92,40 @@ export default function CheckoutRoute() {
   )
 }
 
-/** TradeKit's whole checkout page over the cart's selection. */
+/** The user's coupons that can be used now (the shop's own until they have come). */
+function useUsableCoupons(): readonly Coupon[] {
+  const [coupons, setCoupons] = useState<readonly Coupon[]>(COUPONS)
+  useEffect(() => {
+    getUsableCoupons().then(setCoupons, () => {}) // offline: the shop's coupon; the server prices anyway
+  }, [])
+  return coupons
+}
+
+/**
+ * TradeKit's whole checkout page over the cart's selection; a selection with goods to ship asks for
+ * the address (the last one used is filled in; on H5, with no platform picker, the form).
+ */
 function CartCheckout() {
   const { active } = useEntitlement()
   const cart = useCartActions()
+  const remembered = useShopAddress()
+  const coupons = useUsableCoupons()
   return (
     <CheckoutPage
-      coupons={COUPONS}
+      coupons={coupons}
       fees={FEES}
       member={active}
+      renderAddress={(field) => (
+        <AddressCard
+          {...field}
+          port={addressPort}
+          onChange={(address) => {
+            field.onChange(address)
+            void remembered.remember(address)
+          }}
+        />
+      )}
+      defaultAddress={remembered.address}
       onBackToCart={() => void Taro.navigateBack()}
       onOrderAgain={() => void Taro.navigateBack()}
       onLeave={goHome}
@@ -105,11 +138,12 @@ function CartCheckout() {
 }
 
 /**
- * Buy now: one unit of a sku, priced like the cart (member price, the delivery fee of a parcel; the
- * server is the judge and a moved price shows as a change to accept). A service asks for the buyer's
- * contact first: a tap on submit shows what is missing.
+ * Buy now: a sku (one unit, or `quantity` from a product page), priced like the cart (member price,
+ * the delivery fee of a parcel; the server is the judge and a moved price shows as a change to
+ * accept). A parcel asks for the shipping address, a service for the buyer's contact: a tap on
+ * submit shows what is missing.
  */
-function BuyNowCheckout({ skuId }: { skuId: string }) {
+function BuyNowCheckout({ skuId, quantity }: { skuId: string; quantity: number }) {
   const { active } = useEntitlement()
   const { t } = useTranslate(checkoutMessages)
   const [item, setItem] = useState<CatalogueItem | null>(null)
@@ -126,8 +160,14 @@ function BuyNowCheckout({ skuId }: { skuId: string }) {
     )
   }, [skuId])
 
-  const lines = useMemo(() => (item ? [{ ...toProduct(item), lineId: item.skuId, quantity: 1 }] : []), [item])
+  const lines = useMemo(
+    () => (item ? [{ ...toProduct(item), lineId: item.skuId, quantity }] : []),
+    [item, quantity],
+  )
+  const remembered = useShopAddress()
   const form = useCheckoutForm({
+    shipping: true,
+    defaultAddress: remembered.address,
     lines,
     fees: FEES,
     member: active,
@@ -141,6 +181,18 @@ function BuyNowCheckout({ skuId }: { skuId: string }) {
   if (!item) return <Skeleton rows={3} />
   return (
     <View>
+      {form.needsAddress ? (
+        <AddressCard
+          value={form.address}
+          onChange={(address) => {
+            form.setAddress(address)
+            void remembered.remember(address)
+          }}
+          port={addressPort}
+          required
+          showErrors={form.showAddressError}
+        />
+      ) : null}
       <OrderSummary quote={form.quote} items={form.lines} />
       {form.needsContact ? (
         <View className="shop-card">
@@ -174,7 +226,8 @@ function BuyNowCheckout({ skuId }: { skuId: string }) {
         />
       ) : null}
       <PaymentStatus onLeave={goHome} />
-      {form.checkout.status === 'paid' || priceChange ? null : disabledReason === 'contact' ? (
+      {form.checkout.status === 'paid' || priceChange ? null : disabledReason === 'contact' ||
+        disabledReason === 'address' ? (
         <ShopButton onPress={() => void form.submit()}>提交订单</ShopButton>
       ) : (
         <CheckoutBar
