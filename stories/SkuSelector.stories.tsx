@@ -24,6 +24,8 @@ interface SkuSelectorStoryProps {
   initialQuantity: number
   purchaseMode?: PurchaseMode
   actions?: 'both' | 'cart' | 'buy'
+  /** Units of the chosen SKU already in the cart. */
+  inCart?: number
   onChange: (choice: SkuChoice) => void
   onClose: () => void
   onAddToCart: (item: CartItem, quantity: number) => void
@@ -74,6 +76,7 @@ const meta = {
     fixture: { control: 'inline-radio', options: Object.keys(fixtures) },
     purchaseMode: { control: 'inline-radio', options: ['buy', 'im', 'hidden'] },
     actions: { control: 'inline-radio', options: ['both', 'cart', 'buy'] },
+    inCart: { control: { type: 'number', min: 0 } },
   },
 } satisfies Meta<typeof ControlledSkuSelector>
 
@@ -176,6 +179,34 @@ export const AtLimit: Story = {
     const dialog = within(sheet(canvasElement))
     await expect(dialog.getByText(t('sku.atLimit'))).toBeVisible()
     await expect(dialog.getByRole('button', { name: t('stepper.increase') })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    )
+  },
+}
+
+/** The cart already holds 2 of the 3 a person may buy: the stepper offers 1 more. */
+export const LimitPartlyInCart: Story = {
+  args: { initial: { color: 'black', size: 'm' }, initialQuantity: 3, inCart: 2 },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const dialog = within(sheet(canvasElement))
+    await expect(dialog.getByRole('spinbutton', { name: t('sku.quantity') })).toHaveValue(1)
+    await expect(dialog.getByText(t('sku.atLimit'))).toBeVisible()
+    await expect(dialog.getByRole('button', { name: t('product.addToCart') })).not.toHaveAttribute(
+      'aria-disabled',
+    )
+  },
+}
+
+/** The cart holds the whole limit: "加入购物车" is off and the sheet says why. */
+export const LimitAllInCart: Story = {
+  args: { initial: { color: 'black', size: 'm' }, initialQuantity: 1, inCart: 3, actions: 'cart' },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const dialog = within(sheet(canvasElement))
+    await expect(dialog.getByText(t('sku.atLimit'))).toBeVisible()
+    await expect(dialog.getByRole('button', { name: t('product.addToCart') })).toHaveAttribute(
       'aria-disabled',
       'true',
     )

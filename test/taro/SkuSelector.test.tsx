@@ -332,7 +332,7 @@ describe('ConnectedSkuSelector', () => {
     )
   })
 
-  it('says when the per-user limit stops an add, counting what is in the cart', () => {
+  it('counts what is already in the cart against the per-user limit of an add', () => {
     const cart = renderIn(
       <ConnectedSkuSelector
         open
@@ -343,14 +343,26 @@ describe('ConnectedSkuSelector', () => {
         defaultQuantity={2}
       />,
     )
-    const add = screen.getByRole('button', { name: '加入购物车' })
-    fireEvent.click(add)
-    fireEvent.click(add)
+    const add = () => screen.getByRole('button', { name: '加入购物车' })
+    const quantity = () => screen.getByRole('spinbutton', { name: '购买数量' })
+    expect(screen.getByText('每人限购 3 件')).toBeInTheDocument()
+    fireEvent.click(add())
+    expect(cart.getSnapshot().lines[0]?.quantity).toBe(2)
+    // 1 of the 3 is left: the stepper offers 1 and no more
+    expect(quantity()).toHaveValue(1)
+    expect(screen.getByRole('button', { name: '增加数量' })).toHaveAttribute('aria-disabled', 'true')
+    fireEvent.click(add())
     expect(cart.getSnapshot().lines[0]?.quantity).toBe(3)
-    expect(screen.getByRole('status')).toHaveTextContent('已达限购，购物车里有 3 件')
-    // a new choice clears the old answer
+    expect(screen.getByRole('status')).toHaveTextContent('已加入购物车')
+    // the cart holds the limit: adding is off, and the sheet says why
+    expect(add()).toHaveAttribute('aria-disabled', 'true')
+    expect(screen.getByText('已达每人限购数量')).toBeInTheDocument()
+    fireEvent.click(add())
+    expect(cart.getSnapshot().lines[0]?.quantity).toBe(3)
+    // another SKU has its own limit; a new choice clears the old answer
     fireEvent.click(value('尺码', 'S'))
     expect(screen.queryByRole('status')).toBeNull()
+    expect(add()).not.toHaveAttribute('aria-disabled')
   })
 
   it('keeps two SKUs of one product as two lines', () => {

@@ -1,12 +1,14 @@
 import {
   type CartItem,
+  cartItemOf,
+  cartLineId,
   goodsMessages,
   type QuantityResult,
   type SkuChoice,
   skuMessages,
 } from '@tradekit/core'
-import { useCartActions, useTranslate } from '@tradekit/react'
-import { useState } from 'react'
+import { useCartActions, useCartLine, useTranslate } from '@tradekit/react'
+import { useMemo, useState } from 'react'
 import { SkuSelector, type SkuSelectorProps } from './SkuSelector'
 
 /** Props of {@link ConnectedSkuSelector}. */
@@ -56,6 +58,12 @@ export function ConnectedSkuSelector({
   const [choice, setChoice] = useState<SkuChoice>(defaultValue)
   const [quantity, setQuantity] = useState(defaultQuantity)
   const [notice, setNotice] = useState<string | undefined>(undefined)
+  // the chosen SKU's line: its units count against the per-user limit of an add
+  const chosen = useMemo(
+    () => cartItemOf(props.matrix, choice, props.product),
+    [props.matrix, props.product, choice],
+  )
+  const inCart = useCartLine(chosen ? cartLineId(chosen.skuId, chosen.options) : '')?.quantity ?? 0
 
   return (
     <SkuSelector
@@ -72,6 +80,7 @@ export function ConnectedSkuSelector({
         setNotice(undefined)
       }}
       notice={notice}
+      inCart={inCart}
       onAddToCart={
         showAddToCart
           ? (item, count) => {

@@ -70,6 +70,13 @@ export interface SkuSelectorProps {
    * @default 5
    */
   lowStockThreshold?: number
+  /**
+   * Units of the chosen SKU already in the cart: when the sheet offers "加入购物车", the stepper offers
+   * only what the per-user limit leaves, and a cart holding the whole limit turns adding off
+   * (`ConnectedSkuSelector` reads it from the cart).
+   * @default 0
+   */
+  inCart?: number
   /** A status line above the actions (the cart's answer to an add). */
   notice?: string
   /** The sheet's title; the catalogue's "选择规格" by default. */
@@ -194,6 +201,7 @@ export function SkuSelector({
   actions = 'both',
   purchaseMode,
   lowStockThreshold = 5,
+  inCart = 0,
   notice,
   title,
   className,
@@ -205,16 +213,20 @@ export function SkuSelector({
   const whole = useMemo(() => skuSelection(matrix, {}), [matrix])
   const selection = useMemo(() => skuSelection(matrix, value), [matrix, value])
   const sku = selection.sku
-  const rules = quantityRules(sku ?? {})
+  const withCart = mode === 'buy' && onAddToCart !== undefined && actions !== 'buy'
+  const withBuy = mode === 'buy' && onBuyNow !== undefined && actions !== 'cart'
+  // what the per-user limit leaves beside the units already in the cart (only adds count them)
+  const room = selection.limit === undefined ? undefined : Math.max(0, selection.limit - inCart)
+  const cartFull = withCart && room === 0
+  const limit = withCart && room !== undefined && room > 0 ? room : selection.limit
+  const rules = quantityRules(limit === undefined ? (sku ?? {}) : { ...sku, perUserLimit: limit })
   const shownQuantity = sku && selection.buyable ? clampQuantity(quantity, rules).quantity : quantity
-  const atLimit = sku !== undefined && selection.limit !== undefined && shownQuantity >= rules.limitMax
+  const atLimit = sku !== undefined && (cartFull || (limit !== undefined && shownQuantity >= rules.limitMax))
   const reason = blockedReason(selection, whole, t)
   const item = (): CartItem | undefined => (reason ? undefined : cartItemOf(matrix, value, product))
   const buyLabel = t(
     kind === 'service' ? 'product.bookNow' : kind === 'virtual' ? 'product.getNow' : 'product.buyNow',
   )
-  const withCart = mode === 'buy' && onAddToCart !== undefined && actions !== 'buy'
-  const withBuy = mode === 'buy' && onBuyNow !== undefined && actions !== 'cart'
 
   let price = null
   if (mode !== 'hidden') {
@@ -302,7 +314,7 @@ export function SkuSelector({
         {withCart ? (
           <Pressable
             className="tk-sku__action tk-sku__action--cart"
-            disabled={reason !== null}
+            disabled={reason !== null || cartFull}
             onPress={() => {
               const next = item()
               if (next) onAddToCart?.(next, shownQuantity)
@@ -353,7 +365,7 @@ export function SkuSelector({
           <QuantityStepper
             value={shownQuantity}
             min={sku?.minQuantity}
-            max={selection.limit}
+            max={limit}
             stock={sku?.stock}
             step={sku?.step}
             disabled={sku !== undefined && !selection.buyable}
