@@ -20,6 +20,7 @@ import { ShopPage } from '../../../components/ShopPage'
 import { getProduct, type ProductDetail } from '../../../trade/api'
 import { type CouponOffer, couponsApi, getCouponOffers } from '../../../trade/coupons'
 import { buyNowUrl, ROUTES } from '../../../trade/navigation'
+import './index.css'
 
 type SheetIntent = 'both' | 'cart' | 'buy'
 
@@ -64,6 +65,7 @@ export default function ProductPage() {
 function ProductView({ product }: { product: ProductDetail }) {
   const { t } = useTranslate(skuMessages)
   const matrix = useMemo(() => skuMatrix(product.specs, product.skus), [product])
+  const skuIds = useMemo(() => product.skus.map((item) => item.skuId), [product])
   const [choice, setChoice] = useState<SkuChoice>({})
   const [sheet, setSheet] = useState<{ open: boolean; actions: SheetIntent }>({
     open: false,
@@ -92,7 +94,7 @@ function ProductView({ product }: { product: ProductDetail }) {
           <Text className="shop-section__title">{product.title}</Text>
         </View>
         <SpecSummaryRow matrix={matrix} value={choice} onPress={() => open('both')} />
-        <ProductCoupons skuIds={product.skus.map((item) => item.skuId)} />
+        <ProductCoupons skuIds={skuIds} />
         <ServiceTags tags={product.services} />
       </View>
       <ProductActionBar
