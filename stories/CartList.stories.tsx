@@ -3,7 +3,8 @@ import { money } from '@tradekit/core'
 import { CartBar, CartEmpty, CartList } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { withCart } from './fixtures/cart'
-import { consultation, mug, picture, tee } from './fixtures/products'
+import { pictureCycle } from './fixtures/images'
+import { consultation, mug, tee } from './fixtures/products'
 import { textOf } from './fixtures/text'
 import { wait } from './fixtures/trade'
 
@@ -159,7 +160,7 @@ export const TwoHundredLines: Story = {
           skuId: `sku-${i}`,
           title: `商品 ${i}`,
           price: money(990 + i * 10),
-          image: picture('#546e7a', `${i}`),
+          image: pictureCycle[i % pictureCycle.length],
         })
       }
     }),

@@ -11,13 +11,13 @@ import {
 } from '@tradekit/taro'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { picture } from './fixtures/products'
+import { images } from './fixtures/images'
 import { expectPhoneFit, SKU_FIXTURES as fixtures, vipProduct } from './fixtures/skus'
 import { textOf } from './fixtures/text'
 import { en } from './fixtures/trade'
 
 const services = ['7 天无理由退货', '极速退款', '运费险', '正品保障']
-const gallery = [picture('#37474f', 'TEE 1'), picture('#263238', 'TEE 2'), picture('#5c7c99', 'TEE 3')]
+const gallery = [images.teeCharcoal, images.teeBlack, images.teeBlue]
 
 interface ProductPageProps {
   fixture: keyof typeof fixtures
