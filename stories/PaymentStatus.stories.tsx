@@ -1,9 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { money } from '@tradekit/core'
 import { PaymentStatus } from '@tradekit/taro'
+import type { ComponentProps } from 'react'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { textOf } from './fixtures/text'
-import { en, fastTiming, SubmitOnMount, teeOrder, wait, withTrade } from './fixtures/trade'
+import {
+  en,
+  fastTiming,
+  SubmitOnMount,
+  type TradeFixture,
+  teeOrder,
+  wait,
+  withTrade,
+  withTradeFromArg,
+} from './fixtures/trade'
 
 const meta = {
   title: 'Checkout/PaymentStatus',
@@ -28,9 +38,21 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+/** The merchant and cashier that put the checkout into each payment state (the stories below use them). */
+const states = {
+  creating: { latencyMs: 600_000, timing: { ...fastTiming, createTimeoutMs: 600_000 } },
+  paying: { script: { outcome: 'hang' }, timing: { ...fastTiming, payTimeoutMs: 600_000 } },
+  confirming: { confirmAfterPolls: 10_000, timing: { ...fastTiming, confirmBudgetMs: 600_000 } },
+  paid: {},
+  cancelled: { script: { outcome: 'cancel' } },
+  failed: { script: { outcome: 'fail' } },
+  expired: { script: { outcome: 'unknown', notifyAfterMs: 0 }, onMoneyMoves: 'closed' },
+  unknown: { script: { outcome: 'unknown' }, timing: { ...fastTiming, confirmBudgetMs: 600 } },
+} satisfies Record<string, TradeFixture>
+
 /** The order is being created on the merchant's server. */
 export const Creating: Story = {
-  decorators: [withTrade({ latencyMs: 600_000, timing: { ...fastTiming, createTimeoutMs: 600_000 } })],
+  decorators: [withTrade(states.creating)],
   play: async ({ canvasElement, globals }) => {
     const { t } = textOf(globals)
     await expect(await within(canvasElement).findByRole('status')).toHaveTextContent(t('status.creating'))
@@ -39,7 +61,7 @@ export const Creating: Story = {
 
 /** The platform's cashier is open. */
 export const Paying: Story = {
-  decorators: [withTrade({ script: { outcome: 'hang' }, timing: { ...fastTiming, payTimeoutMs: 600_000 } })],
+  decorators: [withTrade(states.paying)],
   play: async ({ canvasElement, globals }) => {
     const { t } = textOf(globals)
     await expect(await within(canvasElement).findByText(t('status.paying'), {}, wait)).toBeVisible()
@@ -48,7 +70,7 @@ export const Paying: Story = {
 
 /** The cashier answered; the server has not confirmed yet: progress of the confirmation. */
 export const Confirming: Story = {
-  decorators: [withTrade({ confirmAfterPolls: 10_000, timing: { ...fastTiming, confirmBudgetMs: 600_000 } })],
+  decorators: [withTrade(states.confirming)],
   play: async ({ canvasElement, globals }) => {
     const { numbered } = textOf(globals)
     await expect(
@@ -59,7 +81,7 @@ export const Confirming: Story = {
 
 /** The server confirmed the payment: the amount, the order's number, "view order" and "done". */
 export const Paid: Story = {
-  decorators: [withTrade()],
+  decorators: [withTrade(states.paid)],
   play: async ({ canvasElement, globals, args }) => {
     const { t, price } = textOf(globals)
     const canvas = within(canvasElement)
@@ -75,7 +97,7 @@ export const Paid: Story = {
 
 /** The user closed the cashier (and the server says nothing was paid): pay now. */
 export const Cancelled: Story = {
-  decorators: [withTrade({ script: { outcome: 'cancel' } })],
+  decorators: [withTrade(states.cancelled)],
   play: async ({ canvasElement, globals }) => {
     const { t } = textOf(globals)
     const canvas = within(canvasElement)
@@ -86,7 +108,7 @@ export const Cancelled: Story = {
 
 /** The cashier refused the payment: try again. */
 export const Failed: Story = {
-  decorators: [withTrade({ script: { outcome: 'fail' } })],
+  decorators: [withTrade(states.failed)],
   play: async ({ canvasElement, globals }) => {
     const { t } = textOf(globals)
     const canvas = within(canvasElement)
@@ -98,7 +120,7 @@ export const Failed: Story = {
 
 /** The merchant closed the unpaid order: order again. */
 export const Expired: Story = {
-  decorators: [withTrade({ script: { outcome: 'unknown', notifyAfterMs: 0 }, onMoneyMoves: 'closed' })],
+  decorators: [withTrade(states.expired)],
   play: async ({ canvasElement, globals, args }) => {
     const { t } = textOf(globals)
     const canvas = within(canvasElement)
@@ -110,9 +132,7 @@ export const Expired: Story = {
 
 /** Confirmation ran out of time: we are confirming, the user may leave. */
 export const Unknown: Story = {
-  decorators: [
-    withTrade({ script: { outcome: 'unknown' }, timing: { ...fastTiming, confirmBudgetMs: 600 } }),
-  ],
+  decorators: [withTrade(states.unknown)],
   play: async ({ canvasElement, globals, args }) => {
     const { t } = textOf(globals)
     const canvas = within(canvasElement)
@@ -120,6 +140,27 @@ export const Unknown: Story = {
     await expect(canvas.getByRole('button', { name: t('status.checkAgain') })).toBeVisible()
     await userEvent.click(canvas.getByRole('button', { name: t('status.leave') }))
     await expect(args.onLeave).toHaveBeenCalledTimes(1)
+  },
+}
+
+/**
+ * Any payment state, chosen in the Controls panel (`state`): the story starts a checkout against a
+ * merchant and cashier that lead to that state. Opens paid.
+ */
+export const AnyState: StoryObj<ComponentProps<typeof PaymentStatus> & { state: keyof typeof states }> = {
+  args: { state: 'paid' },
+  argTypes: {
+    state: {
+      description: 'The payment state the checkout is driven into',
+      control: 'select',
+      options: Object.keys(states),
+      mapping: states,
+    },
+  },
+  decorators: [withTradeFromArg('state')],
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(await within(canvasElement).findByText(t('status.paid'), {}, wait)).toBeVisible()
   },
 }
 

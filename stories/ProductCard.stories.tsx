@@ -1,9 +1,49 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { ConnectedSkuSelector, ProductCard, type ProductCardSpecControl } from '@tradekit/taro'
+import { type Money, money, type ProductStatus } from '@tradekit/core'
+import {
+  ConnectedSkuSelector,
+  ProductCard,
+  type ProductCardProduct,
+  type ProductCardProps,
+  type ProductCardSpecControl,
+} from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { consultation, membership, mug, tee } from './fixtures/products'
 import { expectPhoneFit, teeMatrix, teeProduct } from './fixtures/skus'
 import { textOf } from './fixtures/text'
+import { purchaseModeControl } from './fixtures/trade'
+
+/**
+ * The card's props and, for the Controls panel, the commerce state of its product: each of these, when
+ * set, replaces the product's own field (left unset, a story shows its product as it is).
+ */
+type CardArgs = ProductCardProps & {
+  /** The product's stock: plenty, low (at or below the threshold of 5) or none. */
+  stock?: number
+  /** Whether the product can be bought. */
+  status?: ProductStatus
+  /** The price of one unit. */
+  price?: Money
+  /** The member price; `null` takes the product's away. */
+  memberPrice?: Money | null
+}
+
+/** The card's product with the commerce state the Controls panel set. */
+const withCommerce = (
+  product: ProductCardProduct | undefined,
+  { stock, status, price, memberPrice }: Pick<CardArgs, 'stock' | 'status' | 'price' | 'memberPrice'>,
+): ProductCardProduct | undefined => {
+  if (!product) return product
+  const { memberPrice: ownMemberPrice, ...rest } = product
+  const member = memberPrice === undefined ? ownMemberPrice : (memberPrice ?? undefined)
+  return {
+    ...rest,
+    ...(member ? { memberPrice: member } : {}),
+    ...(stock === undefined ? {} : { stock }),
+    ...(status === undefined ? {} : { status }),
+    ...(price === undefined ? {} : { price }),
+  }
+}
 
 const meta = {
   title: 'Product/ProductCard',
@@ -11,8 +51,57 @@ const meta = {
   component: ProductCard,
   args: { product: tee, onBuyNow: fn(), onAddToCart: fn(), onContactSupport: fn() },
   argTypes: {
+    product: {
+      control: 'select',
+      options: ['T-shirt', 'Mug (member price, limit 2)', 'Consultation (service)', 'Membership (virtual)'],
+      mapping: {
+        'T-shirt': tee,
+        'Mug (member price, limit 2)': mug,
+        'Consultation (service)': consultation,
+        'Membership (virtual)': membership,
+      },
+    },
     layout: { control: 'inline-radio', options: ['vertical', 'horizontal'] },
-    purchaseMode: { control: 'inline-radio', options: ['buy', 'im', 'hidden'] },
+    purchaseMode: purchaseModeControl,
+    stock: {
+      description: "The product's stock (unset: the product's own)",
+      control: 'inline-radio',
+      options: ['in stock (120)', 'low (3)', 'sold out (0)'],
+      mapping: { 'in stock (120)': 120, 'low (3)': 3, 'sold out (0)': 0 },
+      table: { category: 'Commerce state' },
+    },
+    status: {
+      description: "Whether it can be bought (unset: the product's own)",
+      control: 'inline-radio',
+      options: ['on_sale', 'sold_out', 'off_shelf'],
+      table: { category: 'Commerce state' },
+    },
+    price: {
+      description: "The price of one unit (unset: the product's own)",
+      control: 'select',
+      options: ['¥0.01', '¥9.90', '¥99.00', '¥1,299.00', '¥99,999.99'],
+      mapping: {
+        '¥0.01': money(1),
+        '¥9.90': money(990),
+        '¥99.00': money(9900),
+        '¥1,299.00': money(129900),
+        '¥99,999.99': money(9999999),
+      },
+      table: { category: 'Commerce state' },
+    },
+    memberPrice: {
+      description: "The member price (unset: the product's own)",
+      control: 'select',
+      options: ['none', '¥0.01', '¥39.00', '¥89.00', '¥1,099.00'],
+      mapping: {
+        none: null,
+        '¥0.01': money(1),
+        '¥39.00': money(3900),
+        '¥89.00': money(8900),
+        '¥1,099.00': money(109900),
+      },
+      table: { category: 'Commerce state' },
+    },
   },
   decorators: [
     (Story, { args }) => (
@@ -21,7 +110,10 @@ const meta = {
       </div>
     ),
   ],
-} satisfies Meta<typeof ProductCard>
+  render: ({ stock, status, price, memberPrice, product, ...props }) => (
+    <ProductCard {...props} product={withCommerce(product, { stock, status, price, memberPrice })} />
+  ),
+} satisfies Meta<CardArgs>
 
 export default meta
 type Story = StoryObj<typeof meta>
