@@ -13,7 +13,7 @@ const FORBIDDEN = [
   ['createSign', /\bcreateSign\b/],
   ['a private key', /PRIVATE KEY/],
 ]
-const BUNDLE = /\.(c?js|mjs|ttml|wxml|json)$/
+const BUNDLE = /\.(c?js|mjs|ttml|wxml|axml|sjs|json)$/
 
 let passed = 0
 let failed = 0

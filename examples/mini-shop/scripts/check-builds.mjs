@@ -1,4 +1,5 @@
-// Builds the mini-shop for Douyin (tt) and WeChat (weapp) and checks what the platforms will load:
+// Builds the mini-shop for Douyin (tt), WeChat (weapp) and Alipay (alipay) and checks what the
+// platforms will load:
 //
 //   pnpm --filter mini-shop check:builds
 //
@@ -12,23 +13,38 @@
 // - the designWidth function: a TradeKit size (authored at 375) doubles, an app size (750) stays;
 // - what a tap costs (scripts/lib/setDataCost.mjs): on a 50-line cart one stepper tap sends at most
 //   1 KB of setData, and no one-line change (stepper, select) sends the whole list; the table of
-//   every measured interaction is printed at the end.
+//   every measured interaction is printed at the end;
+// - each build runs in the Node host with its platform's global (`tt`, `wx`, `my` answering in
+//   Alipay's shapes); the TRADEKIT_REAL_CASHIER=1 Alipay build buys through `my.tradePay`
+//   (alipayChannel) against a merchant server whose Alipay gateway is scripts/lib/fakeAlipay.mjs,
+//   and the order is paid once the server verified Alipay's notification.
 //
 // SKIP_LIB_BUILD=1 skips building the TradeKit packages, SKIP_APP_BUILD=1 checks the existing dist.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { startFakeAlipay } from './lib/fakeAlipay.mjs'
 import { createMiniHost } from './lib/miniHost.mjs'
 import { appDir, buildLibraries, buildMerchant, repoDir, run, startMerchant } from './lib/servers.mjs'
-import { CART_LINES, measureSetData, STEPPER_BUDGET_BYTES, setDataTable } from './lib/setDataCost.mjs'
+import {
+  CART_LINES,
+  measureSetData,
+  pickAddress,
+  STEPPER_BUDGET_BYTES,
+  setDataTable,
+} from './lib/setDataCost.mjs'
 
 /** Builds with the platform's own cashier switched on. */
 const REAL_CASHIER_DIST = 'dist/tt-real-cashier'
 const REAL_CASHIER_WEAPP_DIST = 'dist/weapp-real-cashier'
+const REAL_CASHIER_ALIPAY_DIST = 'dist/alipay-real-cashier'
 
 const PLATFORMS = {
-  tt: { template: 'ttml', style: 'ttss' },
-  weapp: { template: 'wxml', style: 'wxss' },
+  tt: { template: 'ttml', style: 'ttss', globalName: 'tt' },
+  weapp: { template: 'wxml', style: 'wxss', globalName: 'wx' },
+  alipay: { template: 'axml', style: 'acss', globalName: 'my' },
 }
+/** The platforms whose setData cost is measured and held to its budgets. */
+const SETDATA_PLATFORMS = ['tt', 'weapp']
 
 let passed = 0
 let failed = 0
@@ -260,10 +276,12 @@ async function runtimeChecks(
   merchant,
   { dist, label = platform, cashier, otherCashiers, routes },
 ) {
-  const keys = templateKeys(readFileSync(path.join(dist, `base.${template}`), 'utf8'))
+  const base = readFileSync(path.join(dist, `base.${template}`), 'utf8')
+  const keys = templateKeys(base)
   const host = createMiniHost({
     dist,
-    globalName: platform === 'tt' ? 'tt' : 'wx',
+    globalName: PLATFORMS[platform].globalName,
+    base,
     request: (options) => forward(options, merchant),
   })
   let page
@@ -338,6 +356,8 @@ async function runtimeChecks(
   let paidOrderId
   await checkAsync(`${label}: paying through the sandbox cashier ends on the result page, paid`, async () => {
     expect(checkoutPage, 'no checkout page')
+    // a parcel ships to the address the user picks with the platform's picker
+    await pickAddress(host, checkoutPage, attribute)
     const submit = host
       .nodes(checkoutPage)
       .find((node) => String(attribute(node, 'aria-label') ?? '').startsWith('提交订单'))
@@ -445,12 +465,139 @@ async function setDataChecks(platform, merchant, results) {
   })
 }
 
+/**
+ * The TRADEKIT_REAL_CASHIER=1 Alipay build against a merchant server with the Alipay channel on, its
+ * gateway played by scripts/lib/fakeAlipay.mjs (test keys made now): the checkout offers 支付宝
+ * only, and a purchase goes createOrder → alipay.trade.create → `my.tradePay({ tradeNO })`
+ * (alipayChannel) → Alipay's signed notification → the server's order paid → the result page.
+ */
+async function alipayRealCashier(routes) {
+  const started = Date.now()
+  const dist = path.join(appDir, REAL_CASHIER_ALIPAY_DIST)
+  const alipay = await startFakeAlipay()
+  let merchant
+  try {
+    // the notify URL is known once the server has its port: Alipay is told a placeholder, the
+    // notification below is posted to the server's own /pay/alipay/notify
+    merchant = await startMerchant({ env: alipay.env('https://shop.example.com/pay/alipay/notify') })
+    await runtimeChecks('alipay', 'axml', merchant, {
+      dist,
+      label: 'alipay (TRADEKIT_REAL_CASHIER=1)',
+      cashier: '支付宝',
+      otherCashiers: ['模拟收银台', '抖音支付', '微信支付'],
+      routes,
+    })
+    await alipayPurchase(dist, merchant, alipay, routes)
+  } finally {
+    await merchant?.stop()
+    await alipay.close()
+  }
+  console.log(`alipay (TRADEKIT_REAL_CASHIER=1): checked in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+/**
+ * A purchase on the Alipay build through Alipay's cashier, as a user the server knows from an
+ * Alipay login (`POST /session` with `my.getAuthCode`'s code, exchanged by alipay.system.oauth.token;
+ * the session stored where the app keeps it). `my.tradePay` answers 9000 after Alipay notified the
+ * server, as the real cashier does; only the server's status makes the order paid.
+ */
+async function alipayPurchase(dist, merchant, alipay, routes) {
+  const label = 'alipay (TRADEKIT_REAL_CASHIER=1)'
+  const base = readFileSync(path.join(dist, 'base.axml'), 'utf8')
+  const keys = templateKeys(base)
+  const attribute = (node, name) => node[keys.get(node.nn)?.[name]]
+  const steps = []
+  const notifyUrl = `${merchant.url}/pay/alipay/notify`
+  const host = createMiniHost({
+    dist,
+    globalName: 'my',
+    base,
+    request: (options) => forward(options, merchant),
+    async cashier(api, options) {
+      if (api !== 'tradePay') return undefined
+      const trade = [...alipay.trades.values()].find((candidate) => candidate.tradeNo === options.tradeNO)
+      steps.push(`my.tradePay({ tradeNO: ${options.tradeNO} })`)
+      if (!trade) return { resultCode: '4000', memo: 'no such trade' }
+      const answer = await alipay.notify(trade.outTradeNo, notifyUrl)
+      steps.push(`notification → ${answer.status} ${answer.text}`)
+      return { resultCode: '9000', result: '', memo: '' }
+    },
+  })
+  let orderId
+  await checkAsync(
+    `${label}: a purchase reaches my.tradePay through alipayChannel and ends paid after Alipay's verified notification`,
+    async () => {
+      const login = await fetch(`${merchant.url}/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ platform: 'alipay', code: alipay.authCode }),
+      })
+      const session = await login.json()
+      expect(
+        login.status === 200,
+        `POST /session (alipay) answered ${login.status}: ${JSON.stringify(session)}`,
+      )
+      expect(session.userId === `alipay:${alipay.openId}`, `the Alipay login is ${session.userId}`)
+      steps.push(`login: alipay.system.oauth.token → ${session.userId}`)
+      host.storage.set('mini-shop:session', JSON.stringify({ token: session.token, userId: session.userId }))
+      host.launch()
+      const index = host.openPage('pages/index/index')
+      const addTea = () =>
+        host.nodes(index).find((node) => attribute(node, 'aria-label') === '加入购物车：明前龙井礼盒')
+      await host.waitFor(() => addTea() !== undefined, "the catalog's tea gift box")
+      host.tap(index, addTea())
+      await host.waitFor(() => host.text(index.data.root).includes('购物车 1'), 'the cart to hold the tea')
+      steps.push('加入购物车 (onTap)')
+      const checkout = host.openPage(routes.checkout, { from: 'cart' })
+      await host.waitFor(
+        () =>
+          host.text(checkout.data.root).includes('支付方式') &&
+          host.text(checkout.data.root).includes('支付宝'),
+        'the checkout page with 支付宝',
+      )
+      if (await pickAddress(host, checkout, attribute)) steps.push('添加收货地址 → my.getAddress')
+      const submit = host
+        .nodes(checkout)
+        .find((node) => String(attribute(node, 'aria-label') ?? '').startsWith('提交订单'))
+      expect(submit, 'no submit button')
+      host.tap(checkout, submit)
+      steps.push('提交订单 (onTap)')
+      await host.waitFor(
+        () =>
+          host.currentPage()?.route === routes.result &&
+          host.text(host.currentPage().data.root).includes('支付成功'),
+        'the result page to say 支付成功',
+        30_000,
+      )
+      orderId = host.currentPage().options.orderId
+      const trade = alipay.trades.get(orderId)
+      expect(trade, `no Alipay trade for ${orderId}: gateway calls ${alipay.calls.join(', ')}`)
+      expect(trade.productCode === 'JSAPI_PAY', `product_code ${trade.productCode}`)
+      expect(trade.buyer === alipay.openId, `the trade's buyer is ${trade.buyer}`)
+      const paid = host.cashierCalls.filter((call) => call.api === 'tradePay')
+      expect(
+        paid.length === 1 && paid[0].options.tradeNO === trade.tradeNo,
+        `tradePay calls: ${JSON.stringify(paid.map((call) => call.options.tradeNO))}`,
+      )
+      const order = await (
+        await fetch(`${merchant.url}/orders/${orderId}`, {
+          headers: { authorization: `Bearer ${session.token}` },
+        })
+      ).json()
+      expect(order.status === 'paid', `the server says ${order.status}`)
+      steps.push(`result page 支付成功; server: ${order.status}`)
+      return `${alipay.calls.join(' → ')}; ${steps.join(' → ')}`
+    },
+  )
+  console.log(`  Alipay purchase steps: ${steps.join(' → ')}`)
+}
+
 /** The session the app in the host sent last (its sandbox login), to read its orders as it. */
 let appAuthorization = ''
 
 /** Answers a host's request from the merchant server (the build's URL points at port 8787). */
 async function forward(options, merchant) {
-  appAuthorization = options.header?.Authorization ?? appAuthorization
+  appAuthorization = options.header?.Authorization ?? options.header?.authorization ?? appAuthorization
   const url = options.url.replace(/^http:\/\/127\.0\.0\.1:8787/, merchant.url)
   const method = options.method ?? 'GET'
   const response = await fetch(url, {
@@ -471,6 +618,9 @@ async function main() {
     })
     run('pnpm', ['run', 'build:weapp'], {
       env: { ...process.env, TRADEKIT_REAL_CASHIER: '1', MINI_SHOP_OUTPUT: REAL_CASHIER_WEAPP_DIST },
+    })
+    run('pnpm', ['run', 'build:alipay'], {
+      env: { ...process.env, TRADEKIT_REAL_CASHIER: '1', MINI_SHOP_OUTPUT: REAL_CASHIER_ALIPAY_DIST },
     })
   }
   buildMerchant()
@@ -521,9 +671,9 @@ async function main() {
       )
       return `${config.pages.length} main pages, ${pages.length - config.pages.length} in ${declared.map(({ root }) => root).join(', ')}`
     })
-    check(`${platform}: every page has its .js, .json and .${template}`, () => {
+    check(`${platform}: every page has its .js, .json, .${template} and .${style}`, () => {
       const missing = pages.flatMap((page) =>
-        ['js', 'json', template]
+        ['js', 'json', template, style]
           .map((ext) => `${page}.${ext}`)
           .filter((file) => !existsSync(path.join(dist, file))),
       )
@@ -651,17 +801,17 @@ async function main() {
       await runtimeChecks(platform, template, merchant, {
         dist: path.join(appDir, 'dist', platform),
         cashier: '模拟收银台',
-        otherCashiers: ['抖音支付', '微信支付'],
+        otherCashiers: ['抖音支付', '微信支付', '支付宝'],
         routes,
       })
-      await setDataChecks(platform, merchant, setDataResults)
+      if (SETDATA_PLATFORMS.includes(platform)) await setDataChecks(platform, merchant, setDataResults)
     }
     // TRADEKIT_REAL_CASHIER=1: the platform's own cashier, chosen by detectChannel
     await runtimeChecks('tt', 'ttml', merchant, {
       dist: path.join(appDir, REAL_CASHIER_DIST),
       label: 'tt (TRADEKIT_REAL_CASHIER=1)',
       cashier: '抖音支付',
-      otherCashiers: ['模拟收银台', '微信支付'],
+      otherCashiers: ['模拟收银台', '微信支付', '支付宝'],
       routes,
     })
     // virtual goods on iOS: the sandbox sells them; Douyin's cashier routes them to customer service
@@ -678,7 +828,7 @@ async function main() {
       dist: path.join(appDir, REAL_CASHIER_WEAPP_DIST),
       label: 'weapp (TRADEKIT_REAL_CASHIER=1)',
       cashier: '微信支付',
-      otherCashiers: ['模拟收银台', '抖音支付'],
+      otherCashiers: ['模拟收银台', '抖音支付', '支付宝'],
       routes,
     })
     await iosVirtualGoods(
@@ -692,6 +842,7 @@ async function main() {
   } finally {
     await merchant.stop()
   }
+  await alipayRealCashier(routes)
 
   const tt = path.join(appDir, 'dist/tt')
   for (const root of ['', ...config.subPackages.map((subPackage) => subPackage.root)]) {

@@ -16,7 +16,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { createMiniHost } from './miniHost.mjs'
+import { createMiniHost, HOST_ADDRESS } from './miniHost.mjs'
 
 /** The cart the measurement opens: this many lines. */
 export const CART_LINES = 50
@@ -103,6 +103,22 @@ function listPathOf(page) {
   return walk(page.data.root, 'root')
 }
 
+/**
+ * On a checkout page that asks for a shipping address (a parcel), taps AddressCard's "添加收货地址"
+ * and waits for the address the host's picker hands over (HOST_ADDRESS) — the user picking their
+ * address through the platform. Nothing to do when the page asks for none.
+ */
+export async function pickAddress(host, page, attribute) {
+  const add = host.nodes(page).find((node) => attribute(node, 'aria-label') === '添加收货地址')
+  if (!add) return false
+  host.tap(page, add)
+  await host.waitFor(
+    () => host.text(page.data.root).includes(HOST_ADDRESS.detail),
+    'the checkout to show the picked address',
+  )
+  return true
+}
+
 /** Answers a host's request from the merchant server (the build's URL points at port 8787). */
 export async function forward(options, merchant) {
   const url = options.url.replace(/^http:\/\/127\.0\.0\.1:8787/, merchant.url)
@@ -169,7 +185,8 @@ function storedLine(host, key, skuId) {
 export async function measureSetData({ platform, dist, merchant }) {
   const template = platform === 'tt' ? 'ttml' : 'wxml'
   const globalName = platform === 'tt' ? 'tt' : 'wx'
-  const keys = templateKeys(readFileSync(path.join(dist, `base.${template}`), 'utf8'))
+  const base = readFileSync(path.join(dist, `base.${template}`), 'utf8')
+  const keys = templateKeys(base)
   const attribute = (node, name) => node[keys.get(node.nn)?.[name]]
   const rows = []
   const titles = Array.from({ length: CART_LINES }, (_, i) => lineTitle(i + 1))
@@ -177,7 +194,7 @@ export async function measureSetData({ platform, dist, merchant }) {
   // --- the 50-line cart: a user who filled it earlier and opens it now
   const user = await sandboxUser(merchant)
   const cart = await storedCart(user.session.userId, CART_LINES)
-  const host = createMiniHost({ dist, globalName, request: (options) => forward(options, merchant) })
+  const host = createMiniHost({ dist, globalName, base, request: (options) => forward(options, merchant) })
   host.storage.set('mini-shop:sandbox-device', JSON.stringify(user.code))
   host.storage.set('mini-shop:session', JSON.stringify(user.session))
   host.storage.set(cart.key, cart.record)
@@ -237,7 +254,7 @@ export async function measureSetData({ platform, dist, merchant }) {
   }
 
   // --- the checkout: one line from the catalogue, added the app's way, paid through the sandbox
-  const buyer = createMiniHost({ dist, globalName, request: (options) => forward(options, merchant) })
+  const buyer = createMiniHost({ dist, globalName, base, request: (options) => forward(options, merchant) })
   buyer.launch()
   const index = buyer.openPage('pages/index/index')
   const addTea = () =>
@@ -254,6 +271,7 @@ export async function measureSetData({ platform, dist, merchant }) {
   })()
   const checkout = buyer.openPage(checkoutRoute, { from: 'cart' })
   await buyer.waitFor(() => buyer.text(checkout.data.root).includes('支付方式'), 'the checkout page')
+  await pickAddress(buyer, checkout, attribute)
   let payingAt = -1
   let leftAt = -1
   const stop = buyer.onSetData((instance) => {
