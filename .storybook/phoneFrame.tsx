@@ -1,5 +1,7 @@
 import type { Decorator } from '@storybook/react-vite'
+import { themeStyle } from '@tradekit/taro'
 import './phoneFrame.css'
+import { themes } from './themes'
 
 /** Widths of the viewport toolbar, by its option key. */
 export const phoneWidths: Record<string, number> = { w375: 375, w390: 390, w414: 414 }
@@ -18,7 +20,9 @@ export interface PhoneParameters {
  * with the host's capsule button at the top right, Douyin's or WeChat's (toolbar "Mini-program"). The
  * story's page fills the width: nothing around it takes from the 375 px a design is made for. The frame is
  * the containing block of `position: fixed` (it is transformed), so a bar fixed to the bottom sits at the
- * bottom of the phone, above its home indicator. Chrome is decoration: hidden from assistive technology.
+ * bottom of the phone, under its home indicator. The toolbar's theme colours the page behind the story
+ * (and, dark, the status and navigation bars, as a page that sets its navigation bar colour would).
+ * Chrome is decoration: hidden from assistive technology.
  */
 export const withPhoneFrame: Decorator = (Story, context) => {
   const viewport = context.globals.viewport as { value?: string } | string | undefined
@@ -27,14 +31,21 @@ export const withPhoneFrame: Decorator = (Story, context) => {
   const notch = context.globals.device !== 'plain'
   const host = context.globals.host === 'wechat' ? 'wechat' : 'douyin'
   const { padded = false, bottom = false } = (context.parameters.phone ?? {}) as PhoneParameters
+  const themeName = String(context.globals.theme ?? 'default')
   const classes = [
     'tk-phone',
+    themeName === 'dark' ? 'tk-phone--dark' : '',
     notch ? 'tk-phone--notch' : 'tk-phone--plain',
     `tk-phone--${host}`,
     context.viewMode === 'docs' ? 'tk-phone--docs' : '',
   ]
   return (
-    <div className={classes.filter(Boolean).join(' ')} style={{ width }} data-phone-width={width}>
+    // the theme's tokens on the frame too: the page's background is the theme's
+    <div
+      className={classes.filter(Boolean).join(' ')}
+      style={{ width, ...themeStyle(themes[themeName]) }}
+      data-phone-width={width}
+    >
       <div className="tk-phone__top" aria-hidden="true">
         <div className="tk-phone__status">
           <span className="tk-phone__time">9:41</span>

@@ -64,6 +64,7 @@ const preview: Preview = {
         items: [
           { value: 'default', title: 'Default' },
           { value: 'ocean', title: 'Ocean (custom tokens)' },
+          { value: 'dark', title: 'Dark (darkTheme)' },
         ],
         dynamicTitle: true,
       },

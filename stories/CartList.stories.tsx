@@ -172,6 +172,9 @@ export const TwoHundredLines: Story = {
   },
 }
 
+/** The cart page in the dark theme (toolbar "Dark": `darkTheme`, the tokens of `tokens-dark.css`). */
+export const WithBarDark: Story = { ...WithBar, globals: { theme: 'dark' } }
+
 /** Invalid lines, in English. */
 export const WithInvalidLinesEnglish: Story = {
   ...WithInvalidLines,

@@ -91,6 +91,9 @@ export const Ready: Story = {
   },
 }
 
+/** The checkout page in the dark theme (toolbar "Dark": `darkTheme`, the tokens of `tokens-dark.css`). */
+export const ReadyDark: Story = { ...Ready, globals: { theme: 'dark' } }
+
 /** A parcel with no shipping address yet (`renderAddress`): the order cannot be placed, and says why. */
 export const ShippingAddressMissing: Story = {
   args: {

@@ -70,6 +70,28 @@ export const defaultTheme: Required<Theme> = {
     '-apple-system, BlinkMacSystemFont, "PingFang SC", "Helvetica Neue", "Microsoft YaHei", sans-serif',
 }
 
+/**
+ * The dark preset: colours only (sizes and fonts stay the defaults), also written in
+ * `tokens-dark.css` for pages that switch by class. Accents are light and the text on them dark, so
+ * each accent reads both as text on the dark surface and as a fill under `colorOnPrimary` (WCAG AA,
+ * 4.5:1, both ways).
+ */
+export const darkTheme = {
+  colorPrimary: '#ff7a9c',
+  colorOnPrimary: '#23070f',
+  colorPrice: '#ff7a9c',
+  colorText: '#e9eaee',
+  colorTextSecondary: '#a3a9b4',
+  colorBorder: '#383a41',
+  colorBackground: '#121316',
+  colorSurface: '#1e1f24',
+  colorSuccess: '#5fd39a',
+  colorWarning: '#f6b04d',
+  colorDanger: '#ff8080',
+  colorMember: '#f2d8a7',
+  colorOnMember: '#3d2e1e',
+} as const satisfies Theme
+
 /** `colorPrimary` → `--tk-color-primary`. */
 export function tokenVariable(name: keyof Theme): string {
   return `--tk-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
