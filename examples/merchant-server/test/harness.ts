@@ -232,6 +232,7 @@ export async function snapshotDatabase(merchant: MerchantServer): Promise<string
     order_events: 'SELECT * FROM order_events ORDER BY id',
     refunds: 'SELECT * FROM refunds ORDER BY id',
     refund_lines: 'SELECT * FROM refund_lines ORDER BY refund_id, line_no',
+    sandbox_cashier_orders: 'SELECT * FROM sandbox_cashier_orders ORDER BY id',
   }
   const snapshot: Record<string, unknown> = {}
   for (const [table, sql] of Object.entries(tables)) snapshot[table] = await merchant.db.query(sql)

@@ -95,6 +95,9 @@ describe(`sessions on ${DRIVER}`, () => {
       ['POST', `/orders/${orderId}/cancel`],
       ['GET', '/membership/entitlement'],
       ['POST', '/sandbox/pay', { orderId }],
+      ['PUT', `/orders/${orderId}/channel-state`, { channel: 'sandbox', state: {} }],
+      ['POST', '/sandbox/cashier-orders', { orderId }],
+      ['GET', `/sandbox/cashier-orders?orderId=${orderId}`],
     ]
     const alice = await server.session('alice')
     const forged = createSessionTokens({ keys: [{ id: alice.token.split('.')[1]!, secret: 'x'.repeat(32) }] })
@@ -243,6 +246,8 @@ describe(`sandbox notifications on ${DRIVER}`, () => {
         ['POST', '/sandbox/notify'],
         ['POST', '/sandbox/pay'],
         ['GET', '/sandbox/script'],
+        ['POST', '/sandbox/cashier-orders'],
+        ['GET', '/sandbox/cashier-orders'],
       ] as const) {
         const answer = await off.call(method, path, { ...(method === 'POST' && { body: {} }), user: null })
         expect([path, answer.status]).toEqual([path, 404])

@@ -32,6 +32,7 @@ export interface CentreOrderBody {
   timeline?: { status: string; at: number; event: string }[]
   channel: string
   payment?: unknown
+  channelState?: unknown
 }
 
 /** Places an order for `user` and answers its id. */

@@ -177,6 +177,17 @@ const SCHEMA = [
     amount bigint NOT NULL CHECK (amount > 0),
     PRIMARY KEY (refund_id, line_no)
   )`,
+  // What a payment channel saved for an unpaid order (TradeKit's saveChannelState: Douyin trade's
+  // { douyinOrderId }), sent back with it so "continue to pay" on another device reuses the platform
+  // order; and the sandbox cashier's own orders, counted per order (a new column and a new table,
+  // without a version change).
+  `ALTER TABLE orders ADD COLUMN IF NOT EXISTS channel_state jsonb`,
+  `CREATE TABLE IF NOT EXISTS sandbox_cashier_orders (
+    id text PRIMARY KEY,
+    order_id text NOT NULL REFERENCES orders (id),
+    created_at bigint NOT NULL
+  )`,
+  `CREATE INDEX IF NOT EXISTS sandbox_cashier_orders_by_order ON sandbox_cashier_orders (order_id)`,
 ]
 
 /**

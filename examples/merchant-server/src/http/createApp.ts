@@ -15,6 +15,7 @@ import { type Database, type DatabaseOptions, openDatabase } from '../db/databas
 import { migrate } from '../db/migrate.ts'
 import { createIdentity, type LoginOptions } from '../identity/identity.ts'
 import { readEntitlement } from '../membership/entitlement.ts'
+import { readChannelStateInput, saveChannelState } from '../orders/channelState.ts'
 import { createOrder, quoteOrder } from '../orders/createOrder.ts'
 import {
   centreOrder,
@@ -66,6 +67,7 @@ import {
   realScheduler,
   type Scheduler,
 } from '../sandbox/sandboxCashier.ts'
+import { countCashierOrders, createCashierOrder } from '../sandbox/sandboxCashierOrders.ts'
 import {
   createSandboxNotifications,
   type SandboxNotification,
@@ -439,6 +441,23 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
     return c.json(await cancelOrder(db, userId, orderId, now()))
   })
 
+  /**
+   * TradeKit's `saveChannelState`: keeps `{ channel, state }` with the caller's own unpaid order and
+   * answers 204; the order centre sends `state` back as the order's `channelState` while it is
+   * unpaid. Last write wins: a second call replaces what the first kept. Another user's order is
+   * refused like on every order route (403, 404 when there is none); a paid, closed or expired order
+   * keeps nothing (409 `not_pending`); `channel` must be the order's (400 `channel_mismatch`);
+   * `state` is any JSON but null, at most 2 KB serialised (400 `state_too_large`).
+   */
+  app.put('/orders/:orderId/channel-state', async (c) => {
+    const userId = userOf(c)
+    const orderId = readOrderId(c.req.param('orderId'), 'orderId')
+    const input = readChannelStateInput(await readJsonBody(c))
+    await sweep()
+    await saveChannelState(db, { userId, orderId, input }, now())
+    return c.body(null, 204)
+  })
+
   // ---- the order centre of the signed-in user (TradeKit's OrdersApi)
   /** The caller's own order, or 404 / 403. */
   const ownedBy = (userId: string, orderId: string) => (row: OrderRow | undefined) =>
@@ -568,15 +587,8 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
 
   // The sandbox's routes exist only when it is switched on.
   if (sandboxOn) {
-    app.post('/sandbox/notify', async (c) => {
-      const body = await readJsonText(c)
-      return c.json(await receiveNotification((name) => c.req.header(name), body))
-    })
-
-    app.post('/sandbox/pay', async (c) => {
-      const userId = userOf(c)
-      const body = readObject(await readJsonBody(c), 'body')
-      const orderId = readOrderId(body.orderId, 'orderId')
+    /** The sandbox's pending order of the caller's own order, or the 409 that `/sandbox/pay` answers. */
+    const payableOrder = async (userId: string, orderId: string) => {
       await sweep()
       const order = ownOrder(await findOrder(db, orderId), userId, orderId)
       if (order.status === 'closed' && order.close_reason === 'expired') {
@@ -588,9 +600,39 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
           status: order.status,
         })
       }
+      return order
+    }
+
+    app.post('/sandbox/notify', async (c) => {
+      const body = await readJsonText(c)
+      return c.json(await receiveNotification((name) => c.req.header(name), body))
+    })
+
+    app.post('/sandbox/pay', async (c) => {
+      const userId = userOf(c)
+      const body = readObject(await readJsonBody(c), 'body')
+      const orderId = readOrderId(body.orderId, 'orderId')
+      const order = await payableOrder(userId, orderId)
       const receipt = await cashier.pay(orderId)
       const after = await findOrder(db, orderId)
       return c.json({ ...receipt, status: after?.status ?? order.status })
+    })
+
+    // The cashier's own order, made before it opens (as Douyin's tt.requestOrder makes one): each
+    // call makes a new one, and the count per order is readable, so a test sees a platform order
+    // made twice.
+    app.post('/sandbox/cashier-orders', async (c) => {
+      const userId = userOf(c)
+      const body = readObject(await readJsonBody(c), 'body')
+      const orderId = readOrderId(body.orderId, 'orderId')
+      await payableOrder(userId, orderId)
+      return c.json({ orderId, cashierOrderId: await createCashierOrder(db, orderId, now()) }, 201)
+    })
+    app.get('/sandbox/cashier-orders', async (c) => {
+      const userId = userOf(c)
+      const orderId = readOrderId(c.req.query('orderId'), 'orderId')
+      ownOrder(await findOrder(db, orderId), userId, orderId)
+      return c.json({ orderId, count: await countCashierOrders(db, orderId) })
     })
 
     app.get('/sandbox/script', (c) => c.json(cashier.getScript()))

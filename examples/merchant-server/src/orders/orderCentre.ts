@@ -52,6 +52,10 @@ export interface CentreOrder {
   }[]
   readonly channel: string
   readonly payment?: unknown
+  /**
+   * What the order's channel saved for it (`PUT /orders/:id/channel-state`), while it is unpaid
+   * only: "continue to pay" hands it to the channel, which reuses the platform order.
+   */
   readonly channelState?: unknown
 }
 
@@ -150,6 +154,8 @@ export async function toCentreOrders(
         : {}),
       channel: row.channel,
       ...(payment !== undefined ? { payment } : {}),
+      // never once the order is paid or closed: there is nothing left to continue
+      ...(isPending && row.channel_state !== null ? { channelState: row.channel_state } : {}),
     }
   })
 }

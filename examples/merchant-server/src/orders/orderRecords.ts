@@ -60,6 +60,8 @@ export interface OrderRow {
   /** Minor units refunded so far. */
   refunded: number
   shipment: { carrier: string; trackingNo: string } | null
+  /** What the order's payment channel saved while it was unpaid (`PUT /orders/:id/channel-state`). */
+  channel_state: unknown
 }
 
 /** The `CreatedOrder` of an order row (the same answer every time its key is replayed). */
