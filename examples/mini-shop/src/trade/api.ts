@@ -77,6 +77,16 @@ export const checkoutApi: CheckoutApi = {
   },
 
   quote: (req) => merchantRequest<Quote>('POST', '/quote', { data: req }),
+
+  // What the channel saved for an unpaid order (the sandbox's { cashierOrderId }, Douyin's
+  // { douyinOrderId }): kept by the server and sent back as the order's channelState, so "continue to
+  // pay" on another device reuses the platform order. The checkout only logs a failure.
+  async saveChannelState(orderId, saved, { signal }) {
+    await merchantRequest<void>('PUT', `/orders/${encodeURIComponent(orderId)}/channel-state`, {
+      data: { channel: saved.channel, state: saved.state },
+      signal,
+    })
+  },
 }
 
 export const membershipApi: MembershipApi = {

@@ -2,10 +2,11 @@ import Taro from '@tarojs/taro'
 import type { CheckoutTiming, SandboxStep } from '@tradekit/core'
 
 /** What the sandbox cashier answers: the situations a real cashier puts an app in. */
-export type SandboxBehaviour = 'success' | 'cancel-but-paid' | 'unknown' | 'fail'
+export type SandboxBehaviour = 'success' | 'cancel' | 'cancel-but-paid' | 'unknown' | 'fail'
 
 export const SANDBOX_BEHAVIOURS: readonly { id: SandboxBehaviour; label: string }[] = [
   { id: 'success', label: '支付成功' },
+  { id: 'cancel', label: '用户取消' },
   { id: 'cancel-but-paid', label: '显示取消，实际已付款' },
   { id: 'unknown', label: '结果未知' },
   { id: 'fail', label: '支付失败' },
@@ -39,6 +40,9 @@ export function writeSandboxSettings(settings: SandboxSettings): void {
 /** The cashier step for a behaviour. */
 export function sandboxStep(behaviour: SandboxBehaviour = 'success'): SandboxStep {
   switch (behaviour) {
+    case 'cancel':
+      // the user closes the cashier: no money moves, the order stays unpaid ("continue to pay")
+      return { outcome: 'cancel', delayMs: 300 }
     case 'cancel-but-paid':
       // the money has moved (the channel notified the server first), the cashier says "cancelled"
       return { outcome: 'cancel', delayMs: 300 }
