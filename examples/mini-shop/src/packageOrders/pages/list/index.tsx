@@ -4,6 +4,7 @@ import { useOrders } from '@tradekit/react'
 import { OrderList } from '@tradekit/taro'
 import { useCallback, useRef, useState } from 'react'
 import { ShopPage } from '../../../components/ShopPage'
+import { usePagePullDownRefresh } from '../../../components/usePagePullDownRefresh'
 import { orderDetailUrl } from '../../../trade/navigation'
 import { useBuyAgain, useContinuePayment } from '../../../trade/orderActions'
 
@@ -13,7 +14,8 @@ const tabOf = (value: string | undefined): OrderTab =>
 /**
  * "我的订单": TradeKit's OrderList over the merchant server's order centre. 取消订单 and 确认收货 run
  * on the order centre; 继续支付 pays the same order through the checkout; 申请退款 and 查看详情 open
- * the detail page; 再次购买 fills the cart.
+ * the detail page; 再次购买 fills the cart. Pull to refresh: OrderList's own in mini-programs, the
+ * page's on H5.
  */
 export default function OrdersPage() {
   const { params } = useRouter()
@@ -25,6 +27,8 @@ export default function OrdersPage() {
     if (shown.current) void list.refresh()
     shown.current = true
   })
+  // H5 only (the page config enables it there): a pull on the page reloads the tab
+  usePagePullDownRefresh(list.refresh)
   const refresh = useCallback(() => void list.refresh(), [list])
   const pay = useContinuePayment(refresh)
   const buyAgain = useBuyAgain()
