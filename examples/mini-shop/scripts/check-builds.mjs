@@ -274,7 +274,7 @@ async function runtimeChecks(
   platform,
   template,
   merchant,
-  { dist, label = platform, cashier, otherCashiers, routes },
+  { dist, label = platform, cashier, otherCashiers, routes, authCode },
 ) {
   const base = readFileSync(path.join(dist, `base.${template}`), 'utf8')
   const keys = templateKeys(base)
@@ -283,6 +283,7 @@ async function runtimeChecks(
     globalName: PLATFORMS[platform].globalName,
     base,
     request: (options) => forward(options, merchant),
+    authCode,
   })
   let page
   let checkoutPage
@@ -486,6 +487,8 @@ async function alipayRealCashier(routes) {
       cashier: '支付宝',
       otherCashiers: ['模拟收银台', '抖音支付', '微信支付'],
       routes,
+      // the app logs in with my.getAuthCode's code, which the gateway knows
+      authCode: alipay.authCode,
     })
     await alipayPurchase(dist, merchant, alipay, routes)
   } finally {
@@ -496,10 +499,10 @@ async function alipayRealCashier(routes) {
 }
 
 /**
- * A purchase on the Alipay build through Alipay's cashier, as a user the server knows from an
- * Alipay login (`POST /session` with `my.getAuthCode`'s code, exchanged by alipay.system.oauth.token;
- * the session stored where the app keeps it). `my.tradePay` answers 9000 after Alipay notified the
- * server, as the real cashier does; only the server's status makes the order paid.
+ * A purchase on the Alipay build through Alipay's cashier, as the user the app logs in as itself
+ * (`Taro.login` → `my.getAuthCode`, whose code the server exchanges through
+ * alipay.system.oauth.token). `my.tradePay` answers 9000 after Alipay notified the server, as the
+ * real cashier does; only the server's status makes the order paid.
  */
 async function alipayPurchase(dist, merchant, alipay, routes) {
   const label = 'alipay (TRADEKIT_REAL_CASHIER=1)'
@@ -513,6 +516,7 @@ async function alipayPurchase(dist, merchant, alipay, routes) {
     globalName: 'my',
     base,
     request: (options) => forward(options, merchant),
+    authCode: alipay.authCode,
     async cashier(api, options) {
       if (api !== 'tradePay') return undefined
       const trade = [...alipay.trades.values()].find((candidate) => candidate.tradeNo === options.tradeNO)
@@ -527,19 +531,6 @@ async function alipayPurchase(dist, merchant, alipay, routes) {
   await checkAsync(
     `${label}: a purchase reaches my.tradePay through alipayChannel and ends paid after Alipay's verified notification`,
     async () => {
-      const login = await fetch(`${merchant.url}/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ platform: 'alipay', code: alipay.authCode }),
-      })
-      const session = await login.json()
-      expect(
-        login.status === 200,
-        `POST /session (alipay) answered ${login.status}: ${JSON.stringify(session)}`,
-      )
-      expect(session.userId === `alipay:${alipay.openId}`, `the Alipay login is ${session.userId}`)
-      steps.push(`login: alipay.system.oauth.token → ${session.userId}`)
-      host.storage.set('mini-shop:session', JSON.stringify({ token: session.token, userId: session.userId }))
       host.launch()
       const index = host.openPage('pages/index/index')
       const addTea = () =>
@@ -570,6 +561,10 @@ async function alipayPurchase(dist, merchant, alipay, routes) {
         30_000,
       )
       orderId = host.currentPage().options.orderId
+      // the app logged in by itself: my.getAuthCode's code, exchanged by the server
+      const session = JSON.parse(host.storage.get('mini-shop:session') ?? '{}')
+      expect(session.userId === `alipay:${alipay.openId}`, `the app's login is ${session.userId}`)
+      steps.push(`login: my.getAuthCode → alipay.system.oauth.token → ${session.userId}`)
       const trade = alipay.trades.get(orderId)
       expect(trade, `no Alipay trade for ${orderId}: gateway calls ${alipay.calls.join(', ')}`)
       expect(trade.productCode === 'JSAPI_PAY', `product_code ${trade.productCode}`)

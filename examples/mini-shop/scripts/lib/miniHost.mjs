@@ -86,7 +86,7 @@ const TAP_ATTRIBUTE = { tt: 'bindtap', wx: 'bindtap', my: 'onTap' }
  * `base` is the build's shared template file (base.ttml, base.wxml, base.axml): with it, a tap
  * reaches a node only when the node's template binds taps the platform's way.
  */
-export function createMiniHost({ dist, globalName, request, system = {}, cashier, base }) {
+export function createMiniHost({ dist, globalName, request, system = {}, cashier, base, authCode }) {
   const alipay = globalName === 'my'
   const storage = new Map()
   const pages = new Map() // route → Page config
@@ -256,7 +256,7 @@ export function createMiniHost({ dist, globalName, request, system = {}, cashier
       alert: (options) => callback(options, {}),
       showLoading: (options) => callback(options, {}),
       hideLoading: noop,
-      getAuthCode: (options) => callback(options, { authCode: `host-auth-${Date.now()}` }),
+      getAuthCode: (options) => callback(options, { authCode: authCode ?? `host-auth-${Date.now()}` }),
       // Alipay's address picker: resultStatus 9000 and the address in `result`, in Alipay's fields
       getAddress: (options) =>
         callback(options, {

@@ -1,5 +1,6 @@
-import Taro from '@tarojs/taro'
+import type Taro from '@tarojs/taro'
 import { type Quote, TradeKitError, type TradeKitErrorCode } from '@tradekit/core'
+import { httpRequest } from './httpRequest'
 import { currentSession, renewSession, type Session } from './session'
 
 /**
@@ -72,7 +73,7 @@ async function send<T>(
 ): Promise<T> {
   const { data, signal, headers } = options
   if (signal?.aborted) throw new TradeKitError('ABORTED')
-  const task = Taro.request({
+  const task = httpRequest({
     url: `${MERCHANT_BASE_URL}${path}`,
     method,
     data: data as Taro.request.Option['data'],

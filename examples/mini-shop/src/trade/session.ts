@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { httpRequest } from './httpRequest'
 
 /** Who the merchant server knows this app as: the token it sends and the user id it names. */
 export interface Session {
@@ -47,7 +48,7 @@ function deviceCode(): string {
 class LoginUnavailable extends Error {}
 
 async function postSession(body: object): Promise<Session> {
-  const res = await Taro.request({
+  const res = await httpRequest({
     url: `${BASE_URL}/session`,
     method: 'POST',
     data: body,
@@ -67,13 +68,14 @@ async function postSession(body: object): Promise<Session> {
 }
 
 /**
- * Logs in: with the platform's own cashier (`TRADEKIT_REAL_CASHIER=1`) on Douyin or WeChat, the
- * code of `tt.login` / `wx.login` — the server exchanges it (code2Session) — and otherwise, or when
+ * Logs in: with the platform's own cashier (`TRADEKIT_REAL_CASHIER=1`) on Douyin, WeChat or Alipay,
+ * the code of `tt.login` / `wx.login` / `my.getAuthCode` (Taro's `login` on Alipay) — the server
+ * exchanges it (code2Session, alipay.system.oauth.token) — and otherwise, or when
  * the server has no platform login configured, the sandbox login with this device's code.
  */
 async function login(): Promise<Session> {
   const env = process.env.TARO_ENV
-  if (MINI_SHOP_REAL_CASHIER && (env === 'tt' || env === 'weapp')) {
+  if (MINI_SHOP_REAL_CASHIER && (env === 'tt' || env === 'weapp' || env === 'alipay')) {
     let code: string | undefined
     try {
       code = (await Taro.login()).code
@@ -82,7 +84,10 @@ async function login(): Promise<Session> {
     }
     if (code) {
       try {
-        return await postSession({ platform: env === 'tt' ? 'douyin' : 'wechat', code })
+        return await postSession({
+          platform: env === 'tt' ? 'douyin' : env === 'alipay' ? 'alipay' : 'wechat',
+          code,
+        })
       } catch (error) {
         if (!(error instanceof LoginUnavailable)) throw error
       }
