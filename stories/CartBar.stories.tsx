@@ -64,6 +64,12 @@ export const NothingSelected: Story = {
   },
 }
 
+/**
+ * `fixed={false}`: the bar where the page puts it (its own container, a sheet, a sticky footer), here
+ * at the end of the page; no spacer and no inset of its own.
+ */
+export const Inline: Story = { ...Selected, args: { fixed: false } }
+
 /** An empty cart. */
 export const EmptyCart: Story = {}
 

@@ -92,6 +92,12 @@ export const HiddenMode: Story = {
   },
 }
 
+/**
+ * `fixed={false}`: the bar where the page puts it (its own container, a sheet, a sticky footer), here
+ * at the end of the page; no spacer and no inset of its own.
+ */
+export const Inline: Story = { ...Ready, args: { fixed: false } }
+
 /** Ready, in English: the same play, through the catalogue. */
 export const ReadyEnglish: Story = { ...Ready, ...en }
 
