@@ -5,7 +5,8 @@
 // Builds the TradeKit packages (skip with SKIP_LIB_BUILD=1) and the H5 app (skip with
 // SKIP_APP_BUILD=1), starts the merchant server with a throwaway PGlite database and a web server
 // for the build on 127.0.0.1, runs each scenario in a fresh browser context with its own time
-// limit, stops everything and prints "N passed, N failed".
+// limit (a scenario may open a second one, another device of the same sandbox user), stops
+// everything and prints "N passed, N failed".
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -144,6 +145,43 @@ async function paidOrderId(page) {
 async function shownOrderId(page) {
   const text = await page.getByText(/^订单号 /).textContent()
   return text.replace('订单号', '').trim()
+}
+
+/** An unpaid order the scenario's user places through the API (no app, no cashier). */
+async function placeUnpaid(base, lines) {
+  const quote = await serverQuote(base, lines)
+  const response = await fetch(new URL('/orders', base), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await tokenFor(base)}`,
+      'Idempotency-Key': `e2e-${randomBytes(8).toString('hex')}`,
+    },
+    body: JSON.stringify({ lines, expectedPayable: quote.payable }),
+  })
+  assert.equal(response.status, 201)
+  return { orderId: (await response.json()).orderId, quote }
+}
+
+/** How many cashier orders the sandbox made for an order (its first payment makes one). */
+const cashierOrders = async (base, orderId) =>
+  (await call(base, 'GET', `/sandbox/cashier-orders?orderId=${orderId}`)).count
+
+/**
+ * A finger pulling the page down from `fromY` by `distance` CSS px, through Chromium's touch input
+ * (CDP `Input.dispatchTouchEvent`), as on a phone.
+ */
+async function pullDown(page, { x = 187, fromY = 200, distance = 300 } = {}) {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    const touch = (type, y) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === undefined ? [] : [{ x, y }] })
+    await touch('touchStart', fromY)
+    for (let y = fromY + 10; y <= fromY + distance; y += 10) await touch('touchMove', y)
+    await touch('touchEnd')
+  } finally {
+    await cdp.detach()
+  }
 }
 
 const scenarios = [
@@ -458,11 +496,91 @@ const scenarios = [
       await card.getByRole('button', { name: /继续支付/ }).click()
       assert.equal(await paidOrderId(page), orderId)
       await assertPaid(merchant.url, orderId, quote.payable)
-      // the same order, paid once: one cashier payment, no new order
+      // the same order, paid once: one cashier order and one cashier payment, no new order
       assert.equal(sent.filter((line) => line === 'POST /api/sandbox/pay').length, 1)
       assert.equal(sent.filter((line) => line === 'POST /api/orders').length, 0)
+      assert.equal(await cashierOrders(merchant.url, orderId), 1)
       const pending = await call(merchant.url, 'GET', '/orders?tab=pending_payment')
       assert.deepEqual(pending.orders, [])
+    },
+  },
+  {
+    name: 'another device: cancelled at the cashier → continue to pay on a device without the pending order → paid, one cashier order',
+    async run({ page, web, merchant, newDevice }) {
+      await openCheckoutFromCatalog(page, web, STICKERS, '立即开通')
+      await page.getByRole('radio', { name: '用户取消' }).click()
+      const quote = await serverQuote(merchant.url, [{ skuId: 'sticker-pack', quantity: 1 }])
+      // the sandbox cashier's first step makes its cashier order and saves it: the checkout sends
+      // that state to the server beside the cashier
+      const kept = page.waitForResponse(
+        (response) => response.request().method() === 'PUT' && response.url().includes('/channel-state'),
+      )
+      await submitButton(page).click()
+      assert.equal((await kept).status(), 204)
+      await page.getByText('支付已取消').first().waitFor()
+      const orderId = await shownOrderId(page)
+      assert.equal(await cashierOrders(merchant.url, orderId), 1)
+      // the server keeps the state with the unpaid order and sends it back in the detail and the list
+      const detail = await call(merchant.url, 'GET', `/orders/${orderId}/detail`)
+      assert.equal(detail.status, 'pending_payment')
+      assert.match(detail.channelState?.cashierOrderId ?? '', /^csh_[0-9a-f]{32}$/)
+      const unpaid = await call(merchant.url, 'GET', '/orders?tab=pending_payment')
+      assert.deepEqual(
+        unpaid.orders.map((order) => [order.orderId, order.channelState]),
+        [[orderId, detail.channelState]],
+      )
+
+      // another device of the same user: a second browser context (its own storage) signed in with
+      // the same sandbox login — it has no pending order of its own
+      const other = await newDevice()
+      const sent = []
+      other.on('request', (request) => sent.push(`${request.method()} ${new URL(request.url()).pathname}`))
+      const listed = other.waitForResponse((response) =>
+        response.url().includes('/api/orders?tab=pending_payment'),
+      )
+      await other.goto(`${web.url}/#/packageOrders/pages/list/index?tab=pending_payment`)
+      const stored = await other.evaluate(() =>
+        Object.keys(localStorage).filter((key) => key.endsWith(':checkout')),
+      )
+      assert.deepEqual(stored, [], 'the other device starts without a pending order')
+      // what the app read carries the state it will hand to the cashier
+      const page1 = await (await listed).json()
+      assert.deepEqual(
+        page1.orders.find((order) => order.orderId === orderId)?.channelState,
+        detail.channelState,
+      )
+      const card = other.getByRole('group', { name: new RegExp(`订单 ${orderId}`) })
+      await card.getByRole('button', { name: /继续支付/ }).click()
+      assert.equal(await paidOrderId(other), orderId)
+      await assertPaid(merchant.url, orderId, quote.payable)
+      // the cashier reused its order: none made on the other device, one payment, no new order
+      assert.equal(await cashierOrders(merchant.url, orderId), 1)
+      assert.equal(sent.filter((line) => line === 'POST /api/sandbox/cashier-orders').length, 0)
+      assert.equal(sent.filter((line) => line === 'POST /api/sandbox/pay').length, 1)
+      assert.equal(sent.filter((line) => line === 'POST /api/orders').length, 0)
+      // paid: the server no longer sends the state
+      assert.equal((await call(merchant.url, 'GET', `/orders/${orderId}/detail`)).channelState, undefined)
+    },
+  },
+  {
+    name: 'pull to refresh on H5: the server pays an unpaid order → a pull on 我的订单 shows it paid',
+    context: { hasTouch: true },
+    async run({ page, web, merchant }) {
+      const { orderId } = await placeUnpaid(merchant.url, [{ skuId: 'sticker-pack', quantity: 1 }])
+      await page.goto(`${web.url}/#/packageOrders/pages/list/index?tab=all`)
+      const card = page.getByRole('group', { name: new RegExp(`订单 ${orderId}`) })
+      await card.getByRole('button', { name: /继续支付/ }).waitFor()
+      // the money moves elsewhere (the cashier's signed notification reaches the server)
+      assert.equal((await call(merchant.url, 'POST', '/sandbox/pay', { orderId })).status, 'paid')
+      // the list still shows what it read
+      assert.equal(await card.getByRole('button', { name: /继续支付/ }).count(), 1)
+      const reloaded = page.waitForResponse((response) => response.url().includes('/api/orders?tab=all'))
+      await pullDown(page)
+      await reloaded
+      await card.getByText('待使用').waitFor()
+      assert.equal(await card.getByRole('button', { name: /继续支付/ }).count(), 0)
+      // the refresh is over: Taro's indicator is gone
+      await page.locator('.rmc-pull-to-refresh-indicator').waitFor({ state: 'detached' })
     },
   },
   {
@@ -703,15 +821,24 @@ async function main() {
       // `node scripts/e2e.mjs a | b` runs the scenarios whose name contains a or b
       if (only && !only.split('|').some((part) => scenario.name.includes(part.trim()))) continue
       const started = Date.now()
-      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
-      context.setDefaultTimeout(STEP_TIMEOUT_MS)
       // this scenario's user: the app logs in with this sandbox device code (Taro's H5 storage format)
       userCode = `e2e_${scenarios.indexOf(scenario)}_${randomBytes(8).toString('hex')}`
-      await context.addInitScript((code) => {
-        if (localStorage.getItem('mini-shop:sandbox-device') === null) {
-          localStorage.setItem('mini-shop:sandbox-device', JSON.stringify({ data: JSON.stringify(code) }))
-        }
-      }, userCode)
+      const openContext = async () => {
+        const opened = await browser.newContext({
+          viewport: { width: 375, height: 812 },
+          locale: 'zh-CN',
+          ...scenario.context,
+        })
+        opened.setDefaultTimeout(STEP_TIMEOUT_MS)
+        await opened.addInitScript((code) => {
+          if (localStorage.getItem('mini-shop:sandbox-device') === null) {
+            localStorage.setItem('mini-shop:sandbox-device', JSON.stringify({ data: JSON.stringify(code) }))
+          }
+        }, userCode)
+        return opened
+      }
+      const context = await openContext()
+      const devices = []
       if (scenario.settings) {
         // Taro's H5 storage format: { data } as JSON
         await context.addInitScript((settings) => {
@@ -721,6 +848,14 @@ async function main() {
       const errors = []
       const newPage = async () => {
         const opened = await context.newPage()
+        opened.on('pageerror', (error) => errors.push(error.message))
+        return opened
+      }
+      // another device of the same user: a context of its own (its own storage), the same sandbox login
+      const newDevice = async () => {
+        const device = await openContext()
+        devices.push(device)
+        const opened = await device.newPage()
         opened.on('pageerror', (error) => errors.push(error.message))
         return opened
       }
@@ -743,7 +878,7 @@ async function main() {
       }
       try {
         await withTimeout(
-          scenario.run({ page, web, merchant, restartable, newPage }),
+          scenario.run({ page, web, merchant, restartable, newPage, newDevice }),
           SCENARIO_TIMEOUT_MS,
           scenario.name,
         )
@@ -760,12 +895,13 @@ async function main() {
             .join('\n  ')}`,
         )
         const shot = path.join(appDir, '.e2e', `${scenarios.indexOf(scenario) + 1}.png`)
-        const last = context.pages().at(-1) ?? page
+        const last = devices.at(-1)?.pages().at(-1) ?? context.pages().at(-1) ?? page
         await last.screenshot({ path: shot, fullPage: true }).then(
           () => console.log(`  screenshot: ${path.relative(process.cwd(), shot)}`),
           () => {},
         )
       } finally {
+        for (const device of devices) await device.close()
         await context.close()
         await restartable.stop()
         backend = merchant.url
