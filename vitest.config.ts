@@ -73,8 +73,8 @@ export default defineConfig({
         define: { __TRADEKIT_STORY_LOCALE__: JSON.stringify(storyLocale) },
         test: {
           name: 'storybook',
-          // a story renders, plays and runs axe in one test: the 200-line cart takes about 12 s on a
-          // busy 2-core machine, so every story gets room beyond its own waits
+          // a story renders, plays and runs axe in one test: the 200-line cart and the 200-order list
+          // take about 10 s each on a busy 2-core machine, so every story gets room beyond its own waits
           testTimeout: 30_000,
           browser: {
             enabled: true,

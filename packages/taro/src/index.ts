@@ -36,4 +36,5 @@ export { QuantityStepper, type QuantityStepperProps } from './QuantityStepper/Qu
 export { Skeleton, type SkeletonProps } from './Skeleton/Skeleton'
 export * from './Sku'
 export { Tag, type TagProps } from './Tag/Tag'
-export { defaultTheme, type Theme, themeStyle, tokenVariable } from './theme/theme'
+export { DarkTheme, type DarkThemeProps } from './theme/DarkTheme'
+export { darkTheme, defaultTheme, type Theme, themeStyle, tokenVariable } from './theme/theme'
