@@ -2,14 +2,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { MessageKey } from '@tradekit/core'
 import { OrderDetail } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
-import { expectFitsPhone, RefundMerchant, withOrders } from './fixtures/orders'
+import { answeredClock, expectFitsPhone, RefundMerchant, withOrders } from './fixtures/orders'
 import { textOf } from './fixtures/text'
 import { en, wait } from './fixtures/trade'
 
 const meta = {
   title: 'Orders/OrderDetail',
   component: OrderDetail,
-  args: { orderId: 'TK20261205004', onPay: fn(), onRefund: fn(), onBuyAgain: fn() },
+  args: { orderId: 'TK20261205004', onPay: fn(), onRefund: fn(), onBuyAgain: fn(), now: answeredClock },
   decorators: [withOrders()],
 } satisfies Meta<typeof OrderDetail>
 

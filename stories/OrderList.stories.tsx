@@ -1,7 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { OrderList } from '@tradekit/taro'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { expectFitsPhone, lineOf, makeOrder, STORY_EPOCH, sampleOrders, withOrders } from './fixtures/orders'
+import {
+  answeredClock,
+  expectFitsPhone,
+  lineOf,
+  makeOrder,
+  STORY_EPOCH,
+  sampleOrders,
+  withOrders,
+} from './fixtures/orders'
 import { tee } from './fixtures/products'
 import { textOf } from './fixtures/text'
 import { en, wait } from './fixtures/trade'
@@ -9,7 +17,7 @@ import { en, wait } from './fixtures/trade'
 const meta = {
   title: 'Orders/OrderList',
   component: OrderList,
-  args: { onPay: fn(), onRefund: fn(), onBuyAgain: fn(), onDetail: fn() },
+  args: { onPay: fn(), onRefund: fn(), onBuyAgain: fn(), onDetail: fn(), now: answeredClock },
   decorators: [
     (Story) => (
       <div style={{ height: 700 }}>

@@ -7,7 +7,7 @@ import {
   type ProductCardProps,
   type ProductCardSpecControl,
 } from '@tradekit/taro'
-import { expect, fn, userEvent, within } from 'storybook/test'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { consultation, membership, mug, tee } from './fixtures/products'
 import { expectPhoneFit, teeMatrix, teeProduct } from './fixtures/skus'
 import { textOf } from './fixtures/text'
@@ -119,7 +119,15 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 /** A grid tile: image, two-line title, price with the original price, add to cart and buy now. */
-export const Vertical: Story = {
+export const Vertical: Story = {}
+
+/**
+ * Flow: add to cart → "已加入购物车" for a moment → the card as it was (the cart holds the item). It
+ * ends after the feedback is gone, so the story always ends in the same state, however slow the
+ * machine.
+ */
+export const AddToCartFlow: Story = {
+  name: 'Flow: add to cart → 已加入购物车 → back',
   play: async ({ canvasElement, globals, args }) => {
     const { t } = textOf(globals)
     const canvas = within(canvasElement)
@@ -128,6 +136,7 @@ export const Vertical: Story = {
     )
     await expect(canvas.getByRole('status')).toHaveTextContent(t('product.added'))
     await expect(args.onAddToCart).toHaveBeenCalledWith({ ok: true, quantity: 1 }, tee)
+    await waitFor(() => expect(canvas.queryByText(t('product.added'))).toBeNull(), { timeout: 6000 })
   },
 }
 
