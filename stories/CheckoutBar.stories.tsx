@@ -12,7 +12,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'The bar under the checkout: what the user pays and one submit button that cannot submit twice (a press while the last submit is still running is ignored), disabled with its reason shown. `busy` while the checkout pays; `purchaseMode` `im` turns it into "contact support to order" and `hidden` into an empty bar.',
+          'The bar under the checkout: what the user pays and one submit button that cannot submit twice (a press while the last submit is still running is ignored), disabled with its reason shown. `busy` while the checkout pays; `purchaseMode` `im` turns it into "contact support to order" and `hidden` renders no bar at all.',
       },
     },
   },
@@ -82,7 +82,7 @@ export const ContactSupportMode: Story = {
   },
 }
 
-/** Purchase mode `hidden`: neither price nor submit wording. */
+/** Purchase mode `hidden`: no bar at all — neither price nor submit wording. */
 export const HiddenMode: Story = {
   args: { purchaseMode: 'hidden' },
   play: async ({ canvasElement }) => {

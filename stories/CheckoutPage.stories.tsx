@@ -111,6 +111,19 @@ export const ShippingAddressMissing: Story = {
   },
 }
 
+/** Flow: a press on the held submit → the address card says what is missing, where it goes. */
+export const ShippingAddressMissingPressed: Story = {
+  ...ShippingAddressMissing,
+  name: 'Flow: submit without an address → the card asks for one',
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await userEvent.click(submitIn(canvasElement, globals))
+    await expect(await canvas.findByText(t('address.required'))).toBeVisible()
+    await expect(submitIn(canvasElement, globals)).toHaveAttribute('aria-disabled', 'true')
+  },
+}
+
 /** Flow: add the address from the platform's picker → the order can be placed. */
 export const ShippingAddressChosen: Story = {
   ...ShippingAddressMissing,

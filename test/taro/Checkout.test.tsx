@@ -114,7 +114,7 @@ describe('CheckoutBar', () => {
 
   it('offers contact support in im mode and nothing to buy in hidden mode', () => {
     const onContactSupport = vi.fn()
-    const { rerender } = render(
+    const { container, rerender } = render(
       <CheckoutBar
         payable={money(100)}
         onSubmit={vi.fn()}
@@ -127,6 +127,7 @@ describe('CheckoutBar', () => {
     rerender(<CheckoutBar payable={money(100)} onSubmit={vi.fn()} purchaseMode="hidden" />)
     expect(screen.queryByRole('button')).toBeNull()
     expect(screen.queryByRole('img')).toBeNull()
+    expect(container).toBeEmptyDOMElement() // no bar: not even an empty strip at the bottom
   })
 })
 
@@ -252,8 +253,12 @@ describe('CheckoutPage with shipping', () => {
     const submit = screen.getByRole('button', { name: /提交订单/ })
     expect(submit).toHaveAttribute('aria-disabled', 'true')
     expect(screen.getByText('请先添加收货地址')).toBeInTheDocument()
+    expect(screen.queryByText('请添加收货地址')).toBeNull()
     fireEvent.click(submit)
     expect(api.createOrder).not.toHaveBeenCalled()
+    // the press shows the address card's own error, where the address goes
+    expect(await screen.findByText('请添加收货地址')).toBeInTheDocument()
+    expect(submit).toHaveAttribute('aria-disabled', 'true')
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '添加收货地址' })))
     expect(onAddressChange).toHaveBeenCalledWith(hangzhou)
     expect(submit).not.toHaveAttribute('aria-disabled')

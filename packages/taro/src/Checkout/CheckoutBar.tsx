@@ -21,13 +21,18 @@ export interface CheckoutBarProps {
   /** Why submitting is not possible now ("请先填写联系人信息"); shown, and the button is disabled. */
   disabledReason?: string | null
   /**
+   * A press on the button while `disabledReason` holds it (a missing address or contact): the page
+   * shows the field's own error there. The button stays disabled.
+   */
+  onBlockedPress?: () => void
+  /**
    * The checkout is busy (creating, paying, confirming): the button shows it and ignores presses.
    * @default false
    */
   busy?: boolean
   /**
    * `buy` shows the payable and the submit button; `im` a "contact support to order" button
-   * (`onContactSupport`); `hidden` neither price nor submit wording.
+   * (`onContactSupport`); `hidden` renders no bar (neither price nor submit wording).
    * @default 'buy'
    */
   purchaseMode?: PurchaseMode
@@ -60,6 +65,7 @@ export function CheckoutBar({
   payable,
   onSubmit,
   disabledReason = null,
+  onBlockedPress,
   busy = false,
   purchaseMode = 'buy',
   onContactSupport,
@@ -97,10 +103,10 @@ export function CheckoutBar({
 
   const text = submitText ?? t('checkout.submit')
   const classes = `tk-checkout-bar${fixed ? ' tk-bar-fixed' : ''}${className ? ` ${className}` : ''}`
+  // hidden: nothing to buy here, so no bar at all (an empty strip at the bottom says nothing)
+  if (purchaseMode === 'hidden') return null
   let bar: ReactNode
-  if (purchaseMode === 'hidden') {
-    bar = <View className={classes} />
-  } else if (purchaseMode === 'im') {
+  if (purchaseMode === 'im') {
     bar = (
       <View style={themeVars} className={classes}>
         <View className="tk-checkout-bar__summary" />
@@ -125,6 +131,7 @@ export function CheckoutBar({
           disabled={Boolean(disabledReason)}
           busy={busy || submitting}
           onPress={press}
+          onDisabledPress={onBlockedPress}
         >
           {text}
         </Pressable>

@@ -196,7 +196,6 @@ export function CheckoutPage({
       {/* paid: nothing left to place; unknown: the money may have moved, a new order could charge twice */}
       {form.checkout.status !== 'paid' && form.checkout.status !== 'unknown' && !priceChange ? (
         <CheckoutBar
-          className="tk-checkout-page__bar"
           payable={form.payable}
           purchaseMode={mode}
           onContactSupport={onContactSupport}
@@ -205,6 +204,8 @@ export function CheckoutPage({
             disabledReason && disabledReason !== 'busy' ? t(`checkout.disabled.${disabledReason}`) : null
           }
           onSubmit={form.submit}
+          // the address card or the contact form then shows its own error
+          onBlockedPress={() => void form.submit()}
         />
       ) : null}
     </View>

@@ -4,6 +4,7 @@ import { usePurchaseMode, useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import { useThemeVars } from '../theme/ThemeContext'
+import '../internal/BottomBar.css'
 import '../theme/tokens.css'
 import './ProductActionBar.css'
 
@@ -75,10 +76,10 @@ export function ProductActionBar({
   const blocked = disabledReason !== undefined
   return (
     <>
-      <View className="tk-action-bar-spacer" {...a11y({ hidden: true })} />
+      <View className="tk-bar-spacer" {...a11y({ hidden: true })} />
       <View
         style={themeVars}
-        className={className ? `tk-action-bar ${className}` : 'tk-action-bar'}
+        className={className ? `tk-action-bar tk-bar-fixed ${className}` : 'tk-action-bar tk-bar-fixed'}
         {...a11y({ role: 'region', label: t('detail.actions') })}
       >
         {blocked && mode === 'buy' ? <Text className="tk-action-bar__reason">{disabledReason}</Text> : null}

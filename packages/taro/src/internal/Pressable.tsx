@@ -13,6 +13,8 @@ export interface PressableProps {
   busy?: boolean
   className?: string
   onPress?: () => void
+  /** A press while disabled (not busy): a form can show what stops it next to the field. */
+  onDisabledPress?: () => void
   /**
    * Presses within this many ms of the last one that counted are ignored: a button that navigates
    * (to the checkout, away from a result) must not open two pages on a double tap.
@@ -39,13 +41,17 @@ export function Pressable({
   busy = false,
   className,
   onPress,
+  onDisabledPress,
   settleMs = 0,
   children,
 }: PressableProps) {
   const inactive = disabled || busy
   const lastPress = useRef(Number.NEGATIVE_INFINITY)
   const press = () => {
-    if (inactive) return
+    if (inactive) {
+      if (!busy) onDisabledPress?.()
+      return
+    }
     if (settleMs > 0) {
       const now = Date.now()
       if (now - lastPress.current < settleMs) return

@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useCartActions } from '@tradekit/react'
 import { CartBar, CartEmpty, CartList } from '@tradekit/taro'
@@ -22,9 +21,7 @@ export default function CartPage() {
   return (
     <ShopPage>
       <CartList empty={<CartEmpty onShop={() => goHome()} />} />
-      <View className="shop-cart-bar">
-        <CartBar onCheckout={() => void Taro.navigateTo({ url: cartCheckoutUrl })} />
-      </View>
+      <CartBar onCheckout={() => void Taro.navigateTo({ url: cartCheckoutUrl })} />
     </ShopPage>
   )
 }
