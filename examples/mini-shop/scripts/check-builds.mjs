@@ -27,6 +27,7 @@ import { createMiniHost } from './lib/miniHost.mjs'
 import { appDir, buildLibraries, buildMerchant, repoDir, run, startMerchant } from './lib/servers.mjs'
 import {
   CART_LINES,
+  forward as forwardToMerchant,
   measureSetData,
   pickAddress,
   STEPPER_BUDGET_BYTES,
@@ -590,18 +591,10 @@ async function alipayPurchase(dist, merchant, alipay, routes) {
 /** The session the app in the host sent last (its sandbox login), to read its orders as it. */
 let appAuthorization = ''
 
-/** Answers a host's request from the merchant server (the build's URL points at port 8787). */
-async function forward(options, merchant) {
+/** Answers a host's request from the merchant server, noting the session the app sent. */
+function forward(options, merchant) {
   appAuthorization = options.header?.Authorization ?? options.header?.authorization ?? appAuthorization
-  const url = options.url.replace(/^http:\/\/127\.0\.0\.1:8787/, merchant.url)
-  const method = options.method ?? 'GET'
-  const response = await fetch(url, {
-    method,
-    headers: options.header,
-    ...(method !== 'GET' && options.data !== undefined ? { body: JSON.stringify(options.data) } : {}),
-  })
-  const text = await response.text()
-  return { statusCode: response.status, data: text ? JSON.parse(text) : '', header: {} }
+  return forwardToMerchant(options, merchant)
 }
 
 async function main() {
