@@ -2,8 +2,8 @@
 // Packages as an app gets them. Packs @tradekit/core, @tradekit/react and @tradekit/taro with
 // `pnpm pack`, creates a fresh Taro 4.2.0 app OUTSIDE the workspace (a temp dir) from Taro's own
 // default template, installs the three tarballs (file: paths, never workspace links) and the
-// template's own dependencies from the npm registry, follows the README's "Using TradeKit in a Taro
-// app" lines, builds tt, weapp and h5 and checks what the builds hold. Prints one line per check and
+// template's own dependencies from the npm registry, follows the setup lines (README.md's "Using TradeKit in a Taro
+// app" and docs/getting-started.md), builds tt, weapp and h5 and checks what the builds hold. Prints one line per check and
 // "N passed, M failed"; exits non-zero on any failure.
 //
 //   pnpm -r --filter "./packages/*" build      # first: this script builds nothing of TradeKit
@@ -23,9 +23,9 @@
 // and says so, as a team creating an app today has to.
 //
 // Files the app's team writes itself (its backend, its login, one product card page) are in
-// scripts/fresh-app/app/ and copied over the template; the README's own lines (app.tsx, the
-// config/index.ts settings, the designWidth function) are read from README.md at run time, so the
-// check follows the README as it is.
+// scripts/fresh-app/app/ and copied over the template; the setup lines (app.tsx, the
+// config/index.ts settings, the designWidth function) are read from docs/getting-started.md (and the
+// install lines from README.md) at run time, so the check follows the docs as they are.
 import { spawnSync } from 'node:child_process'
 import {
   cpSync,
@@ -273,7 +273,12 @@ required(
 const appPkgPath = join(app, 'package.json')
 const appPkg = JSON.parse(readFileSync(appPkgPath, 'utf8'))
 const readme = readFileSync(join(root, 'README.md'), 'utf8')
-const setup = readme.match(/^## Using TradeKit in a Taro app\n([\s\S]*?)(?=^## )/m)?.[1] ?? ''
+// the README's setup section (its install lines) and docs/getting-started.md, the one place every
+// setup line is written (the README links it; Storybook's "Getting started" page renders it)
+const setup = `${readme.match(/^## Using TradeKit in a Taro app\n([\s\S]*?)(?=^## )/m)?.[1] ?? ''}\n${readFileSync(
+  join(root, 'docs/getting-started.md'),
+  'utf8',
+)}`
 const blocks = [...setup.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map(([, lang, code]) => ({ lang, code }))
 const catalog = Object.fromEntries(
   [
@@ -392,7 +397,7 @@ check('TradeKit comes from the tarballs: one copy each, outside the workspace, o
 console.log("the README's setup lines")
 check("src/app.tsx is the README's app.tsx", () => {
   const block = blocks.find(({ code }) => code.startsWith('// app.tsx'))
-  assert(block, "the README's setup section has no app.tsx block")
+  assert(block, 'the setup guide (docs/getting-started.md) has no app.tsx block')
   // The README leaves the app's own modules to the app (its backend, channel, login: scripts/fresh-app/app)
   // and the template's stylesheet import stays.
   const header = [
@@ -429,8 +434,8 @@ function replaceProperty(source, name, text) {
 check("config/index.ts has the README's plugin, h5 settings, designWidth and deviceRatio", () => {
   const configBlock = blocks.find(({ code }) => /plugins:\s*\[/.test(code) && /h5:\s*\{/.test(code))
   const sizesBlock = blocks.find(({ code }) => /designWidth\s*\(/.test(code))
-  assert(configBlock, "the README's setup section has no config block with plugins and h5")
-  assert(sizesBlock, "the README's setup section has no designWidth function")
+  assert(configBlock, 'the setup guide (docs/getting-started.md) has no config block with plugins and h5')
+  assert(sizesBlock, 'the setup guide (docs/getting-started.md) has no designWidth function')
   const file = join(app, 'config/index.ts')
   let config = readFileSync(file, 'utf8')
   const plugins = configBlock.code.match(/plugins:\s*\[([^\]]*)\]/)[1].trim()
