@@ -535,8 +535,16 @@ const scenarios = [
       const other = await newDevice()
       const sent = []
       other.on('request', (request) => sent.push(`${request.method()} ${new URL(request.url()).pathname}`))
-      const listed = other.waitForResponse((response) =>
-        response.url().includes('/api/orders?tab=pending_payment'),
+      // what the app is answered, read on its way to the app (a response's body is gone once the
+      // page navigates, as Taro's H5 router does while the page opens)
+      let page1
+      await other.route(
+        (url) => url.pathname.endsWith('/api/orders') && url.searchParams.get('tab') === 'pending_payment',
+        async (route) => {
+          const response = await route.fetch()
+          page1 ??= await response.json()
+          await route.fulfill({ response })
+        },
       )
       await other.goto(`${web.url}/#/packageOrders/pages/list/index?tab=pending_payment`)
       const stored = await other.evaluate(() =>
@@ -544,12 +552,13 @@ const scenarios = [
       )
       assert.deepEqual(stored, [], 'the other device starts without a pending order')
       // what the app read carries the state it will hand to the cashier
-      const page1 = await (await listed).json()
+      const card = other.getByRole('group', { name: new RegExp(`订单 ${orderId}`) })
+      await card.waitFor()
+      assert.ok(page1, 'the other device read its unpaid orders')
       assert.deepEqual(
         page1.orders.find((order) => order.orderId === orderId)?.channelState,
         detail.channelState,
       )
-      const card = other.getByRole('group', { name: new RegExp(`订单 ${orderId}`) })
       await card.getByRole('button', { name: /继续支付/ }).click()
       assert.equal(await paidOrderId(other), orderId)
       await assertPaid(merchant.url, orderId, quote.payable)
