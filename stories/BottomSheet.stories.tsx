@@ -98,7 +98,39 @@ export const EscapeFlow: Story = {
   },
 }
 
+/**
+ * Flow, keyboard: Enter on the service row opens the sheet and focus moves into it (the dialog is
+ * announced by its title); Tab stays inside the sheet; Escape closes it and focus is back on the
+ * row that opened it.
+ */
+export const KeyboardFlow: Story = {
+  args: { initiallyOpen: false },
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    const opener = canvas.getByRole('button', { name: new RegExp(t('detail.services')) })
+    opener.focus()
+    await userEvent.keyboard('{Enter}')
+    const dialog = await canvas.findByRole('dialog', { name: services[0] })
+    await waitFor(() => expect(dialog).toHaveFocus())
+    const close = within(dialog).getByRole('button', { name: t('sku.close') })
+    await userEvent.tab()
+    await expect(close).toHaveFocus()
+    // the close button is the sheet's only control: Tab and Shift+Tab come back to it
+    await userEvent.tab()
+    await expect(close).toHaveFocus()
+    await userEvent.tab({ shift: true })
+    await expect(close).toHaveFocus()
+    await userEvent.keyboard('{Escape}')
+    await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull())
+    await expect(opener).toHaveFocus()
+    await expect(args.onClose).toHaveBeenCalledTimes(1)
+  },
+}
+
 /** Open, in English. */
 export const OpenEnglish: Story = { ...Open, ...en }
 /** Closing by the button, in English. */
 export const CloseButtonFlowEnglish: Story = { ...CloseButtonFlow, ...en }
+/** The keyboard flow, in English. */
+export const KeyboardFlowEnglish: Story = { ...KeyboardFlow, ...en }

@@ -346,6 +346,36 @@ export const AddToCartFlow: Story = {
   },
 }
 
+/**
+ * Flow, keyboard: the open sheet has focus; Tab goes round its controls — close, each spec group,
+ * the stepper, the actions — and from the last back to the close button, never to the page behind.
+ */
+export const TabStaysInsideFlow: Story = {
+  args: { initial: { color: 'white', size: 'm' } },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const dialog = sheet(canvasElement)
+    await waitFor(() => expect(dialog).toHaveFocus())
+    const close = within(dialog).getByRole('button', { name: t('sku.close') })
+    await userEvent.tab()
+    await expect(close).toHaveFocus()
+    const visited: string[] = []
+    for (let i = 0; i < 20; i++) {
+      await userEvent.tab()
+      const focused = canvasElement.ownerDocument.activeElement
+      await expect(dialog.contains(focused)).toBe(true)
+      if (focused === close) break
+      visited.push(focused?.getAttribute('aria-label') ?? focused?.textContent ?? '')
+    }
+    await expect(close).toHaveFocus()
+    // both spec groups, the stepper's two buttons and the two actions: every control was on the way
+    await expect(visited.length).toBeGreaterThanOrEqual(5)
+    await expect(visited).toContain(t('product.buyNow'))
+    await userEvent.tab({ shift: true })
+    await expect(within(dialog).getByRole('button', { name: t('product.buyNow') })).toHaveFocus()
+  },
+}
+
 /** Nothing chosen, in English. */
 export const NothingChosenEnglish: Story = { ...NothingChosen, ...en }
 /** Partial choice with the range, in English. */
@@ -358,5 +388,7 @@ export const AtLimitEnglish: Story = { ...AtLimit, ...en }
 export const SoldOutEntirelyEnglish: Story = { ...SoldOutEntirely, ...en }
 /** Hidden purchase mode, in English. */
 export const HiddenPurchaseModeEnglish: Story = { ...HiddenPurchaseMode, ...en }
+/** Tab staying inside the sheet, in English. */
+export const TabStaysInsideFlowEnglish: Story = { ...TabStaysInsideFlow, ...en }
 /** Adding to the cart, in English. */
 export const AddToCartFlowEnglish: Story = { ...AddToCartFlow, ...en }

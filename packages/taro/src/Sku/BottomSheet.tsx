@@ -4,6 +4,7 @@ import { useTranslate } from '@tradekit/react'
 import type { ReactNode } from 'react'
 import { a11y } from '../internal/a11y'
 import { isH5 } from '../internal/env'
+import { useModalFocus } from '../internal/modalFocus'
 import { Pressable } from '../internal/Pressable'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
@@ -45,7 +46,8 @@ const modal = isH5 ? { 'aria-modal': 'true' } : { ariaModal: 'true' }
  * A panel anchored to the bottom of the screen over a dimming mask: it slides up, keeps its
  * bottom clear of the home indicator (`env(safe-area-inset-bottom)`), has a title and a close
  * button, and closes on a tap on the mask. A dialog for assistive technology (`role="dialog"`,
- * `aria-modal`, named by its title).
+ * `aria-modal`, named by its title). On H5 it takes focus when it opens, keeps Tab and Shift+Tab
+ * inside, closes on Escape and gives focus back to what had it before.
  *
  * @example
  * ```tsx
@@ -67,14 +69,8 @@ export function BottomSheet({
 }: BottomSheetProps) {
   const themeVars = useThemeVars()
   const { t } = useTranslate(skuMessages)
+  const focus = useModalFocus(open, onClose)
   if (!open) return null
-  const escapeKey = isH5
-    ? {
-        onKeyDown: (event: { key?: string }) => {
-          if (event.key === 'Escape') onClose()
-        },
-      }
-    : {}
   return (
     <View style={themeVars} className="tk-bottom-sheet">
       <View
@@ -88,7 +84,7 @@ export function BottomSheet({
         {...catchMove}
         {...a11y({ role: 'dialog', label: title })}
         {...modal}
-        {...escapeKey}
+        {...focus}
       >
         <View className="tk-bottom-sheet__head">
           <Text className="tk-bottom-sheet__title">{title}</Text>
