@@ -1,5 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import type { Locale } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import { ConfigProvider } from '@tradekit/taro'
 import { withPhoneFrame } from './phoneFrame'
@@ -11,9 +12,10 @@ const withConfig: Decorator = (Story, context) => {
   const locale = (context.globals.locale ?? defaultStoryLocale) as Locale
   const theme = themes[String(context.globals.theme ?? 'default')]
   // Each story gets its own in-memory cart; a story that needs a prepared cart wraps its own
-  // TradeProvider, which takes over below this one.
+  // TradeProvider, which takes over below this one (and keeps this one's locale and messages).
+  // English comes from the en-US pack, as an app loads it.
   return (
-    <TradeProvider key={context.id} locale={locale}>
+    <TradeProvider key={context.id} locale={locale} messages={locale === 'en-US' ? enUS : undefined}>
       <ConfigProvider theme={theme}>
         <Story />
       </ConfigProvider>

@@ -7,6 +7,7 @@ import {
   type MessageKey,
   money,
 } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { describe, expect, it } from 'vitest'
 
 const LINE_ISSUES: LineIssue[] = [
@@ -28,7 +29,7 @@ const REASONS: NonNullable<CouponEvaluation['reason']>[] = [
 
 describe('cart and pricing texts', () => {
   it.each(['zh-CN', 'en-US'] as const)('has a %s text for every line and cart issue', (locale) => {
-    const t = createTranslator({ locale })
+    const t = createTranslator({ locale, messages: locale === 'en-US' ? enUS : undefined })
     for (const issue of [...LINE_ISSUES, ...CART_ISSUES]) {
       expect(t(`cart.issue.${issue}` as MessageKey).trim(), issue).not.toBe('')
     }
@@ -37,7 +38,7 @@ describe('cart and pricing texts', () => {
   it.each(['zh-CN', 'en-US'] as const)(
     'has a %s text for every coupon reason, with its shortfall',
     (locale) => {
-      const t = createTranslator({ locale })
+      const t = createTranslator({ locale, messages: locale === 'en-US' ? enUS : undefined })
       for (const reason of REASONS) {
         const evaluation: CouponEvaluation = {
           coupon: { id: 'c', kind: 'amount', amountOff: money(100) },

@@ -13,6 +13,7 @@ import {
   pricePerUnit,
   sandboxChannel,
 } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakeApi, manualChannel } from './checkoutFakes'
@@ -22,17 +23,21 @@ describe('per-period prices', () => {
     expect(formatPlanPrice(money(1200), { unit: 'month', count: 1 })).toBe('¥12/月')
     expect(formatPlanPrice(money(3000), { unit: 'month', count: 3 })).toBe('¥30/3个月')
     expect(formatPlanPrice(money(12850), { unit: 'year', count: 1 })).toBe('¥128.50/年')
-    expect(formatPlanPrice(money(1200), { unit: 'month', count: 1 }, { locale: 'en-US' })).toBe('¥12/month')
-    expect(formatPlanPrice(money(3000), { unit: 'week', count: 2 }, { locale: 'en-US' })).toBe('¥30/2 weeks')
+    expect(
+      formatPlanPrice(money(1200), { unit: 'month', count: 1 }, { locale: 'en-US', messages: enUS }),
+    ).toBe('¥12/month')
+    expect(
+      formatPlanPrice(money(3000), { unit: 'week', count: 2 }, { locale: 'en-US', messages: enUS }),
+    ).toBe('¥30/2 weeks')
     expect(formatPlanPrice(money(990), null)).toBe('¥9.90')
   })
 
   it('writes about how much a day costs, rounded half up to the fen', () => {
     expect(formatPricePerDay(money(1200), { unit: 'month', count: 1 })).toBe('约 ¥0.40/天')
     expect(formatPricePerDay(money(12800), { unit: 'year', count: 1 })).toBe('约 ¥0.35/天')
-    expect(formatPricePerDay(money(1200), { unit: 'month', count: 1 }, { locale: 'en-US' })).toBe(
-      'about ¥0.40/day',
-    )
+    expect(
+      formatPricePerDay(money(1200), { unit: 'month', count: 1 }, { locale: 'en-US', messages: enUS }),
+    ).toBe('about ¥0.40/day')
     // 15 fen over 30 days is 0.5 fen: half rounds up
     expect(pricePerDay(money(15), { unit: 'month', count: 1 })).toEqual(money(1))
     expect(pricePerDay(money(14), { unit: 'month', count: 1 })).toEqual(money(0))

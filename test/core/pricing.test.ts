@@ -13,6 +13,7 @@ import {
   type Quote,
   type TradeKitErrorCode,
 } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { codeOf } from './codeOf'
@@ -442,7 +443,7 @@ describe('server quotes', () => {
 
 describe('coupon texts', () => {
   const zh = createTranslator()
-  const en = createTranslator({ locale: 'en-US' })
+  const en = createTranslator({ locale: 'en-US', messages: enUS })
   const threshold: Coupon = { id: 'a', kind: 'threshold', threshold: money(10000), amountOff: money(2000) }
   const percent: Coupon = { id: 'b', kind: 'percent', percentOffBps: 1250, maxDiscount: money(3050) }
 

@@ -1,5 +1,6 @@
 import { act, render, renderHook, screen } from '@testing-library/react'
 import { type CartItem, createCart, goodsMessages, memoryStorage, money } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import {
   CartProvider,
   shallowEqual,
@@ -154,7 +155,7 @@ describe('CartProvider', () => {
   it('takes the locale and message overrides', () => {
     const { result } = renderHook(() => useTranslate(goodsMessages), {
       wrapper: ({ children }) => (
-        <CartProvider locale="en-US" messages={{ 'cart.total': 'Sum' }}>
+        <CartProvider locale="en-US" messages={{ ...enUS, 'cart.total': 'Sum' }}>
           {children}
         </CartProvider>
       ),

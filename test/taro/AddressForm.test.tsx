@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import type { AddressDraft } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import { AddressForm } from '@tradekit/taro'
 import { useState } from 'react'
@@ -82,7 +83,7 @@ describe('AddressForm', () => {
 
   it('speaks English', () => {
     render(
-      <TradeProvider locale="en-US">
+      <TradeProvider locale="en-US" messages={enUS}>
         <Form showErrors initial={{ name: '张三', phone: '13800138000', detail: '路' }} />
       </TradeProvider>,
     )

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { type CartItem, createCart, memoryStorage, money } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import { CartBar, CartEmpty, CartLine, CartList } from '@tradekit/taro'
 import type { ReactNode } from 'react'
@@ -20,7 +21,7 @@ const mug: CartItem = { skuId: 'mug', title: '马克杯', price: money(4500), me
 
 function setup(ui: ReactNode, cart = createCart(), locale: 'zh-CN' | 'en-US' = 'zh-CN') {
   render(
-    <TradeProvider cart={cart} locale={locale}>
+    <TradeProvider cart={cart} locale={locale} messages={locale === 'en-US' ? enUS : undefined}>
       {ui}
     </TradeProvider>,
   )

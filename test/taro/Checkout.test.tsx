@@ -9,6 +9,7 @@ import {
   type OrderStatus,
   sandboxChannel,
 } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import { AddressCard, CheckoutBar, CheckoutPage, ContactForm, PriceChangedNotice } from '@tradekit/taro'
 import { useState } from 'react'
@@ -62,7 +63,7 @@ describe('ContactForm', () => {
   it('takes the name and speaks English', () => {
     const onChange = vi.fn()
     render(
-      <TradeProvider locale="en-US">
+      <TradeProvider locale="en-US" messages={enUS}>
         <Form requireName onChange={onChange} />
       </TradeProvider>,
     )

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { type Coupon, money } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import { CouponTicket } from '@tradekit/taro'
 import { describe, expect, it, vi } from 'vitest'
@@ -69,7 +70,7 @@ describe('CouponTicket', () => {
 
   it('speaks English', () => {
     render(
-      <TradeProvider locale="en-US">
+      <TradeProvider locale="en-US" messages={enUS}>
         <CouponTicket coupon={full} state="claimable" onClaim={vi.fn()} />
       </TradeProvider>,
     )

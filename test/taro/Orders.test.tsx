@@ -10,13 +10,14 @@ import {
   orderInTab,
   TradeKitError,
 } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import { OrderCard, OrderList } from '@tradekit/taro'
 import type { ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 const zh = createTranslator({ locale: 'zh-CN' })
-const en = createTranslator({ locale: 'en-US' })
+const en = createTranslator({ locale: 'en-US', messages: enUS })
 
 function order(orderId: string, patch: Partial<Order> = {}): Order {
   return {
@@ -43,7 +44,11 @@ function order(orderId: string, patch: Partial<Order> = {}): Order {
 }
 
 function setup(ui: ReactNode, locale: Locale = 'zh-CN') {
-  return render(<TradeProvider locale={locale}>{ui}</TradeProvider>)
+  return render(
+    <TradeProvider locale={locale} messages={locale === 'en-US' ? enUS : undefined}>
+      {ui}
+    </TradeProvider>,
+  )
 }
 
 const handlers = () => ({
@@ -256,7 +261,7 @@ function ordersApi(orders: Order[], { pageSize = 10, failures = 0 } = {}) {
 
 function withOrders(ui: ReactNode, api: OrdersApi, locale: Locale = 'zh-CN') {
   return render(
-    <TradeProvider ordersApi={api} locale={locale}>
+    <TradeProvider ordersApi={api} locale={locale} messages={locale === 'en-US' ? enUS : undefined}>
       {ui}
     </TradeProvider>,
   )

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { type CartItem, createCart, money, type Order, type OrderItem } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import { BuyAgainButton } from '@tradekit/taro'
 import { describe, expect, it, vi } from 'vitest'
@@ -74,7 +75,7 @@ describe('BuyAgainButton', () => {
   it("says so when today's products could not be read, and adds nothing", async () => {
     const cart = createCart()
     render(
-      <TradeProvider cart={cart} locale="en-US">
+      <TradeProvider cart={cart} locale="en-US" messages={enUS}>
         <BuyAgainButton order={order} getItems={vi.fn().mockRejectedValue(new Error('offline'))} />
       </TradeProvider>,
     )

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { type Locale, memoryStorage, money, type Order, type OrdersApi, TradeKitError } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import { RefundSheet } from '@tradekit/taro'
 import { describe, expect, it, vi } from 'vitest'
@@ -15,7 +16,12 @@ function setup(requestRefund: OrdersApi['requestRefund'], onDone = vi.fn(), loca
     requestRefund,
   }
   render(
-    <TradeProvider storage={memoryStorage()} ordersApi={api} locale={locale}>
+    <TradeProvider
+      storage={memoryStorage()}
+      ordersApi={api}
+      locale={locale}
+      messages={locale === 'en-US' ? enUS : undefined}
+    >
       <RefundSheet orderId="R1" onDone={onDone} />
     </TradeProvider>,
   )

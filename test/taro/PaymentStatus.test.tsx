@@ -7,6 +7,7 @@ import {
   type SandboxStep,
   sandboxChannel,
 } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider, useCheckout } from '@tradekit/react'
 import { PaymentStatus } from '@tradekit/taro'
 import { describe, expect, it, vi } from 'vitest'
@@ -38,6 +39,7 @@ function setup(step: SandboxStep, status: OrderStatus, locale: 'zh-CN' | 'en-US'
       channel={sandboxChannel(step)}
       storage={memoryStorage()}
       locale={locale}
+      messages={locale === 'en-US' ? enUS : undefined}
       timing={{ pollDelaysMs: [10], confirmBudgetMs: 200 }}
     >
       <Pay />

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react'
 import { money } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { ConfigProvider, Price } from '@tradekit/taro'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -23,7 +24,7 @@ describe('Price', () => {
 
   it('labels a member price, in the provider locale', () => {
     render(
-      <ConfigProvider locale="en-US">
+      <ConfigProvider locale="en-US" messages={enUS}>
         <Price price={money(1990)} memberPrice={money(1590)} />
       </ConfigProvider>,
     )

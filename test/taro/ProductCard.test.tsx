@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { createCart, money } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import { ConnectedSkuSelector, ProductCard, type ProductCardProduct } from '@tradekit/taro'
 import type { ReactNode } from 'react'
@@ -19,7 +20,7 @@ const tee: ProductCardProduct = {
 
 function renderWithCart(ui: ReactNode, cart = createCart(), locale: 'zh-CN' | 'en-US' = 'zh-CN') {
   render(
-    <TradeProvider cart={cart} locale={locale}>
+    <TradeProvider cart={cart} locale={locale} messages={locale === 'en-US' ? enUS : undefined}>
       {ui}
     </TradeProvider>,
   )

@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { ConfigProvider, QuantityStepper } from '@tradekit/taro'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
@@ -130,7 +131,7 @@ describe('QuantityStepper', () => {
 
   it('speaks English with an en-US provider', () => {
     render(
-      <ConfigProvider locale="en-US">
+      <ConfigProvider locale="en-US" messages={enUS}>
         <QuantityStepper value={1} stock={1} />
       </ConfigProvider>,
     )

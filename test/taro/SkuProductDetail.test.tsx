@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { createCart, money, skuSelection } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import {
   ProductActionBar,
@@ -14,7 +15,7 @@ import { teeMatrix } from '../../stories/fixtures/skus'
 
 function renderIn(ui: ReactNode, locale: 'zh-CN' | 'en-US' = 'zh-CN') {
   return render(
-    <TradeProvider cart={createCart()} locale={locale}>
+    <TradeProvider cart={createCart()} locale={locale} messages={locale === 'en-US' ? enUS : undefined}>
       {ui}
     </TradeProvider>,
   )

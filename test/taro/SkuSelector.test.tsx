@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { type CartItem, createCart, type SkuChoice } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import { ConnectedSkuSelector, SkuSelector, type SkuSelectorProps } from '@tradekit/taro'
 import { type ReactNode, useState } from 'react'
@@ -35,7 +36,7 @@ function Held({ initial = {}, ...props }: HeldProps) {
 
 function renderIn(ui: ReactNode, locale: 'zh-CN' | 'en-US' = 'zh-CN', cart = createCart()) {
   render(
-    <TradeProvider cart={cart} locale={locale}>
+    <TradeProvider cart={cart} locale={locale} messages={locale === 'en-US' ? enUS : undefined}>
       {ui}
     </TradeProvider>,
   )

@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { ConfigProvider, Empty, Skeleton, Tag } from '@tradekit/taro'
 import { describe, expect, it } from 'vitest'
 
@@ -32,7 +33,7 @@ describe('Skeleton', () => {
 
   it('speaks English under an en-US provider', () => {
     render(
-      <ConfigProvider locale="en-US">
+      <ConfigProvider locale="en-US" messages={enUS}>
         <Skeleton />
       </ConfigProvider>,
     )
@@ -56,7 +57,7 @@ describe('Empty', () => {
     expect(screen.getByText('暂无内容')).toBeInTheDocument()
     unmount()
     render(
-      <ConfigProvider locale="en-US">
+      <ConfigProvider locale="en-US" messages={enUS}>
         <Empty />
       </ConfigProvider>,
     )

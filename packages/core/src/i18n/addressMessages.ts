@@ -1,5 +1,3 @@
-import type { Locale } from './locale'
-
 const zh = {
   'address.title': '收货地址',
   'address.add': '添加收货地址',
@@ -39,42 +37,10 @@ const zh = {
 /** A key of the catalogue part for shipping addresses (AddressForm, AddressCard). */
 export type AddressMessageKey = keyof typeof zh
 
-/** The text of shipping addresses (AddressForm, AddressCard), in every shipped locale. */
-export const addressMessages: Readonly<Record<Locale, Readonly<Record<AddressMessageKey, string>>>> = {
+/**
+ * The text of shipping addresses (AddressForm, AddressCard), in zh-CN. English is the en-US pack,
+ * `enUS` from `@tradekit/core/locales/en-US`, passed as `messages`.
+ */
+export const addressMessages: { readonly 'zh-CN': Readonly<Record<AddressMessageKey, string>> } = {
   'zh-CN': zh,
-  'en-US': {
-    'address.title': 'Shipping address',
-    'address.add': 'Add a shipping address',
-    'address.change': 'Change the shipping address',
-    'address.chosen': 'Shipping address: {name}, {phone}, {address}',
-    'address.required': 'Please add a shipping address',
-    'address.denied': 'No access to your saved addresses: please type the address',
-    'address.unavailable': 'Please type the shipping address',
-    'address.formTitle': 'Enter a shipping address',
-    'address.name': 'Recipient',
-    'address.namePlaceholder': "Recipient's name",
-    'address.phone': 'Phone',
-    'address.phonePlaceholder': '11-digit mobile number',
-    'address.region': 'Region',
-    'address.regionPlaceholder': 'Province / city / district',
-    'address.province': 'Province',
-    'address.provincePlaceholder': 'Province',
-    'address.city': 'City',
-    'address.cityPlaceholder': 'City',
-    'address.district': 'District',
-    'address.districtPlaceholder': 'District',
-    'address.detail': 'Street address',
-    'address.detailPlaceholder': 'Street, building, door number',
-    'address.save': 'Save address',
-    'address.cancel': 'Cancel',
-    'address.error.nameRequired': "Please enter the recipient's name",
-    'address.error.nameTooLong': 'The name can have at most 25 characters',
-    'address.error.phoneRequired': 'Please enter a phone number',
-    'address.error.phoneInvalid': 'Please enter a valid 11-digit mobile number',
-    'address.error.regionRequired': 'Please choose the province and city',
-    'address.error.detailRequired': 'Please enter the street address',
-    'address.error.detailTooShort': 'The street address needs at least 4 characters',
-    'address.error.detailTooLong': 'The street address can have at most 120 characters',
-    'address.error.postalCodeInvalid': 'Please enter a 6-digit postal code',
-  },
 }

@@ -1,5 +1,3 @@
-import type { Locale } from './locale'
-
 const zh = {
   'couponWallet.title': '我的优惠券',
   'couponWallet.tab.available': '可使用（{count}）',
@@ -34,37 +32,10 @@ const zh = {
 /** A key of the catalogue part for the coupon wallet (CouponWallet, CouponTicket, claiming). */
 export type CouponMessageKey = keyof typeof zh
 
-/** The text of the coupon wallet (CouponWallet, CouponTicket, claiming), in every shipped locale. */
-export const couponMessages: Readonly<Record<Locale, Readonly<Record<CouponMessageKey, string>>>> = {
+/**
+ * The text of the coupon wallet (CouponWallet, CouponTicket, claiming), in zh-CN. English is the en-US
+ * pack, `enUS` from `@tradekit/core/locales/en-US`, passed as `messages`.
+ */
+export const couponMessages: { readonly 'zh-CN': Readonly<Record<CouponMessageKey, string>> } = {
   'zh-CN': zh,
-  'en-US': {
-    'couponWallet.title': 'My coupons',
-    'couponWallet.tab.available': 'Available ({count})',
-    'couponWallet.tab.used': 'Used ({count})',
-    'couponWallet.tab.expired': 'Expired ({count})',
-    'couponWallet.tabName.available': 'Available',
-    'couponWallet.tabName.used': 'Used',
-    'couponWallet.tabName.expired': 'Expired',
-    'couponWallet.empty.available': 'No coupons to use',
-    'couponWallet.empty.used': 'No used coupons yet',
-    'couponWallet.empty.expired': 'No expired coupons',
-    'couponWallet.loading': 'Loading coupons',
-    'couponWallet.failed': 'Could not load your coupons',
-    'couponWallet.retry': 'Try again',
-    'couponWallet.percent': '{percent}%',
-    'couponWallet.noThreshold': 'No minimum spend',
-    'couponWallet.threshold': 'Orders over {amount}',
-    'couponWallet.validUntil': 'Valid until {until}',
-    'couponWallet.validRange': '{from} to {until}',
-    'couponWallet.validFrom': 'Valid from {from}',
-    'couponWallet.noExpiry': 'No expiry',
-    'couponWallet.status.used': 'Used',
-    'couponWallet.status.expired': 'Expired',
-    'couponWallet.status.claimed': 'Claimed',
-    'couponWallet.claim': 'Claim',
-    'couponWallet.claimLabel': 'Claim {title}',
-    'couponWallet.claimFailed': 'Could not claim it, please try again',
-    'couponWallet.use': 'Use',
-    'couponWallet.useLabel': 'Use {title}',
-  },
 }

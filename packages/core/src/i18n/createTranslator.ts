@@ -1,5 +1,5 @@
 import type { Locale, Messages } from './messages'
-import { MESSAGES } from './messages'
+import { zhCN } from './messages'
 import { type Translate, translatorOf } from './translate'
 
 /** Options of {@link createTranslator}. */
@@ -9,20 +9,27 @@ export interface TranslatorOptions {
    * @default 'zh-CN'
    */
   locale?: Locale
-  /** A team's overrides of any message, by key. */
+  /**
+   * A team's overrides of any message, by key — and the text of a locale other than zh-CN: for
+   * en-US, `enUS` from `@tradekit/core/locales/en-US` (with any overrides spread over it).
+   */
   messages?: Partial<Messages>
 }
 
 /**
- * Makes `t(key, params)` for a locale, with a team's overrides applied over the shipped catalogue.
+ * Makes `t(key, params)` for a locale over the whole catalogue, with `messages` applied over it.
+ * zh-CN ships in `@tradekit/core`; English comes from the en-US pack, passed as `messages`.
  *
- * @throws TradeKitError `INVALID_ARGUMENT` for a locale TradeKit does not ship
+ * @throws TradeKitError `INVALID_ARGUMENT` for a locale TradeKit does not ship; `t` throws it for a
+ * key with no text in the locale (en-US without the pack)
  * @example
  * ```ts
- * const t = createTranslator({ locale: 'en-US', messages: { 'price.memberLabel': 'VIP' } })
+ * import { enUS } from '@tradekit/core/locales/en-US'
+ *
+ * const t = createTranslator({ locale: 'en-US', messages: { ...enUS, 'price.memberLabel': 'VIP' } })
  * t('price.current', { amount: '12 yuan' }) // 'Price 12 yuan'
  * ```
  */
 export function createTranslator(options: TranslatorOptions = {}): Translate {
-  return translatorOf([MESSAGES], options.locale ?? 'zh-CN', options.messages)
+  return translatorOf([{ 'zh-CN': zhCN }], options.locale ?? 'zh-CN', options.messages)
 }

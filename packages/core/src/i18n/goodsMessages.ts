@@ -1,5 +1,3 @@
-import type { Locale } from './locale'
-
 const zh = {
   'currency.CNY': '元',
   'currency.USD': '美元',
@@ -72,76 +70,8 @@ const zh = {
 export type GoodsMessageKey = keyof typeof zh
 
 /**
- * The messages of prices, quantities, product cards and the cart, in every shipped locale (zh-CN is the source of the keys).
- * Components take only the catalogues they show, so a page carries only their text.
+ * The messages of prices, quantities, product cards and the cart, in zh-CN. Components take only the
+ * catalogues they show, so a page carries only their text. English is the en-US pack, `enUS` from
+ * `@tradekit/core/locales/en-US`, passed as `messages`.
  */
-export const goodsMessages: Readonly<Record<Locale, Readonly<Record<GoodsMessageKey, string>>>> = {
-  'zh-CN': zh,
-  'en-US': {
-    'currency.CNY': 'yuan',
-    'currency.USD': 'US dollars',
-    'currency.HKD': 'Hong Kong dollars',
-    'currency.JPY': 'yen',
-    'a11y.separator': ', ',
-    'price.current': 'Price {amount}',
-    'price.original': 'was {amount}',
-    'price.member': 'member price {amount}',
-    'price.memberLabel': 'Member',
-    'common.loading': 'Loading',
-    'empty.title': 'Nothing here yet',
-    'stepper.label': 'Quantity',
-    'stepper.decrease': 'Decrease quantity',
-    'stepper.increase': 'Increase quantity',
-    'stepper.belowMin': 'Minimum {min}',
-    'stepper.aboveMax': 'Maximum {max}',
-    'stepper.exceedsStock': 'Only {stock} left',
-    'stepper.step': 'In multiples of {step}',
-    'stepper.updating': 'Updating quantity',
-    'stepper.failed': 'Could not update, back to {quantity}',
-    'common.cancel': 'Cancel',
-    'product.addToCart': 'Add to cart',
-    'product.addToCartNamed': 'Add to cart: {title}',
-    'product.buyNow': 'Buy now',
-    'product.bookNow': 'Book now',
-    'product.getNow': 'Get it now',
-    'product.buyNamed': '{action}: {title}',
-    'product.contactToBuy': 'Contact support to buy',
-    'product.soldOut': 'Sold out',
-    'product.offShelf': 'No longer available',
-    'product.lowStock': 'Only {stock} left',
-    'product.limit': 'Limit {limit} per person',
-    'product.added': 'Added to cart',
-    'product.addExceedsStock': 'Not enough stock: {quantity} in your cart',
-    'product.addOverLimit': 'Limit reached: {quantity} in your cart',
-    'product.service': 'Service',
-    'product.virtual': 'Digital',
-    'cart.select': 'Select {title}',
-    'cart.selectAll': 'Select all',
-    'cart.remove': 'Remove',
-    'cart.removeNamed': 'Remove {title}',
-    'cart.removeConfirm': 'Remove {title} from your cart?',
-    'cart.priceUp': '{amount} more than when added',
-    'cart.priceDown': '{amount} less than when added',
-    'cart.invalidGroup': 'Unavailable ({count})',
-    'cart.clearInvalid': 'Clear unavailable items',
-    'cart.selectedCount': '{count} selected',
-    'cart.total': 'Total',
-    'cart.savings': 'You save {amount}',
-    'cart.checkout': 'Check out',
-    'cart.checkoutCount': 'Check out ({count})',
-    'cart.disabled.none': 'Select items first',
-    'cart.disabled.loading': 'Cart is loading',
-    'cart.empty.title': 'Your cart is empty',
-    'cart.empty.description': 'Find something you like',
-    'cart.empty.action': 'Start shopping',
-    'cart.lines': 'Cart items',
-    'cart.issue.price_changed': 'Price changed',
-    'cart.issue.exceeds_stock': 'Not enough stock, quantity adjusted',
-    'cart.issue.sold_out': 'Sold out',
-    'cart.issue.off_shelf': 'No longer available',
-    'cart.issue.below_min': 'Below the minimum, quantity adjusted',
-    'cart.issue.over_limit': 'Over the purchase limit, quantity adjusted',
-    'cart.issue.storage_corrupt': 'Some saved cart items could not be restored',
-    'cart.issue.storage_failed': 'The cart could not be saved',
-  },
-}
+export const goodsMessages: { readonly 'zh-CN': Readonly<Record<GoodsMessageKey, string>> } = { 'zh-CN': zh }

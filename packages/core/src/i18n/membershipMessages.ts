@@ -1,5 +1,3 @@
-import type { Locale } from './locale'
-
 const zh = {
   'membership.perPeriod': '{price}/{period}',
   'membership.period.day': '天',
@@ -45,50 +43,10 @@ const zh = {
 export type MembershipMessageKey = keyof typeof zh
 
 /**
- * The messages of plans, auto-renewal, paywalls and badges, in every shipped locale (zh-CN is the source of the keys).
- * Components take only the catalogues they show, so a page carries only their text.
+ * The messages of plans, auto-renewal, paywalls and badges, in zh-CN. Components take only the
+ * catalogues they show, so a page carries only their text. English is the en-US pack, `enUS` from
+ * `@tradekit/core/locales/en-US`, passed as `messages`.
  */
-export const membershipMessages: Readonly<Record<Locale, Readonly<Record<MembershipMessageKey, string>>>> = {
+export const membershipMessages: { readonly 'zh-CN': Readonly<Record<MembershipMessageKey, string>> } = {
   'zh-CN': zh,
-  'en-US': {
-    'membership.perPeriod': '{price}/{period}',
-    'membership.period.day': 'day',
-    'membership.period.week': 'week',
-    'membership.period.month': 'month',
-    'membership.period.year': 'year',
-    'membership.periods.day': '{count} days',
-    'membership.periods.week': '{count} weeks',
-    'membership.periods.month': '{count} months',
-    'membership.periods.year': '{count} years',
-    'membership.approxPerDay': 'about {amount}/day',
-    'membership.autoRenew': 'Auto-renew',
-    'membership.renewal': 'Renews on {date} for {amount}',
-    'membership.consentRequired': 'Please read and accept the auto-renewal terms first',
-    'plan.title': 'Choose a plan',
-    'plan.trial': 'First {days} days free',
-    'plan.once': 'One-time',
-    'benefit.title': 'Member benefits',
-    'autoRenew.title': 'About auto-renewal',
-    'autoRenew.terms':
-      'Renews automatically at {price} every {period}, charged 24 hours before each period ends; cancel at any time.',
-    'autoRenew.termsHidden': 'Renews automatically each period; cancel at any time.',
-    'autoRenew.trial': 'Charging starts after a {days}-day free trial.',
-    'autoRenew.cancelRoute': 'How to cancel: {route}',
-    'autoRenew.consent': 'I have read and accept the auto-renewal terms',
-    'membership.join': 'Join now',
-    'membership.joinPrice': 'Join now {price}',
-    'membership.joinRenew': 'Accept and join {price}',
-    'membership.contactToJoin': 'Contact support to join',
-    'membership.notAvailable': 'Not available on this device',
-    'membership.active': "You're a member now",
-    'membership.pending': 'Activation in progress; it will take effect shortly',
-    'membership.noPlans': 'No plans available',
-    'membership.sheetTitle': 'Become a member',
-    'membership.close': 'Close',
-    'paywall.title': 'Members-only content',
-    'paywall.unlock': 'Join to unlock',
-    'paywall.hidden': 'This content is not available on this device',
-    'badge.member': 'Member',
-    'badge.until': 'Until {date}',
-  },
 }

@@ -30,30 +30,22 @@ export type MessageKey =
 export type Messages = Readonly<Record<MessageKey, string>>
 
 /**
- * One part of the catalogue (`goodsMessages`, `checkoutMessages`, `membershipMessages`) in every
- * shipped locale. Templates take `{name}` parameters.
+ * One part of the catalogue (`goodsMessages`, `checkoutMessages`, `membershipMessages`, …) by locale.
+ * TradeKit's parts hold zh-CN only; other locales' text comes in as `messages` (the en-US pack:
+ * `enUS` from `@tradekit/core/locales/en-US`). Templates take `{name}` parameters.
  */
-export type Catalogue = Readonly<Record<Locale, Partial<Messages>>>
-
-const whole = (locale: Locale) =>
-  ({
-    ...goodsMessages[locale],
-    ...checkoutMessages[locale],
-    ...membershipMessages[locale],
-    ...orderMessages[locale],
-    ...skuMessages[locale],
-    ...addressMessages[locale],
-    ...couponMessages[locale],
-  }) as Messages
+export type Catalogue = Readonly<Partial<Record<Locale, Partial<Messages>>>>
 
 /**
  * The whole zh-CN catalogue: every user-facing string of every TradeKit component (the parts
  * joined; a bundle that does not use it carries only the parts its components show).
  */
-export const zhCN: Messages = /* @__PURE__ */ whole('zh-CN')
-
-/** The whole en-US catalogue. */
-export const enUS: Messages = /* @__PURE__ */ whole('en-US')
-
-/** The shipped catalogues by locale. */
-export const MESSAGES: Readonly<Record<Locale, Messages>> = { 'zh-CN': zhCN, 'en-US': enUS }
+export const zhCN: Messages = /* @__PURE__ */ (() => ({
+  ...goodsMessages['zh-CN'],
+  ...checkoutMessages['zh-CN'],
+  ...membershipMessages['zh-CN'],
+  ...orderMessages['zh-CN'],
+  ...skuMessages['zh-CN'],
+  ...addressMessages['zh-CN'],
+  ...couponMessages['zh-CN'],
+}))()

@@ -1,5 +1,3 @@
-import type { Locale } from './locale'
-
 const zh = {
   'sku.title': '选择规格',
   'sku.close': '关闭',
@@ -33,36 +31,8 @@ const zh = {
 /** A key of the catalogue part for choosing what to buy (SkuSelector, ProductDetail blocks). */
 export type SkuMessageKey = keyof typeof zh
 
-/** The text of choosing what to buy (SkuSelector, ProductDetail blocks), in every shipped locale. */
-export const skuMessages: Readonly<Record<Locale, Readonly<Record<SkuMessageKey, string>>>> = {
-  'zh-CN': zh,
-  'en-US': {
-    'sku.title': 'Choose options',
-    'sku.close': 'Close',
-    'sku.choose': 'Choose {groups}',
-    'sku.chosen': 'Selected: {values}',
-    'sku.listJoin': '{list}, {item}',
-    'sku.noImage': 'No picture',
-    'sku.priceRange': 'Price {min} to {max}',
-    'sku.stock': '{stock} in stock',
-    'sku.lowStock': 'Only {stock} left',
-    'sku.limit': 'Limit {limit} per person',
-    'sku.atLimit': 'You have reached the limit per person',
-    'sku.quantity': 'Quantity',
-    'sku.skuSoldOut': 'This option is sold out',
-    'sku.noSku': 'This combination is not available',
-    'sku.allSoldOut': 'Sold out',
-    'sku.notAvailable': 'Not available on this device',
-    'sku.chooseSpecs': 'Choose options',
-    'detail.gallery': 'Product pictures',
-    'detail.galleryItem': 'Picture {index} of {count}',
-    'detail.memberPrice': 'Member price',
-    'detail.originalPrice': 'Was',
-    'detail.specs': 'Options',
-    'detail.services': 'Services',
-    'detail.support': 'Support',
-    'detail.cart': 'Cart',
-    'detail.cartCount': 'Cart, {count} items',
-    'detail.actions': 'Product actions',
-  },
-}
+/**
+ * The text of choosing what to buy (SkuSelector, ProductDetail blocks), in zh-CN. English is the en-US
+ * pack, `enUS` from `@tradekit/core/locales/en-US`, passed as `messages`.
+ */
+export const skuMessages: { readonly 'zh-CN': Readonly<Record<SkuMessageKey, string>> } = { 'zh-CN': zh }

@@ -1,4 +1,5 @@
 import type { Locale } from '@tradekit/core'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { CartProvider } from '@tradekit/react'
 import { ConfigProvider } from '@tradekit/taro'
 import type { ReactNode } from 'react'
@@ -30,7 +31,10 @@ export function emit(scope: NativeScope | undefined, name: string, detail: unkno
   scope?.triggerEvent(name, detail)
 }
 
-/** The shared cart, the locale and the theme around a component. */
+/**
+ * The shared cart, the locale and the theme around a component. A native page chooses the locale by
+ * a prop, so the components carry the en-US pack and pass it for `locale: 'en-US'`.
+ */
 export function NativeRoot({
   locale = 'zh-CN',
   namespace,
@@ -40,8 +44,9 @@ export function NativeRoot({
   namespace?: string
   children: ReactNode
 }) {
+  const messages = locale === 'en-US' ? enUS : undefined
   return (
-    <CartProvider cart={sharedCart(namespace)} locale={locale}>
+    <CartProvider cart={sharedCart(namespace)} locale={locale} messages={messages}>
       <ConfigProvider locale={locale}>{children}</ConfigProvider>
     </CartProvider>
   )

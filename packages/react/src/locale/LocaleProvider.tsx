@@ -18,7 +18,7 @@ interface LocaleState {
 export interface LocaleValue extends LocaleState {
   /** The current locale. */
   readonly locale: Locale
-  /** The team's message overrides in force (merged with any outer provider's). */
+  /** The messages in force over zh-CN (a locale pack, a team's overrides; merged with any outer provider's). */
   readonly messages: Partial<Messages> | undefined
   /** Looks up a message of the current locale. */
   readonly t: Translate
@@ -34,7 +34,10 @@ export interface LocaleProviderProps {
    * @default 'zh-CN'
    */
   locale?: Locale
-  /** Overrides of any message, by key; merged over an outer provider's overrides. */
+  /**
+   * Overrides of any message, by key, merged over an outer provider's — and the text of a locale
+   * other than zh-CN: for en-US, `enUS` from `@tradekit/core/locales/en-US`.
+   */
   messages?: Partial<Messages>
   children?: ReactNode
 }
@@ -56,7 +59,8 @@ export function LocaleProvider({ locale, messages, children }: LocaleProviderPro
 
 /**
  * The current locale and its `t(key, params)` over the whole catalogue. Works without a provider
- * (zh-CN, shipped messages).
+ * (zh-CN, shipped messages). `t` throws for a key with no text in the locale (en-US without the
+ * en-US pack in `messages`).
  *
  * @example
  * ```tsx
@@ -75,7 +79,7 @@ export function useLocale(): LocaleValue {
 /**
  * The current locale and a `t(key, params)` over the named parts of the catalogue only, so a bundle
  * carries the text of the components it uses and no other: TradeKit's components read their text
- * this way. `t` throws for a key none of the parts has.
+ * this way. `t` throws for a key none of the parts (nor `messages`) has text for in the locale.
  *
  * @example
  * ```tsx

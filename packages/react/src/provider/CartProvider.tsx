@@ -14,11 +14,15 @@ import { TradeContext, type TradeContextValue } from './TradeContext'
 /** Props of {@link CartProvider} (and the cart part of {@link TradeProvider}). */
 export interface CartProviderProps {
   /**
-   * The locale of every TradeKit text below.
+   * The locale of every TradeKit text below. zh-CN ships with TradeKit; for en-US pass the en-US
+   * pack as `messages` too (`enUS` from `@tradekit/core/locales/en-US`).
    * @default 'zh-CN'
    */
   locale?: Locale
-  /** A team's overrides of any message of the catalogue. */
+  /**
+   * A team's overrides of any message of the catalogue, and the text of a locale other than zh-CN:
+   * `messages={enUS}`, or `messages={{ ...enUS, 'cart.total': 'Sum' }}` with overrides.
+   */
   messages?: Partial<Messages>
   /**
    * Where the cart (and pending orders) are kept between launches: `taroStorage()` in a Taro app.

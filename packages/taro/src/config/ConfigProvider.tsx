@@ -40,11 +40,15 @@ export function ThemeProvider({ theme, className, children }: ThemeProviderProps
 /** Props of {@link ConfigProvider}. */
 export interface ConfigProviderProps extends ThemeProviderProps {
   /**
-   * Locale of every TradeKit text below; inherited from an outer provider when left out.
+   * Locale of every TradeKit text below; inherited from an outer provider when left out. zh-CN
+   * ships with TradeKit; for en-US pass the en-US pack as `messages` too.
    * @default 'zh-CN'
    */
   locale?: Locale
-  /** Overrides of any message of the catalogue. */
+  /**
+   * Overrides of any message of the catalogue, and the text of a locale other than zh-CN: `enUS`
+   * from `@tradekit/core/locales/en-US`, with any overrides spread over it.
+   */
   messages?: Partial<Messages>
 }
 
@@ -54,7 +58,9 @@ export interface ConfigProviderProps extends ThemeProviderProps {
  *
  * @example
  * ```tsx
- * <ConfigProvider locale="en-US" theme={{ colorPrice: '#d4380d' }}>
+ * import { enUS } from '@tradekit/core/locales/en-US'
+ *
+ * <ConfigProvider locale="en-US" messages={enUS} theme={{ colorPrice: '#d4380d' }}>
  *   <Price price={money(1200)} />
  * </ConfigProvider>
  * ```

@@ -1,0 +1,33 @@
+import type { CouponMessageKey } from '../../i18n/couponMessages'
+
+/** The English text of the coupon wallet (CouponWallet, CouponTicket, claiming). */
+export const couponEnUS: Readonly<Record<CouponMessageKey, string>> = {
+  'couponWallet.title': 'My coupons',
+  'couponWallet.tab.available': 'Available ({count})',
+  'couponWallet.tab.used': 'Used ({count})',
+  'couponWallet.tab.expired': 'Expired ({count})',
+  'couponWallet.tabName.available': 'Available',
+  'couponWallet.tabName.used': 'Used',
+  'couponWallet.tabName.expired': 'Expired',
+  'couponWallet.empty.available': 'No coupons to use',
+  'couponWallet.empty.used': 'No used coupons yet',
+  'couponWallet.empty.expired': 'No expired coupons',
+  'couponWallet.loading': 'Loading coupons',
+  'couponWallet.failed': 'Could not load your coupons',
+  'couponWallet.retry': 'Try again',
+  'couponWallet.percent': '{percent}%',
+  'couponWallet.noThreshold': 'No minimum spend',
+  'couponWallet.threshold': 'Orders over {amount}',
+  'couponWallet.validUntil': 'Valid until {until}',
+  'couponWallet.validRange': '{from} to {until}',
+  'couponWallet.validFrom': 'Valid from {from}',
+  'couponWallet.noExpiry': 'No expiry',
+  'couponWallet.status.used': 'Used',
+  'couponWallet.status.expired': 'Expired',
+  'couponWallet.status.claimed': 'Claimed',
+  'couponWallet.claim': 'Claim',
+  'couponWallet.claimLabel': 'Claim {title}',
+  'couponWallet.claimFailed': 'Could not claim it, please try again',
+  'couponWallet.use': 'Use',
+  'couponWallet.useLabel': 'Use {title}',
+}

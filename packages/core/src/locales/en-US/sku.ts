@@ -1,0 +1,32 @@
+import type { SkuMessageKey } from '../../i18n/skuMessages'
+
+/** The English text of choosing what to buy (SkuSelector, ProductDetail blocks). */
+export const skuEnUS: Readonly<Record<SkuMessageKey, string>> = {
+  'sku.title': 'Choose options',
+  'sku.close': 'Close',
+  'sku.choose': 'Choose {groups}',
+  'sku.chosen': 'Selected: {values}',
+  'sku.listJoin': '{list}, {item}',
+  'sku.noImage': 'No picture',
+  'sku.priceRange': 'Price {min} to {max}',
+  'sku.stock': '{stock} in stock',
+  'sku.lowStock': 'Only {stock} left',
+  'sku.limit': 'Limit {limit} per person',
+  'sku.atLimit': 'You have reached the limit per person',
+  'sku.quantity': 'Quantity',
+  'sku.skuSoldOut': 'This option is sold out',
+  'sku.noSku': 'This combination is not available',
+  'sku.allSoldOut': 'Sold out',
+  'sku.notAvailable': 'Not available on this device',
+  'sku.chooseSpecs': 'Choose options',
+  'detail.gallery': 'Product pictures',
+  'detail.galleryItem': 'Picture {index} of {count}',
+  'detail.memberPrice': 'Member price',
+  'detail.originalPrice': 'Was',
+  'detail.specs': 'Options',
+  'detail.services': 'Services',
+  'detail.support': 'Support',
+  'detail.cart': 'Cart',
+  'detail.cartCount': 'Cart, {count} items',
+  'detail.actions': 'Product actions',
+}
