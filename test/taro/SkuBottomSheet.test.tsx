@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import { BottomSheet } from '@tradekit/taro'
 import { useState } from 'react'
@@ -86,13 +87,13 @@ describe('BottomSheet', () => {
 
   it('names its close button in the locale, or as told', () => {
     const { rerender } = render(
-      <TradeProvider locale="en-US">
+      <TradeProvider locale="en-US" messages={enUS}>
         <BottomSheet open title="Options" onClose={vi.fn()} />
       </TradeProvider>,
     )
     expect(screen.getByRole('button', { name: 'Close' })).toBeInTheDocument()
     rerender(
-      <TradeProvider locale="en-US">
+      <TradeProvider locale="en-US" messages={enUS}>
         <BottomSheet open title="Options" onClose={vi.fn()} closeLabel="Close options" />
       </TradeProvider>,
     )
