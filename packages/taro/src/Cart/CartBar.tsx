@@ -8,7 +8,9 @@ import {
   type PricingContext,
 } from '@tradekit/core'
 import { useCart, useCartActions, useCartQuote, useFormatMoney, useTranslate } from '@tradekit/react'
+import { useCallback } from 'react'
 import { a11y } from '../internal/a11y'
+import { BarSpacer } from '../internal/BarSpacer'
 import { Check } from '../internal/Check'
 import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
@@ -70,6 +72,7 @@ export function CartBar({ onCheckout, pricing, fixed = true, className }: CartBa
   const format = useFormatMoney()
   const bar = useCart(selectBar, sameBar)
   const cart = useCartActions()
+  const selectAll = useCallback((selected: boolean) => cart.selectAll(selected), [cart])
   const quote = useCartQuote(pricing)
   const lines = useCart(selectLines)
   const reason =
@@ -85,14 +88,14 @@ export function CartBar({ onCheckout, pricing, fixed = true, className }: CartBa
 
   return (
     <>
-      {fixed ? <View className="tk-bar-spacer" /> : null}
+      {fixed ? <BarSpacer /> : null}
       <View style={themeVars} className={classes}>
         <View className="tk-cart-bar__select">
           <Check
             checked={bar.allSelected}
             disabled={!bar.selectable}
             label={t('cart.selectAll')}
-            onChange={(selected) => cart.selectAll(selected)}
+            onChange={selectAll}
           />
           <Text className="tk-cart-bar__select-text" {...a11y({ hidden: true })}>
             {t('cart.selectAll')}

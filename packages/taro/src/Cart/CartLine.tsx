@@ -8,7 +8,7 @@ import {
   subtractMoney,
 } from '@tradekit/core'
 import { useCartActions, useCartLine, useTranslate } from '@tradekit/react'
-import { memo, useState } from 'react'
+import { memo, useCallback, useState } from 'react'
 import { a11y } from '../internal/a11y'
 import { Check } from '../internal/Check'
 import { Pressable } from '../internal/Pressable'
@@ -49,6 +49,8 @@ export const CartLine = memo(function CartLine({ lineId, onRemoved, onPress, cla
   const { t } = useTranslate(goodsMessages)
   const [confirming, setConfirming] = useState(false)
   const [imageFailed, setImageFailed] = useState(false)
+  // stable, so the memoised check mark does not render again when only the quantity moved
+  const select = useCallback((selected: boolean) => cart.select(lineId, selected), [cart, lineId])
   if (!line) return null
 
   const blocked = isLineBlocked(line)
@@ -65,7 +67,7 @@ export const CartLine = memo(function CartLine({ lineId, onRemoved, onPress, cla
           checked={line.selected}
           disabled={blocked}
           label={t('cart.select', { title: line.title })}
-          onChange={(selected) => cart.select(lineId, selected)}
+          onChange={select}
         />
         <View className="tk-cart-line__media" onClick={press}>
           {line.image && !imageFailed ? (

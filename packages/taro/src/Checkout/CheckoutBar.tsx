@@ -6,6 +6,7 @@ import { Pressable } from '../internal/Pressable'
 import { Price } from '../Price/Price'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../internal/BottomBar.css'
+import { BarSpacer } from '../internal/BarSpacer'
 import '../theme/tokens.css'
 import './CheckoutBar.css'
 
@@ -141,7 +142,7 @@ export function CheckoutBar({
   if (!fixed) return bar
   return (
     <>
-      <View className="tk-bar-spacer" />
+      <BarSpacer />
       {bar}
     </>
   )

@@ -5,6 +5,7 @@ import { a11y } from '../internal/a11y'
 import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../internal/BottomBar.css'
+import { BarSpacer } from '../internal/BarSpacer'
 import '../theme/tokens.css'
 import './ProductActionBar.css'
 
@@ -76,7 +77,7 @@ export function ProductActionBar({
   const blocked = disabledReason !== undefined
   return (
     <>
-      <View className="tk-bar-spacer" {...a11y({ hidden: true })} />
+      <BarSpacer />
       <View
         style={themeVars}
         className={className ? `tk-action-bar tk-bar-fixed ${className}` : 'tk-action-bar tk-bar-fixed'}

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { memo } from 'react'
 import { a11y } from './a11y'
 import { pressKeys } from './keyboard'
 import './Check.css'
@@ -13,8 +14,18 @@ export interface CheckProps {
   className?: string
 }
 
-/** A round check mark with the checkbox role, for line selection and "select all". */
-export function Check({ checked, label, disabled = false, onChange, className }: CheckProps) {
+/**
+ * A round check mark with the checkbox role, for line selection and "select all". Memoised: the
+ * cart bar's "select all" does not render again when only the total moved (give it a stable
+ * `onChange`).
+ */
+export const Check = memo(function Check({
+  checked,
+  label,
+  disabled = false,
+  onChange,
+  className,
+}: CheckProps) {
   const toggle = () => {
     if (!disabled) onChange?.(!checked)
   }
@@ -34,4 +45,4 @@ export function Check({ checked, label, disabled = false, onChange, className }:
       </View>
     </View>
   )
-}
+})
