@@ -29,3 +29,18 @@ interface AbortController {
   abort(reason?: unknown): void
 }
 declare var AbortController: { prototype: AbortController; new (): AbortController }
+
+/**
+ * Build-time values, not a runtime object: bundlers (Taro's webpack, Vite, esbuild) replace
+ * `process.env.NODE_ENV` and `process.env.TARO_ENV`, each written out in full, with a string, and
+ * React needs the first replaced too. Declared the way @types/node declares them, so the two merge.
+ */
+declare namespace NodeJS {
+  interface ProcessEnv {
+    [key: string]: string | undefined
+  }
+  interface Process {
+    env: ProcessEnv
+  }
+}
+declare var process: NodeJS.Process

@@ -1,8 +1,5 @@
 import type { PaymentChannel } from '../payment/paymentChannel'
 
-// core has no Node types: the build tools (Taro, bundlers) replace process.env.X at build time
-declare const process: { env: Record<string, string | undefined> }
-
 const TARO_PLATFORMS: Readonly<Record<string, PaymentChannel['platform']>> = {
   tt: 'tt',
   weapp: 'wx',

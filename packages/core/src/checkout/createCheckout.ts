@@ -18,9 +18,6 @@ import type {
 
 export { isNetworkError } from './effects'
 
-// core has no Node types: the build tools (Taro, bundlers) replace process.env.X at build time
-declare const process: { env: Record<string, string | undefined> }
-
 /** The default timeouts and schedules (see {@link CheckoutTiming}). */
 export const DEFAULT_CHECKOUT_TIMING: Readonly<CheckoutTiming> = Object.freeze({
   createTimeoutMs: 15_000,
@@ -147,14 +144,24 @@ function channelRefusal(
   named: string | undefined,
 ): TradeKitError | undefined {
   if (!channel)
-    return new TradeKitError('PAYMENT_UNAVAILABLE', `No payment channel ${named ?? '(one expected)'}`)
+    return new TradeKitError(
+      'PAYMENT_UNAVAILABLE',
+      process.env.NODE_ENV !== 'production' ? `No payment channel ${named ?? '(one expected)'}` : undefined,
+    )
   if (!channel.isAvailable()) {
-    return new TradeKitError('PAYMENT_UNAVAILABLE', `Payment channel ${channel.id} is not available here`)
+    return new TradeKitError(
+      'PAYMENT_UNAVAILABLE',
+      process.env.NODE_ENV !== 'production'
+        ? `Payment channel ${channel.id} is not available here`
+        : undefined,
+    )
   }
   if (method === 'sign' && !channel.sign) {
     return new TradeKitError(
       'PAYMENT_UNAVAILABLE',
-      `Payment channel ${channel.id} cannot sign for auto-renew`,
+      process.env.NODE_ENV !== 'production'
+        ? `Payment channel ${channel.id} cannot sign for auto-renew`
+        : undefined,
     )
   }
   return undefined
@@ -168,7 +175,10 @@ function continueOrder(rt: CheckoutRuntime, given: ContinuedOrder): Promise<Chec
   const valid = typeof given.orderId === 'string' && given.orderId !== '' && isMoney(given.amount)
   const problem = valid
     ? channelRefusal(channel, method, kept?.channelId ?? given.channel)
-    : new TradeKitError('INVALID_ARGUMENT', 'continuePayment needs an orderId and its amount')
+    : new TradeKitError(
+        'INVALID_ARGUMENT',
+        process.env.NODE_ENV !== 'production' ? 'continuePayment needs an orderId and its amount' : undefined,
+      )
   const order: PendingOrder = kept ?? {
     orderId: given.orderId,
     idempotencyKey: '',
@@ -200,7 +210,9 @@ function startAttempt(
     ? channelRefusal(channel, method, request.channel)
     : new TradeKitError(
         'INVALID_ARGUMENT',
-        'An order request needs lines (skuId, quantity > 0) and expectedPayable',
+        process.env.NODE_ENV !== 'production'
+          ? 'An order request needs lines (skuId, quantity > 0) and expectedPayable'
+          : undefined,
       )
   const attempt = attemptOf(request, method, channel?.id ?? '')
   rt.dispatch({ type: 'SUBMIT', attempt, ...(problem ? { refusal: problem } : {}) })

@@ -1,6 +1,31 @@
 import type { Money } from '../money/money'
 import type { Quote } from '../pricing/quote'
-import { DEFAULT_ERROR_MESSAGES, type TradeKitErrorCode } from './errorCodes'
+import type { TradeKitErrorCode } from './errorCodes'
+
+/**
+ * Developer-facing default message of each code, in development builds only: production builds
+ * (`process.env.NODE_ENV === 'production'`) drop this text and use the code as the message.
+ * User-facing text lives in the message catalogue.
+ */
+const DEFAULT_ERROR_MESSAGES: Readonly<Record<TradeKitErrorCode, string>> = {
+  INVALID_AMOUNT: 'Amount must be a safe integer in minor units',
+  CURRENCY_MISMATCH: 'Cannot combine amounts in different currencies',
+  INVALID_QUANTITY: 'Quantity must be a non-negative safe integer',
+  INVALID_ARGUMENT: 'Invalid argument',
+  UNKNOWN_LINE: 'No cart line with this id',
+  NETWORK: 'Network request failed',
+  TIMEOUT: 'Operation timed out',
+  ABORTED: 'Operation aborted',
+  ORDER_REJECTED: 'The order was rejected by the server',
+  OUT_OF_STOCK: 'Some items are out of stock',
+  PRICE_CHANGED: 'The price changed since it was shown',
+  PAYMENT_FAILED: 'Payment failed',
+  PAYMENT_UNAVAILABLE: 'Payment is not available here',
+  INVALID_PAYMENT: 'The payment payload is not valid for this channel',
+  ORDER_EXPIRED: 'The order has expired',
+  CONSENT_REQUIRED: 'Consent to the renewal terms is required',
+  STORAGE_FAILED: 'Storage failed',
+}
 
 /** What a cashier's failure carries: may the same order be paid again, and the platform's code. */
 interface PaymentFailureData {
@@ -68,7 +93,8 @@ export class TradeKitError<C extends TradeKitErrorCode = TradeKitErrorCode> exte
 
   constructor(code: C, message?: string, data?: TradeKitErrorData<C>) {
     super(
-      message ?? DEFAULT_ERROR_MESSAGES[code],
+      // production builds drop the developer text: the message is the code
+      message ?? (process.env.NODE_ENV !== 'production' ? DEFAULT_ERROR_MESSAGES[code] : code),
       data && 'cause' in data ? { cause: data.cause } : undefined,
     )
     this.name = 'TradeKitError'
