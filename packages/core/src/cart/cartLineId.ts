@@ -5,11 +5,18 @@ const MAX_DEPTH = 8
 
 // JSON with sorted keys, so { a, b } and { b, a } give one text; refuses what JSON cannot say
 function canonical(value: unknown, depth: number): string {
-  if (depth > MAX_DEPTH) throw new TradeKitError('INVALID_ARGUMENT', 'Item options are nested too deeply')
+  if (depth > MAX_DEPTH)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? 'Item options are nested too deeply' : undefined,
+    )
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value)
   if (typeof value === 'number') {
     if (!Number.isFinite(value))
-      throw new TradeKitError('INVALID_ARGUMENT', 'Item options hold a non-finite number')
+      throw new TradeKitError(
+        'INVALID_ARGUMENT',
+        process.env.NODE_ENV !== 'production' ? 'Item options hold a non-finite number' : undefined,
+      )
     return JSON.stringify(value)
   }
   if (Array.isArray(value)) return `[${value.map((entry) => canonical(entry, depth + 1)).join(',')}]`
@@ -18,7 +25,12 @@ function canonical(value: unknown, depth: number): string {
     const keys = Object.keys(record).sort()
     return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(record[key], depth + 1)}`).join(',')}}`
   }
-  throw new TradeKitError('INVALID_ARGUMENT', `Item options must be plain JSON, got ${typeof value}`)
+  throw new TradeKitError(
+    'INVALID_ARGUMENT',
+    process.env.NODE_ENV !== 'production'
+      ? `Item options must be plain JSON, got ${typeof value}`
+      : undefined,
+  )
 }
 
 // cyrb53: a fast 53-bit string hash, plenty to tell one sku's option sets apart
@@ -49,11 +61,17 @@ function hash53(text: string): string {
  */
 export function cartLineId(skuId: string, options?: CartItemOptions): string {
   if (typeof skuId !== 'string' || skuId === '') {
-    throw new TradeKitError('INVALID_ARGUMENT', 'skuId must be a non-empty string')
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? 'skuId must be a non-empty string' : undefined,
+    )
   }
   if (options === undefined) return skuId
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TradeKitError('INVALID_ARGUMENT', 'Item options must be a plain object')
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? 'Item options must be a plain object' : undefined,
+    )
   }
   if (Object.keys(options).length === 0) return skuId
   return `${skuId}~${hash53(canonical(options, 0))}`

@@ -106,7 +106,11 @@ export function sameLine(a: CartLine, b: CartLine): boolean {
 function indexOf(lines: Lines, lineId: string): number {
   const index = positionOf(lines, lineId)
   if (index < 0)
-    throw new TradeKitError('UNKNOWN_LINE', `No cart line ${String(lineId)}`, { lineIds: [lineId] })
+    throw new TradeKitError(
+      'UNKNOWN_LINE',
+      process.env.NODE_ENV !== 'production' ? `No cart line ${String(lineId)}` : undefined,
+      { lineIds: [lineId] },
+    )
   return index
 }
 
@@ -121,14 +125,19 @@ function assertQuantity(quantity: unknown, least: number): asserts quantity is n
   if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < least) {
     throw new TradeKitError(
       'INVALID_QUANTITY',
-      `Quantity must be a safe integer of at least ${least}, got ${String(quantity)}`,
+      process.env.NODE_ENV !== 'production'
+        ? `Quantity must be a safe integer of at least ${least}, got ${String(quantity)}`
+        : undefined,
     )
   }
 }
 
 function assertBoolean(value: unknown): asserts value is boolean {
   if (typeof value !== 'boolean')
-    throw new TradeKitError('INVALID_ARGUMENT', `selected must be a boolean, got ${String(value)}`)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? `selected must be a boolean, got ${String(value)}` : undefined,
+    )
 }
 
 function outcome(quantity: number, issue: QuantityIssue | undefined): QuantityResult {
@@ -224,7 +233,11 @@ export function removeSelectedLines(lines: Lines): Transition<void> {
 
 /** Refreshes lines from the server's items (see `CartStore.update`). */
 export function updateLines(lines: Lines, rawItems: readonly CartItem[], currency: string): Transition<void> {
-  if (!Array.isArray(rawItems)) throw new TradeKitError('INVALID_ARGUMENT', 'update needs an array of items')
+  if (!Array.isArray(rawItems))
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? 'update needs an array of items' : undefined,
+    )
   const byLineId = new Map<string, CartItem>()
   const bySku = new Map<string, CartItem>()
   for (const raw of rawItems) {

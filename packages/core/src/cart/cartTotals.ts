@@ -30,9 +30,15 @@ function addShare(totals: { -readonly [K in keyof CartTotals]: number }, line: C
 
 function checked(totals: CartTotals): CartTotals {
   if (!Number.isSafeInteger(totals.count))
-    throw new TradeKitError('INVALID_QUANTITY', 'The cart holds too many units')
+    throw new TradeKitError(
+      'INVALID_QUANTITY',
+      process.env.NODE_ENV !== 'production' ? 'The cart holds too many units' : undefined,
+    )
   if (!Number.isSafeInteger(totals.subtotal))
-    throw new TradeKitError('INVALID_AMOUNT', 'The subtotal is too large')
+    throw new TradeKitError(
+      'INVALID_AMOUNT',
+      process.env.NODE_ENV !== 'production' ? 'The subtotal is too large' : undefined,
+    )
   return totals
 }
 

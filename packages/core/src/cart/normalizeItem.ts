@@ -6,7 +6,7 @@ import type { CartAttribute, CartItem, CartItemOptions, ProductKind, ProductStat
 const STATUSES: readonly ProductStatus[] = ['on_sale', 'sold_out', 'off_shelf']
 const KINDS: readonly ProductKind[] = ['physical', 'service', 'virtual']
 
-function invalid(message: string): never {
+function invalid(message: string | undefined): never {
   throw new TradeKitError('INVALID_ARGUMENT', message)
 }
 
@@ -15,32 +15,47 @@ function checkPrice(value: unknown, field: string, currency: string): Money {
   if (value.currency !== currency) {
     throw new TradeKitError(
       'CURRENCY_MISMATCH',
-      `${field} is in ${value.currency}, the cart in ${currency}`,
+      process.env.NODE_ENV !== 'production'
+        ? `${field} is in ${value.currency}, the cart in ${currency}`
+        : undefined,
       {
         currencies: [value.currency, currency],
       },
     )
   }
-  if (value.amount < 0) throw new TradeKitError('INVALID_AMOUNT', `${field} must not be negative`)
+  if (value.amount < 0)
+    throw new TradeKitError(
+      'INVALID_AMOUNT',
+      process.env.NODE_ENV !== 'production' ? `${field} must not be negative` : undefined,
+    )
   return Object.isFrozen(value) ? value : Object.freeze({ amount: value.amount, currency: value.currency })
 }
 
 function checkCount(value: unknown, field: string, least: number): number | undefined {
   if (value === undefined) return undefined
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least) {
-    invalid(`${field} must be a safe integer of at least ${least}, got ${String(value)}`)
+    invalid(
+      process.env.NODE_ENV !== 'production'
+        ? `${field} must be a safe integer of at least ${least}, got ${String(value)}`
+        : undefined,
+    )
   }
   return value
 }
 
 function checkAttributes(value: unknown): readonly CartAttribute[] | undefined {
   if (value === undefined) return undefined
-  if (!Array.isArray(value)) invalid('attributes must be an array of { name, value }')
+  if (!Array.isArray(value))
+    invalid(
+      process.env.NODE_ENV !== 'production' ? 'attributes must be an array of { name, value }' : undefined,
+    )
   return Object.freeze(
     value.map((entry: unknown) => {
       const { name, value: text } = (entry ?? {}) as { name?: unknown; value?: unknown }
       if (typeof name !== 'string' || typeof text !== 'string')
-        invalid('attributes must be { name, value } strings')
+        invalid(
+          process.env.NODE_ENV !== 'production' ? 'attributes must be { name, value } strings' : undefined,
+        )
       return Object.freeze({ name, value: text })
     }),
   )
@@ -59,14 +74,19 @@ function deepFreeze<T>(value: T): T {
  * only the known fields. Also checks that its quantity rules leave at least one valid quantity.
  */
 export function normalizeItem(item: CartItem, currency: string): CartItem {
-  if (typeof item !== 'object' || item === null) invalid('A cart item must be an object')
+  if (typeof item !== 'object' || item === null)
+    invalid(process.env.NODE_ENV !== 'production' ? 'A cart item must be an object' : undefined)
   const skuId = item.skuId
-  if (typeof skuId !== 'string' || skuId === '') invalid('skuId must be a non-empty string')
-  if (typeof item.title !== 'string') invalid('title must be a string')
-  if (item.image !== undefined && typeof item.image !== 'string') invalid('image must be a URL string')
+  if (typeof skuId !== 'string' || skuId === '')
+    invalid(process.env.NODE_ENV !== 'production' ? 'skuId must be a non-empty string' : undefined)
+  if (typeof item.title !== 'string')
+    invalid(process.env.NODE_ENV !== 'production' ? 'title must be a string' : undefined)
+  if (item.image !== undefined && typeof item.image !== 'string')
+    invalid(process.env.NODE_ENV !== 'production' ? 'image must be a URL string' : undefined)
   if (item.status !== undefined && !STATUSES.includes(item.status))
-    invalid(`Unknown status ${String(item.status)}`)
-  if (item.kind !== undefined && !KINDS.includes(item.kind)) invalid(`Unknown kind ${String(item.kind)}`)
+    invalid(process.env.NODE_ENV !== 'production' ? `Unknown status ${String(item.status)}` : undefined)
+  if (item.kind !== undefined && !KINDS.includes(item.kind))
+    invalid(process.env.NODE_ENV !== 'production' ? `Unknown kind ${String(item.kind)}` : undefined)
   let options: CartItemOptions | undefined
   if (item.options !== undefined) {
     cartLineId(skuId, item.options) // throws for options that are not plain JSON
@@ -101,7 +121,9 @@ export function normalizeItem(item: CartItem, currency: string): CartItem {
   const limit = Math.min(maxQuantity ?? Number.POSITIVE_INFINITY, perUserLimit ?? Number.POSITIVE_INFINITY)
   if (limit < min) {
     invalid(
-      `${skuId}: maxQuantity / perUserLimit (${limit}) leave no quantity at or above the minimum (${min})`,
+      process.env.NODE_ENV !== 'production'
+        ? `${skuId}: maxQuantity / perUserLimit (${limit}) leave no quantity at or above the minimum (${min})`
+        : undefined,
     )
   }
   return Object.freeze(normalized)

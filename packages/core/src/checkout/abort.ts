@@ -85,7 +85,10 @@ export function withTimeout<T>(
       settle()
     }
     const timer = setTimeout(() => {
-      const error = new TradeKitError('TIMEOUT', `No answer within ${ms} ms`)
+      const error = new TradeKitError(
+        'TIMEOUT',
+        process.env.NODE_ENV !== 'production' ? `No answer within ${ms} ms` : undefined,
+      )
       aborter.abort(error)
       finish(() => reject(error))
     }, ms)

@@ -8,7 +8,13 @@ const STORAGE_TIMEOUT_MS = 5_000
 function timeboxed<T>(work: () => T | Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new TradeKitError('STORAGE_FAILED', 'Storage did not answer')),
+      () =>
+        reject(
+          new TradeKitError(
+            'STORAGE_FAILED',
+            process.env.NODE_ENV !== 'production' ? 'Storage did not answer' : undefined,
+          ),
+        ),
       STORAGE_TIMEOUT_MS,
     )
     Promise.resolve()

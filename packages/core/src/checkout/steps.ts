@@ -103,11 +103,15 @@ export function notCreated(error: TradeKitError, forgetKey: boolean): Step {
 /** The server made the order for another amount than the user agreed to: it is closed, not paid. */
 export function amountMoved(s: CheckoutState, e: EventOf<'CREATED'>): Step {
   const { orderId, amount } = e.created as { orderId: string; amount: PendingOrder['amount'] }
-  const error = new TradeKitError('PRICE_CHANGED', 'The order total differs from the agreed total', {
-    amount,
-    expectedPayable: s.last!.request.expectedPayable,
-    orderId,
-  })
+  const error = new TradeKitError(
+    'PRICE_CHANGED',
+    process.env.NODE_ENV !== 'production' ? 'The order total differs from the agreed total' : undefined,
+    {
+      amount,
+      expectedPayable: s.last!.request.expectedPayable,
+      orderId,
+    },
+  )
   return { ...notCreated(error, true), effects: [{ type: 'close', orderId }] }
 }
 
@@ -294,7 +298,11 @@ export const expired = (s: CheckoutState): Step =>
 /** The server says the payment failed: final, not retryable. */
 export const serverFailed = (s: CheckoutState): Step =>
   ended(s, {
-    error: new TradeKitError('PAYMENT_FAILED', 'The server reports the payment failed', { retryable: false }),
+    error: new TradeKitError(
+      'PAYMENT_FAILED',
+      process.env.NODE_ENV !== 'production' ? 'The server reports the payment failed' : undefined,
+      { retryable: false },
+    ),
     retry: 'new-order',
   })
 
@@ -308,7 +316,15 @@ export const stillShown = (s: CheckoutState, _e: unknown, c: MachineContext): St
 
 /** createOrder answered something that is not an order. */
 export const notAnOrder = (): Step =>
-  notCreated(new TradeKitError('ORDER_REJECTED', 'createOrder answered something that is not an order'), true)
+  notCreated(
+    new TradeKitError(
+      'ORDER_REJECTED',
+      process.env.NODE_ENV !== 'production'
+        ? 'createOrder answered something that is not an order'
+        : undefined,
+    ),
+    true,
+  )
 
 /** `retry()` of the same order, but its channel is gone. */
 export const channelGone = (s: CheckoutState): Step =>
@@ -316,7 +332,9 @@ export const channelGone = (s: CheckoutState): Step =>
     s,
     new TradeKitError(
       'PAYMENT_UNAVAILABLE',
-      `Payment channel ${shownOrder(s)?.channelId} is not available here`,
+      process.env.NODE_ENV !== 'production'
+        ? `Payment channel ${shownOrder(s)?.channelId} is not available here`
+        : undefined,
     ),
   )
 

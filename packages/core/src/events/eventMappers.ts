@@ -38,7 +38,11 @@ const totalOf = (items: readonly TradeEventItem[], currency: string): Money =>
 
 function currencyOf(items: readonly Priced[]): string {
   const first = items[0]
-  if (!first) throw new TradeKitError('INVALID_ARGUMENT', 'An event needs at least one item')
+  if (!first)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? 'An event needs at least one item' : undefined,
+    )
   assertMoney(first.price)
   return first.price.currency
 }
@@ -177,7 +181,12 @@ export function refundEvent(
   const items = refund.lines.map((part): TradeEventItem => {
     const line = order.lines.find((l) => l.lineId === part.lineId)
     if (!line)
-      throw new TradeKitError('INVALID_ARGUMENT', `Order ${order.orderId} has no line ${part.lineId}`)
+      throw new TradeKitError(
+        'INVALID_ARGUMENT',
+        process.env.NODE_ENV !== 'production'
+          ? `Order ${order.orderId} has no line ${part.lineId}`
+          : undefined,
+      )
     return {
       skuId: line.skuId,
       title: line.title,

@@ -37,13 +37,21 @@ const DEFAULT_TIMING: MembershipTiming = {
 
 // The team's API handed TradeKit a value of the wrong shape: the integrator's bug, named after the
 // method, never a rejected order.
-function malformed(method: 'getEntitlement' | 'getPlans', what: string): TradeKitError {
-  return new TradeKitError('INVALID_ARGUMENT', `${method} answered ${what}`)
+function malformed(method: 'getEntitlement' | 'getPlans', what: string | undefined): TradeKitError {
+  return new TradeKitError(
+    'INVALID_ARGUMENT',
+    process.env.NODE_ENV !== 'production' ? `${method} answered ${what}` : undefined,
+  )
 }
 
 function toEntitlement(value: unknown): Entitlement {
   if (typeof value !== 'object' || value === null || typeof (value as Entitlement).active !== 'boolean') {
-    throw malformed('getEntitlement', 'something that is not an Entitlement ({ active: boolean, … })')
+    throw malformed(
+      'getEntitlement',
+      process.env.NODE_ENV !== 'production'
+        ? 'something that is not an Entitlement ({ active: boolean, … })'
+        : undefined,
+    )
   }
   const e = value as Entitlement
   const renewal = e.renewal
@@ -90,10 +98,19 @@ function isPlan(value: unknown): value is Plan {
 }
 
 function toPlans(value: unknown): readonly Plan[] {
-  if (!Array.isArray(value)) throw malformed('getPlans', 'something that is not a list of plans')
+  if (!Array.isArray(value))
+    throw malformed(
+      'getPlans',
+      process.env.NODE_ENV !== 'production' ? 'something that is not a list of plans' : undefined,
+    )
   const index = value.findIndex((plan) => !isPlan(plan))
   if (index >= 0)
-    throw malformed('getPlans', `plan ${index} that is not a Plan (id, title, price, period, benefits)`)
+    throw malformed(
+      'getPlans',
+      process.env.NODE_ENV !== 'production'
+        ? `plan ${index} that is not a Plan (id, title, price, period, benefits)`
+        : undefined,
+    )
   return value
 }
 
@@ -192,14 +209,30 @@ async function unlockPlan(ctx: UnlockContext, planId: string, consent: boolean):
     return { status: 'failed', error, ...(checkoutSnapshot ? { checkout: checkoutSnapshot } : {}) }
   }
   const plan = ctx.plans().find((p) => p.id === planId)
-  if (!plan) return fail(new TradeKitError('INVALID_ARGUMENT', `No plan ${planId}; call load() first`))
+  if (!plan)
+    return fail(
+      new TradeKitError(
+        'INVALID_ARGUMENT',
+        process.env.NODE_ENV !== 'production' ? `No plan ${planId}; call load() first` : undefined,
+      ),
+    )
   if (plan.autoRenew && !ctx.canAutoRenew()) {
-    return fail(new TradeKitError('PAYMENT_UNAVAILABLE', 'Auto-renew needs a channel that can sign'))
+    return fail(
+      new TradeKitError(
+        'PAYMENT_UNAVAILABLE',
+        process.env.NODE_ENV !== 'production' ? 'Auto-renew needs a channel that can sign' : undefined,
+      ),
+    )
   }
   if (plan.autoRenew && !consent) return fail(new TradeKitError('CONSENT_REQUIRED'))
   const current = checkout.getSnapshot().status
   if (current === 'creating' || current === 'paying' || current === 'confirming') {
-    return fail(new TradeKitError('INVALID_ARGUMENT', 'Another payment is in progress'))
+    return fail(
+      new TradeKitError(
+        'INVALID_ARGUMENT',
+        process.env.NODE_ENV !== 'production' ? 'Another payment is in progress' : undefined,
+      ),
+    )
   }
   commit({ unlocking: plan.id, error: undefined })
   const request: OrderRequest = options.request
@@ -218,7 +251,14 @@ async function unlockPlan(ctx: UnlockContext, planId: string, consent: boolean):
       commit({ unlocking: null })
       return { status: 'pending', checkout: paid }
     }
-    return fail(paid.error ?? new TradeKitError('PAYMENT_FAILED', `Checkout ended ${paid.status}`), paid)
+    return fail(
+      paid.error ??
+        new TradeKitError(
+          'PAYMENT_FAILED',
+          process.env.NODE_ENV !== 'production' ? `Checkout ended ${paid.status}` : undefined,
+        ),
+      paid,
+    )
   }
   const entitlement = await ctx.read.untilActive().catch(() => undefined)
   commit({ unlocking: null, ...(entitlement ? { entitlement: ctx.same(entitlement) } : {}) })
@@ -296,7 +336,10 @@ export function createMembership(options: MembershipOptions): Membership {
 
     unlock(planId: string, unlockOptions: UnlockOptions = {}): Promise<UnlockResult> {
       if (disposed) {
-        const error = new TradeKitError('ABORTED', 'This membership was disposed')
+        const error = new TradeKitError(
+          'ABORTED',
+          process.env.NODE_ENV !== 'production' ? 'This membership was disposed' : undefined,
+        )
         return Promise.resolve({ status: 'failed', error })
       }
       return unlockPlan(unlockContext, planId, unlockOptions.consent === true)

@@ -15,7 +15,9 @@ export function divideRoundHalfUp(amount: number, divisor: number): number {
   if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(divisor) || divisor <= 0) {
     throw new TradeKitError(
       'INVALID_ARGUMENT',
-      'divideRoundHalfUp takes safe integers and a positive divisor',
+      process.env.NODE_ENV !== 'production'
+        ? 'divideRoundHalfUp takes safe integers and a positive divisor'
+        : undefined,
     )
   }
   return divideRounded(amount, divisor, 'half-up')

@@ -30,7 +30,12 @@ export function assertPeriod(period: PlanPeriod): void {
     !Number.isSafeInteger(period.count) ||
     period.count <= 0
   ) {
-    throw new TradeKitError('INVALID_ARGUMENT', 'A period is { unit: day | week | month | year, count > 0 }')
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production'
+        ? 'A period is { unit: day | week | month | year, count > 0 }'
+        : undefined,
+    )
   }
 }
 

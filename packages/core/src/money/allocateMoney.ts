@@ -21,7 +21,10 @@ import { multiplyDivide } from './rounding'
 export function allocateMoney(value: Money, ratios: readonly number[]): Money[] {
   assertMoney(value)
   if (!Array.isArray(ratios) || ratios.length === 0) {
-    throw new TradeKitError('INVALID_ARGUMENT', 'allocateMoney needs at least one ratio')
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? 'allocateMoney needs at least one ratio' : undefined,
+    )
   }
   let total = 0
   for (const ratio of ratios) {
@@ -29,7 +32,10 @@ export function allocateMoney(value: Money, ratios: readonly number[]): Money[] 
     total += ratio
   }
   if (total === 0 || !Number.isSafeInteger(total)) {
-    throw new TradeKitError('INVALID_ARGUMENT', 'Ratios must have a positive, safe integer sum')
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? 'Ratios must have a positive, safe integer sum' : undefined,
+    )
   }
   const sign = value.amount < 0 ? -1 : 1
   const whole = Math.abs(value.amount)

@@ -8,16 +8,23 @@ export function assertSameCurrency(a: unknown, b: unknown): asserts b is Money {
   assertMoney(a)
   assertMoney(b)
   if (a.currency !== b.currency) {
-    throw new TradeKitError('CURRENCY_MISMATCH', `Cannot combine ${a.currency} with ${b.currency}`, {
-      currencies: [a.currency, b.currency],
-    })
+    throw new TradeKitError(
+      'CURRENCY_MISMATCH',
+      process.env.NODE_ENV !== 'production' ? `Cannot combine ${a.currency} with ${b.currency}` : undefined,
+      {
+        currencies: [a.currency, b.currency],
+      },
+    )
   }
 }
 
 /** Asserts a computed amount is still a safe integer (no silent precision loss). */
 export function assertSafeResult(amount: number, operation: string): void {
   if (!Number.isSafeInteger(amount)) {
-    throw new TradeKitError('INVALID_AMOUNT', `${operation} leaves the safe integer range`)
+    throw new TradeKitError(
+      'INVALID_AMOUNT',
+      process.env.NODE_ENV !== 'production' ? `${operation} leaves the safe integer range` : undefined,
+    )
   }
 }
 
@@ -30,7 +37,9 @@ export function assertIntegerArgument(
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || (nonNegative && value < 0)) {
     throw new TradeKitError(
       'INVALID_ARGUMENT',
-      `${name} must be a ${nonNegative ? 'non-negative ' : ''}safe integer, got ${String(value)}`,
+      process.env.NODE_ENV !== 'production'
+        ? `${name} must be a ${nonNegative ? 'non-negative ' : ''}safe integer, got ${String(value)}`
+        : undefined,
     )
   }
 }

@@ -12,7 +12,11 @@ import { assertMoney, type Money } from './money'
  * ```
  */
 export function maxMoney(first: Money, ...rest: readonly Money[]): Money {
-  if (first === undefined) throw new TradeKitError('INVALID_ARGUMENT', 'maxMoney needs at least one value')
+  if (first === undefined)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? 'maxMoney needs at least one value' : undefined,
+    )
   let largest = first
   assertMoney(first)
   for (const value of rest) if (compareMoney(value, largest) > 0) largest = value

@@ -12,7 +12,11 @@ import { assertMoney, type Money } from './money'
  * ```
  */
 export function minMoney(first: Money, ...rest: readonly Money[]): Money {
-  if (first === undefined) throw new TradeKitError('INVALID_ARGUMENT', 'minMoney needs at least one value')
+  if (first === undefined)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? 'minMoney needs at least one value' : undefined,
+    )
   let smallest = first
   assertMoney(first)
   for (const value of rest) if (compareMoney(value, smallest) < 0) smallest = value

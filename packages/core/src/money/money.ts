@@ -31,11 +31,18 @@ export function money(amount: number, currency = 'CNY'): Money {
   if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) {
     throw new TradeKitError(
       'INVALID_AMOUNT',
-      `Amount must be a safe integer in minor units, got ${String(amount)}`,
+      process.env.NODE_ENV !== 'production'
+        ? `Amount must be a safe integer in minor units, got ${String(amount)}`
+        : undefined,
     )
   }
   if (typeof currency !== 'string' || !CURRENCY_CODE.test(currency)) {
-    throw new TradeKitError('INVALID_ARGUMENT', `Currency must be an ISO 4217 code, got ${String(currency)}`)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production'
+        ? `Currency must be an ISO 4217 code, got ${String(currency)}`
+        : undefined,
+    )
   }
   // -0 would print as "-¥0.00"
   return Object.freeze({ amount: amount === 0 ? 0 : amount, currency })
@@ -48,7 +55,10 @@ export function money(amount: number, currency = 'CNY'): Money {
  */
 export function assertMoney(value: unknown): asserts value is Money {
   if (typeof value !== 'object' || value === null) {
-    throw new TradeKitError('INVALID_AMOUNT', 'Money must be an object { amount, currency }')
+    throw new TradeKitError(
+      'INVALID_AMOUNT',
+      process.env.NODE_ENV !== 'production' ? 'Money must be an object { amount, currency }' : undefined,
+    )
   }
   const { amount, currency } = value as { amount?: unknown; currency?: unknown }
   money(amount as number, currency as string)

@@ -22,7 +22,10 @@ import { type Money, money } from './money'
 export function parseMoney(text: string, currency = 'CNY'): Money {
   const { symbol, exponent } = currencyFormat(currency)
   if (typeof text !== 'string') {
-    throw new TradeKitError('INVALID_AMOUNT', `parseMoney needs a string, got ${typeof text}`)
+    throw new TradeKitError(
+      'INVALID_AMOUNT',
+      process.env.NODE_ENV !== 'production' ? `parseMoney needs a string, got ${typeof text}` : undefined,
+    )
   }
   let rest = text.trim()
   const negative = rest.startsWith('-')
@@ -32,7 +35,12 @@ export function parseMoney(text: string, currency = 'CNY'): Money {
   const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(rest)
   const fraction = match?.[2] ?? ''
   if (!match || fraction.length > exponent) {
-    throw new TradeKitError('INVALID_AMOUNT', `Not an amount in ${currency}: ${JSON.stringify(text)}`)
+    throw new TradeKitError(
+      'INVALID_AMOUNT',
+      process.env.NODE_ENV !== 'production'
+        ? `Not an amount in ${currency}: ${JSON.stringify(text)}`
+        : undefined,
+    )
   }
   const digits = match[1]!.replace(/,/g, '') + fraction.padEnd(exponent, '0')
   const amount = Number(digits)

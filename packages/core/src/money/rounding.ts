@@ -15,7 +15,10 @@ const ROUNDINGS: readonly Rounding[] = ['half-up', 'half-even', 'floor', 'ceil']
 /** Asserts `rounding` is one of the four rules. */
 export function assertRounding(rounding: unknown): asserts rounding is Rounding {
   if (!ROUNDINGS.includes(rounding as Rounding)) {
-    throw new TradeKitError('INVALID_ARGUMENT', `Rounding must be one of ${ROUNDINGS.join(', ')}`)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? `Rounding must be one of ${ROUNDINGS.join(', ')}` : undefined,
+    )
   }
 }
 
@@ -63,16 +66,27 @@ export function multiplyDivide(a: number, b: number, d: number): { quotient: num
     const remainder = small % d
     const quotient = qa * b + (small - remainder) / d
     if (Number.isSafeInteger(quotient)) return { quotient, remainder }
-    throw new TradeKitError('INVALID_AMOUNT', 'The result leaves the safe integer range')
+    throw new TradeKitError(
+      'INVALID_AMOUNT',
+      process.env.NODE_ENV !== 'production' ? 'The result leaves the safe integer range' : undefined,
+    )
   }
   if (typeof BigInt !== 'function') {
-    throw new TradeKitError('INVALID_ARGUMENT', 'Numbers too large for exact arithmetic in this engine')
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production'
+        ? 'Numbers too large for exact arithmetic in this engine'
+        : undefined,
+    )
   }
   const big = BigInt(a) * BigInt(b)
   const bigD = BigInt(d)
   const quotient = Number(big / bigD)
   if (!Number.isSafeInteger(quotient)) {
-    throw new TradeKitError('INVALID_AMOUNT', 'The result leaves the safe integer range')
+    throw new TradeKitError(
+      'INVALID_AMOUNT',
+      process.env.NODE_ENV !== 'production' ? 'The result leaves the safe integer range' : undefined,
+    )
   }
   return { quotient, remainder: Number(big % bigD) }
 }

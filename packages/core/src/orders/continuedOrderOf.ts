@@ -17,7 +17,9 @@ export function continuedOrderOf(order: Order): ContinuedOrder {
   if (order.status !== 'pending_payment' || order.payment === undefined) {
     throw new TradeKitError(
       'INVALID_ARGUMENT',
-      `Order ${order.orderId} cannot be paid again: it is ${order.status}${order.payment === undefined ? ' and has no payment payload' : ''}`,
+      process.env.NODE_ENV !== 'production'
+        ? `Order ${order.orderId} cannot be paid again: it is ${order.status}${order.payment === undefined ? ' and has no payment payload' : ''}`
+        : undefined,
     )
   }
   // the expiry on the device's clock: the server's and the device's may differ

@@ -68,8 +68,10 @@ interface Runtime {
 }
 
 const failed = (error: AnyTradeKitError): OrderResult => ({ ok: false, error })
-const argument = (message: string) => new TradeKitError('INVALID_ARGUMENT', message) as AnyTradeKitError
+const argument = (message: string | undefined) =>
+  new TradeKitError('INVALID_ARGUMENT', message) as AnyTradeKitError
 const aborted = () => failed(new TradeKitError('ABORTED') as AnyTradeKitError)
+const refused = (message: string | undefined) => Promise.resolve(failed(argument(message)))
 
 function commit(rt: Runtime, next: OrdersState): void {
   if (rt.disposed || next === rt.state) return
@@ -81,12 +83,17 @@ const listOf = (rt: Runtime, tab: OrderTab) => rt.store.getSnapshot().tabs[tab]
 
 function shown(rt: Runtime, id: string): OrderResult {
   const order = rt.store.getSnapshot().orders[id]
-  return order ? { ok: true, order } : failed(argument(`No order ${id}`))
+  return order
+    ? { ok: true, order }
+    : failed(argument(process.env.NODE_ENV !== 'production' ? `No order ${id}` : undefined))
 }
 
 function checkTab(tab: unknown): OrderTab {
   if (!(ORDER_TAB_NAMES as readonly unknown[]).includes(tab)) {
-    throw new TradeKitError('INVALID_ARGUMENT', `No order tab ${String(tab)}`)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? `No order tab ${String(tab)}` : undefined,
+    )
   }
   return tab as OrderTab
 }
@@ -134,7 +141,7 @@ function errorOf(error: unknown, fallback: 'NETWORK' | 'ORDER_REJECTED'): AnyTra
 /** Reads one order into the cache; a read of it on its way is shared. */
 function readOrder(rt: Runtime, orderId: string): Promise<OrderResult> {
   if (typeof orderId !== 'string' || orderId === '') {
-    return Promise.resolve(failed(argument('getOrder needs an order id')))
+    return refused(process.env.NODE_ENV !== 'production' ? 'getOrder needs an order id' : undefined)
   }
   if (rt.disposed) return Promise.resolve(aborted())
   const running = rt.reads.get(orderId)
@@ -169,7 +176,12 @@ function readOrder(rt: Runtime, orderId: string): Promise<OrderResult> {
 
 function toOrderOf(answer: unknown, method: string, orderId: string): Order {
   const order = toOrder(answer, method)
-  if (order.orderId !== orderId) throw argument(`${method} answered order ${order.orderId} for ${orderId}`)
+  if (order.orderId !== orderId)
+    throw argument(
+      process.env.NODE_ENV !== 'production'
+        ? `${method} answered order ${order.orderId} for ${orderId}`
+        : undefined,
+    )
   return order
 }
 
@@ -193,11 +205,18 @@ function runAction(
 ): Promise<OrderResult> {
   if (rt.disposed) return Promise.resolve(aborted())
   const order = rt.state.server[orderId]
-  if (!order) return Promise.resolve(failed(argument(`No order ${String(orderId)} is known: read it first`)))
+  if (!order)
+    return refused(
+      process.env.NODE_ENV !== 'production'
+        ? `No order ${String(orderId)} is known: read it first`
+        : undefined,
+    )
   const running = rt.actions.get(orderId)
   if (running) {
     if (running.action === action) return running.promise
-    return Promise.resolve(failed(argument(`Order ${orderId} is busy with ${running.action}`)))
+    return refused(
+      process.env.NODE_ENV !== 'production' ? `Order ${orderId} is busy with ${running.action}` : undefined,
+    )
   }
   const fail = (error: unknown, fallback: 'ORDER_REJECTED' | 'NETWORK'): OrderResult => {
     rt.actions.delete(orderId)
@@ -233,34 +252,52 @@ function runAction(
 
 function cancelPlan(rt: Runtime, order: Order): ActionPlan {
   if (ORDER_ACTIONS[order.status].canCancel && !orderActions(order, rt.now()).canCancel) {
-    throw new TradeKitError('ORDER_EXPIRED', `Order ${order.orderId} is past its time to pay`)
+    throw new TradeKitError(
+      'ORDER_EXPIRED',
+      process.env.NODE_ENV !== 'production' ? `Order ${order.orderId} is past its time to pay` : undefined,
+    )
   }
-  if (!ORDER_ACTIONS[order.status].canCancel) throw argument(`An order ${order.status} cannot be cancelled`)
+  if (!ORDER_ACTIONS[order.status].canCancel)
+    throw argument(
+      process.env.NODE_ENV !== 'production' ? `An order ${order.status} cannot be cancelled` : undefined,
+    )
   return { call: () => rt.api.cancelOrder(order.orderId), method: 'cancelOrder', optimistic: 'cancelled' }
 }
 
 function refundPlan(rt: Runtime, order: Order, input: RefundInput): ActionPlan {
   if (!ORDER_ACTIONS[order.status].canRefund)
-    throw argument(`An order ${order.status} takes no refund request`)
+    throw argument(
+      process.env.NODE_ENV !== 'production' ? `An order ${order.status} takes no refund request` : undefined,
+    )
   const request = planRefund(order, input)
   return { call: () => rt.api.requestRefund(order.orderId, request), method: 'requestRefund' }
 }
 
 function cancelRefundPlan(rt: Runtime, order: Order, refundId: string): ActionPlan {
   const cancelRefund = rt.api.cancelRefund
-  if (typeof cancelRefund !== 'function') throw argument('The orders API has no cancelRefund')
+  if (typeof cancelRefund !== 'function')
+    throw argument(process.env.NODE_ENV !== 'production' ? 'The orders API has no cancelRefund' : undefined)
   const refund = order.refunds?.find((r) => r.refundId === refundId)
   if (order.refunds !== undefined && refund?.status !== 'refund_requested') {
-    throw argument(`Order ${order.orderId} has no open refund request ${String(refundId)}`)
+    throw argument(
+      process.env.NODE_ENV !== 'production'
+        ? `Order ${order.orderId} has no open refund request ${String(refundId)}`
+        : undefined,
+    )
   }
   return { call: () => cancelRefund.call(rt.api, order.orderId, refundId), method: 'cancelRefund' }
 }
 
 function confirmReceiptPlan(rt: Runtime, order: Order): ActionPlan {
   const confirmReceipt = rt.api.confirmReceipt
-  if (typeof confirmReceipt !== 'function') throw argument('The orders API has no confirmReceipt')
+  if (typeof confirmReceipt !== 'function')
+    throw argument(process.env.NODE_ENV !== 'production' ? 'The orders API has no confirmReceipt' : undefined)
   if (!orderActions(order, rt.now()).canConfirmReceipt) {
-    throw argument(`An order ${order.status} cannot be confirmed received`)
+    throw argument(
+      process.env.NODE_ENV !== 'production'
+        ? `An order ${order.status} cannot be confirmed received`
+        : undefined,
+    )
   }
   return { call: () => confirmReceipt.call(rt.api, order.orderId), method: 'confirmReceipt' }
 }
@@ -270,7 +307,11 @@ function checkApi(api: unknown): OrdersApi {
   const missing = methods.find(
     (name) => typeof (api as Partial<OrdersApi> | undefined)?.[name] !== 'function',
   )
-  if (missing) throw new TradeKitError('INVALID_ARGUMENT', `createOrders needs api.${missing}`)
+  if (missing)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? `createOrders needs api.${missing}` : undefined,
+    )
   return api as OrdersApi
 }
 

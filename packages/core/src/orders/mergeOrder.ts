@@ -78,7 +78,12 @@ function sameOrder(a: Order, b: Order): boolean {
  */
 export function mergeOrder(cached: Order, fresh: Order): Order {
   if (cached.orderId !== fresh.orderId) {
-    throw new TradeKitError('INVALID_ARGUMENT', `Cannot merge order ${fresh.orderId} into ${cached.orderId}`)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production'
+        ? `Cannot merge order ${fresh.orderId} into ${cached.orderId}`
+        : undefined,
+    )
   }
   const refunds = compareRefunds(cached.refunds, fresh.refunds)
   if (refunds === 'behind') return cached

@@ -103,7 +103,11 @@ function orderProblem(value: unknown): string | undefined {
  */
 export function toOrder(value: unknown, method: string): Order {
   const problem = orderProblem(value)
-  if (problem) throw new TradeKitError('INVALID_ARGUMENT', `${method} answered ${problem}`)
+  if (problem)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? `${method} answered ${problem}` : undefined,
+    )
   return value as Order
 }
 
@@ -116,12 +120,19 @@ export function toPage(value: unknown): { orders: readonly Order[]; nextCursor: 
   if (!isObject(value) || !Array.isArray(value.orders)) {
     throw new TradeKitError(
       'INVALID_ARGUMENT',
-      'listOrders answered something that is not { orders, nextCursor }',
+      process.env.NODE_ENV !== 'production'
+        ? 'listOrders answered something that is not { orders, nextCursor }'
+        : undefined,
     )
   }
   const { nextCursor } = value as Partial<OrderPage>
   if (!optional(nextCursor, (c) => c === null || isText(c))) {
-    throw new TradeKitError('INVALID_ARGUMENT', 'listOrders answered a nextCursor that is not text or null')
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production'
+        ? 'listOrders answered a nextCursor that is not text or null'
+        : undefined,
+    )
   }
   return {
     orders: value.orders.map((order, i) => toOrder(order, `listOrders (order ${i})`)),

@@ -41,35 +41,54 @@ export function refundableTotal(order: Pick<Order, 'amount' | 'refunded' | 'line
   return money(Math.min(lines, left), order.amount.currency)
 }
 
-const invalid = (message: string) => new TradeKitError('INVALID_ARGUMENT', message)
-const tooMuch = (message: string) => new TradeKitError('INVALID_AMOUNT', message)
+const invalid = (message: string | undefined) => new TradeKitError('INVALID_ARGUMENT', message)
+const tooMuch = (message: string | undefined) => new TradeKitError('INVALID_AMOUNT', message)
 
-function checkAmount(value: unknown, currency: string, what: string): Money {
+function checkAmount(value: unknown, currency: string, what: string | undefined): Money {
   assertMoney(value)
   assertSameCurrency(money(0, currency), value)
-  if (value.amount <= 0) throw tooMuch(`${what} must be positive, got ${value.amount}`)
+  if (value.amount <= 0)
+    throw tooMuch(
+      process.env.NODE_ENV !== 'production' ? `${what} must be positive, got ${value.amount}` : undefined,
+    )
   return value
 }
 
 function linesOf(order: Order, input: RefundInput): { line: OrderItem; amount?: Money }[] {
   const asked = input.lines
   if (asked === undefined) return []
-  if (!Array.isArray(asked) || asked.length === 0) throw invalid('lines must list at least one line')
+  if (!Array.isArray(asked) || asked.length === 0)
+    throw invalid(process.env.NODE_ENV !== 'production' ? 'lines must list at least one line' : undefined)
   const byId = new Map(order.lines.map((line) => [line.lineId, line]))
   const seen = new Set<string>()
   const chosen = asked.map((entry) => {
     const line = byId.get(entry?.lineId)
-    if (!line) throw invalid(`The order has no line ${String(entry?.lineId)}`)
-    if (seen.has(line.lineId)) throw invalid(`Line ${line.lineId} is listed twice`)
+    if (!line)
+      throw invalid(
+        process.env.NODE_ENV !== 'production' ? `The order has no line ${String(entry?.lineId)}` : undefined,
+      )
+    if (seen.has(line.lineId))
+      throw invalid(process.env.NODE_ENV !== 'production' ? `Line ${line.lineId} is listed twice` : undefined)
     seen.add(line.lineId)
     const currency = order.amount.currency
     return entry.amount === undefined
       ? { line }
-      : { line, amount: checkAmount(entry.amount, currency, `The refund of line ${line.lineId}`) }
+      : {
+          line,
+          amount: checkAmount(
+            entry.amount,
+            currency,
+            process.env.NODE_ENV !== 'production' ? `The refund of line ${line.lineId}` : undefined,
+          ),
+        }
   })
   const withAmount = chosen.filter((entry) => entry.amount !== undefined).length
   if (withAmount !== 0 && withAmount !== chosen.length) {
-    throw invalid('Give every line an amount, or none (then the amount is spread across them)')
+    throw invalid(
+      process.env.NODE_ENV !== 'production'
+        ? 'Give every line an amount, or none (then the amount is spread across them)'
+        : undefined,
+    )
   }
   return chosen
 }
@@ -79,19 +98,32 @@ function checkLeft(order: Order, total: Money, lines: readonly RefundLine[]): vo
   for (const part of lines) {
     const left = refundableOf(byId.get(part.lineId)!)
     if (part.amount.amount > left.amount) {
-      throw tooMuch(`Line ${part.lineId} has ${left.amount} left to refund, asked ${part.amount.amount}`)
+      throw tooMuch(
+        process.env.NODE_ENV !== 'production'
+          ? `Line ${part.lineId} has ${left.amount} left to refund, asked ${part.amount.amount}`
+          : undefined,
+      )
     }
   }
   const left = refundableTotal(order)
   if (total.amount > left.amount) {
-    throw tooMuch(`The order has ${left.amount} left to refund, asked ${total.amount}`)
+    throw tooMuch(
+      process.env.NODE_ENV !== 'production'
+        ? `The order has ${left.amount} left to refund, asked ${total.amount}`
+        : undefined,
+    )
   }
 }
 
 function spread(order: Order, total: Money, lines: readonly OrderItem[]): RefundLine[] {
   const left = lines.map((line) => refundableOf(line).amount)
   const room = left.reduce((sum, amount) => sum + amount, 0)
-  if (total.amount > room) throw tooMuch(`These lines have ${room} left to refund, asked ${total.amount}`)
+  if (total.amount > room)
+    throw tooMuch(
+      process.env.NODE_ENV !== 'production'
+        ? `These lines have ${room} left to refund, asked ${total.amount}`
+        : undefined,
+    )
   checkLeft(order, total, [])
   const parts = allocateMoney(total, left)
   return lines
@@ -118,11 +150,18 @@ function spread(order: Order, total: Money, lines: readonly OrderItem[]): Refund
  */
 export function planRefund(order: Order, input: RefundInput): RefundRequest {
   if (typeof input !== 'object' || input === null)
-    throw invalid('planRefund needs { reason, lines?, amount? }')
-  if (typeof input.reason !== 'string' || input.reason.trim() === '') throw invalid('A refund needs a reason')
-  if (input.note !== undefined && typeof input.note !== 'string') throw invalid('The note must be text')
+    throw invalid(
+      process.env.NODE_ENV !== 'production' ? 'planRefund needs { reason, lines?, amount? }' : undefined,
+    )
+  if (typeof input.reason !== 'string' || input.reason.trim() === '')
+    throw invalid(process.env.NODE_ENV !== 'production' ? 'A refund needs a reason' : undefined)
+  if (input.note !== undefined && typeof input.note !== 'string')
+    throw invalid(process.env.NODE_ENV !== 'production' ? 'The note must be text' : undefined)
   const currency = order.amount.currency
-  const asked = input.amount === undefined ? undefined : checkAmount(input.amount, currency, 'The refund')
+  const asked =
+    input.amount === undefined
+      ? undefined
+      : checkAmount(input.amount, currency, process.env.NODE_ENV !== 'production' ? 'The refund' : undefined)
   const chosen = linesOf(order, input)
   let lines: RefundLine[]
   let total: Money
@@ -133,7 +172,11 @@ export function planRefund(order: Order, input: RefundInput): RefundRequest {
       currency,
     )
     if (asked && asked.amount !== total.amount) {
-      throw invalid(`amount ${asked.amount} is not the sum of the lines' amounts ${total.amount}`)
+      throw invalid(
+        process.env.NODE_ENV !== 'production'
+          ? `amount ${asked.amount} is not the sum of the lines' amounts ${total.amount}`
+          : undefined,
+      )
     }
     checkLeft(order, total, lines)
   } else {
@@ -141,10 +184,16 @@ export function planRefund(order: Order, input: RefundInput): RefundRequest {
     const open = targets.filter((line) => refundableOf(line).amount > 0)
     if (chosen.length > 0 && open.length < targets.length) {
       const spent = targets.find((line) => refundableOf(line).amount === 0)!
-      throw tooMuch(`Line ${spent.lineId} has nothing left to refund`)
+      throw tooMuch(
+        process.env.NODE_ENV !== 'production' ? `Line ${spent.lineId} has nothing left to refund` : undefined,
+      )
     }
-    if (asked === undefined && chosen.length === 0) throw invalid('Give an amount or the lines to refund')
-    if (open.length === 0) throw tooMuch('Nothing is left to refund')
+    if (asked === undefined && chosen.length === 0)
+      throw invalid(
+        process.env.NODE_ENV !== 'production' ? 'Give an amount or the lines to refund' : undefined,
+      )
+    if (open.length === 0)
+      throw tooMuch(process.env.NODE_ENV !== 'production' ? 'Nothing is left to refund' : undefined)
     total =
       asked ??
       money(

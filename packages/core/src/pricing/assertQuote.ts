@@ -5,13 +5,21 @@ import type { Quote } from './quote'
 function same(value: unknown, currency: string, field: string): Money {
   assertMoney(value)
   if (value.currency !== currency) {
-    throw new TradeKitError('CURRENCY_MISMATCH', `${field} is in ${value.currency}, the quote in ${currency}`)
+    throw new TradeKitError(
+      'CURRENCY_MISMATCH',
+      process.env.NODE_ENV !== 'production'
+        ? `${field} is in ${value.currency}, the quote in ${currency}`
+        : undefined,
+    )
   }
   return value
 }
 
-function mismatch(what: string): never {
-  throw new TradeKitError('INVALID_ARGUMENT', `Quote does not add up: ${what}`)
+function mismatch(what: string | undefined): never {
+  throw new TradeKitError(
+    'INVALID_ARGUMENT',
+    process.env.NODE_ENV !== 'production' ? `Quote does not add up: ${what}` : undefined,
+  )
 }
 
 /**
@@ -30,7 +38,10 @@ function mismatch(what: string): never {
  */
 export function assertQuote(value: unknown): asserts value is Quote {
   if (typeof value !== 'object' || value === null)
-    throw new TradeKitError('INVALID_ARGUMENT', 'A quote must be an object')
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? 'A quote must be an object' : undefined,
+    )
   const quote = value as Partial<Record<keyof Quote, unknown>>
   assertMoney(quote.payable)
   const currency = quote.payable.currency
@@ -38,30 +49,43 @@ export function assertQuote(value: unknown): asserts value is Quote {
   const discount = same(quote.discount, currency, 'discount')
   const fees = same(quote.fees, currency, 'fees')
   same(quote.savings, currency, 'savings')
-  if (!Array.isArray(quote.lines)) throw new TradeKitError('INVALID_ARGUMENT', 'A quote needs its lines')
+  if (!Array.isArray(quote.lines))
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? 'A quote needs its lines' : undefined,
+    )
   let totals = 0
   let discounts = 0
   for (const raw of quote.lines as unknown[]) {
     const line = (raw ?? {}) as Record<string, unknown>
     if (typeof line.lineId !== 'string' || typeof line.skuId !== 'string') {
-      throw new TradeKitError('INVALID_ARGUMENT', 'A quote line needs a lineId and a skuId')
+      throw new TradeKitError(
+        'INVALID_ARGUMENT',
+        process.env.NODE_ENV !== 'production' ? 'A quote line needs a lineId and a skuId' : undefined,
+      )
     }
     const quantity = line.quantity
     if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
-      throw new TradeKitError('INVALID_QUANTITY', `Quote line ${line.lineId}: bad quantity`)
+      throw new TradeKitError(
+        'INVALID_QUANTITY',
+        process.env.NODE_ENV !== 'production' ? `Quote line ${line.lineId}: bad quantity` : undefined,
+      )
     }
     same(line.unitPrice, currency, 'unitPrice')
     const lineTotal = same(line.lineTotal, currency, 'lineTotal')
     const lineDiscount = same(line.discount, currency, 'line discount')
     const payable = same(line.payable, currency, 'line payable')
     if (line.originalUnitPrice !== undefined) same(line.originalUnitPrice, currency, 'originalUnitPrice')
-    if (payable.amount !== lineTotal.amount - lineDiscount.amount) mismatch(`line ${line.lineId} payable`)
+    if (payable.amount !== lineTotal.amount - lineDiscount.amount)
+      mismatch(process.env.NODE_ENV !== 'production' ? `line ${line.lineId} payable` : undefined)
     totals += lineTotal.amount
     discounts += lineDiscount.amount
   }
-  if (totals !== subtotal.amount) mismatch('subtotal ≠ Σ line totals')
-  if (discounts !== discount.amount) mismatch('discount ≠ Σ line discounts')
+  if (totals !== subtotal.amount)
+    mismatch(process.env.NODE_ENV !== 'production' ? 'subtotal ≠ Σ line totals' : undefined)
+  if (discounts !== discount.amount)
+    mismatch(process.env.NODE_ENV !== 'production' ? 'discount ≠ Σ line discounts' : undefined)
   if (quote.payable.amount !== subtotal.amount - discount.amount + fees.amount) {
-    mismatch('payable ≠ subtotal − discount + fees')
+    mismatch(process.env.NODE_ENV !== 'production' ? 'payable ≠ subtotal − discount + fees' : undefined)
   }
 }

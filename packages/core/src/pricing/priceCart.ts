@@ -1,8 +1,9 @@
 import type { CartLine, ProductKind } from '../cart/types'
 import { TradeKitError } from '../errors/TradeKitError'
 import { allocateMoney } from '../money/allocateMoney'
-import { assertMoney, type Money, money } from '../money/money'
+import { type Money, money } from '../money/money'
 import { assertRounding, multiplyDivideRounded, type Rounding } from '../money/rounding'
+import { checkCoupon, checkMoney, invalid } from './checkPricingInput'
 import type { Coupon, CouponEvaluation } from './coupon'
 import type { Quote, QuoteLine } from './quote'
 
@@ -91,60 +92,6 @@ export interface CartQuote extends Quote {
 }
 
 const BLOCKING = new Set(['sold_out', 'off_shelf'])
-const KINDS = new Set(['threshold', 'percent', 'amount'])
-
-function invalid(message: string): never {
-  throw new TradeKitError('INVALID_ARGUMENT', message)
-}
-
-function checkMoney(value: unknown, field: string, currency: string, optional = false): Money | undefined {
-  if (value === undefined && optional) return undefined
-  assertMoney(value)
-  if (value.currency !== currency) {
-    throw new TradeKitError(
-      'CURRENCY_MISMATCH',
-      `${field} is in ${value.currency}, the quote in ${currency}`,
-      {
-        currencies: [value.currency, currency],
-      },
-    )
-  }
-  if (value.amount < 0) throw new TradeKitError('INVALID_AMOUNT', `${field} must not be negative`)
-  return value
-}
-
-function checkCoupon(coupon: Coupon, currency: string): void {
-  if (typeof coupon !== 'object' || coupon === null) invalid('A coupon must be an object')
-  if (typeof coupon.id !== 'string' || coupon.id === '') invalid('A coupon needs an id')
-  if (!KINDS.has(coupon.kind)) invalid(`Coupon ${coupon.id}: unknown kind ${String(coupon.kind)}`)
-  if (
-    coupon.skuIds !== undefined &&
-    !(Array.isArray(coupon.skuIds) && coupon.skuIds.every((id) => typeof id === 'string'))
-  ) {
-    invalid(`Coupon ${coupon.id}: skuIds must be strings`)
-  }
-  for (const field of ['startsAt', 'expiresAt'] as const) {
-    const at = coupon[field]
-    if (at !== undefined && !Number.isFinite(at))
-      invalid(`Coupon ${coupon.id}: ${field} must be epoch milliseconds`)
-  }
-  checkMoney(coupon.minSpend, 'minSpend', currency, true)
-  if (coupon.kind === 'threshold') {
-    const threshold = checkMoney(coupon.threshold, 'threshold', currency)!
-    checkMoney(coupon.amountOff, 'amountOff', currency)
-    if (coupon.repeat && threshold.amount === 0)
-      invalid(`Coupon ${coupon.id}: a repeating threshold must be positive`)
-  } else if (coupon.kind === 'amount') {
-    checkMoney(coupon.amountOff, 'amountOff', currency)
-  } else {
-    const bps = coupon.percentOffBps
-    if (typeof bps !== 'number' || !Number.isSafeInteger(bps) || bps < 0 || bps > 10_000) {
-      invalid(`Coupon ${coupon.id}: percentOffBps must be an integer from 0 to 10000`)
-    }
-    checkMoney(coupon.maxDiscount, 'maxDiscount', currency, true)
-  }
-}
-
 interface PricedLine {
   readonly line: PricingLine
   readonly unit: Money
@@ -210,15 +157,19 @@ function priceLines(
   const priced: PricedLine[] = []
   for (const line of lines) {
     if (typeof line !== 'object' || line === null || typeof line.lineId !== 'string')
-      invalid('A line needs a lineId')
-    if (seen.has(line.lineId)) invalid(`Line ${line.lineId} is given twice`)
+      invalid(process.env.NODE_ENV !== 'production' ? 'A line needs a lineId' : undefined)
+    if (seen.has(line.lineId))
+      invalid(process.env.NODE_ENV !== 'production' ? `Line ${line.lineId} is given twice` : undefined)
     seen.add(line.lineId)
-    if (typeof line.skuId !== 'string') invalid(`Line ${line.lineId} needs a skuId`)
+    if (typeof line.skuId !== 'string')
+      invalid(process.env.NODE_ENV !== 'production' ? `Line ${line.lineId} needs a skuId` : undefined)
     const { quantity } = line
     if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
       throw new TradeKitError(
         'INVALID_QUANTITY',
-        `Line ${line.lineId}: quantity must be a positive safe integer`,
+        process.env.NODE_ENV !== 'production'
+          ? `Line ${line.lineId}: quantity must be a positive safe integer`
+          : undefined,
       )
     }
     const price = checkMoney(line.price, 'price', currency)!
@@ -233,7 +184,10 @@ function priceLines(
     const reference = originalPrice && originalPrice.amount > price.amount ? originalPrice : price
     const total = unit.amount * quantity
     if (!Number.isSafeInteger(total))
-      throw new TradeKitError('INVALID_AMOUNT', `Line ${line.lineId}: total too large`)
+      throw new TradeKitError(
+        'INVALID_AMOUNT',
+        process.env.NODE_ENV !== 'production' ? `Line ${line.lineId}: total too large` : undefined,
+      )
     priced.push({ line, unit, reference, total })
   }
   return priced
@@ -247,7 +201,12 @@ function chooseCoupon(
   if (couponId === null) return null
   if (couponId !== undefined) {
     const picked = evaluations.find((evaluation) => evaluation.coupon.id === couponId)
-    if (!picked) invalid(`No coupon ${String(couponId)} among the held coupons`)
+    if (!picked)
+      invalid(
+        process.env.NODE_ENV !== 'production'
+          ? `No coupon ${String(couponId)} among the held coupons`
+          : undefined,
+      )
     return picked.applicable ? picked : null
   }
   let chosen: CouponEvaluation | null = null
@@ -266,15 +225,18 @@ function chargeFees(
   goods: number,
   currency: string,
 ): [QuoteFee[], number] {
-  if (!Array.isArray(fees)) invalid('fees must be an array')
+  if (!Array.isArray(fees))
+    invalid(process.env.NODE_ENV !== 'production' ? 'fees must be an array' : undefined)
   let feeTotal = 0
   const feeItems: QuoteFee[] = []
   for (const fee of fees) {
-    if (typeof fee !== 'object' || fee === null || typeof fee.id !== 'string') invalid('A fee needs an id')
+    if (typeof fee !== 'object' || fee === null || typeof fee.id !== 'string')
+      invalid(process.env.NODE_ENV !== 'production' ? 'A fee needs an id' : undefined)
     const amount = checkMoney(fee.amount, `fee ${fee.id}`, currency)!
     const freeFrom = checkMoney(fee.freeFrom, `fee ${fee.id} freeFrom`, currency, true)
     const { kinds } = fee
-    if (kinds !== undefined && !Array.isArray(kinds)) invalid(`fee ${fee.id}: kinds must be an array`)
+    if (kinds !== undefined && !Array.isArray(kinds))
+      invalid(process.env.NODE_ENV !== 'production' ? `fee ${fee.id}: kinds must be an array` : undefined)
     // a fee for kinds the order does not have is not part of it (no "delivery (waived)" on a lesson)
     if (kinds && !priced.some((entry) => kinds.includes(entry.line.kind ?? 'physical'))) continue
     const waived = freeFrom !== undefined && goods >= freeFrom.amount
@@ -310,17 +272,20 @@ function chargeFees(
  * ```
  */
 export function priceCart(lines: readonly PricingLine[], context: PricingContext = {}): CartQuote {
-  if (!Array.isArray(lines)) invalid('priceCart needs an array of lines')
+  if (!Array.isArray(lines))
+    invalid(process.env.NODE_ENV !== 'production' ? 'priceCart needs an array of lines' : undefined)
   const currency = context.currency ?? lines[0]?.price?.currency ?? 'CNY'
   money(0, currency)
   const rounding = context.rounding ?? 'floor'
   assertRounding(rounding)
   const now = context.now ?? Date.now()
-  if (!Number.isFinite(now)) invalid('now must be epoch milliseconds')
+  if (!Number.isFinite(now))
+    invalid(process.env.NODE_ENV !== 'production' ? 'now must be epoch milliseconds' : undefined)
   const priced = priceLines(lines, currency, context.member)
 
   const coupons = context.coupons ?? []
-  if (!Array.isArray(coupons)) invalid('coupons must be an array')
+  if (!Array.isArray(coupons))
+    invalid(process.env.NODE_ENV !== 'production' ? 'coupons must be an array' : undefined)
   for (const coupon of coupons) checkCoupon(coupon, currency)
   const evaluations = Object.freeze(
     coupons.map((coupon) => evaluateCoupon(coupon, priced, now, currency, rounding)),

@@ -24,7 +24,8 @@ import type { SkuChoice, SkuMatrix, SkuProduct } from './types'
  */
 export function cartItemOf(matrix: SkuMatrix, choice: SkuChoice, product: SkuProduct): CartItem | undefined {
   const selection = skuSelection(matrix, choice)
-  if (!isRecord(product)) invalid('product must be an object { title }')
+  if (!isRecord(product))
+    invalid(process.env.NODE_ENV !== 'production' ? 'product must be an object { title }' : undefined)
   const sku = selection.sku
   if (!sku) return undefined
   const { specs: _specs, ...fields } = sku
@@ -40,7 +41,11 @@ export function cartItemOf(matrix: SkuMatrix, choice: SkuChoice, product: SkuPro
   try {
     return normalizeItem(item, sku.price.currency)
   } catch (error) {
-    const reason = isTradeKitError(error) ? error.message : String(error)
-    return invalid(`product: ${reason}`, error)
+    return invalid(
+      process.env.NODE_ENV !== 'production'
+        ? `product: ${isTradeKitError(error) ? error.message : String(error)}`
+        : undefined,
+      error,
+    )
   }
 }

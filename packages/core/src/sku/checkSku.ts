@@ -6,7 +6,7 @@ import { combinationKey } from './skuIndex'
 import type { Sku, SkuSpecGroup } from './types'
 
 /** Throws the one error skuMatrix throws for bad input. */
-export function invalid(message: string, cause?: unknown): never {
+export function invalid(message: string | undefined, cause?: unknown): never {
   throw new TradeKitError('INVALID_ARGUMENT', message, cause === undefined ? undefined : { cause })
 }
 
@@ -32,22 +32,40 @@ export interface SpecLookup {
 // Writes the value position of every group for one SKU's `specs` into `codes` from `base`, each
 // group named exactly once, and returns the combination's key.
 function specPositions(specs: unknown, skuId: string, lookup: SpecLookup, codes: Int32Array, base: number) {
-  if (!isRecord(specs)) invalid(`SKU ${skuId}: specs must be an object { groupId: valueId }`)
+  if (!isRecord(specs))
+    invalid(
+      process.env.NODE_ENV !== 'production'
+        ? `SKU ${skuId}: specs must be an object { groupId: valueId }`
+        : undefined,
+    )
   const groupIds = Object.keys(specs)
   for (const groupId of groupIds) {
     const g = lookup.groupAt.get(groupId)
-    if (g === undefined) invalid(`SKU ${skuId} names an unknown spec group ${JSON.stringify(groupId)}`)
+    if (g === undefined)
+      invalid(
+        process.env.NODE_ENV !== 'production'
+          ? `SKU ${skuId} names an unknown spec group ${JSON.stringify(groupId)}`
+          : undefined,
+      )
     const valueId = specs[groupId]
     const v = typeof valueId === 'string' ? lookup.valueAt[g]!.get(valueId) : undefined
     if (v === undefined) {
-      invalid(`SKU ${skuId} names an unknown value ${JSON.stringify(valueId)} of spec group ${groupId}`)
+      invalid(
+        process.env.NODE_ENV !== 'production'
+          ? `SKU ${skuId} names an unknown value ${JSON.stringify(valueId)} of spec group ${groupId}`
+          : undefined,
+      )
     }
     codes[base + g] = v
   }
   // the keys are distinct and each names a group: as many keys as groups means every group is named
   if (groupIds.length < lookup.groups.length) {
     const missing = lookup.groups.find((group) => !Object.hasOwn(specs, group.id))!
-    invalid(`SKU ${skuId} names no value of spec group ${missing.id}`)
+    invalid(
+      process.env.NODE_ENV !== 'production'
+        ? `SKU ${skuId} names no value of spec group ${missing.id}`
+        : undefined,
+    )
   }
   return combinationKey(codes, base, lookup.groups.length)
 }
@@ -72,7 +90,11 @@ function copyCartFields(raw: Record<string, unknown>, sku: Record<string, unknow
   for (const field of MONEY_FIELDS) {
     const value = raw[field]
     if (isRecord(value) && typeof value.currency === 'string' && value.currency !== currency) {
-      invalid(`SKU ${skuId}: ${field} is in ${value.currency}, the other prices in ${currency}`)
+      invalid(
+        process.env.NODE_ENV !== 'production'
+          ? `SKU ${skuId}: ${field} is in ${value.currency}, the other prices in ${currency}`
+          : undefined,
+      )
     }
   }
   const input: Record<string, unknown> = { skuId, title: '' }
@@ -81,8 +103,12 @@ function copyCartFields(raw: Record<string, unknown>, sku: Record<string, unknow
   try {
     item = normalizeItem(input as unknown as CartItem, currency)
   } catch (error) {
-    const reason = isTradeKitError(error) ? error.message : String(error)
-    invalid(`SKU ${skuId}: ${reason}`, error)
+    invalid(
+      process.env.NODE_ENV !== 'production'
+        ? `SKU ${skuId}: ${isTradeKitError(error) ? error.message : String(error)}`
+        : undefined,
+      error,
+    )
   }
   for (const field of CART_FIELDS) if (item[field] !== undefined) sku[field] = item[field]
 }
@@ -108,12 +134,20 @@ export function checkSku(
   currency: string,
   codes: Int32Array,
 ): CheckedSku {
-  if (!isRecord(raw)) invalid(`SKU at ${at} must be an object`)
+  if (!isRecord(raw))
+    invalid(process.env.NODE_ENV !== 'production' ? `SKU at ${at} must be an object` : undefined)
   const skuId = raw.skuId
-  if (typeof skuId !== 'string' || skuId === '') invalid(`SKU at ${at}: skuId must be a non-empty string`)
+  if (typeof skuId !== 'string' || skuId === '')
+    invalid(
+      process.env.NODE_ENV !== 'production' ? `SKU at ${at}: skuId must be a non-empty string` : undefined,
+    )
   const stock = raw.stock
   if (typeof stock !== 'number' || !Number.isSafeInteger(stock) || stock < 0) {
-    invalid(`SKU ${skuId}: stock must be a safe integer of at least 0, got ${String(stock)}`)
+    invalid(
+      process.env.NODE_ENV !== 'production'
+        ? `SKU ${skuId}: stock must be a safe integer of at least 0, got ${String(stock)}`
+        : undefined,
+    )
   }
   const base = at * lookup.groups.length
   const key = specPositions(raw.specs, skuId, lookup, codes, base)

@@ -37,7 +37,10 @@ export interface FormatPriceRangeOptions extends FormatMoneyOptions {
  */
 export function formatPriceRange(range: PriceRange, options: FormatPriceRangeOptions = {}): string {
   if (typeof range !== 'object' || range === null) {
-    throw new TradeKitError('INVALID_ARGUMENT', 'A price range must be an object { min, max }')
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? 'A price range must be an object { min, max }' : undefined,
+    )
   }
   const { repeatSymbol = options.locale === 'en-US', ...moneyOptions } = options
   const low = formatMoney(range.min, moneyOptions)

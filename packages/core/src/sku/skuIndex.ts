@@ -32,7 +32,11 @@ export function attachIndex(matrix: SkuMatrix, index: SkuIndex): SkuMatrix {
  */
 export function indexOf(matrix: SkuMatrix): SkuIndex {
   const index = typeof matrix === 'object' && matrix !== null ? indexes.get(matrix) : undefined
-  if (!index) throw new TradeKitError('INVALID_ARGUMENT', 'Expected a matrix made by skuMatrix(specs, skus)')
+  if (!index)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? 'Expected a matrix made by skuMatrix(specs, skus)' : undefined,
+    )
   return index
 }
 

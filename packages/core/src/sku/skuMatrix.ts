@@ -3,18 +3,37 @@ import { attachIndex } from './skuIndex'
 import type { Sku, SkuMatrix, SkuSpecGroup, SkuSpecValue } from './types'
 
 // Ids become keys of plain records (a selection's `possible`, a SKU's `specs`).
-function checkId(value: unknown, what: string): string {
-  if (typeof value !== 'string' || value === '') invalid(`${what} must be a non-empty string`)
-  if (value === '__proto__') invalid(`${what} must not be __proto__`)
+function checkId(value: unknown, what: string | undefined): string {
+  if (typeof value !== 'string' || value === '')
+    invalid(process.env.NODE_ENV !== 'production' ? `${what} must be a non-empty string` : undefined)
+  if (value === '__proto__')
+    invalid(process.env.NODE_ENV !== 'production' ? `${what} must not be __proto__` : undefined)
   return value
 }
 
 function checkValue(raw: unknown, groupId: string, at: number): SkuSpecValue {
-  if (!isRecord(raw)) invalid(`Value at ${at} of spec group ${groupId} must be an object { id, name }`)
-  const id = checkId(raw.id, `The id of value ${at} of spec group ${groupId}`)
-  if (typeof raw.name !== 'string') invalid(`Value ${id} of spec group ${groupId}: name must be a string`)
+  if (!isRecord(raw))
+    invalid(
+      process.env.NODE_ENV !== 'production'
+        ? `Value at ${at} of spec group ${groupId} must be an object { id, name }`
+        : undefined,
+    )
+  const id = checkId(
+    raw.id,
+    process.env.NODE_ENV !== 'production' ? `The id of value ${at} of spec group ${groupId}` : undefined,
+  )
+  if (typeof raw.name !== 'string')
+    invalid(
+      process.env.NODE_ENV !== 'production'
+        ? `Value ${id} of spec group ${groupId}: name must be a string`
+        : undefined,
+    )
   if (raw.image !== undefined && typeof raw.image !== 'string') {
-    invalid(`Value ${id} of spec group ${groupId}: image must be a URL string`)
+    invalid(
+      process.env.NODE_ENV !== 'production'
+        ? `Value ${id} of spec group ${groupId}: image must be a URL string`
+        : undefined,
+    )
   }
   const value: SkuSpecValue = { id, name: raw.name }
   return Object.freeze(raw.image === undefined ? value : { ...value, image: raw.image })
@@ -22,17 +41,32 @@ function checkValue(raw: unknown, groupId: string, at: number): SkuSpecValue {
 
 // `first` is the position of the group's first value among the values of all groups.
 function checkGroup(raw: unknown, at: number, first: number) {
-  if (!isRecord(raw)) invalid(`Spec group at ${at} must be an object { id, name, values }`)
-  const id = checkId(raw.id, `The id of spec group ${at}`)
-  if (typeof raw.name !== 'string') invalid(`Spec group ${id}: name must be a string`)
+  if (!isRecord(raw))
+    invalid(
+      process.env.NODE_ENV !== 'production'
+        ? `Spec group at ${at} must be an object { id, name, values }`
+        : undefined,
+    )
+  const id = checkId(raw.id, process.env.NODE_ENV !== 'production' ? `The id of spec group ${at}` : undefined)
+  if (typeof raw.name !== 'string')
+    invalid(process.env.NODE_ENV !== 'production' ? `Spec group ${id}: name must be a string` : undefined)
   if (!Array.isArray(raw.values) || raw.values.length === 0) {
-    invalid(`Spec group ${id}: values must be a non-empty array`)
+    invalid(
+      process.env.NODE_ENV !== 'production'
+        ? `Spec group ${id}: values must be a non-empty array`
+        : undefined,
+    )
   }
   const valueAt = new Map<string, number>()
   // Array.from visits the holes of a sparse array too (map would leave them)
   const values = Array.from(raw.values as unknown[], (entry, v) => {
     const value = checkValue(entry, id, v)
-    if (valueAt.has(value.id)) invalid(`Spec group ${id} has the value ${value.id} twice`)
+    if (valueAt.has(value.id))
+      invalid(
+        process.env.NODE_ENV !== 'production'
+          ? `Spec group ${id} has the value ${value.id} twice`
+          : undefined,
+      )
     valueAt.set(value.id, first + v)
     return value
   })
@@ -41,14 +75,18 @@ function checkGroup(raw: unknown, at: number, first: number) {
 }
 
 function checkSpecs(specs: unknown): SpecLookup {
-  if (!Array.isArray(specs)) invalid('specs must be an array of spec groups')
+  if (!Array.isArray(specs))
+    invalid(process.env.NODE_ENV !== 'production' ? 'specs must be an array of spec groups' : undefined)
   const groupAt = new Map<string, number>()
   const valueAt: Map<string, number>[] = []
   const offsets = new Int32Array(specs.length)
   let valueCount = 0
   const groups = Array.from(specs as unknown[], (raw, g) => {
     const checked = checkGroup(raw, g, valueCount)
-    if (groupAt.has(checked.group.id)) invalid(`Spec group ${checked.group.id} is given twice`)
+    if (groupAt.has(checked.group.id))
+      invalid(
+        process.env.NODE_ENV !== 'production' ? `Spec group ${checked.group.id} is given twice` : undefined,
+      )
     groupAt.set(checked.group.id, g)
     valueAt.push(checked.valueAt)
     offsets[g] = valueCount
@@ -102,7 +140,8 @@ function currencyOf(skus: readonly unknown[]): string | undefined {
  */
 export function skuMatrix(specs: readonly SkuSpecGroup[], skus: readonly Sku[]): SkuMatrix {
   const lookup = checkSpecs(specs)
-  if (!Array.isArray(skus)) invalid('skus must be an array')
+  if (!Array.isArray(skus))
+    invalid(process.env.NODE_ENV !== 'production' ? 'skus must be an array' : undefined)
   const currency = currencyOf(skus)
   const codes = new Int32Array(skus.length * lookup.groups.length)
   const amounts = new Float64Array(skus.length)
@@ -112,12 +151,15 @@ export function skuMatrix(specs: readonly SkuSpecGroup[], skus: readonly Sku[]):
   const seen = new Set<string>()
   for (let s = 0; s < skus.length; s++) {
     const { sku, buyable: canBuy, key } = checkSku(skus[s], s, lookup, currency ?? 'CNY', codes)
-    if (seen.has(sku.skuId)) invalid(`skuId ${sku.skuId} is given twice`)
+    if (seen.has(sku.skuId))
+      invalid(process.env.NODE_ENV !== 'production' ? `skuId ${sku.skuId} is given twice` : undefined)
     seen.add(sku.skuId)
     const twin = byCombination.get(key)
     if (twin !== undefined) {
       invalid(
-        `SKUs ${checked[twin]!.skuId} and ${sku.skuId} have the same specs ${JSON.stringify(sku.specs)}`,
+        process.env.NODE_ENV !== 'production'
+          ? `SKUs ${checked[twin]!.skuId} and ${sku.skuId} have the same specs ${JSON.stringify(sku.specs)}`
+          : undefined,
       )
     }
     byCombination.set(key, s)

@@ -5,16 +5,28 @@ import type { PriceRange, Sku, SkuChoice, SkuMatrix, SkuSelection, SkuSpecGroup 
 
 // The chosen value's position per group (-1: not chosen), checked against the matrix.
 function chosenPositions(matrix: SkuMatrix, index: SkuIndex, choice: SkuChoice): Int32Array {
-  if (!isRecord(choice)) invalid('A choice must be an object { groupId: valueId }')
+  if (!isRecord(choice))
+    invalid(
+      process.env.NODE_ENV !== 'production' ? 'A choice must be an object { groupId: valueId }' : undefined,
+    )
   const chosen = new Int32Array(matrix.specs.length).fill(-1)
   for (const groupId of Object.keys(choice)) {
     const g = index.groupAt.get(groupId)
-    if (g === undefined) invalid(`The choice names an unknown spec group ${JSON.stringify(groupId)}`)
+    if (g === undefined)
+      invalid(
+        process.env.NODE_ENV !== 'production'
+          ? `The choice names an unknown spec group ${JSON.stringify(groupId)}`
+          : undefined,
+      )
     const valueId = choice[groupId]
     if (valueId === undefined) continue
     const v = typeof valueId === 'string' ? index.valueAt[g]!.get(valueId) : undefined
     if (v === undefined) {
-      invalid(`The choice names an unknown value ${JSON.stringify(valueId)} of spec group ${groupId}`)
+      invalid(
+        process.env.NODE_ENV !== 'production'
+          ? `The choice names an unknown value ${JSON.stringify(valueId)} of spec group ${groupId}`
+          : undefined,
+      )
     }
     chosen[g] = v
   }

@@ -41,7 +41,10 @@ export function createStore<S>(initial: S): Store<S> {
     getSnapshot: () => snapshot,
     subscribe(listener) {
       if (typeof listener !== 'function') {
-        throw new TradeKitError('INVALID_ARGUMENT', 'subscribe needs a listener function')
+        throw new TradeKitError(
+          'INVALID_ARGUMENT',
+          process.env.NODE_ENV !== 'production' ? 'subscribe needs a listener function' : undefined,
+        )
       }
       listeners.add(listener)
       return () => {
