@@ -46,15 +46,20 @@ const versionOf = (name) =>
 const external = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tarojs/*']
 const outdir = join(benchDir, '.tmp/size')
 
-// Every `@tradekit/<name>[/<file>]` import → packages/<name>/dist/[<file> | index.js]: the bytes that
-// ship. `external` names the packages left out of the set.
+// Every `@tradekit/<name>[/<subpath>]` import → packages/<name>/dist/index.js, or the file the package's
+// `exports` map gives the subpath for `import` (`@tradekit/core/locales/en-US` →
+// dist/locales/en-US/index.js), else dist/<subpath>: the bytes that ship. `external` names the packages
+// left out of the set.
 const tradekitFromDist = (external) => ({
   name: 'tradekit-from-dist',
   setup(build) {
     build.onResolve({ filter: /^@tradekit\/[^/]+/ }, ({ path }) => {
       if (external.includes(path)) return { path, external: true }
       const [, name, file] = path.match(/^@tradekit\/([^/]+)\/?(.*)$/)
-      return { path: join(repoDir, 'packages', name, 'dist', file || 'index.js') }
+      const dir = join(repoDir, 'packages', name)
+      if (!file) return { path: join(dir, 'dist/index.js') }
+      const exported = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports?.[`./${file}`]
+      return { path: join(dir, typeof exported?.import === 'string' ? exported.import : join('dist', file)) }
     })
   },
 })
@@ -120,6 +125,7 @@ async function bundle(contents, { sourcemap = false, alsoExternal = [] } = {}) {
   return {
     js: measure(jsText),
     css: measure(cssText),
+    jsText,
     cssFiles,
     live,
     fromSources: sourceInputs(result.metafile),
@@ -302,7 +308,12 @@ const channelFiles = {
 const checkoutChannel = 'douyinTradeChannel'
 // parts of the core, for reading the core budget (reported, not budgeted)
 const coreCartNames = ['createCart', 'memoryStorage', 'money', 'formatMoney', 'priceCart']
-const coreCatalogueNames = ['MESSAGES']
+const coreCatalogueNames = ['zhCN']
+// the en-US locale pack, its own subpath: only an English app carries it
+const enUSEntry = importSet(['enUS'], '@tradekit/core/locales/en-US')
+// A distinctive en-US template (the pack's text of 'cart.selectAll', which the card set shows in
+// Chinese): a zh-CN set that holds it carries the English catalogue.
+const englishMarker = 'Select all'
 const checkoutEntry = importSet(['createCheckout', checkoutChannel], '@tradekit/core')
 
 // ---------------------------------------------------------------------------------------------
@@ -355,6 +366,7 @@ async function main() {
     allComponents,
     coreCart,
     catalogue,
+    enUSPack,
     cardComponentsOnly,
   ] = await Promise.all([
     bundle(nutuiEntry),
@@ -367,6 +379,7 @@ async function main() {
     bundle(importSet(components, '@tradekit/taro')),
     bundle(importSet(coreCartNames, '@tradekit/core')),
     bundle(importSet(coreCatalogueNames, '@tradekit/core')),
+    bundle(enUSEntry),
     bundle(importSet(cardComponents, '@tradekit/taro'), {
       alsoExternal: ['@tradekit/core', '@tradekit/react'],
     }),
@@ -401,6 +414,7 @@ async function main() {
     core,
     coreCart,
     catalogue,
+    enUSPack,
     checkout,
     allComponents,
     library,
@@ -452,9 +466,14 @@ async function main() {
           ratio(coreCart),
         ],
         [
-          '  of it: the message catalogue, zh-CN + en-US {MESSAGES}',
+          `  of it: the zh-CN message catalogue {${coreCatalogueNames.join(', ')}}`,
           ...sizeCells(catalogue),
           ratio(catalogue),
+        ],
+        [
+          "TradeKit's en-US locale pack {enUS from '@tradekit/core/locales/en-US'}",
+          ...sizeCells(enUSPack),
+          ratio(enUSPack),
         ],
         [
           `TradeKit checkout, one channel {createCheckout, ${checkoutChannel}}`,
@@ -526,6 +545,18 @@ async function main() {
       : `largest: ${heaviest[0]?.name} ${kb(heaviest[0]?.own ?? 0)} KB ≤ 3.0 KB`,
     overExplanation,
   )
+  // English is an opt-in pack: a zh-CN page, and the core's main entry, carry none of it
+  const english = Object.entries({ '"card + cart line"': card, '@tradekit/core': core })
+    .filter(([, m]) => m.jsText.includes(englishMarker))
+    .map(([name]) => name)
+  budget(
+    'the "card + cart line" set and @tradekit/core carry no en-US text (the pack is opt-in)',
+    'english',
+    english.length === 0 && enUSPack.jsText.includes(englishMarker),
+    english.length
+      ? `${english.join(' and ')} hold${english.length === 1 ? 's' : ''} the en-US text of 'cart.selectAll' ("${englishMarker}")`
+      : `neither holds the en-US text of 'cart.selectAll' ("${englishMarker}"); the en-US pack does`,
+  )
   budget(
     `a checkout with ${checkoutChannel} carries no other cashier`,
     'checkout',
@@ -594,7 +625,18 @@ async function main() {
 
   if (jsonFile) {
     const figures = (m) => ({ jsMin: m.js.min, jsGz: m.js.gz, cssMin: m.css.min, cssGz: m.css.gz })
-    const sets = { nutui, useCart, anchor, card, core, checkout, allComponents, library }
+    const sets = {
+      nutui,
+      useCart,
+      anchor,
+      card,
+      core,
+      catalogue,
+      enUSPack,
+      checkout,
+      allComponents,
+      library,
+    }
     writeFileSync(
       jsonFile,
       `${JSON.stringify(
