@@ -122,9 +122,11 @@ export function useCheckout(options?: UseCheckoutOptions): UseCheckoutResult {
   const checkout = standalone ? own : (context?.checkout ?? null)
   if (!checkout) {
     throw new Error(
-      context
-        ? 'useCheckout needs a checkout: pass `api` (and channels) to <TradeProvider> (a <CartProvider> has none), or call useCheckout({ api, channel }).'
-        : 'useCheckout must be used inside <TradeProvider api={…}>, or called with options: useCheckout({ api, channel }).',
+      process.env.NODE_ENV !== 'production'
+        ? context
+          ? 'useCheckout needs a checkout: pass `api` (and channels) to <TradeProvider> (a <CartProvider> has none), or call useCheckout({ api, channel }).'
+          : 'useCheckout must be used inside <TradeProvider api={…}>, or called with options: useCheckout({ api, channel }).'
+        : undefined,
     )
   }
   const snapshot = useSyncExternalStore(checkout.subscribe, checkout.getSnapshot, checkout.getSnapshot)

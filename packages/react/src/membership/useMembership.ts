@@ -20,7 +20,9 @@ function useMembershipStore(hook: string): Membership {
   const { membership } = useTradeContext(hook)
   if (!membership) {
     throw new Error(
-      `${hook} needs <TradeProvider membershipApi={…} api={…}>: membership is bought through the checkout.`,
+      process.env.NODE_ENV !== 'production'
+        ? `${hook} needs <TradeProvider membershipApi={…} api={…}>: membership is bought through the checkout.`
+        : undefined,
     )
   }
   useEffect(() => {

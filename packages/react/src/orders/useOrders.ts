@@ -18,7 +18,11 @@ import { useTradeContext } from '../provider/TradeContext'
 function useOrdersStore(hook: string): Orders {
   const { orders } = useTradeContext(hook)
   if (!orders)
-    throw new Error(`${hook} needs <TradeProvider ordersApi={…}>: the order centre reads your order API.`)
+    throw new Error(
+      process.env.NODE_ENV !== 'production'
+        ? `${hook} needs <TradeProvider ordersApi={…}>: the order centre reads your order API.`
+        : undefined,
+    )
   return orders
 }
 
@@ -122,8 +126,15 @@ export function useOrder(orderId: string): UseOrderResult {
       reload: () => store.getOrder(orderId),
       async continuePayment() {
         if (!checkout)
-          throw new Error('continuePayment needs <TradeProvider api={…}>: it pays through the checkout.')
-        if (!order) throw new Error(`Order ${orderId} is not loaded yet`)
+          throw new Error(
+            process.env.NODE_ENV !== 'production'
+              ? 'continuePayment needs <TradeProvider api={…}>: it pays through the checkout.'
+              : undefined,
+          )
+        if (!order)
+          throw new Error(
+            process.env.NODE_ENV !== 'production' ? `Order ${orderId} is not loaded yet` : undefined,
+          )
         const result = await checkout.continuePayment(continuedOrderOf(order))
         await store.getOrder(orderId)
         return result

@@ -38,7 +38,9 @@ export function useTradeContext(hook: string): TradeContextValue {
   const value = useContext(TradeContext)
   if (!value) {
     throw new Error(
-      `${hook} must be used inside <TradeProvider>. Wrap your app (or the story/test) in <TradeProvider>.`,
+      process.env.NODE_ENV !== 'production'
+        ? `${hook} must be used inside <TradeProvider>. Wrap your app (or the story/test) in <TradeProvider>.`
+        : undefined,
     )
   }
   return value

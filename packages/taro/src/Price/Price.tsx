@@ -59,7 +59,12 @@ export function Price({
   const { t } = useTranslate(goodsMessages)
   for (const other of [originalPrice, memberPrice]) {
     if (other && other.currency !== price.currency) {
-      throw new TradeKitError('CURRENCY_MISMATCH', `Price is in ${price.currency}, got ${other.currency}`)
+      throw new TradeKitError(
+        'CURRENCY_MISMATCH',
+        process.env.NODE_ENV !== 'production'
+          ? `Price is in ${price.currency}, got ${other.currency}`
+          : undefined,
+      )
     }
   }
   // An "original" price that is not higher is no discount: showing it struck through would mislead.

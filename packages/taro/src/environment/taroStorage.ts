@@ -12,7 +12,11 @@ export interface TaroStorageOptions {
 function fail(action: string, key: string, cause: unknown, onError?: (error: TradeKitError) => void): never {
   const message =
     cause instanceof Error ? cause.message : String((cause as { errMsg?: unknown })?.errMsg ?? cause)
-  const error = new TradeKitError('STORAGE_FAILED', `${action} ${key} failed: ${message}`, { cause })
+  const error = new TradeKitError(
+    'STORAGE_FAILED',
+    process.env.NODE_ENV !== 'production' ? `${action} ${key} failed: ${message}` : undefined,
+    { cause },
+  )
   onError?.(error)
   throw error
 }

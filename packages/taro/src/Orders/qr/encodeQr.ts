@@ -278,7 +278,9 @@ export function encodeQr(text: string, forceMask?: number): QrMatrix {
   if (version > QR_MAX_VERSION) {
     throw new TradeKitError(
       'INVALID_ARGUMENT',
-      `${bytes.length} bytes do not fit a version ${QR_MAX_VERSION}-M QR code`,
+      process.env.NODE_ENV !== 'production'
+        ? `${bytes.length} bytes do not fit a version ${QR_MAX_VERSION}-M QR code`
+        : undefined,
     )
   }
   const { size, dark, fixed } = layout(version, codewords(bytes, version))
