@@ -9,12 +9,14 @@ export interface TaroStorageOptions {
   onError?: (error: TradeKitError) => void
 }
 
+/** The platform's message of a failure (it stays on the error's `cause` in every build). */
+const platformMessage = (cause: unknown) =>
+  cause instanceof Error ? cause.message : String((cause as { errMsg?: unknown })?.errMsg ?? cause)
+
 function fail(action: string, key: string, cause: unknown, onError?: (error: TradeKitError) => void): never {
-  const message =
-    cause instanceof Error ? cause.message : String((cause as { errMsg?: unknown })?.errMsg ?? cause)
   const error = new TradeKitError(
     'STORAGE_FAILED',
-    process.env.NODE_ENV !== 'production' ? `${action} ${key} failed: ${message}` : undefined,
+    process.env.NODE_ENV !== 'production' ? `${action} ${key} failed: ${platformMessage(cause)}` : undefined,
     { cause },
   )
   onError?.(error)
