@@ -6,28 +6,109 @@
 //   5. one spec-selection query on 10 groups × 10 values × 5 000 SKUs (bench/sku, `pnpm bench:sku`);
 //   6. setData per interaction in the example app's tt and weapp builds (bench/setdata).
 // Budgets are reported here, not enforced: `pnpm bench:check` is the CI gate (sizes only).
+//
+// `pnpm bench --readme` also writes the figures of this run into README.md, between the markers
+// `<!-- bench:begin -->` and `<!-- bench:end -->`: each step's tables, the lines that explain them
+// and its budget and goal lines, exactly as printed — so the README's figures all come from one run.
 import { spawnSync } from 'node:child_process'
-import { dirname } from 'node:path'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const repoDir = dirname(dirname(fileURLToPath(import.meta.url)))
+const writeReadme = process.argv.includes('--readme')
 
 const steps = [
-  ['sizes and budgets', 'node', ['bench/size/size.mjs']],
-  ['render cost', 'pnpm', ['exec', 'vitest', 'bench', '--run', '--config', 'bench/render/vitest.config.ts']],
-  ['tt package size', 'node', ['bench/tt/tt.mjs', '--skip-build']],
-  ['cart and pricing', 'pnpm', ['run', 'bench:cart']],
-  ['sku selection', 'pnpm', ['run', 'bench:sku']],
+  ['Sizes and byte budgets', 'node', ['bench/size/size.mjs']],
+  ['Render cost', 'pnpm', ['exec', 'vitest', 'bench', '--run', '--config', 'bench/render/vitest.config.ts']],
+  ['Douyin (tt) main package', 'node', ['bench/tt/tt.mjs', '--skip-build']],
+  ['Cart and pricing operations', 'pnpm', ['run', 'bench:cart']],
+  ['Spec selection', 'pnpm', ['run', 'bench:sku']],
   ['setData per interaction', 'node', ['bench/setdata/setdata.mjs']],
 ]
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes
+const ANSI = /\x1b\[[0-9;]*m/g
+// tool chatter that is not a figure: vitest's banners and per-bench statistics, the build's echo
+const NOISE =
+  /^(\$ |stdout \||stderr \||Benchmarking is|Breaking changes|\(!\)|\s+- import|Set `VITE|\s*RUN |\s*BENCH |\s*[✓·]|\s+name\s|\s+\d+(\.\d+)?x |\s+\S.* - bench\/)/
+// lines that state a result on their own
+const VERDICT = /^(budget|goal|Goal|tt:|weapp:|alipay:|Anchor \/ TradeKit|\d+ passed, \d+ failed)/
+
+/**
+ * What of a step's output goes to the README: every Markdown table, the lines of text right above
+ * it (its caption, up to four), and every budget or goal line.
+ */
+export function figuresOf(output) {
+  const lines = output.replace(ANSI, '').split('\n')
+  const keep = new Set()
+  lines.forEach((line, i) => {
+    if (line.startsWith('|')) {
+      keep.add(i)
+      if (lines[i - 1]?.startsWith('|')) return
+      let above = i - 1
+      if (lines[above]?.trim() === '') above--
+      for (let n = 0; n < 4 && above >= 0; n++, above--) {
+        const text = lines[above]
+        if (!text.trim() || text.startsWith('|') || NOISE.test(text)) break
+        keep.add(above)
+      }
+    } else if (VERDICT.test(line)) keep.add(i)
+  })
+  const out = []
+  let last = -2
+  for (const i of [...keep].sort((a, b) => a - b)) {
+    // a table and the text around it are separate Markdown blocks
+    const joined = i === last + 1 && lines[i].startsWith('|') === lines[last].startsWith('|')
+    if (out.length && !joined) out.push('')
+    out.push(lines[i].startsWith('|') ? lines[i] : `${lines[i].trim()}  `)
+    last = i
+  }
+  return out.join('\n').replace(/ {2}$/gm, (match, offset, all) => {
+    // a trailing double space breaks a line inside a paragraph; at a paragraph's end it is noise
+    const next = all[offset + match.length + 1]
+    return next === undefined || next === '\n' || next === '|' ? '' : match
+  })
+}
+
+const started = Date.now()
 const failures = []
+const sections = []
 for (const [title, command, args] of steps) {
   console.log(`\n=== ${title}: ${command} ${args.join(' ')}\n`)
-  const result = spawnSync(command, args, { cwd: repoDir, stdio: 'inherit' })
+  const result = spawnSync(command, args, {
+    cwd: repoDir,
+    stdio: ['ignore', writeReadme ? 'pipe' : 'inherit', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  if (writeReadme) {
+    process.stdout.write(result.stdout ?? '')
+    sections.push(`#### ${title} (\`${[command, ...args].join(' ')}\`)\n\n${figuresOf(result.stdout ?? '')}`)
+  }
   if (result.status !== 0) failures.push(`${title} (exit ${result.status ?? result.signal})`)
 }
+const minutes = ((Date.now() - started) / 60_000).toFixed(1)
 if (failures.length) {
   console.log(`\nbench: ${failures.join(', ')} did not finish`)
   process.exitCode = 1
+} else if (writeReadme) {
+  const readmePath = join(repoDir, 'README.md')
+  const readme = readFileSync(readmePath, 'utf8')
+  const begin = '<!-- bench:begin -->'
+  const end = '<!-- bench:end -->'
+  const from = readme.indexOf(begin)
+  const to = readme.indexOf(end)
+  if (from < 0 || to < from) throw new Error(`README.md has no ${begin} … ${end} block`)
+  const cores = cpus()
+  const header =
+    `Figures of one \`pnpm bench --readme\` run on ${new Date().toISOString().slice(0, 10)}: ` +
+    `Node ${process.versions.node}, ${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ` +
+    `${minutes} min in all. Generated — do not edit by hand.`
+  writeFileSync(
+    readmePath,
+    `${readme.slice(0, from + begin.length)}\n${header}\n\n${sections.join('\n\n')}\n${readme.slice(to)}`,
+  )
+  console.log(`\nbench: README.md figures written (${minutes} min)`)
 }

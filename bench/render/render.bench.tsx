@@ -235,7 +235,7 @@ const rows = [tradekit, anchor].map((m) => [
   m.commits > m.count.rootsByCommit.length
     ? `${m.commits} (${m.commits - m.count.rootsByCommit.length} without renders)`
     : String(m.commits),
-  `${m.count.roots.length} (${m.count.rootsByCommit.map((commit) => commit.join(', ')).join(' | ')})`,
+  `${m.count.roots.length} (${m.count.rootsByCommit.map((commit) => commit.join(', ')).join('; ')})`,
   String(m.count.components),
   String(m.count.renders),
   m.renderMs.toFixed(2),
