@@ -4,7 +4,9 @@ import { isOrderLifecycleStatus } from './orderStatus'
 import type { Order, OrderPage } from './types'
 
 // The team's API handed TradeKit a value of the wrong shape: the integrator's bug, named after the
-// method, with what was wrong — never shown as an order.
+// method, with what was wrong — never shown as an order. What was wrong is developer text in
+// development builds; in production builds (where the error's message is its code) only a non-empty
+// mark of it (the bad field's name, or '?'), so the text drops out.
 
 type Check = (value: unknown) => boolean
 type Fields = Record<string, unknown>
@@ -30,7 +32,7 @@ function moneyIn(currency: string): Check {
 }
 
 function lineProblem(line: unknown, currency: string): string | undefined {
-  if (!isObject(line)) return 'is not an object'
+  if (!isObject(line)) return process.env.NODE_ENV !== 'production' ? 'is not an object' : '?'
   const inCurrency = moneyIn(currency)
   const bad = firstBad(line, {
     lineId: isText,
@@ -42,11 +44,11 @@ function lineProblem(line: unknown, currency: string): string | undefined {
     refunded: (v) => inCurrency(v) && (v as Money).amount >= 0,
     image: (v) => optional(v, isString),
   })
-  return bad && `has a bad ${bad}`
+  return bad && (process.env.NODE_ENV !== 'production' ? `has a bad ${bad}` : bad)
 }
 
 function refundProblem(refund: unknown, currency: string): string | undefined {
-  if (!isObject(refund)) return 'is not an object'
+  if (!isObject(refund)) return process.env.NODE_ENV !== 'production' ? 'is not an object' : '?'
   const inCurrency = moneyIn(currency)
   const isPart: Check = (v) => isObject(v) && isText(v.lineId) && inCurrency(v.amount)
   const bad = firstBad(refund, {
@@ -58,12 +60,13 @@ function refundProblem(refund: unknown, currency: string): string | undefined {
     note: (v) => optional(v, isString),
     requestedAt: (v) => optional(v, isTime),
   })
-  return bad && `has a bad ${bad}`
+  return bad && (process.env.NODE_ENV !== 'production' ? `has a bad ${bad}` : bad)
 }
 
 function orderProblem(value: unknown): string | undefined {
-  if (!isObject(value)) return 'something that is not an order'
-  if (!isMoney(value.amount)) return 'an order without a valid amount'
+  if (!isObject(value)) return process.env.NODE_ENV !== 'production' ? 'something that is not an order' : '?'
+  if (!isMoney(value.amount))
+    return process.env.NODE_ENV !== 'production' ? 'an order without a valid amount' : 'amount'
   const currency = value.amount.currency
   const inCurrency = moneyIn(currency)
   const bad = firstBad(value, {
@@ -82,16 +85,18 @@ function orderProblem(value: unknown): string | undefined {
     refunds: (v) => optional(v, Array.isArray),
     timeline: (v) => optional(v, (t) => listOf(t, (e) => isObject(e) && isOrderLifecycleStatus(e.status))),
   })
-  if (bad) return `an order with a bad ${bad}`
+  if (bad) return process.env.NODE_ENV !== 'production' ? `an order with a bad ${bad}` : bad
   const lines = value.lines as unknown[]
   for (let i = 0; i < lines.length; i++) {
     const problem = lineProblem(lines[i], currency)
-    if (problem) return `an order whose line ${i} ${problem}`
+    if (problem)
+      return process.env.NODE_ENV !== 'production' ? `an order whose line ${i} ${problem}` : problem
   }
   const refunds = (value.refunds ?? []) as unknown[]
   for (let i = 0; i < refunds.length; i++) {
     const problem = refundProblem(refunds[i], currency)
-    if (problem) return `an order whose refund ${i} ${problem}`
+    if (problem)
+      return process.env.NODE_ENV !== 'production' ? `an order whose refund ${i} ${problem}` : problem
   }
   return undefined
 }
