@@ -2,9 +2,11 @@ import {
   type AnyTradeKitError,
   createCart,
   createCheckout,
+  createOrders,
   isTradeKitError,
   memoryStorage,
   money,
+  type OrdersApi,
   type Quote,
   skuMatrix,
   TradeKitError,
@@ -60,6 +62,22 @@ async function failedCheckout(api: ReturnType<typeof fakeApi>) {
   return final.error as AnyTradeKitError
 }
 
+/** The error of reading an order the team's API answers without an amount. */
+async function malformedOrder() {
+  const never = () => new Promise<never>(() => {})
+  const api = {
+    listOrders: never,
+    getOrder: async () => ({ orderId: 'o1', status: 'paid' }),
+    cancelOrder: never,
+    requestRefund: never,
+  } as unknown as OrdersApi
+  const orders = createOrders({ api })
+  const result = await orders.getOrder('o1')
+  orders.dispose()
+  if (result.ok) throw new Error('expected the malformed order to be refused')
+  return result.error
+}
+
 describe('in a production build (NODE_ENV=production) a TradeKitError carries no developer text', () => {
   it('the message is the code, for thrown errors of money, the cart and the sku matrix', () => {
     vi.stubEnv('NODE_ENV', 'production')
@@ -71,6 +89,11 @@ describe('in a production build (NODE_ENV=production) a TradeKitError carries no
       currencies: ['USD', 'CNY'],
     })
     expect(twinSkus()).toMatchObject({ code: 'INVALID_ARGUMENT', message: 'INVALID_ARGUMENT' })
+  })
+
+  it('an order of the wrong shape is still refused, with the code as the message', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    expect(await malformedOrder()).toMatchObject({ code: 'INVALID_ARGUMENT', message: 'INVALID_ARGUMENT' })
   })
 
   it('an error built without a message has its code as the message and keeps its data', () => {
@@ -119,6 +142,11 @@ describe('in development the same errors keep their text', () => {
     })
     expect(twinSkus().message).toBe('skuId a is given twice')
     expect(new TradeKitError('PRICE_CHANGED').message).toBe('The price changed since it was shown')
+  })
+
+  it('an order of the wrong shape, named with what is wrong', async () => {
+    vi.stubEnv('NODE_ENV', 'development')
+    expect((await malformedOrder()).message).toBe('getOrder answered an order without a valid amount')
   })
 
   it("the checkout's errors", async () => {
