@@ -3,6 +3,7 @@
 // Prints one line per check and "N passed, N failed"; exits non-zero on any failure.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { publint } from 'publint'
 
@@ -149,6 +150,59 @@ for (const name of packages) {
       stdio: 'pipe',
     })
   })
+}
+
+// Developer text (error messages for the integrator) ships in development builds only: each package's
+// dist bundled the way an app's production build bundles it (esbuild, minified, process.env.NODE_ENV
+// defined as "production", what Taro's webpack and Vite define too) carries none of these texts, and
+// bundled for development it carries them all (so this check can fail). esbuild is the size bench's
+// (bench/package.json pins it).
+{
+  const { build } = createRequire(join(root, 'bench', 'package.json'))('esbuild')
+  const DEV_TEXT = {
+    core: [
+      'Amount must be a safe integer in minor units',
+      'Currency must be an ISO 4217 code',
+      'The price changed since it was shown',
+      'have the same specs',
+      'Quote does not add up',
+      'createOrder answered something that is not an order',
+      'left to refund, asked',
+    ],
+    react: ['must be used inside <TradeProvider>', 'the order centre reads your order API'],
+    taro: ['do not fit a version'],
+  }
+  const bundled = async (name, env) => {
+    const result = await build({
+      entryPoints: [join(root, 'packages', name, 'dist', 'index.js')],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2018',
+      write: false,
+      outdir: join(root, '.tmp', 'dev-text'),
+      logLevel: 'silent',
+      external: ['react', 'react/*', 'react-dom', 'react-dom/*', '@tarojs/*', '@tradekit/*'],
+      define: { 'process.env.NODE_ENV': JSON.stringify(env), 'process.env.TARO_ENV': '"weapp"' },
+    })
+    return result.outputFiles
+      .filter((file) => file.path.endsWith('.js'))
+      .map((file) => file.text)
+      .join('\n')
+  }
+  console.log('developer text in production bundles')
+  for (const [name, texts] of Object.entries(DEV_TEXT)) {
+    await check(`@tradekit/${name}: a production bundle carries no developer message`, async () => {
+      const production = await bundled(name, 'production')
+      const development = await bundled(name, 'development')
+      const missing = texts.filter((text) => !development.includes(text))
+      assert(missing.length === 0, `not in the development bundle either (pick another text): ${missing}`)
+      const shipped = texts.filter((text) => production.includes(text))
+      assert(shipped.length === 0, `in the production bundle: ${shipped.map((t) => `"${t}"`).join(', ')}`)
+      return `${texts.length} texts; ${production.length} B minified, ${development.length} B in development`
+    })
+  }
 }
 
 console.log(`${passed} passed, ${failed} failed`)
