@@ -45,7 +45,10 @@ export function translatorOf(
   overrides?: Partial<Messages>,
 ): Translate {
   if (!LOCALES.includes(locale)) {
-    throw new TradeKitError('INVALID_ARGUMENT', `Unsupported locale ${String(locale)}`)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production' ? `Unsupported locale ${String(locale)}` : undefined,
+    )
   }
   const parts = catalogues.map((catalogue) => catalogue[locale])
   return (key, params) => {
@@ -58,6 +61,8 @@ export function translatorOf(
 
 /** The error for a key without a template: an unknown key, or a known one whose locale is not loaded. */
 function missing(catalogues: readonly Catalogue[], locale: Locale, key: MessageKey): TradeKitError {
+  // the developer's text only: a production build throws the code alone
+  if (process.env.NODE_ENV === 'production') return new TradeKitError('INVALID_ARGUMENT')
   const known = catalogues.some((catalogue) => LOCALES.some((other) => catalogue[other]?.[key] !== undefined))
   // zh-CN, the default, ships in the parts themselves: a key missing there is not a missing pack
   if (!known || locale === LOCALES[0]) {
