@@ -307,7 +307,8 @@ const channelFiles = {
 }
 const checkoutChannel = 'douyinTradeChannel'
 // parts of the core, for reading the core budget (reported, not budgeted)
-const coreCartNames = ['createCart', 'memoryStorage', 'money', 'formatMoney', 'priceCart']
+const coreCartMoneyNames = ['createCart', 'memoryStorage', 'money', 'formatMoney']
+const coreCartNames = [...coreCartMoneyNames, 'priceCart']
 const coreCatalogueNames = ['zhCN']
 // the en-US locale pack, its own subpath: only an English app carries it
 const enUSEntry = importSet(['enUS'], '@tradekit/core/locales/en-US')
@@ -365,6 +366,7 @@ async function main() {
     library,
     allComponents,
     coreCart,
+    coreCartMoney,
     catalogue,
     enUSPack,
     cardComponentsOnly,
@@ -378,6 +380,7 @@ async function main() {
     bundle(everything),
     bundle(importSet(components, '@tradekit/taro')),
     bundle(importSet(coreCartNames, '@tradekit/core')),
+    bundle(importSet(coreCartMoneyNames, '@tradekit/core')),
     bundle(importSet(coreCatalogueNames, '@tradekit/core')),
     bundle(enUSEntry),
     bundle(importSet(cardComponents, '@tradekit/taro'), {
@@ -413,6 +416,7 @@ async function main() {
     cardComponentsOnly,
     core,
     coreCart,
+    coreCartMoney,
     catalogue,
     enUSPack,
     checkout,
@@ -460,6 +464,11 @@ async function main() {
           ratio(cardComponentsOnly),
         ],
         ['TradeKit @tradekit/core, all of it', ...sizeCells(core), ratio(core)],
+        [
+          `  of it: cart and money {${coreCartMoneyNames.join(', ')}}`,
+          ...sizeCells(coreCartMoney),
+          ratio(coreCartMoney),
+        ],
         [
           `  of it: cart, money, pricing {${coreCartNames.join(', ')}}`,
           ...sizeCells(coreCart),
@@ -509,22 +518,75 @@ async function main() {
     if (!ok && explanation) console.log(explanation)
   }
   console.log('')
-  const cardLimit = anchorTotal / 3
-  budget(
+  // A set's bytes against a limit; when over, what the bytes buy (its biggest source files). `figure`
+  // names the measured figure the CI guard holds under a ceiling while the budget is not met.
+  const sizeBudget = async (name, figure, m, limit, limitText, entry, label) => {
+    const ok = total(m) <= limit
+    budget(
+      name,
+      figure,
+      ok,
+      `${kb(total(m))} KB ≤ ${limitText}`,
+      ok ? '' : await explain(label, entry, total(m) - limit),
+    )
+  }
+  const coreEntry = `export * from '@tradekit/core'\n`
+  // the first budgets (⅓ of the anchor, core ≤ 6 KB), kept as written
+  await sizeBudget(
     '"card + cart line" ≤ ⅓ of NutUI 3 + react-use-cart (JS + CSS gz)',
     'card',
-    total(card) <= cardLimit,
-    `${kb(total(card))} KB ≤ ${kb(cardLimit)} KB (⅓ of ${kb(anchorTotal)} KB); ratio ${ratio(card)}`,
-    total(card) <= cardLimit ? '' : await explain('"card + cart line"', cardEntry, total(card) - cardLimit),
+    card,
+    anchorTotal / 3,
+    `${kb(anchorTotal / 3)} KB (⅓ of ${kb(anchorTotal)} KB); ratio ${ratio(card)}`,
+    cardEntry,
+    '"card + cart line"',
   )
-  budget(
-    '@tradekit/core ≤ 6 KB gz',
+  await sizeBudget('@tradekit/core ≤ 6 KB gz', 'core', core, 6 * KB, '6.0 KB', coreEntry, '@tradekit/core')
+  // the targets of the second performance round
+  await sizeBudget(
+    'target: "card + cart line" ≤ ½ of NutUI 3 + react-use-cart',
+    'card',
+    card,
+    anchorTotal / 2,
+    `${kb(anchorTotal / 2)} KB (½ of ${kb(anchorTotal)} KB); ratio ${ratio(card)}`,
+    cardEntry,
+    '"card + cart line"',
+  )
+  await sizeBudget(
+    'target: @tradekit/core ≤ 20 KB gz',
     'core',
-    total(core) <= 6 * KB,
-    `${kb(total(core))} KB ≤ 6.0 KB`,
-    total(core) <= 6 * KB
-      ? ''
-      : await explain('@tradekit/core', `export * from '@tradekit/core'\n`, total(core) - 6 * KB),
+    core,
+    20 * KB,
+    '20.0 KB',
+    coreEntry,
+    '@tradekit/core',
+  )
+  await sizeBudget(
+    `target: cart + money {${coreCartMoneyNames.join(', ')}} ≤ 5.0 KB gz`,
+    'cartMoney',
+    coreCartMoney,
+    5 * KB,
+    '5.0 KB',
+    importSet(coreCartMoneyNames, '@tradekit/core'),
+    'cart + money',
+  )
+  await sizeBudget(
+    `target: cart + money + priceCart {${coreCartNames.join(', ')}} ≤ 6.5 KB gz`,
+    'cartPricing',
+    coreCart,
+    6.5 * KB,
+    '6.5 KB',
+    importSet(coreCartNames, '@tradekit/core'),
+    'cart + money + priceCart',
+  )
+  await sizeBudget(
+    `target: a checkout with one channel {createCheckout, ${checkoutChannel}} ≤ 7.0 KB gz`,
+    'checkout',
+    checkout,
+    7 * KB,
+    '7.0 KB',
+    checkoutEntry,
+    'checkout + one channel',
   )
   const heaviest = [...perComponent].sort((a, b) => b.own - a.own)
   const over = heaviest.filter((component) => component.own > 3 * KB)
@@ -559,7 +621,7 @@ async function main() {
   )
   budget(
     `a checkout with ${checkoutChannel} carries no other cashier`,
-    'checkout',
+    'oneCashier',
     others.length === 0 && carried.includes(checkoutChannel),
     `it carries ${carried.join(', ') || 'no channel'}`,
     others.length
@@ -584,7 +646,14 @@ async function main() {
   else {
     // CI: a budget that holds must keep holding; one not met yet must not get further away
     const { ceilings } = JSON.parse(readFileSync(join(benchDir, 'size/ceilings.json'), 'utf8'))
-    const measured = { card: total(card), core: total(core) }
+    // the figures budgets are held to (a budget's id names its figure; several may share one)
+    const measured = {
+      card: total(card),
+      core: total(core),
+      cartMoney: total(coreCartMoney),
+      cartPricing: total(coreCart),
+      checkout: total(checkout),
+    }
     let guardPassed = 0
     let guardFailed = 0
     console.log(
@@ -611,8 +680,8 @@ async function main() {
     }
     // a ceiling that is no longer needed, or looser than the figure, is reported so it gets lowered
     for (const [id, ceiling] of Object.entries(ceilings)) {
-      const result = results.find((r) => r.id === id)
-      if (result?.ok)
+      const onFigure = results.filter((r) => r.id === id)
+      if (onFigure.length > 0 && onFigure.every((r) => r.ok))
         console.log(`note: the ${id} budget holds now: remove its ceiling from bench/size/ceilings.json`)
       else if (measured[id] !== undefined && ceiling - measured[id] >= 200)
         console.log(
@@ -631,6 +700,8 @@ async function main() {
       anchor,
       card,
       core,
+      coreCartMoney,
+      coreCart,
       catalogue,
       enUSPack,
       checkout,
