@@ -270,20 +270,38 @@ function renderStory(id) {
   localStorage.clear()
   sessionStorage.clear()
   return new Promise((resolvePromise) => {
+    // a play function that threw is an error even when storyFinished says "success" (it does so
+    // for a render that another one replaced while it played)
+    let threw = false
+    const errorEvents = [
+      'playFunctionThrewException',
+      'storyThrewException',
+      'storyErrored',
+      'unhandledErrorsWhilePlaying',
+    ]
+    const onError = () => {
+      threw = true
+    }
     const finished = (event) => {
       if (event.storyId !== id) return
       channel.off('storyFinished', finished)
-      resolvePromise(event.status)
+      for (const name of errorEvents) channel.off(name, onError)
+      resolvePromise(threw || event.status !== 'success' ? 'error' : 'success')
     }
-    channel.on('storyFinished', finished)
-    const current = preview.currentRender
-    if (current?.id === id && current.phase === 'finished') {
-      // the page was opened on this story: it has finished already
-      channel.off('storyFinished', finished)
-      resolvePromise(document.body.classList.contains('sb-show-errordisplay') ? 'error' : 'success')
-      return
+    const start = () => {
+      for (const name of errorEvents) channel.on(name, onError)
+      channel.on('storyFinished', finished)
+      // the page was opened on this story: render it again, so it is played while we listen
+      if (preview.currentRender?.id === id) channel.emit('forceRemount', { storyId: id })
+      else channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' })
     }
-    channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' })
+    // let a render the page started on its own finish first
+    const settled = () => {
+      const phase = preview.currentRender?.phase
+      if (phase === undefined || phase === 'finished' || phase === 'aborted') start()
+      else setTimeout(settled, 20)
+    }
+    settled()
   })
 }
 

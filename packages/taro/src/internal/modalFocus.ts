@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import { isH5 } from './env'
 
 /**
@@ -41,7 +41,9 @@ interface KeyEvent {
 export function useModalFocus(open: boolean, onEscape: () => void): Record<string, unknown> {
   const panel = useRef<FocusNode | null>(null)
   const opener = useRef<FocusNode | null>(null)
-  useEffect(() => {
+  // a layout effect: focus is inside before anything else can run (a passive effect would take it
+  // from whatever the user — or a test — focused first, a frame after the sheet appeared)
+  useLayoutEffect(() => {
     if (!isH5 || !open) return
     panel.current?.focus?.({ preventScroll: true })
     return () => {
