@@ -38,37 +38,49 @@ const VERDICT = /^(budget|goal|Goal|tt:|weapp:|alipay:|Anchor \/ TradeKit|\d+ pa
 
 /**
  * What of a step's output goes to the README: every Markdown table, the lines of text right above
- * it (its caption, up to four), and every budget or goal line.
+ * it (its caption, up to four), every budget or goal line, and the indented lines that follow one
+ * (what a set over its budget spends its bytes on) as a plain-text block.
  */
 export function figuresOf(output) {
   const lines = output.replace(ANSI, '').split('\n')
-  const keep = new Set()
+  const kind = new Map()
   lines.forEach((line, i) => {
     if (line.startsWith('|')) {
-      keep.add(i)
+      kind.set(i, 'table')
       if (lines[i - 1]?.startsWith('|')) return
       let above = i - 1
       if (lines[above]?.trim() === '') above--
       for (let n = 0; n < 4 && above >= 0; n++, above--) {
         const text = lines[above]
         if (!text.trim() || text.startsWith('|') || NOISE.test(text)) break
-        keep.add(above)
+        kind.set(above, 'text')
       }
-    } else if (VERDICT.test(line)) keep.add(i)
+    } else if (VERDICT.test(line)) kind.set(i, 'text')
+    else if (
+      /^\s+\S/.test(line) &&
+      (kind.get(i - 1) === 'text' || kind.get(i - 1) === 'detail') &&
+      VERDICT.test(lines.slice(0, i).findLast((l) => !/^\s/.test(l)) ?? '')
+    )
+      kind.set(i, 'detail')
   })
   const out = []
   let last = -2
-  for (const i of [...keep].sort((a, b) => a - b)) {
-    // a table and the text around it are separate Markdown blocks
-    const joined = i === last + 1 && lines[i].startsWith('|') === lines[last].startsWith('|')
+  let previous
+  for (const i of [...kind.keys()].sort((a, b) => a - b)) {
+    const type = kind.get(i)
+    const joined = i === last + 1 && type === previous
+    if (previous === 'detail' && !joined) out.push('```')
     if (out.length && !joined) out.push('')
-    out.push(lines[i].startsWith('|') ? lines[i] : `${lines[i].trim()}  `)
+    if (type === 'detail' && !joined) out.push('```text')
+    out.push(type === 'table' || type === 'detail' ? lines[i].trimEnd() : `${lines[i].trim()}  `)
     last = i
+    previous = type
   }
+  if (previous === 'detail') out.push('```')
+  // a trailing double space breaks a line inside a paragraph; at a paragraph's end it is noise
   return out.join('\n').replace(/ {2}$/gm, (match, offset, all) => {
-    // a trailing double space breaks a line inside a paragraph; at a paragraph's end it is noise
     const next = all[offset + match.length + 1]
-    return next === undefined || next === '\n' || next === '|' ? '' : match
+    return next === undefined || next === '\n' || next === '|' || next === '`' ? '' : match
   })
 }
 

@@ -294,15 +294,25 @@ async function measureWrites(): Promise<string[][]> {
   return rows
 }
 
+const operationRows = await measureOperations()
+const writeRows = await measureWrites()
+// the goals of the performance round: an action does not grow with the cart, a write is cheap
+const ratioOf = (name: string) =>
+  Number.parseFloat(operationRows.find((row) => row[0]!.startsWith(name))![4]!)
+const ratios = ['setQuantity', 'select'].map((name) => [name, ratioOf(name)] as const)
+const write500 = writeRows.find((row) => row[0] === '500 lines')!
+const perBurst = writeRows.every((row) => row[5]!.startsWith('1 '))
+const goals = [
+  `goal: setQuantity and select at 5 000 lines ≤ 3× their 50-line cost — ${ratios.map(([name, r]) => `${name} ${r.toFixed(1)}×`).join(', ')} ${ratios.every(([, r]) => r <= 3) ? '✓' : '✗'}`,
+  `goal: one persisted write at 500 lines ≤ 0.3 ms, at most one per burst — ${write500[1]} ms, ${perBurst ? 'one write per burst' : 'more than one write in a burst'} ${Number.parseFloat(write500[1]!) <= 0.3 && perBurst ? '✓' : '✗'}`,
+]
+
 console.log(
   [
     '',
     `One cart operation — median µs of ${(ROUNDS - 1) * PER_ROUND} single operations (after ${PER_ROUND} warm-up), one subscriber, memoryStorage, a write per burst of ${PER_ROUND}`,
     '',
-    table(
-      ['operation', '50 lines µs', '500 lines µs', '5 000 lines µs', '5 000 ÷ 50'],
-      await measureOperations(),
-    ),
+    table(['operation', '50 lines µs', '500 lines µs', '5 000 lines µs', '5 000 ÷ 50'], operationRows),
     '',
     `The persisted write — after one setQuantity, \`await flush()\` (serialise + setItem); medians of ${ROUNDS - 3} writes after 3 warm-up; then the writes one burst makes (${PER_ROUND} mixed operations in one tick)`,
     '',
@@ -315,8 +325,10 @@ console.log(
         'record KB (UTF-8)',
         'writes per burst',
       ],
-      await measureWrites(),
+      writeRows,
     ),
+    '',
+    ...goals,
     '',
   ].join('\n'),
 )
