@@ -1,5 +1,6 @@
 import { TradeKitError } from '../errors/TradeKitError'
-import { assertMoney, type Money } from '../money/money'
+import { checkMoneyIn } from '../money/checks'
+import type { Money } from '../money/money'
 import { cartLineId } from './cartLineId'
 import type { CartAttribute, CartItem, CartItemOptions, ProductKind, ProductStatus } from './types'
 
@@ -11,24 +12,8 @@ function invalid(message: string | undefined): never {
 }
 
 function checkPrice(value: unknown, field: string, currency: string): Money {
-  assertMoney(value)
-  if (value.currency !== currency) {
-    throw new TradeKitError(
-      'CURRENCY_MISMATCH',
-      process.env.NODE_ENV !== 'production'
-        ? `${field} is in ${value.currency}, the cart in ${currency}`
-        : undefined,
-      {
-        currencies: [value.currency, currency],
-      },
-    )
-  }
-  if (value.amount < 0)
-    throw new TradeKitError(
-      'INVALID_AMOUNT',
-      process.env.NODE_ENV !== 'production' ? `${field} must not be negative` : undefined,
-    )
-  return Object.isFrozen(value) ? value : Object.freeze({ amount: value.amount, currency: value.currency })
+  const price = checkMoneyIn(value, currency, field, 'the cart', true)
+  return Object.isFrozen(price) ? price : Object.freeze({ amount: price.amount, currency: price.currency })
 }
 
 function checkCount(value: unknown, field: string, least: number): number | undefined {

@@ -18,6 +18,36 @@ export function assertSameCurrency(a: unknown, b: unknown): asserts b is Money {
   }
 }
 
+/**
+ * A field of an input (a cart item's price, a coupon's threshold, a quote's total) as Money in the
+ * currency of what holds it (`whose`: "the cart", "the quote"); with `nonNegative`, not below zero.
+ */
+export function checkMoneyIn(
+  value: unknown,
+  currency: string,
+  field: string,
+  whose: string,
+  nonNegative = false,
+): Money {
+  assertMoney(value)
+  if (value.currency !== currency) {
+    throw new TradeKitError(
+      'CURRENCY_MISMATCH',
+      process.env.NODE_ENV !== 'production'
+        ? `${field} is in ${value.currency}, ${whose} in ${currency}`
+        : undefined,
+      { currencies: [value.currency, currency] },
+    )
+  }
+  if (nonNegative && value.amount < 0) {
+    throw new TradeKitError(
+      'INVALID_AMOUNT',
+      process.env.NODE_ENV !== 'production' ? `${field} must not be negative` : undefined,
+    )
+  }
+  return value
+}
+
 /** Asserts a computed amount is still a safe integer (no silent precision loss). */
 export function assertSafeResult(amount: number, operation: string): void {
   if (!Number.isSafeInteger(amount)) {

@@ -1,18 +1,10 @@
 import { TradeKitError } from '../errors/TradeKitError'
+import { checkMoneyIn } from '../money/checks'
 import { assertMoney, type Money } from '../money/money'
 import type { Quote } from './quote'
 
 function same(value: unknown, currency: string, field: string): Money {
-  assertMoney(value)
-  if (value.currency !== currency) {
-    throw new TradeKitError(
-      'CURRENCY_MISMATCH',
-      process.env.NODE_ENV !== 'production'
-        ? `${field} is in ${value.currency}, the quote in ${currency}`
-        : undefined,
-    )
-  }
-  return value
+  return checkMoneyIn(value, currency, field, 'the quote')
 }
 
 function mismatch(what: string | undefined): never {

@@ -1,5 +1,6 @@
 import { TradeKitError } from '../errors/TradeKitError'
-import { assertMoney, type Money } from '../money/money'
+import { checkMoneyIn } from '../money/checks'
+import type { Money } from '../money/money'
 import type { Coupon } from './coupon'
 
 // priceCart's checks of what it is given: a bad input throws INVALID_ARGUMENT (or the money's own
@@ -20,24 +21,7 @@ export function checkMoney(
   optional = false,
 ): Money | undefined {
   if (value === undefined && optional) return undefined
-  assertMoney(value)
-  if (value.currency !== currency) {
-    throw new TradeKitError(
-      'CURRENCY_MISMATCH',
-      process.env.NODE_ENV !== 'production'
-        ? `${field} is in ${value.currency}, the quote in ${currency}`
-        : undefined,
-      {
-        currencies: [value.currency, currency],
-      },
-    )
-  }
-  if (value.amount < 0)
-    throw new TradeKitError(
-      'INVALID_AMOUNT',
-      process.env.NODE_ENV !== 'production' ? `${field} must not be negative` : undefined,
-    )
-  return value
+  return checkMoneyIn(value, currency, field, 'the quote', true)
 }
 
 /** Checks one held coupon: its kind, skus, dates and amounts. */
