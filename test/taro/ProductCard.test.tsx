@@ -46,6 +46,20 @@ describe('ProductCard', () => {
     expect(screen.getByRole('status')).toHaveTextContent('已加入购物车')
   })
 
+  it('says what the add did in the locale shown now, after a change of locale', () => {
+    const cart = createCart()
+    const page = (locale: 'zh-CN' | 'en-US') => (
+      <TradeProvider cart={cart} locale={locale} messages={locale === 'en-US' ? enUS : undefined}>
+        <ProductCard product={tee} />
+      </TradeProvider>
+    )
+    const { rerender } = render(page('zh-CN'))
+    fireEvent.click(screen.getByRole('button', { name: '加入购物车：纯棉 T 恤' }))
+    expect(screen.getByRole('status')).toHaveTextContent('已加入购物车')
+    rerender(page('en-US'))
+    expect(screen.getByRole('status')).toHaveTextContent(enUS['product.added'])
+  })
+
   it('tells when the stock stops an add', () => {
     const cart = renderWithCart(<ProductCard product={{ ...tee, stock: 1 }} />)
     const add = screen.getByRole('button', { name: '加入购物车：纯棉 T 恤' })

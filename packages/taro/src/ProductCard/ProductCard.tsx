@@ -144,7 +144,8 @@ function LoadedProductCard({
   const kind = product.kind ?? 'physical'
   const defaultMode = usePurchaseMode(kind)
   const mode = purchaseMode ?? defaultMode
-  const [feedback, setFeedback] = useState<string | null>(null)
+  // what the last add answered; its text is read at render, so it follows a change of locale
+  const [feedback, setFeedback] = useState<QuantityResult | null>(null)
   const [imageFailed, setImageFailed] = useState(false)
   const cart = useCartActions()
   // the spec selector: undefined until a first press, so a card never pressed renders none
@@ -268,15 +269,7 @@ function LoadedProductCard({
                     }
                     const { subtitle: _subtitle, tags: _tags, ...item } = product
                     const result = cart.add(item, 1)
-                    setFeedback(
-                      result.ok
-                        ? t('product.added')
-                        : result.issue === 'exceeds_stock'
-                          ? t('product.addExceedsStock', { quantity: result.quantity })
-                          : result.issue === 'over_limit'
-                            ? t('product.addOverLimit', { quantity: result.quantity })
-                            : t('product.soldOut'),
-                    )
+                    setFeedback(result)
                     onAddToCart?.(result, product)
                   }}
                 >
@@ -298,7 +291,13 @@ function LoadedProductCard({
           </View>
           {feedback ? (
             <View className="tk-product-card__feedback" {...a11y({ role: 'status' })}>
-              {feedback}
+              {feedback.ok
+                ? t('product.added')
+                : feedback.issue === 'exceeds_stock'
+                  ? t('product.addExceedsStock', { quantity: feedback.quantity })
+                  : feedback.issue === 'over_limit'
+                    ? t('product.addOverLimit', { quantity: feedback.quantity })
+                    : t('product.soldOut')}
             </View>
           ) : null}
         </View>
