@@ -21,10 +21,10 @@
 // totals are printed next to those of the build as it is (they differ by chunk wrappers only). TTML:
 // TradeKit's templates are in the main package's base.ttml, together with those of the pages' own Taro
 // components; the main package's TTML difference with the baseline counts as TradeKit's (an upper
-// bound). A module is webpack's unit of placement: @tradekit/core's ESM dist has one module per source
-// file, so what only subpackage pages use of core (the checkout's and membership's text, the coupon and
-// contact rules) is built into the subpackage; what app.js (TradeProvider) or a main page uses is in
-// the main package. @tradekit/react's dist is one module.
+// bound). A module is webpack's unit of placement: the ESM dist of @tradekit/core and @tradekit/react has
+// one module per source file, so what only subpackage pages use (the checkout's text, the order centre
+// and its hooks, the coupon and contact rules) is built into the subpackage; what app.js
+// (TradeProvider) or a main page uses is in the main package.
 //
 //   pnpm bench:tt            (builds the packages first; --skip-build to reuse their dist/)
 //   node bench/tt/tt.mjs [--skip-build] [--json <file>]
@@ -404,7 +404,7 @@ function main() {
       ['TradeKit in the tt package', 'bytes'],
       [
         ['main package: @tradekit/core JS (the modules app.js and the main pages use)', kb(inMain.js.core)],
-        ['main package: @tradekit/react JS (one module)', kb(inMain.js.react)],
+        ['main package: @tradekit/react JS (the hooks app.js and the main pages use)', kb(inMain.js.react)],
         [
           'main package: @tradekit/taro JS (the components app.js and the main pages use)',
           kb(inMain.js.taro),

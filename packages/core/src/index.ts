@@ -169,8 +169,8 @@ export {
   type EventLine,
   trackCart,
   trackCheckout,
-  trackOrders,
 } from './events/trackEvents'
+export { trackOrders } from './events/trackOrders'
 export {
   type AddToCartEvent,
   type BeginCheckoutEvent,

@@ -1,21 +1,20 @@
 import type { CartItem, CartSnapshot, CartStore } from '../cart/types'
 import { isMoving } from '../checkout/checkoutStatus'
 import type { Checkout, CheckoutSnapshot, OrderRequest } from '../checkout/types'
-import type { Orders, OrdersSnapshot } from '../orders/types'
 import { reportLater } from '../store/createStore'
 import {
   addToCartEvent,
   beginCheckoutEvent,
   checkoutPurchaseEvent,
-  refundEvent,
   removeFromCartEvent,
 } from './eventMappers'
 import { eventKey } from './safeEmit'
 import type { TradeEvent, TradeEventHandler } from './tradeEvents'
 
 // Where TradeKit's stores meet the app's analytics: an event hub that counts a purchase or a
-// refund once, and three trackers that turn what the cart, the checkout and the order centre do into
-// trading events. Nothing here can fail or hold up a flow: events are built and handed over on a
+// refund once, and the trackers that turn what the cart and the checkout do into trading events (the
+// order centre's is in trackOrders.ts, so only code that makes an order centre carries it). Nothing
+// here can fail or hold up a flow: events are built and handed over on a
 // later microtask (safeEmit), and a tracker only reads the stores.
 
 /** Emits trading events to the app's handler, each purchase and refund once. */
@@ -195,33 +194,4 @@ export function trackCheckout(checkout: Checkout, hub: EventHub, items: Checkout
       )
     },
   }
-}
-
-/**
- * Follows the order centre: `refund` when a refund the app saw still open reaches `refunded` (or
- * an order seen before shows a new refund already refunded). Orders seen for the first time are
- * history, not events: a relaunch that lists old refunds reports nothing.
- *
- * @example
- * ```ts
- * const stop = trackOrders(orders, hub)
- * ```
- */
-export function trackOrders(orders: Orders, hub: EventHub): () => void {
-  const known = new Map<string, ReadonlyMap<string, string>>()
-  const look = (snapshot: OrdersSnapshot) => {
-    for (const order of Object.values(snapshot.orders)) {
-      const before = known.get(order.orderId)
-      const now = new Map((order.refunds ?? []).map((r) => [r.refundId, r.status] as const))
-      known.set(order.orderId, now)
-      if (!before) continue
-      for (const refund of order.refunds ?? []) {
-        if (refund.status === 'refunded' && before.get(refund.refundId) !== 'refunded') {
-          hub.emit(() => refundEvent(order, refund))
-        }
-      }
-    }
-  }
-  look(orders.getSnapshot())
-  return orders.subscribe(look)
 }

@@ -1,4 +1,12 @@
-import type { Entitlement, Membership, MembershipSnapshot, UnlockOptions, UnlockResult } from '@tradekit/core'
+import {
+  createMembership,
+  type Entitlement,
+  type Membership,
+  type MembershipApi,
+  type MembershipSnapshot,
+  type UnlockOptions,
+  type UnlockResult,
+} from '@tradekit/core'
 import { useEffect, useMemo, useSyncExternalStore } from 'react'
 import { useTradeContext } from '../provider/TradeContext'
 
@@ -16,15 +24,31 @@ export interface UseMembershipResult extends MembershipSnapshot {
 
 const loaded = new WeakSet<Membership>()
 
+/**
+ * The user's membership: made by the first membership hook to render under `TradeProvider
+ * membershipApi api` (so its code comes with these hooks, not with the provider), buying through the
+ * provider's checkout, the latest api object always the one called, disposed with the provider's user.
+ */
 function useMembershipStore(hook: string): Membership {
-  const { membership } = useTradeContext(hook)
-  if (!membership) {
+  const { checkout, lazy } = useTradeContext(hook)
+  if (!checkout || !lazy?.apis.current.membershipApi) {
     throw new Error(
       process.env.NODE_ENV !== 'production'
         ? `${hook} needs <TradeProvider membershipApi={…} api={…}>: membership is bought through the checkout.`
         : undefined,
     )
   }
+  const membership = lazy.get('membership', () => {
+    const given = lazy.apis.current.membershipApi as MembershipApi
+    const current = () => lazy.apis.current.membershipApi ?? given
+    return createMembership({
+      api: {
+        getPlans: (ctx) => current().getPlans(ctx),
+        getEntitlement: (ctx) => current().getEntitlement(ctx),
+      },
+      checkout,
+    })
+  })
   useEffect(() => {
     // Loads plans and the entitlement once per membership store, whoever asks first.
     if (loaded.has(membership)) return

@@ -1,6 +1,7 @@
 import {
   type CheckoutSnapshot,
   continuedOrderOf,
+  createOrders,
   type Order,
   type OrderActionFlags,
   type OrderActionState,
@@ -8,22 +9,50 @@ import {
   type OrderList,
   type OrderResult,
   type Orders,
+  type OrdersApi,
   type OrderTab,
   orderActions,
   type RefundInput,
+  trackOrders,
 } from '@tradekit/core'
 import { useEffect, useMemo, useSyncExternalStore } from 'react'
 import { useTradeContext } from '../provider/TradeContext'
 
+/**
+ * The user's order centre: made by the first order hook to render under `TradeProvider ordersApi`
+ * (so its code comes with these hooks, not with the provider), the latest api object always the one
+ * called, its refunds reported to the provider's `onEvent`, disposed with the provider's user.
+ */
 function useOrdersStore(hook: string): Orders {
-  const { orders } = useTradeContext(hook)
-  if (!orders)
+  const { lazy, events } = useTradeContext(hook)
+  if (!lazy?.apis.current.ordersApi)
     throw new Error(
       process.env.NODE_ENV !== 'production'
         ? `${hook} needs <TradeProvider ordersApi={…}>: the order centre reads your order API.`
         : undefined,
     )
-  return orders
+  const store = lazy.get('orders', () => {
+    const given = lazy.apis.current.ordersApi as OrdersApi
+    const api = () => lazy.apis.current.ordersApi ?? given
+    return createOrders({
+      api: {
+        listOrders: (query) => api().listOrders(query),
+        getOrder: (id, ctx) => api().getOrder(id, ctx),
+        cancelOrder: (id) => api().cancelOrder(id),
+        requestRefund: (id, request) => api().requestRefund(id, request),
+        ...(typeof given.cancelRefund === 'function'
+          ? { cancelRefund: (id: string, refundId: string) => api().cancelRefund!(id, refundId) }
+          : {}),
+        ...(typeof given.confirmReceipt === 'function'
+          ? { confirmReceipt: (id: string) => api().confirmReceipt!(id) }
+          : {}),
+      },
+      ...(lazy.lifecycle ? { lifecycle: lazy.lifecycle } : {}),
+    })
+  })
+  // its refunds, as `refund` events (sent only when the provider has `onEvent`)
+  if (events) lazy.get('orders:events', () => ({ dispose: trackOrders(store, events) }))
+  return store
 }
 
 /** A tab of the order centre and what it can do. */

@@ -118,7 +118,7 @@ export function TradeRoot({
 export function CartProvider(props: CartProviderProps) {
   const { cart, channels, os } = useCartRoot(props)
   const value = useMemo<TradeContextValue>(
-    () => ({ cart, channels, os, checkout: null, membership: null }),
+    () => ({ cart, channels, os, checkout: null }),
     [cart, channels, os],
   )
   return (

@@ -3,12 +3,11 @@ import type {
   Checkout,
   CheckoutTracker,
   EventHub,
-  Membership,
-  Orders,
   PaymentChannel,
   PurchaseContext,
 } from '@tradekit/core'
 import { createContext, useContext } from 'react'
+import type { LazyStores } from './lazyStores'
 
 /** What `TradeProvider` shares with the hooks below it. */
 export interface TradeContextValue {
@@ -20,10 +19,11 @@ export interface TradeContextValue {
   readonly os: PurchaseContext['os']
   /** The checkout of the current user, when the provider has an `api`. */
   readonly checkout: Checkout | null
-  /** Membership, when the provider has a `membershipApi` and an `api`. */
-  readonly membership: Membership | null
-  /** The order centre of the current user, when the provider has an `ordersApi`. */
-  readonly orders?: Orders | null
+  /**
+   * The stores the hooks make on first use for the current user: the order centre (with the
+   * provider's `ordersApi`) and membership (with its `membershipApi` and `api`).
+   */
+  readonly lazy?: LazyStores
   /** Where the trading events go (the provider's `onEvent`). */
   readonly events?: EventHub
   /** `begin_checkout` for the provider's checkout (its purchases are followed by the provider). */

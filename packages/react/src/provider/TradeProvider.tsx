@@ -4,8 +4,6 @@ import {
   type CheckoutApi,
   type CheckoutTiming,
   createEventHub,
-  createMembership,
-  createOrders,
   type EventHub,
   type EventLine,
   type LifecyclePort,
@@ -15,12 +13,12 @@ import {
   type TradeEventHandler,
   trackCart,
   trackCheckout,
-  trackOrders,
 } from '@tradekit/core'
 import { useEffect, useMemo, useRef } from 'react'
 import { useManagedCheckout } from '../checkout/useManagedCheckout'
 import { hold, releaseLater } from '../store/releaseLater'
 import { type CartProviderProps, TradeRoot, useCartRoot } from './CartProvider'
+import { createLazyStores, type LazyApis, type LazyStores } from './lazyStores'
 import type { TradeContextValue } from './TradeContext'
 
 /** Props of {@link TradeProvider}. */
@@ -32,11 +30,17 @@ export interface TradeProviderProps extends CartProviderProps {
    * that checkout in place; its pending orders and shown state stay.
    */
   api?: CheckoutApi
-  /** The team's membership API (plans, entitlement), for `useMembership()` and `useEntitlement()`. */
+  /**
+   * The team's membership API (plans, entitlement), for `useMembership()` and `useEntitlement()`:
+   * the first of them to render makes the user's membership store (with `api`, through which plans
+   * are bought), so an app whose pages never show membership carries none of its code.
+   */
   membershipApi?: MembershipApi
   /**
-   * The team's order API, for the order centre (`useOrders()`, `useOrder()`): one store per user,
-   * fetching the shown tab again when the app comes back.
+   * The team's order API, for the order centre (`useOrders()`, `useOrder()`, `useRefund()`): the
+   * first of them to render makes the user's store, fetching the shown tab again when the app comes
+   * back. The store's code comes with those hooks, so a mini-program whose order pages are in a
+   * subpackage keeps it there.
    */
   ordersApi?: OrdersApi
   /** App show/hide (`taroLifecycle()`): confirmation pauses while hidden and re-checks on show. */
@@ -56,9 +60,10 @@ export interface TradeProviderProps extends CartProviderProps {
 }
 
 /**
- * The root of a TradeKit app: the current user's cart, checkout and membership, the locale and the
- * messages for the hooks and components below. Without `api` it is a `CartProvider` that still
- * carries the checkout code: a cart-only app uses `CartProvider`.
+ * The root of a TradeKit app: the current user's cart and checkout, the locale and the messages for
+ * the hooks and components below; the order centre and membership are made by their hooks on first
+ * use. Without `api` it is a `CartProvider` that still carries the checkout code: a cart-only app
+ * uses `CartProvider`.
  *
  * @example
  * ```tsx
@@ -80,31 +85,11 @@ export function TradeProvider(props: TradeProviderProps) {
     [tracked, root.cart, events],
   )
   const checkout = useManagedCheckout({ api, channels, storage, lifecycle, timing, namespace, userId })
-  const membershipApiRef = useRef(membershipApi)
-  membershipApiRef.current = membershipApi
-  const hasMembership = membershipApi !== undefined
-  const membership = useMemo(() => {
-    if (!hasMembership || !checkout) return null
-    const current = () => membershipApiRef.current as MembershipApi
-    return createMembership({
-      api: {
-        getPlans: (ctx) => current().getPlans(ctx),
-        getEntitlement: (ctx) => current().getEntitlement(ctx),
-      },
-      checkout,
-    })
-  }, [hasMembership, checkout])
-  // a membership replaced (new user, new checkout) or unmounted stops following its checkout
-  useEffect(() => {
-    if (!membership) return
-    hold(membership)
-    return () => releaseLater(membership)
-  }, [membership])
-  const orders = useOrdersStore(ordersApi, lifecycle, namespace, userId)
-  const checkoutEvents = useTradeEventTrackers(tracked, events, cart, checkout, orders)
+  const lazy = useLazyStores(checkout, lifecycle, namespace, userId, { ordersApi, membershipApi })
+  const checkoutEvents = useTradeEventTrackers(tracked, events, cart, checkout, lazy)
   const value = useMemo<TradeContextValue>(
-    () => ({ cart, channels, os, checkout, membership, orders, events, checkoutEvents }),
-    [cart, channels, os, checkout, membership, orders, events, checkoutEvents],
+    () => ({ cart, channels, os, checkout, lazy, events, checkoutEvents }),
+    [cart, channels, os, checkout, lazy, events, checkoutEvents],
   )
   return (
     <TradeRoot value={value} locale={props.locale} messages={props.messages}>
@@ -113,54 +98,51 @@ export function TradeProvider(props: TradeProviderProps) {
   )
 }
 
-/** The user's order centre: the latest api object is always the one called; disposed when released. */
-function useOrdersStore(
-  ordersApi: OrdersApi | undefined,
+/**
+ * The stores the hooks make on first use (the order centre, membership) for this user, checkout and
+ * lifecycle, with the latest APIs; replaced — and the old ones disposed — when any of those changes
+ * or an API comes or goes (an optional method of `ordersApi` included), as the provider's own stores
+ * were.
+ */
+function useLazyStores(
+  checkout: Checkout | null,
   lifecycle: LifecyclePort | undefined,
   namespace: string | undefined,
   userId: string | null | undefined,
-) {
-  const apiRef = useRef(ordersApi)
-  apiRef.current = ordersApi
-  const hasApi = ordersApi !== undefined
-  const hasCancelRefund = typeof ordersApi?.cancelRefund === 'function'
-  const hasConfirmReceipt = typeof ordersApi?.confirmReceipt === 'function'
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one store per user; the api is read through the ref
-  const orders = useMemo(() => {
-    if (!hasApi) return null
-    const api = () => apiRef.current as OrdersApi
-    return createOrders({
-      api: {
-        listOrders: (query) => api().listOrders(query),
-        getOrder: (id, ctx) => api().getOrder(id, ctx),
-        cancelOrder: (id) => api().cancelOrder(id),
-        requestRefund: (id, request) => api().requestRefund(id, request),
-        ...(hasCancelRefund
-          ? { cancelRefund: (id: string, refundId: string) => api().cancelRefund!(id, refundId) }
-          : {}),
-        ...(hasConfirmReceipt ? { confirmReceipt: (id: string) => api().confirmReceipt!(id) } : {}),
-      },
-      ...(lifecycle ? { lifecycle } : {}),
-    })
-  }, [hasApi, hasCancelRefund, hasConfirmReceipt, lifecycle, namespace, userId])
+  given: LazyApis,
+): LazyStores {
+  const apis = useRef(given)
+  apis.current = given
+  const { ordersApi, membershipApi } = given
+  const shape = [
+    ordersApi !== undefined,
+    typeof ordersApi?.cancelRefund === 'function',
+    typeof ordersApi?.confirmReceipt === 'function',
+    membershipApi !== undefined,
+  ].join()
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one set per user and API shape; the APIs are read through the ref
+  const lazy = useMemo(
+    () => createLazyStores(apis, lifecycle),
+    [checkout, lifecycle, namespace, userId, shape],
+  )
   useEffect(() => {
-    if (!orders) return
-    hold(orders)
-    return () => releaseLater(orders)
-  }, [orders])
-  return orders
+    hold(lazy)
+    return () => releaseLater(lazy)
+  }, [lazy])
+  return lazy
 }
 
 /**
  * With `onEvent`: the checkout's begin_checkout and purchases (items from the cart's lines, or the
- * order centre's order for a continued payment) and the order centre's refunds.
+ * order centre's order for a continued payment). The order centre's refunds are followed by its
+ * store, from when a hook makes it.
  */
 function useTradeEventTrackers(
   tracked: boolean,
   events: EventHub,
   cart: CartStore,
   checkout: Checkout | null,
-  orders: Orders | null,
+  lazy: LazyStores,
 ) {
   const tracker = useMemo(() => {
     if (!tracked || !checkout) return null
@@ -173,15 +155,17 @@ function useTradeEventTrackers(
         })
       },
       ofOrder: (orderId) =>
-        orders?.getSnapshot().orders[orderId]?.lines.map((l) => ({
-          skuId: l.skuId,
-          title: l.title,
-          price: l.unitPrice,
-          quantity: l.quantity,
-        })),
+        lazy
+          .peek<Orders>('orders')
+          ?.getSnapshot()
+          .orders[orderId]?.lines.map((l) => ({
+            skuId: l.skuId,
+            title: l.title,
+            price: l.unitPrice,
+            quantity: l.quantity,
+          })),
     })
-  }, [tracked, events, cart, checkout, orders])
+  }, [tracked, events, cart, checkout, lazy])
   useEffect(() => tracker?.start(), [tracker])
-  useEffect(() => (tracked && orders ? trackOrders(orders, events) : undefined), [tracked, orders, events])
   return tracker
 }
