@@ -17,7 +17,11 @@
 // in common.js or a page's file — and `<root>/tradekit-<pkg>` those that only that subpackage's pages
 // use. So `tradekit-*.js` + `tradekit-taro.ttss` is TradeKit's code in the main package, by package, and
 // `<root>/tradekit-*` its code in the subpackage; one chunk for all of TradeKit, as this script used to
-// make, would have pulled subpackage-only modules into the main package. The weighed build's package
+// make, would have pulled subpackage-only modules into the main package. A module several subpackages
+// share and no main page uses is left where Taro puts it: its sub-common/ chunks, copied into each of
+// those subpackages (counting those chunks as the main package's, as this script did until Dec 2026,
+// overstated the share by about 13 KB; the check line compares the weighed main package with the
+// build as it is). The weighed build's package
 // totals are printed next to those of the build as it is (they differ by chunk wrappers only). TTML:
 // TradeKit's templates are in the main package's base.ttml, together with those of the pages' own Taro
 // components; the main package's TTML difference with the baseline counts as TradeKit's (an upper
@@ -54,6 +58,8 @@ const jsonAt = args.indexOf('--json')
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined
 
 const GOAL = 80 * KB
+// how far the weighed build's main package may be from the build as it is: its extra chunk wrappers
+const WRAPPERS = 5 * KB
 // everything the build reads: the app as it is now, without its outputs and installed packages
 const SKIPPED = new Set(['node_modules', 'dist', 'e2e', '.e2e', '.tmp'])
 
@@ -148,11 +154,17 @@ type Config = {
 }
 
 const tradekitPackage = (module: Module) => TRADEKIT.exec(module.nameForCondition?.() ?? '')?.[1]
-/** The packages of the chunks (pages, app) that use a module: '' for the main package, else a root. */
+/**
+ * The packages of the chunks (pages, app) that use a module: '' for the main package, else a root —
+ * or 'sub-common' for Taro's chunks of modules several subpackages share (named sub-common/<hash>),
+ * which Taro copies into each of those subpackages, not into the main package.
+ */
 const packagesOf = (module: Module, { chunkGraph }: Context) =>
   new Set(
-    [...chunkGraph.getModuleChunksIterable(module)].map(
-      (chunk) => SUB_ROOTS.find((root) => chunk.name?.startsWith(\`\${root}/\`)) ?? '',
+    [...chunkGraph.getModuleChunksIterable(module)].map((chunk) =>
+      chunk.name?.startsWith('sub-common/')
+        ? 'sub-common'
+        : (SUB_ROOTS.find((root) => chunk.name?.startsWith(\`\${root}/\`)) ?? ''),
     ),
   )
 const group = (name: string, priority: number, test: (module: Module, context: Context) => boolean) => ({
@@ -422,7 +434,7 @@ function main() {
             kb(inSubs[root].code),
           ],
           [
-            `subpackage ${root}/: the rest (its pages' own code, page shells)`,
+            `subpackage ${root}/: the rest (its pages' own code, page shells, TradeKit it shares with another subpackage)`,
             kb(built.subs[root].code - inSubs[root].code),
           ],
         ]),
@@ -431,7 +443,7 @@ function main() {
     ),
   )
   console.log(
-    `\ncheck: the weighed build moves nothing between packages — main package ${kb(w.main.code)} KB weighed, ${kb(b.code)} KB as built; ${roots.map((root) => `${root}/ ${kb(w.subs[root].code)} KB weighed, ${kb(built.subs[root].code)} KB as built`).join('; ')} (JS + TTSS + TTML; chunk wrappers differ)`,
+    `\ncheck: the weighed build moves nothing between packages (within ${kb(WRAPPERS)} KB of chunk wrappers) — main package ${kb(w.main.code)} KB weighed, ${kb(b.code)} KB as built; ${roots.map((root) => `${root}/ ${kb(w.subs[root].code)} KB weighed, ${kb(built.subs[root].code)} KB as built`).join('; ')} (JS + TTSS + TTML) ${Math.abs(w.main.code - b.code) <= WRAPPERS ? '✓' : '✗ — the share above is not what the build puts in the main package'}`,
   )
   const ok = share <= GOAL
   console.log(
