@@ -109,6 +109,19 @@ describe.each([
     expect(result.current.action).toMatchObject({ action: 'cancel', status: 'failed' })
   })
 
+  it('stops offering to pay or cancel once the time to pay runs out, with the page still open', async () => {
+    const api = ordersApi([order('u2', { status: 'pending_payment', expiresAt: Date.now() + 300 })])
+    const { result } = renderHook(() => useOrder('u2'), {
+      wrapper: ({ children }) => wrap(children, { ordersApi: api }),
+    })
+    await waitFor(() => expect(result.current.can).toMatchObject({ canCancel: true, canPay: true }))
+    // nothing else changes: no new snapshot, no new props — only the clock
+    await waitFor(() =>
+      expect(result.current.can).toMatchObject({ canCancel: false, canPay: false, canBuyAgain: true }),
+    )
+    expect(api.getOrder).toHaveBeenCalledTimes(strict ? 2 : 1)
+  })
+
   it('continues to pay an unpaid order through the checkout, never a second order, then reads it again', async () => {
     const merchant = createMemoryApi({ catalog: { tea: { price: money(4800) } } })
     // the order was made earlier (another device): the server holds it pending

@@ -13,9 +13,10 @@ import {
   type OrderTab,
   orderActions,
   type RefundInput,
+  remainingMs,
   trackOrders,
 } from '@tradekit/core'
-import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { useTradeContext } from '../provider/TradeContext'
 
 /**
@@ -142,6 +143,8 @@ export function useOrder(orderId: string): UseOrderResult {
   const order = snapshot.orders[orderId]
   const detail = snapshot.details[orderId]
   const action = snapshot.actions[orderId]
+  const expiry = useExpiry(order)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `can` reads the clock; expiry changes when the time to pay ran out
   return useMemo(
     () => ({
       order,
@@ -169,6 +172,30 @@ export function useOrder(orderId: string): UseOrderResult {
         return result
       },
     }),
-    [order, detail, action, store, orderId, checkout],
+    [order, detail, action, store, orderId, checkout, expiry],
   )
+}
+
+// setTimeout's longest delay (about 24.8 days); a longer wait is taken in steps
+const LONGEST_DELAY_MS = 2 ** 31 - 1
+
+/**
+ * Re-renders once when an unpaid order's time to pay runs out (on the server's clock, as
+ * `remainingMs` reads it), so `can` stops offering to pay or cancel it while the page stays open.
+ * Answers a number that changes at that moment.
+ */
+function useExpiry(order: Order | undefined): number {
+  const [expiry, setExpiry] = useState(0)
+  const left = order ? remainingMs(order, Date.now()) : null
+  const counting = left !== null && left > 0
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a wait cut at the longest delay is taken again after it
+  useEffect(() => {
+    if (!order || !counting) return
+    const wait = remainingMs(order, Date.now()) ?? 0
+    const ran = () => setExpiry((n) => n + 1)
+    if (wait === 0) return ran()
+    const timer = setTimeout(ran, Math.min(wait, LONGEST_DELAY_MS))
+    return () => clearTimeout(timer)
+  }, [order, counting, expiry])
+  return expiry
 }
