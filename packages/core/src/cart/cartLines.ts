@@ -4,6 +4,7 @@ import type { Money } from '../money/money'
 import { cartLineId } from './cartLineId'
 import { isLineBlocked } from './isLineBlocked'
 import { type Lines, lineIdsOfSku, positionOf, prependedLine, removedLine, replacedLines } from './lineTable'
+import { lineText } from './lineText'
 import { normalizeItem } from './normalizeItem'
 import { blockingStatus, clampQuantity, quantityRules } from './quantityRules'
 import type { CartItem, CartLine, LineIssue, QuantityIssue, QuantityResult } from './types'
@@ -60,47 +61,13 @@ export function buildLine(
   })
 }
 
-const optionalMoney = (a: Money | undefined, b: Money | undefined) =>
-  a === b || (a !== undefined && b !== undefined && equalMoney(a, b))
-
-/** True when two lines hold the same data (so the older object can be kept). */
+/**
+ * True when two lines hold the same data (so the older object can be kept): the same JSON. A line is
+ * built field by field in one order (buildLine over normalizeItem), so equal data is equal text; the
+ * text is the one the cart's record writes, made once per line.
+ */
 export function sameLine(a: CartLine, b: CartLine): boolean {
-  if (a === b) return true
-  if (
-    a.lineId !== b.lineId ||
-    a.skuId !== b.skuId ||
-    a.title !== b.title ||
-    a.image !== b.image ||
-    a.quantity !== b.quantity ||
-    a.selected !== b.selected ||
-    a.stock !== b.stock ||
-    a.minQuantity !== b.minQuantity ||
-    a.maxQuantity !== b.maxQuantity ||
-    a.step !== b.step ||
-    a.perUserLimit !== b.perUserLimit ||
-    a.status !== b.status ||
-    a.kind !== b.kind ||
-    !equalMoney(a.price, b.price) ||
-    !equalMoney(a.addedPrice, b.addedPrice) ||
-    !optionalMoney(a.originalPrice, b.originalPrice) ||
-    !optionalMoney(a.memberPrice, b.memberPrice) ||
-    a.issues.length !== b.issues.length ||
-    a.issues.some((issue, index) => b.issues[index] !== issue)
-  ) {
-    return false
-  }
-  const attributesA = a.attributes ?? []
-  const attributesB = b.attributes ?? []
-  if (a.attributes === undefined) {
-    if (b.attributes !== undefined) return false
-  } else if (b.attributes === undefined) return false
-  return (
-    attributesA.length === attributesB.length &&
-    attributesA.every((entry, index) => {
-      const other = attributesB[index]!
-      return entry.name === other.name && entry.value === other.value
-    })
-  )
+  return a === b || lineText(a) === lineText(b)
 }
 
 function indexOf(lines: Lines, lineId: string): number {

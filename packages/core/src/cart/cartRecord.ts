@@ -3,6 +3,7 @@ import { storedText } from '../storage/storage'
 import { cartLineId } from './cartLineId'
 import { buildLine, isLineBlocked, type Lines } from './cartLines'
 import { totalsOf } from './lineTable'
+import { lineText } from './lineText'
 import { normalizeItem } from './normalizeItem'
 import { blockingStatus, clampQuantity, quantityRules } from './quantityRules'
 import type { CartItem, CartLine } from './types'
@@ -14,19 +15,6 @@ export const CART_RECORD_VERSION = 1
 export interface CartRecord {
   readonly v: typeof CART_RECORD_VERSION
   readonly lines: readonly CartLine[]
-}
-
-// Lines are frozen, so a line's JSON never changes: each is serialised once, however many writes
-// follow (a write re-serialises only the lines that changed since the last one).
-const lineTexts = new WeakMap<CartLine, string>()
-
-function lineText(line: CartLine): string {
-  let text = lineTexts.get(line)
-  if (text === undefined) {
-    text = JSON.stringify(line)
-    lineTexts.set(line, text)
-  }
-  return text
 }
 
 // Lines are joined a few dozen at a time and the parts concatenated: one join of a long cart makes

@@ -6,6 +6,15 @@ import type { CartAttribute, CartItem, CartItemOptions, ProductKind, ProductStat
 
 const STATUSES: readonly ProductStatus[] = ['on_sale', 'sold_out', 'off_shelf']
 const KINDS: readonly ProductKind[] = ['physical', 'service', 'virtual']
+const PRICES = ['originalPrice', 'memberPrice'] as const
+// each quantity field with its least value
+const COUNTS = [
+  ['stock', 0],
+  ['minQuantity', 1],
+  ['maxQuantity', 1],
+  ['step', 1],
+  ['perUserLimit', 1],
+] as const
 
 function invalid(message: string | undefined): never {
   throw new TradeKitError('INVALID_ARGUMENT', message)
@@ -77,33 +86,28 @@ export function normalizeItem(item: CartItem, currency: string): CartItem {
     cartLineId(skuId, item.options) // throws for options that are not plain JSON
     options = deepFreeze(JSON.parse(JSON.stringify(item.options)) as CartItemOptions)
   }
+  // the fields in one order, so that equal items make equal JSON (cartLines' sameLine)
   const normalized: { -readonly [K in keyof CartItem]: CartItem[K] } = {
     skuId,
     title: item.title,
     price: checkPrice(item.price, 'price', currency),
   }
   if (item.image !== undefined) normalized.image = item.image
-  if (item.originalPrice !== undefined)
-    normalized.originalPrice = checkPrice(item.originalPrice, 'originalPrice', currency)
-  if (item.memberPrice !== undefined)
-    normalized.memberPrice = checkPrice(item.memberPrice, 'memberPrice', currency)
-  const stock = checkCount(item.stock, 'stock', 0)
-  if (stock !== undefined) normalized.stock = stock
-  const minQuantity = checkCount(item.minQuantity, 'minQuantity', 1)
-  if (minQuantity !== undefined) normalized.minQuantity = minQuantity
-  const maxQuantity = checkCount(item.maxQuantity, 'maxQuantity', 1)
-  if (maxQuantity !== undefined) normalized.maxQuantity = maxQuantity
-  const step = checkCount(item.step, 'step', 1)
-  if (step !== undefined) normalized.step = step
-  const perUserLimit = checkCount(item.perUserLimit, 'perUserLimit', 1)
-  if (perUserLimit !== undefined) normalized.perUserLimit = perUserLimit
+  for (const field of PRICES) {
+    if (item[field] !== undefined) normalized[field] = checkPrice(item[field], field, currency)
+  }
+  for (const [field, least] of COUNTS) {
+    const count = checkCount(item[field], field, least)
+    if (count !== undefined) normalized[field] = count
+  }
   if (item.status !== undefined) normalized.status = item.status
   if (item.kind !== undefined) normalized.kind = item.kind
   const attributes = checkAttributes(item.attributes)
   if (attributes !== undefined) normalized.attributes = attributes
   if (options !== undefined) normalized.options = options
-  const min = Math.ceil((minQuantity ?? 1) / (step ?? 1)) * (step ?? 1)
-  const limit = Math.min(maxQuantity ?? Number.POSITIVE_INFINITY, perUserLimit ?? Number.POSITIVE_INFINITY)
+  const { minQuantity = 1, step = 1, maxQuantity = Infinity, perUserLimit = Infinity } = normalized
+  const min = Math.ceil(minQuantity / step) * step
+  const limit = Math.min(maxQuantity, perUserLimit)
   if (limit < min) {
     invalid(
       process.env.NODE_ENV !== 'production'
