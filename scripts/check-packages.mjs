@@ -171,6 +171,7 @@ for (const name of packages) {
       'Unsupported locale',
       'Unknown message key',
       'and pass it as messages',
+      'no storage given, using memoryStorage()',
     ],
     react: ['must be used inside <TradeProvider>', 'the order centre reads your order API'],
     taro: ['do not fit a version'],

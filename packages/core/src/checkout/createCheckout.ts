@@ -31,14 +31,6 @@ export const DEFAULT_CHECKOUT_TIMING: Readonly<CheckoutTiming> = Object.freeze({
   forgetWithoutExpiryMs: 24 * 60 * 60_000,
 })
 
-function isDevelopment(): boolean {
-  try {
-    return process.env.NODE_ENV !== 'production'
-  } catch {
-    return false
-  }
-}
-
 /**
  * Creates the checkout: the transition table of `machine.ts` (idle → creating → paying →
  * confirming → paid | cancelled | failed | expired | unknown) run against the team's API, the
@@ -61,7 +53,7 @@ function isDevelopment(): boolean {
  * ```
  */
 export function createCheckout(options: CheckoutOptions): Checkout {
-  if (!options.storage && isDevelopment()) {
+  if (process.env.NODE_ENV !== 'production' && !options.storage) {
     console.warn(
       '[TradeKit] createCheckout: no storage given, using memoryStorage(); a killed app loses its pending order.',
     )
