@@ -1,7 +1,6 @@
 import { act, render, renderHook, waitFor } from '@testing-library/react'
 import {
   type CheckoutApi,
-  type LifecyclePort,
   memoryStorage,
   money,
   type OrderRequest,
@@ -14,37 +13,13 @@ import { TradeProvider, type TradeProviderProps, type UseCheckoutResult, useChec
 import { type ReactNode, StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { createMemoryApi } from '../../stories/fixtures/memoryApi'
+import { fakeLifecycle } from './fixtures'
 
 const FAST = {
   createRetryDelaysMs: [5, 5],
   pollDelaysMs: [10, 20],
   confirmBudgetMs: 300,
   payTimeoutMs: 2000,
-}
-
-function fakeLifecycle() {
-  const shows = new Set<() => void>()
-  const hides = new Set<() => void>()
-  const port: LifecyclePort = {
-    onShow(cb) {
-      shows.add(cb)
-      return () => shows.delete(cb)
-    },
-    onHide(cb) {
-      hides.add(cb)
-      return () => hides.delete(cb)
-    },
-  }
-  return {
-    port,
-    listeners: () => shows.size + hides.size,
-    hide: () => {
-      for (const cb of [...hides]) cb()
-    },
-    show: () => {
-      for (const cb of [...shows]) cb()
-    },
-  }
 }
 
 const request = (amount: number): OrderRequest => ({

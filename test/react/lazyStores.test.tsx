@@ -1,12 +1,10 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import {
-  type LifecyclePort,
   memoryStorage,
   money,
   type Order,
   type OrderRefund,
   type OrdersApi,
-  type Plan,
   sandboxChannel,
   type TradeEvent,
 } from '@tradekit/core'
@@ -21,42 +19,14 @@ import {
 import { type ReactNode, StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { createMemoryApi } from '../../stories/fixtures/memoryApi'
+import { fakeLifecycle, monthly, paidOrder } from './fixtures'
 
 // The order centre and membership are made by their hooks on first use, not by TradeProvider: a page
 // that never shows them runs none of their code (and a mini-program bundle whose pages with those
 // hooks are in a subpackage keeps the code there).
 
 const FAST = { pollDelaysMs: [10], confirmBudgetMs: 300, createRetryDelaysMs: [5] }
-const monthly: Plan = {
-  id: 'vip-month',
-  title: '月卡',
-  price: money(1200),
-  period: { unit: 'month', count: 1 },
-  benefits: ['全站畅读'],
-}
-
-function order(orderId: string, refunds?: OrderRefund[]): Order {
-  return {
-    orderId,
-    status: 'paid',
-    kind: 'physical',
-    lines: [
-      {
-        lineId: 'l1',
-        skuId: 'tea',
-        title: '龙井',
-        quantity: 1,
-        unitPrice: money(4800),
-        amount: money(4800),
-        refunded: money(0),
-      },
-    ],
-    amount: money(4800),
-    refunded: money(0),
-    createdAt: 1,
-    ...(refunds ? { refunds } : {}),
-  }
-}
+const order = (orderId: string, refunds?: OrderRefund[]) => paidOrder(orderId, refunds ? { refunds } : {})
 
 function ordersApiOver(current: () => Order[]) {
   const api: OrdersApi = {
@@ -66,28 +36,6 @@ function ordersApiOver(current: () => Order[]) {
     requestRefund: vi.fn(async (id: string) => current().find((o) => o.orderId === id) as Order),
   }
   return api
-}
-
-function fakeLifecycle() {
-  const shows = new Set<() => void>()
-  const hides = new Set<() => void>()
-  const port: LifecyclePort = {
-    onShow(cb) {
-      shows.add(cb)
-      return () => shows.delete(cb)
-    },
-    onHide(cb) {
-      hides.add(cb)
-      return () => hides.delete(cb)
-    },
-  }
-  return {
-    port,
-    listeners: () => shows.size + hides.size,
-    show: () => {
-      for (const cb of [...shows]) cb()
-    },
-  }
 }
 
 const nextTick = () => act(async () => new Promise((resolve) => setTimeout(resolve, 5)))

@@ -1,17 +1,11 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { createCart, memoryStorage, money, type Plan, sandboxChannel } from '@tradekit/core'
+import { createCart, memoryStorage, money, sandboxChannel } from '@tradekit/core'
 import { TradeProvider, useCartActions, useCartQuote, useEntitlement, useMembership } from '@tradekit/react'
 import { type ReactNode, StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { createMemoryApi } from '../../stories/fixtures/memoryApi'
+import { monthly } from './fixtures'
 
-const monthly: Plan = {
-  id: 'vip-month',
-  title: '月卡',
-  price: money(1200),
-  period: { unit: 'month', count: 1 },
-  benefits: ['全站畅读'],
-}
 const FAST = { pollDelaysMs: [10], confirmBudgetMs: 300, createRetryDelaysMs: [5] }
 
 describe.each([
