@@ -21,10 +21,11 @@
 // over its budget) is read through dist's source maps.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { bytesBySource } from '../sourceBytes.mjs'
 import { KB, table } from '../table.mjs'
 
 const benchDir = fileURLToPath(new URL('..', import.meta.url))
@@ -129,51 +130,8 @@ async function bundle(contents, { sourcemap = false, alsoExternal = [] } = {}) {
     cssFiles,
     live,
     fromSources: sourceInputs(result.metafile),
-    ...(map ? { bySource: bytesBySource(JSON.parse(map.text)) } : {}),
+    ...(map ? { bySource: bytesBySource(JSON.parse(map.text), outdir, repoDir) } : {}),
   }
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
-/** The numbers of one source-map segment (base64 VLQ). */
-function decodeSegment(segment) {
-  const values = []
-  let value = 0
-  let shift = 0
-  for (const char of segment) {
-    const digit = BASE64.indexOf(char)
-    value += (digit & 31) << shift
-    if (digit & 32) shift += 5
-    else {
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1)
-      value = 0
-      shift = 0
-    }
-  }
-  return values
-}
-
-/**
- * Minified bytes of the output per original source file (repo-relative path): each mapped segment
- * counts up to the next segment. esbuild chains the source maps of dist/, so the sources are
- * TradeKit's .ts files.
- */
-function bytesBySource(map) {
-  const bytes = new Map()
-  let source = 0
-  map.mappings.split(';').forEach((line) => {
-    const segments = line ? line.split(',').map(decodeSegment) : []
-    segments.forEach((fields, index) => {
-      if (fields.length < 4) return
-      source += fields[1]
-      // the last segment of a line is left out: what follows it (an export clause) is esbuild's
-      const next = segments[index + 1]
-      if (!next) return
-      const path = relative(repoDir, resolve(outdir, map.sources[source]))
-      bytes.set(path, (bytes.get(path) ?? 0) + next[0])
-    })
-  })
-  return bytes
 }
 
 function measure(text) {

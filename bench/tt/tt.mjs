@@ -46,6 +46,8 @@ import {
 } from 'node:fs'
 import { dirname, extname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { bytesBySource } from '../sourceBytes.mjs'
 import { KB, table } from '../table.mjs'
 
 const benchDir = fileURLToPath(new URL('..', import.meta.url))
@@ -214,6 +216,53 @@ export default async (...args: unknown[]) => {
   )
 }
 
+/**
+ * TradeKit's JS in what the main package's code imports (app.tsx and the main pages), by package and
+ * source folder: esbuild's estimate — the same imports bundled from dist/ (minified ESM, es2018, the
+ * tt defines), attributed through dist/'s source maps; webpack's module wrappers come on top.
+ */
+async function mainPackageByFolder(pages) {
+  const outdir = join(workDir, 'by-folder')
+  const entry = ['app', ...pages]
+    .map((page, index) => `export { default as Entry${index} } from './${page}'`)
+    .join('\n')
+  const result = await build({
+    stdin: { contents: entry, resolveDir: join(appDir, 'src'), loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2018',
+    jsx: 'automatic',
+    write: false,
+    sourcemap: 'external',
+    outdir,
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      'process.env.TARO_ENV': '"tt"',
+      MINI_SHOP_REAL_CASHIER: 'false',
+      MINI_SHOP_MERCHANT_URL: '""',
+    },
+    external: ['react', 'react/*', 'react-dom', '@tarojs/*'],
+    alias: Object.fromEntries(
+      TRADEKIT_PACKAGES.map((name) => [
+        `@tradekit/${name}`,
+        join(repoDir, 'packages', name, 'dist/index.js'),
+      ]),
+    ),
+    loader: { '.css': 'empty' },
+    logLevel: 'error',
+  })
+  const map = JSON.parse(result.outputFiles.find((file) => file.path.endsWith('.map')).text)
+  const folders = new Map()
+  for (const [path, bytes] of bytesBySource(map, outdir, repoDir)) {
+    const match = /^packages\/(core|react|taro)\/src\/([^/]+)/.exec(path)
+    if (!match) continue
+    const folder = `${match[1]}/${match[2].replace(/\.tsx?$/, '')}`
+    folders.set(folder, (folders.get(folder) ?? 0) + bytes)
+  }
+  return [...folders].sort((a, b) => b[1] - a[1])
+}
+
 const DIST = ['core', 'react', 'taro'].map((name) => join(repoDir, 'packages', name, 'dist/index.js'))
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 
@@ -315,7 +364,7 @@ function tradekitOf(part, prefix = '') {
   return { js, jsTotal, ttss, code: jsTotal + ttss }
 }
 
-function main() {
+async function main() {
   if (!skipBuild) {
     console.log('$ pnpm build   (the app links the packages from their dist/)')
     execFileSync('pnpm', ['build'], { cwd: repoDir, stdio: ['ignore', 'ignore', 'inherit'] })
@@ -445,6 +494,23 @@ function main() {
   console.log(
     `\ncheck: the weighed build moves nothing between packages (within ${kb(WRAPPERS)} KB of chunk wrappers) — main package ${kb(w.main.code)} KB weighed, ${kb(b.code)} KB as built; ${roots.map((root) => `${root}/ ${kb(w.subs[root].code)} KB weighed, ${kb(built.subs[root].code)} KB as built`).join('; ')} (JS + TTSS + TTML) ${Math.abs(w.main.code - b.code) <= WRAPPERS ? '✓' : '✗ — the share above is not what the build puts in the main package'}`,
   )
+  const byFolder = await mainPackageByFolder(readAppConfig(appDir).pages)
+  console.log(
+    "\nWhat TradeKit's JS in the main package buys, by source folder — esbuild's estimate of what app.tsx and the main pages import (minified, from dist/ through its source maps; webpack's module wrappers come on top)\n",
+  )
+  console.log(
+    table(
+      ['package/folder', 'bytes'],
+      [
+        ...byFolder.filter(([, bytes]) => bytes >= 500).map(([folder, bytes]) => [folder, kb(bytes)]),
+        [
+          'the rest',
+          kb(byFolder.filter(([, bytes]) => bytes < 500).reduce((sum, [, bytes]) => sum + bytes, 0)),
+        ],
+        ['**all**', kb(byFolder.reduce((sum, [, bytes]) => sum + bytes, 0))],
+      ],
+    ),
+  )
   const ok = share <= GOAL
   console.log(
     `\ngoal: TradeKit's share of the tt main package ≤ ${kb(GOAL)} KB (JS + TTSS + TTML) — ${kb(share)} KB (${((100 * share) / b.code).toFixed(0)} % of the main package's code; ${kb(shareFlat)} KB without subpackage) ${ok ? '✓' : '✗'}`,
@@ -467,6 +533,7 @@ function main() {
           chunkTtss: inMain.ttss,
           share,
           shareWithoutSubpackage: shareFlat,
+          mainByFolder: Object.fromEntries(byFolder),
           ok,
         },
         null,
@@ -476,4 +543,4 @@ function main() {
   }
 }
 
-main()
+await main()
