@@ -24,15 +24,16 @@ export interface Transition<R> {
 }
 
 type QuantityLineIssue = 'exceeds_stock' | 'over_limit' | 'below_min'
-const QUANTITY_ISSUES: readonly LineIssue[] = ['exceeds_stock', 'over_limit', 'below_min']
+const QUANTITY_ISSUES: readonly unknown[] = ['exceeds_stock', 'over_limit', 'below_min']
+
+/** The value as a line's quantity issue (what its last quantity change was clamped by), if it is one. */
+export function toLineIssue(issue: unknown): QuantityLineIssue | undefined {
+  return QUANTITY_ISSUES.includes(issue) ? (issue as QuantityLineIssue) : undefined
+}
 
 /** The quantity issue a line carries from its last quantity change, if any. */
 export function quantityIssueOf(line: CartLine): QuantityLineIssue | undefined {
-  return line.issues.find((issue) => QUANTITY_ISSUES.includes(issue)) as QuantityLineIssue | undefined
-}
-
-function toLineIssue(issue: QuantityIssue | undefined): QuantityLineIssue | undefined {
-  return issue === 'exceeds_stock' || issue === 'over_limit' || issue === 'below_min' ? issue : undefined
+  return line.issues.find(toLineIssue) as QuantityLineIssue | undefined
 }
 
 /** Builds a frozen line from a normalized item and the line's own state; issues are derived. */

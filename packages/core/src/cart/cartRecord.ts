@@ -1,7 +1,7 @@
 import { assertMoney } from '../money/money'
 import { storedText } from '../storage/storage'
 import { cartLineId } from './cartLineId'
-import { buildLine, isLineBlocked, type Lines } from './cartLines'
+import { buildLine, isLineBlocked, type Lines, toLineIssue } from './cartLines'
 import { totalsOf } from './lineTable'
 import { lineText } from './lineText'
 import { normalizeItem } from './normalizeItem'
@@ -41,7 +41,6 @@ export interface ParsedCart {
   readonly corrupt: boolean
 }
 
-const QUANTITY_ISSUES = ['exceeds_stock', 'over_limit', 'below_min'] as const
 const DERIVED_ISSUES = ['sold_out', 'off_shelf', 'price_changed']
 
 // One stored line back into a line, or undefined when anything about it is not what we write.
@@ -63,7 +62,7 @@ function restoreLine(raw: unknown, currency: string): CartLine | undefined {
     }
     const quantityIssues = issues.filter((issue) => !DERIVED_ISSUES.includes(issue as string))
     if (quantityIssues.length > 1) return undefined
-    const quantityIssue = QUANTITY_ISSUES.find((issue) => issue === quantityIssues[0])
+    const quantityIssue = toLineIssue(quantityIssues[0])
     if (quantityIssues.length === 1 && !quantityIssue) return undefined
     const line = buildLine(item, {
       lineId: stored.lineId,
