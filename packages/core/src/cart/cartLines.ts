@@ -82,8 +82,10 @@ function indexOf(lines: Lines, lineId: string): number {
   return index
 }
 
-function replaceAt(lines: Lines, index: number, line: CartLine): Lines {
-  if (sameLine(lines[index]!, line)) return lines
+// The lines with `line` at `index`; the same array when the line holds the same data, which a caller
+// that changed a field already knows is not the case (`changed`: no comparison).
+function replaceAt(lines: Lines, index: number, line: CartLine, changed = false): Lines {
+  if (!changed && sameLine(lines[index]!, line)) return lines
   const next = Array.from(lines)
   next[index] = line
   return replacedLines(lines, next, [index])
@@ -167,7 +169,7 @@ export function selectLine(lines: Lines, lineId: string, selected: boolean): Tra
   const line = lines[index]!
   if (selected && isLineBlocked(line)) return { lines, result: false }
   if (line.selected === selected) return { lines, result: true }
-  return { lines: replaceAt(lines, index, Object.freeze({ ...line, selected })), result: true }
+  return { lines: replaceAt(lines, index, Object.freeze({ ...line, selected }), true), result: true }
 }
 
 /** Selects every selectable line, or deselects all. */
