@@ -96,11 +96,11 @@ export function manualChannel(id = 'manual', withSign = false) {
   return channel
 }
 
-/** App show/hide driven by the test. */
+/** App show/hide driven by the test, counting who listens. */
 export function fakeLifecycle() {
   const show = new Set<() => void>()
   const hide = new Set<() => void>()
-  const port: LifecyclePort & { show(): void; hide(): void } = {
+  const port: LifecyclePort & { show(): void; hide(): void; listeners(): number } = {
     onShow(cb) {
       show.add(cb)
       return () => show.delete(cb)
@@ -115,6 +115,7 @@ export function fakeLifecycle() {
     hide: () => {
       for (const cb of [...hide]) cb()
     },
+    listeners: () => show.size + hide.size,
   }
   return port
 }

@@ -24,6 +24,7 @@ import {
 } from '@tradekit/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeApi, manualChannel, request, settle } from './checkoutFakes'
+import { paidOrder } from './orderFakes'
 
 const tea: CartItem = { skuId: 'tea', title: '龙井', price: money(4800), stock: 3 }
 const cup: CartItem = { skuId: 'cup', title: '茶杯', price: money(1250) }
@@ -200,26 +201,8 @@ describe('trackCheckout', () => {
 })
 
 describe('trackOrders', () => {
-  const paidOrder = (refunds: Order['refunds']): Order => ({
-    orderId: 'o9',
-    status: refunds?.length ? 'refunding' : 'paid',
-    kind: 'physical',
-    lines: [
-      {
-        lineId: 'l1',
-        skuId: 'tea',
-        title: '龙井',
-        quantity: 1,
-        unitPrice: money(4800),
-        amount: money(4800),
-        refunded: money(0),
-      },
-    ],
-    amount: money(4800),
-    refunded: money(0),
-    createdAt: 1,
-    refunds,
-  })
+  const orderWith = (refunds: Order['refunds']): Order =>
+    paidOrder('o9', { status: refunds?.length ? 'refunding' : 'paid', refunds })
   const refund = (status: 'refunding' | 'refunded') => ({
     refundId: 'r1',
     status,
@@ -230,7 +213,7 @@ describe('trackOrders', () => {
 
   it('reports a refund the app saw open once it is refunded, and not old refunds of a first read', async () => {
     const { events, hub } = recorder()
-    let served = paidOrder([refund('refunding')])
+    let served = orderWith([refund('refunding')])
     const api: OrdersApi = {
       listOrders: async () => ({ orders: [] }),
       getOrder: async () => served,
@@ -240,7 +223,7 @@ describe('trackOrders', () => {
     const orders = createOrders({ api })
     const stop = trackOrders(orders, hub)
     await orders.getOrder('o9')
-    served = { ...paidOrder([refund('refunded')]), status: 'refunded' }
+    served = { ...orderWith([refund('refunded')]), status: 'refunded' }
     await orders.getOrder('o9')
     await orders.getOrder('o9')
     await flush()

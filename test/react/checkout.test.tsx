@@ -38,7 +38,7 @@ describe.each([
     const lifecycle = fakeLifecycle()
     const channel = sandboxChannel(script, { notify: merchant.markPaid })
     const hook = renderHook(
-      () => useCheckout({ api: merchant.api, channel, storage, lifecycle: lifecycle.port, timing: FAST }),
+      () => useCheckout({ api: merchant.api, channel, storage, lifecycle: lifecycle, timing: FAST }),
       { wrapper: ({ children }) => <>{wrap(children)}</> },
     )
     return { merchant, lifecycle, hook, storage }
@@ -167,7 +167,7 @@ describe.each([
           api: first.merchant.api,
           channel: sandboxChannel(undefined, { notify: first.merchant.markPaid }),
           storage,
-          lifecycle: lifecycle.port,
+          lifecycle: lifecycle,
           timing: FAST,
         }),
       { wrapper: ({ children }) => <>{wrap(children)}</> },
@@ -189,12 +189,7 @@ describe('TradeProvider checkout', () => {
     const storage = memoryStorage()
     const wrapper = ({ children }: { children: ReactNode }) => (
       <StrictMode>
-        <TradeProvider
-          api={merchant.api}
-          channel={sandboxChannel()}
-          storage={storage}
-          lifecycle={lifecycle.port}
-        >
+        <TradeProvider api={merchant.api} channel={sandboxChannel()} storage={storage} lifecycle={lifecycle}>
           {children}
         </TradeProvider>
       </StrictMode>
@@ -270,7 +265,7 @@ describe.each([
     const storage = memoryStorage()
     const first = spiedApi(merchant.api)
     const cashier = sandboxChannel({ outcome: 'unknown', delayMs: 5 }, { notify: merchant.markPaid })
-    const base = { storage, lifecycle: lifecycle.port, userId: 'u1' }
+    const base = { storage, lifecycle: lifecycle, userId: 'u1' }
     const { seen, rerender } = renderProvider({ ...base, api: first, channel: cashier, timing: FAST })
     await act(async () => {
       await seen.current.submit(request(9600))
@@ -310,11 +305,11 @@ describe.each([
     const before = fakeLifecycle()
     const after = fakeLifecycle()
     const base = { api: merchant.api, channel: sandboxChannel(), storage: memoryStorage() }
-    const { seen, rerender } = renderProvider({ ...base, lifecycle: before.port })
+    const { seen, rerender } = renderProvider({ ...base, lifecycle: before })
     await settle()
     const checkout = seen.current.checkout
     expect(before.listeners()).toBe(2)
-    rerender({ ...base, lifecycle: after.port })
+    rerender({ ...base, lifecycle: after })
     await settle()
     expect(seen.current.checkout).toBe(checkout)
     expect(before.listeners()).toBe(0)
@@ -329,7 +324,7 @@ describe.each([
       api: merchant.api,
       channel: sandboxChannel({ outcome: 'unknown', delayMs: 5 }),
       storage,
-      lifecycle: lifecycle.port,
+      lifecycle: lifecycle,
       timing: FAST,
     }
     const { seen, rerender } = renderProvider({ ...base, userId: 'u1' })

@@ -22,6 +22,7 @@ import {
 import { type ReactNode, StrictMode } from 'react'
 import { describe, expect, it } from 'vitest'
 import { createMemoryApi } from '../../stories/fixtures/memoryApi'
+import { paidOrder } from './fixtures'
 
 const FAST = { pollDelaysMs: [10], confirmBudgetMs: 300, createRetryDelaysMs: [5] }
 const tea: CartItem = { skuId: 'tea', title: '龙井', price: money(4800) }
@@ -105,15 +106,7 @@ describe.each([
             {
               item: tea,
               quantity: 1,
-              line: {
-                lineId: 'l1',
-                skuId: 'tea',
-                title: '龙井',
-                quantity: 1,
-                unitPrice: money(4800),
-                amount: money(4800),
-                refunded: money(0),
-              },
+              line: paidOrder('o1').lines[0]!,
             },
           ],
           unavailable: [],

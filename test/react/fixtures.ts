@@ -1,56 +1,12 @@
-import { type LifecyclePort, money, type Order, type Plan } from '@tradekit/core'
+import { money, type Plan } from '@tradekit/core'
 
 // What the react tests share: an app lifecycle to drive by hand, a paid one-line order, a plan.
 
-/** App show/hide driven by the test, counting who listens. */
-export function fakeLifecycle() {
-  const shows = new Set<() => void>()
-  const hides = new Set<() => void>()
-  const port: LifecyclePort = {
-    onShow(cb) {
-      shows.add(cb)
-      return () => shows.delete(cb)
-    },
-    onHide(cb) {
-      hides.add(cb)
-      return () => hides.delete(cb)
-    },
-  }
-  return {
-    port,
-    listeners: () => shows.size + hides.size,
-    hide: () => {
-      for (const cb of [...hides]) cb()
-    },
-    show: () => {
-      for (const cb of [...shows]) cb()
-    },
-  }
-}
+/** App show/hide driven by the test, counting who listens (shared with the core tests). */
+export { fakeLifecycle } from '../core/checkoutFakes'
 
-/** A paid order of one 龙井 at ¥48, with `patch` over it. */
-export function paidOrder(orderId: string, patch: Partial<Order> = {}): Order {
-  return {
-    orderId,
-    status: 'paid',
-    kind: 'physical',
-    lines: [
-      {
-        lineId: 'l1',
-        skuId: 'tea',
-        title: '龙井',
-        quantity: 1,
-        unitPrice: money(4800),
-        amount: money(4800),
-        refunded: money(0),
-      },
-    ],
-    amount: money(4800),
-    refunded: money(0),
-    createdAt: 1,
-    ...patch,
-  }
-}
+/** A paid order of one 龙井 at ¥48 (shared with the core tests). */
+export { paidOrder } from '../core/orderFakes'
 
 /** A monthly membership plan at ¥12. */
 export const monthly: Plan = {

@@ -67,11 +67,11 @@ describe.each([
         api: merchant.api,
         membershipApi: merchant.membershipApi,
         ordersApi: api,
-        lifecycle: withOrders.port,
+        lifecycle: withOrders,
       })),
     })
     renderHook(() => useCart((cart) => cart.count), {
-      wrapper: wrapperOf(() => ({ api: merchant.api, lifecycle: withoutOrders.port })),
+      wrapper: wrapperOf(() => ({ api: merchant.api, lifecycle: withoutOrders })),
     })
     await nextTick()
     expect(result.current).toBe(0)
@@ -89,13 +89,13 @@ describe.each([
     const lifecycle = fakeLifecycle()
     const listening = fakeLifecycle()
     renderHook(() => useCart((cart) => cart.count), {
-      wrapper: wrapperOf(() => ({ lifecycle: listening.port })),
+      wrapper: wrapperOf(() => ({ lifecycle: listening })),
     })
     await nextTick()
     const api = ordersApiOver(() => [order('a')])
     const { result } = renderHook(
       () => ({ all: useOrders('all'), paid: useOrders('pending_payment'), one: useOrder('a') }),
-      { wrapper: wrapperOf(() => ({ ordersApi: api, lifecycle: lifecycle.port })) },
+      { wrapper: wrapperOf(() => ({ ordersApi: api, lifecycle: lifecycle })) },
     )
     await waitFor(() => expect(result.current.one.order?.orderId).toBe('a'))
     expect(result.current.all.store).toBe(result.current.paid.store)
@@ -110,7 +110,7 @@ describe.each([
     const lifecycle = fakeLifecycle()
     const first = ordersApiOver(() => [order('a')])
     const second = ordersApiOver(() => [order('a'), order('b')])
-    let props: Partial<TradeProviderProps> = { ordersApi: first, lifecycle: lifecycle.port, userId: 'alice' }
+    let props: Partial<TradeProviderProps> = { ordersApi: first, lifecycle: lifecycle, userId: 'alice' }
     const { result, rerender, unmount } = renderHook(() => useOrders('all'), {
       wrapper: wrapperOf(() => props),
     })
