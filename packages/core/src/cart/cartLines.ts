@@ -3,7 +3,15 @@ import { equalMoney } from '../money/equalMoney'
 import type { Money } from '../money/money'
 import { cartLineId } from './cartLineId'
 import { isLineBlocked } from './isLineBlocked'
-import { type Lines, lineIdsOfSku, positionOf, prependedLine, removedLine, replacedLines } from './lineTable'
+import {
+  type Lines,
+  lineIdsOfSku,
+  NO_LINES,
+  positionOf,
+  prependedLine,
+  removedLine,
+  replacedLines,
+} from './lineTable'
 import { lineText } from './lineText'
 import { normalizeItem } from './normalizeItem'
 import { blockingStatus, clampQuantity, quantityRules } from './quantityRules'
@@ -188,11 +196,9 @@ export function selectAllLines(lines: Lines, selected: boolean): Transition<void
   return { lines: next ? replacedLines(lines, next) : lines, result: undefined }
 }
 
-const EMPTY: Lines = Object.freeze([])
-
 /** Removes every line. */
 export function clearLines(lines: Lines): Transition<void> {
-  return { lines: lines.length === 0 ? lines : EMPTY, result: undefined }
+  return { lines: lines.length === 0 ? lines : NO_LINES, result: undefined }
 }
 
 /** Removes the selected lines. */

@@ -2,7 +2,7 @@ import { assertMoney } from '../money/money'
 import { storedText } from '../storage/storage'
 import { cartLineId } from './cartLineId'
 import { buildLine, isLineBlocked, type Lines, toLineIssue } from './cartLines'
-import { totalsOf } from './lineTable'
+import { NO_LINES, totalsOf } from './lineTable'
 import { lineText } from './lineText'
 import { normalizeItem } from './normalizeItem'
 import { blockingStatus, clampQuantity, quantityRules } from './quantityRules'
@@ -88,41 +88,30 @@ function restoreLine(raw: unknown, currency: string): CartLine | undefined {
  */
 export function parseCart(raw: string | null, currency: string): ParsedCart {
   const text = storedText(raw)
-  if (text === undefined) return { lines: Object.freeze([]), corrupt: false }
-  if (typeof text !== 'string') return { lines: Object.freeze([]), corrupt: true }
-  let record: unknown
+  if (text === undefined) return { lines: NO_LINES, corrupt: false }
   try {
-    record = JSON.parse(text)
-  } catch {
-    return { lines: Object.freeze([]), corrupt: true }
-  }
-  const candidate = record as { v?: unknown; lines?: unknown } | null
-  if (
-    typeof candidate !== 'object' ||
-    candidate === null ||
-    candidate.v !== CART_RECORD_VERSION ||
-    !Array.isArray(candidate.lines)
-  ) {
-    return { lines: Object.freeze([]), corrupt: true }
-  }
-  const lines: CartLine[] = []
-  const seen = new Set<string>()
-  let corrupt = false
-  for (const raw of candidate.lines) {
-    const line = restoreLine(raw, currency)
-    if (!line || seen.has(line.lineId)) {
-      corrupt = true
-      continue
+    const record = JSON.parse(text as string) as { v?: unknown; lines?: unknown } | null
+    if (typeof text !== 'string' || record?.v !== CART_RECORD_VERSION || !Array.isArray(record.lines)) {
+      throw new TypeError('not a cart record')
     }
-    seen.add(line.lineId)
-    lines.push(line)
-  }
-  const restored = Object.freeze(lines)
-  try {
+    const lines: CartLine[] = []
+    const seen = new Set<string>()
+    let corrupt = false
+    for (const raw of record.lines) {
+      const line = restoreLine(raw, currency)
+      if (!line || seen.has(line.lineId)) {
+        corrupt = true
+        continue
+      }
+      seen.add(line.lineId)
+      lines.push(line)
+    }
+    const restored = Object.freeze(lines)
+    // each line fits, their count or subtotal may not: then no line is the wrong one, the record is
     totalsOf(restored)
+    return { lines: restored, corrupt }
   } catch {
-    // each line fits, their count or subtotal does not: no line is the wrong one, the record is
-    return { lines: Object.freeze([]), corrupt: true }
+    // unreadable text, another version or shape, or totals beyond the safe integers
+    return { lines: NO_LINES, corrupt: true }
   }
-  return { lines: restored, corrupt }
 }

@@ -14,7 +14,7 @@ import {
   updateLines,
 } from './cartLines'
 import { parseCart, serializeCart } from './cartRecord'
-import { totalsOf } from './lineTable'
+import { NO_LINES, totalsOf } from './lineTable'
 import type { CartIssue, CartSnapshot, CartStore } from './types'
 
 /** Options of {@link createCart}. */
@@ -38,8 +38,6 @@ export interface CartOptions {
    */
   currency?: string
 }
-
-const NO_ISSUES: readonly CartIssue[] = Object.freeze([])
 
 /** An action taken while the cart was loading, replayed over the stored lines. */
 type Replay = (lines: Lines) => Lines
@@ -169,8 +167,8 @@ export function createCart(options: CartOptions = {}): CartStore {
   const storage = options.storage
   const key = storageKey('cart', { namespace: options.namespace, userId: options.userId })
 
-  let lines: Lines = Object.freeze([])
-  let issues: readonly CartIssue[] = NO_ISSUES
+  let lines: Lines = NO_LINES
+  let issues: readonly CartIssue[] = NO_LINES
   let loading = storage !== undefined
   let pending: Replay[] = []
   // listeners are isolated by the shared store: a throwing one is rethrown later (reportLater)

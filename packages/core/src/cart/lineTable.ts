@@ -8,6 +8,9 @@ import type { CartLine } from './types'
 /** Immutable lines, newest first. */
 export type Lines = readonly CartLine[]
 
+/** The empty, frozen list every cart starts from and clears to (also the empty list of issues). */
+export const NO_LINES: readonly never[] = Object.freeze([])
+
 // Every line gets a birth number when it enters the cart, and the lines are in descending order of
 // it (a new line goes first; nothing else moves a line). So a line is found by binary search, and an
 // add or a remove changes one entry of the table instead of the position of every line after it.
