@@ -1,6 +1,7 @@
 /**
  * Model-based fault suite for the checkout: a simulated merchant backend and cashier that lose
- * responses, hang, lie about results and notify late; a user who double-taps, hides the app,
+ * responses, hang, answer with garbage, go down for long stretches, lie about results and notify
+ * late; a user who double-taps, hides the app,
  * cancels, retries and relaunches; a server whose price moves. Thousands of random runs, each
  * checked against the design's invariants.
  */
@@ -42,7 +43,7 @@ const TIMING: Partial<CheckoutTiming> = {
 const MOVING = new Set(['creating', 'paying', 'confirming'])
 
 type CreateFault = 'ok' | 'lose' | 'network' | 'hang' | 'slow' | 'reject'
-type StatusFault = 'ok' | 'lose' | 'hang' | 'slow'
+type StatusFault = 'ok' | 'lose' | 'hang' | 'slow' | 'garbage'
 type CashierOutcome =
   | 'success'
   | 'cancel'
@@ -52,6 +53,7 @@ type CashierOutcome =
   | 'liePaidButCancel'
   | 'lieSubmittedButUnpaid'
   | 'throw'
+  | 'garbage'
 interface CashierStep {
   outcome: CashierOutcome
   delayMs: number
@@ -124,6 +126,10 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
   const opened: string[] = []
   const latePaidSeen = new Set<string>()
   let priceChangedSeen = false
+  // the order of events, to tell whether the server answered about an order after its cashier
+  let seq = 0
+  const cashierAt = new Map<string, number>()
+  const answeredAt = new Map<string, number>()
 
   const api: CheckoutApi = {
     async createOrder(req, ctx) {
@@ -156,9 +162,12 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
       const status = () => {
         const order = orders.get(orderId)
         if (!order) throw new TradeKitError('ORDER_REJECTED', 'unknown order')
+        answeredAt.set(orderId, ++seq)
         return order.status
       }
       if (f === 'lose') throw new TradeKitError('NETWORK')
+      // a backend that answers with something that is not a status: no answer either
+      if (f === 'garbage') return { status: 'paid' } as unknown as OrderStatus
       if (f === 'hang') return abortable(ctx.signal, null, status)
       if (f === 'slow') return abortable(ctx.signal, 500, status)
       return status()
@@ -178,6 +187,7 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
     const { orderId } = payment as { orderId: string }
     const order = orders.get(orderId)
     opened.push(orderId)
+    cashierAt.set(orderId, ++seq)
     if (!order) violations.push(`cashier opened for an order the server never made: ${orderId}`)
     else if (order.amount.amount !== order.request.expectedPayable.amount) {
       violations.push(
@@ -190,6 +200,7 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
     await ctx.saveState({ tries: cashierIndex })
     const wait = step.outcome === 'hang' ? null : step.delayMs
     await abortable(ctx.signal, wait, () => undefined)
+    cashierAt.set(orderId, ++seq)
     switch (step.outcome) {
       case 'success':
       case 'lieSubmittedButUnpaid':
@@ -201,6 +212,8 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
         return { kind: 'failed', retryable: step.retryable, code: 'PAYMENT_FAILED' }
       case 'throw':
         throw new Error('cashier bug')
+      case 'garbage':
+        return { kind: 'paid' } as unknown as PayOutcome
       default:
         return { kind: 'unknown' }
     }
@@ -248,6 +261,15 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
         const server = orders.get(s.order.orderId)
         if (server && (server.status === 'paid' || server.status === 'refunded')) {
           violations.push(`#${n} showed ${s.status} for ${s.order.orderId} while the server had the money`)
+        }
+      }
+      // ... and "confirmed once" is one answer: after a cashier opened for the order, cancelled or
+      // failed is shown only once the server answered about it after the cashier (a failed or
+      // timed-out status request is no answer: that shows unknown, never the cashier's word)
+      if (entered && (s.status === 'cancelled' || s.status === 'failed') && s.order && !s.rechecking) {
+        const cashier = cashierAt.get(s.order.orderId)
+        if (cashier !== undefined && (answeredAt.get(s.order.orderId) ?? 0) < cashier) {
+          violations.push(`#${n} showed ${s.status} for ${s.order.orderId} with no answer from the server`)
         }
       }
       if (s.error?.code === 'PRICE_CHANGED') priceChangedSeen = true
@@ -397,7 +419,15 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
       maxLength: 10,
     },
   ),
-  statusFaults: fc.array(fc.constantFrom<StatusFault>('ok', 'ok', 'lose', 'hang', 'slow'), { maxLength: 30 }),
+  // a flaky network, or an outage: long runs of status requests that fail or never answer, so that
+  // confirmations run out of budget with no answer at all
+  statusFaults: fc.oneof(
+    fc.array(fc.constantFrom<StatusFault>('ok', 'ok', 'lose', 'hang', 'slow', 'garbage'), { maxLength: 30 }),
+    fc.array(fc.constantFrom<StatusFault>('lose', 'lose', 'hang', 'slow', 'garbage'), {
+      minLength: 8,
+      maxLength: 60,
+    }),
+  ),
   cashier: fc.array(
     fc.record({
       outcome: fc.constantFrom<CashierOutcome>(
@@ -409,6 +439,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
         'liePaidButCancel',
         'lieSubmittedButUnpaid',
         'throw',
+        'garbage',
       ),
       delayMs: fc.integer({ min: 0, max: 3000 }),
       lateNotifyMs: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
