@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { cartLineId } from '../../../packages/core/src/cart/cartLineId.ts'
 import { addPeriod } from '../src/membership/entitlement.ts'
 import { allocate, type PricedSku, priceOrder } from '../src/pricing/priceOrder.ts'
 
@@ -110,6 +111,29 @@ describe('priceOrder', () => {
     expect(sum((l) => l.lineTotal.amount)).toBe(quote.subtotal.amount)
     expect(sum((l) => l.payable.amount) + quote.fees.amount).toBe(quote.payable.amount)
     expect(quote.lines.find((l) => l.skuId === 'plan')?.discount.amount).toBe(0)
+  })
+
+  it("gives each line the client's cart line id, options or not", () => {
+    const consult = new Map([['consult', sku('consult', 19900, { kind: 'service' })], ...skus])
+    const morning = { slot: '2026-01-20 10:00', lawyer: '张律师' }
+    const afternoon = { lawyer: '张律师', slot: '2026-01-20 15:00' }
+    const quote = priceOrder(
+      [
+        { skuId: 'consult', quantity: 1, options: morning },
+        { skuId: 'consult', quantity: 1, options: afternoon },
+        { skuId: 'b', quantity: 1 },
+        { skuId: 'a', quantity: 1, options: {} },
+      ],
+      consult,
+      { member: false },
+    )
+    expect(quote.lines.map((l) => l.lineId)).toEqual([
+      cartLineId('consult', morning),
+      cartLineId('consult', afternoon),
+      'b',
+      'a',
+    ])
+    expect(quote.lines[0]?.lineId).not.toBe(quote.lines[1]?.lineId)
   })
 
   it('does not apply the coupon to memberships alone', () => {

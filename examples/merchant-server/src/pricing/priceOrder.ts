@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import { COUPONS, DELIVERY, type SeedCoupon, type SkuKind } from '../catalogue/seedCatalogue.ts'
+import { lineIdOf } from './lineId.ts'
 
 /** Money on the wire: integer minor units and an ISO 4217 code. */
 export interface Money {
@@ -7,7 +7,11 @@ export interface Money {
   readonly currency: string
 }
 
-/** A priced line, the same shape as `@tradekit/core`'s `QuoteLine`. */
+/**
+ * A priced line, the same shape as `@tradekit/core`'s `QuoteLine`. Its `lineId` is the client's
+ * cart line id (see `lineIdOf`): the skuId, or for a line with options the skuId plus a stable hash
+ * of them. Quote lines keep the request's order.
+ */
 export interface QuoteLine {
   readonly lineId: string
   readonly skuId: string
@@ -61,16 +65,6 @@ export function couponValidAt(coupon: SeedCoupon, now: number): boolean {
     (coupon.startsAt === undefined || now >= coupon.startsAt) &&
     (coupon.expiresAt === undefined || now < coupon.expiresAt)
   )
-}
-
-/**
- * The id of a quote line: the skuId, or for a line with options the skuId plus a stable hash of
- * them (two bookings of one consultation stay two lines). Quote lines keep the request's order.
- */
-export function lineIdOf(skuId: string, options?: Readonly<Record<string, string>>): string {
-  if (!options) return skuId
-  const canonical = JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-  return `${skuId}~${createHash('sha256').update(canonical).digest('hex').slice(0, 8)}`
 }
 
 /**
