@@ -21,6 +21,7 @@ import {
   type PaymentChannel,
   type PayOutcome,
   type Quote,
+  type StoragePort,
   TradeKitError,
 } from '@tradekit/core'
 import fc from 'fast-check'
@@ -83,6 +84,8 @@ interface Scenario {
   priceMode: 'reject' | 'create'
   cancelFault: 'ok' | 'lose' | 'hang'
   method: 'pay' | 'sign'
+  /** 0: storage answers at once (memory); else every read and write takes this long, like Taro's async storage */
+  storageDelayMs: number
 }
 
 interface ServerOrder {
@@ -221,7 +224,22 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
   const channel: PaymentChannel = { id: 'model', isAvailable: () => true, pay, sign: pay }
 
   // ---- the app ----
-  const storage = memoryStorage()
+  // What is on the phone's disk. With async storage, a write still in flight when the app is killed
+  // never lands: the disk keeps the last write that finished.
+  const disk = memoryStorage()
+  const storageOf = (n: number): StoragePort => {
+    const delay = scenario.storageDelayMs
+    if (delay === 0) return disk
+    const later = <T>(io: () => T) =>
+      new Promise<T | undefined>((resolve) => {
+        setTimeout(() => resolve(instance === n ? io() : undefined), delay)
+      })
+    return {
+      getItem: (key) => later(() => disk.getItem(key)).then((text) => text ?? null),
+      setItem: (key, value) => later(() => disk.setItem(key, value)).then(() => undefined),
+      removeItem: (key) => later(() => disk.removeItem(key)).then(() => undefined),
+    }
+  }
   let shows = new Set<() => void>()
   let hides = new Set<() => void>()
   const lifecycle = (): LifecyclePort => ({
@@ -294,7 +312,7 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
     checkout = createCheckout({
       api,
       channel,
-      storage,
+      storage: storageOf(n),
       lifecycle: lifecycle(),
       timing: TIMING,
       createKey: () => `k${n}.${++k}`,
@@ -471,6 +489,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   priceMode: fc.constantFrom<'reject' | 'create'>('reject', 'create'),
   cancelFault: fc.constantFrom<'ok' | 'lose' | 'hang'>('ok', 'lose', 'hang'),
   method: fc.constantFrom<'pay' | 'sign'>('pay', 'sign'),
+  storageDelayMs: fc.constantFrom(0, 0, 5, 300),
 })
 
 describe('checkout fault model', () => {
