@@ -69,6 +69,7 @@ type ActionKind =
   | 'hide'
   | 'show'
   | 'kill'
+  | 'comeBackLater'
   | 'reset'
   | 'priceMove'
   | 'acceptPrice'
@@ -93,6 +94,7 @@ interface ServerOrder {
   amount: Money
   request: OrderRequest
   status: OrderStatus
+  createdAt: number
 }
 
 function abortable<T>(signal: AbortSignal, ms: number | null, value: () => T): Promise<T> {
@@ -113,6 +115,9 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
   const byKey = new Map<string, ServerOrder>()
   let price = 1200
   let calm = false
+  // how far the phone's clock has been moved ahead of the server's (the user came back hours later)
+  let phoneAhead = 0
+  const serverNow = () => Date.now() - phoneAhead
   let createIndex = 0
   let statusIndex = 0
   const fault = <T extends string>(list: T[], index: number): T | 'ok' =>
@@ -150,11 +155,23 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
           const quote = { payable: money(price) } as unknown as Quote
           throw new TradeKitError('PRICE_CHANGED', 'moved', { quote })
         }
-        order = { orderId: `o${orders.size + 1}`, amount: money(price), request: req, status: 'pending' }
+        order = {
+          orderId: `o${orders.size + 1}`,
+          amount: money(price),
+          request: req,
+          status: 'pending',
+          createdAt: serverNow(),
+        }
         orders.set(order.orderId, order)
         byKey.set(ctx.idempotencyKey, order)
       }
-      const created = { orderId: order.orderId, amount: order.amount, payment: { orderId: order.orderId } }
+      // orders are payable for 15 minutes (of the server's clock, which the phone's clock may leave behind)
+      const created = {
+        orderId: order.orderId,
+        amount: order.amount,
+        expiresAt: order.createdAt + 15 * 60_000,
+        payment: { orderId: order.orderId },
+      }
       if (f === 'lose') throw new TradeKitError('NETWORK', 'response lost')
       if (f === 'hang') return abortable(ctx.signal, null, () => created)
       if (f === 'slow') return abortable(ctx.signal, 1500, () => created)
@@ -369,6 +386,13 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
         checkout!.dispose()
         swallow(launch())
         break
+      case 'comeBackLater':
+        // killed, and opened again three hours later: every pending order is past its time
+        checkout!.dispose()
+        phoneAhead += 3 * 60 * 60_000
+        vi.setSystemTime(Date.now() + 3 * 60 * 60_000)
+        swallow(launch())
+        break
       case 'reset':
         resetting = true
         checkout!.reset()
@@ -478,6 +502,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
         'hide',
         'show',
         'kill',
+        'comeBackLater',
         'reset',
         'priceMove',
         'acceptPrice',

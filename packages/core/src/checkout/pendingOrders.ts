@@ -118,8 +118,11 @@ export function serializePendingOrders(stored: StoredCheckout): string {
   return JSON.stringify({ version: PENDING_VERSION, ...stored })
 }
 
-/** When a pending order is forgotten (the server has long closed it). */
-export function forgetAt(order: PendingOrder, timing: CheckoutTiming): number {
+/**
+ * When a pending order is past its time: from then on a launch no longer brings it back on screen.
+ * It stays in the list, asked about in the background, until the server answers final.
+ */
+export function pastTimeAt(order: PendingOrder, timing: CheckoutTiming): number {
   return order.expiresAt !== undefined
     ? order.expiresAt + timing.forgetAfterExpiryMs
     : order.createdAt + timing.forgetWithoutExpiryMs
@@ -178,8 +181,13 @@ export function mergeOrders(list: PendingList, stored: PendingList): PendingList
   return [...list, ...stored.filter((o) => !known.has(o.orderId))].slice(0, MAX_PENDING)
 }
 
-/** The list without orders the server has long closed (the same array when none). */
-export function withoutForgotten(list: PendingList, timing: CheckoutTiming, now: number): PendingList {
-  const kept = list.filter((o) => forgetAt(o, timing) > now)
+/** The orders not past their time, and those of `keep` (the same array when all are). */
+export function withinTime(
+  list: PendingList,
+  timing: CheckoutTiming,
+  now: number,
+  keep: readonly (string | undefined)[] = [],
+): PendingList {
+  const kept = list.filter((o) => keep.includes(o.orderId) || pastTimeAt(o, timing) > now)
   return kept.length === list.length ? list : kept
 }

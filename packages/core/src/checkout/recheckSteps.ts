@@ -1,26 +1,29 @@
 import { TradeKitError } from '../errors/TradeKitError'
-import { isMoving } from './checkoutStatus'
 import type { CheckoutEffect, CheckoutState, EventOf, MachineContext, Step } from './machineTypes'
-import { mergeOrders, type PendingList, toCreatedOrder, withoutOrder } from './pendingOrders'
-import { confirming, isPaid, kept, retryMode, shownOrder, takeOver } from './steps'
+import { mergeOrders, toCreatedOrder, withoutOrder } from './pendingOrders'
+import { busyOrderId, confirming, isPaid, kept, retryMode, shownOrder, takeOver } from './steps'
 
 // The re-checking rows of the checkout's table (machine.ts), rule 3 "nothing paid is lost": what
 // was shown is asked about again on launch and on show, every other pending order in the
 // background, and an older order found paid is reported as latePaid.
 
-/** Every pending order but the one the user is watching is asked about in the background. */
-function reconcileOthers(s: CheckoutState, orders: PendingList, watched?: string): CheckoutEffect[] {
-  const busy = isMoving(s.snapshot.status) || s.snapshot.rechecking ? s.flow.orderId : undefined
+/**
+ * Every pending order but the one the user is watching is asked about in the background, those past
+ * their time too: an order leaves the list only on the server's final answer (or pushed out by
+ * newer ones, see `withOrder`), never by the phone's clock alone — the app may be back hours after a
+ * kill with the payment long through, or the clock may run hours ahead of the server's.
+ */
+function reconcileOthers(s: CheckoutState, watched?: string): CheckoutEffect[] {
+  const busy = busyOrderId(s)
   const shown = s.snapshot.status === 'idle' ? undefined : s.snapshot.order?.orderId
-  return orders
+  return s.orders
     .filter((o) => o.orderId !== watched && o.orderId !== busy && o.orderId !== shown)
     .map((order) => ({ type: 'reconcile', order }))
 }
 
 /** Re-checks the shown order in a flow of its own, keeping its status meanwhile; reconciles the rest. */
 export function recheck(s: CheckoutState, c: MachineContext, visible = s.visible): Step {
-  const orders = kept(s, c)
-  const order = shownOrder(s, orders)!
+  const order = shownOrder(s, kept(s, c))!
   const flow = takeOver(s, { orderId: order.orderId, payStarted: order.payStarted })
   const confirm: CheckoutEffect = {
     type: 'confirm',
@@ -32,10 +35,9 @@ export function recheck(s: CheckoutState, c: MachineContext, visible = s.visible
   }
   return {
     flow,
-    orders,
     visible,
     patch: { rechecking: true, confirm: confirming(c, visible) },
-    effects: [confirm, ...reconcileOthers(s, orders, order.orderId)],
+    effects: [confirm, ...reconcileOthers(s, order.orderId)],
   }
 }
 
@@ -48,14 +50,12 @@ export function restore(s: CheckoutState, c: MachineContext, error?: TradeKitErr
 }
 
 /** The app is shown (or resumed) with nothing to re-check on screen: reconcile the others. */
-export function backInView(s: CheckoutState, c: MachineContext, visible: boolean): Step {
-  const orders = kept(s, c)
+export function backInView(s: CheckoutState, visible: boolean): Step {
   const confirm = s.snapshot.confirm
   return {
     visible,
-    orders,
     patch: confirm ? { confirm: { ...confirm, paused: !visible } } : {},
-    effects: reconcileOthers(s, orders),
+    effects: reconcileOthers(s),
   }
 }
 
@@ -92,7 +92,6 @@ export const recheckShown = (s: CheckoutState, _e: unknown, c: MachineContext): 
 /** The app is shown again in a settled status: the shown order is re-checked. */
 export const recheckOnShow = (s: CheckoutState, _e: unknown, c: MachineContext): Step => recheck(s, c, true)
 /** `resume()` with nothing to re-check on screen: the other orders are reconciled. */
-export const reconcileAll = (s: CheckoutState, _e: unknown, c: MachineContext): Step =>
-  backInView(s, c, s.visible)
+export const reconcileAll = (s: CheckoutState): Step => backInView(s, s.visible)
 /** The app is shown: the clock runs again and the other orders are reconciled. */
-export const show = (s: CheckoutState, _e: unknown, c: MachineContext): Step => backInView(s, c, true)
+export const show = (s: CheckoutState): Step => backInView(s, true)

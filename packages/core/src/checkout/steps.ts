@@ -1,5 +1,6 @@
 import { TradeKitError } from '../errors/TradeKitError'
 import type { PayOutcome } from '../payment/paymentChannel'
+import { isMoving } from './checkoutStatus'
 import type {
   CheckoutEffect,
   CheckoutState,
@@ -14,8 +15,8 @@ import {
   type PendingOrder,
   toCreatedOrder,
   updateOrder,
+  withinTime,
   withOrder,
-  withoutForgotten,
   withoutOrder,
 } from './pendingOrders'
 import type { ConfirmProgress, OrderStatus } from './types'
@@ -37,9 +38,20 @@ export function shownOrder(s: CheckoutState, orders: PendingList = s.orders): Pe
   return id === undefined ? undefined : orders.find((o) => o.orderId === id)
 }
 
-/** The pending orders the server has not long closed. */
+/** The order a flow is working on: being created, paid, confirmed or re-checked. */
+export function busyOrderId(s: CheckoutState): string | undefined {
+  return isMoving(s.snapshot.status) || s.snapshot.rechecking ? s.flow.orderId : undefined
+}
+
+/**
+ * The pending orders within their time by the phone's clock: what a launch may bring back on screen
+ * and re-check. An order past its time stays in the list (it is still asked about in the
+ * background until the server answers final); the clock may run hours ahead, so the order being
+ * worked on and the one on screen always count as within.
+ */
 export function kept(s: CheckoutState, c: MachineContext): PendingList {
-  return withoutForgotten(s.orders, c.timing, c.now)
+  const shown = s.snapshot.status === 'idle' ? undefined : s.snapshot.order?.orderId
+  return withinTime(s.orders, c.timing, c.now, [busyOrderId(s), shown])
 }
 
 /** `same-order` while the order is pending, not expired and its last failure was retryable (rule 5). */

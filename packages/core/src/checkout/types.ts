@@ -137,12 +137,15 @@ export interface CheckoutTiming {
    */
   cancelTimeoutMs: number
   /**
-   * A pending order is forgotten this long after its `expiresAt`.
+   * This long after its `expiresAt`, a pending order is no longer brought back on screen at launch.
+   * It is still asked about in the background until the server answers final: an order never
+   * leaves the list by the phone's clock alone.
    * @default 600000
    */
   forgetAfterExpiryMs: number
   /**
-   * A pending order without `expiresAt` is forgotten this long after it was created.
+   * The same for an order without `expiresAt`, counted from its creation; also how long the key of
+   * an attempt that got no answer is kept for the next submit of the same request.
    * @default 86400000
    */
   forgetWithoutExpiryMs: number

@@ -1,0 +1,171 @@
+/**
+ * DESIGN.md rule 3, "nothing paid is lost", against time: a pending order is forgotten once it is
+ * past `expiresAt` plus a grace period (`forgetAfterExpiryMs`), measured on the phone's clock. Two
+ * ways that lost a paid order before:
+ * - the app, killed while its payment was being confirmed, comes back hours later: the order was
+ *   dropped at launch without a word to the server, so a payment that went through was never told;
+ * - the phone's clock runs far ahead of the server's (set by hand): the order being confirmed was
+ *   dropped from storage as soon as the app came back from the cashier, so a kill then lost it.
+ * Now an order past its time leaves the list only on the server's final answer: it is asked about
+ * in the background on every launch and show (one found paid is reported as `latePaid`), and the
+ * order the checkout is confirming or showing is re-checked as any other.
+ */
+import { type CreatedOrder, createCheckout, memoryStorage } from '@tradekit/core'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fakeApi, fakeLifecycle, manualChannel, request, settle } from './checkoutFakes'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+
+beforeEach(() => {
+  vi.useFakeTimers()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+/** A backend whose orders must be paid within 15 minutes (of the server's clock, `serverNow`). */
+function expiringApi(serverNow: () => number) {
+  const api = fakeApi()
+  const create = api.createOrder.getMockImplementation()!
+  api.createOrder.mockImplementation(async (req, ctx) => {
+    const created: CreatedOrder = await create(req, ctx)
+    return { ...created, expiresAt: serverNow() + 15 * MINUTE }
+  })
+  return api
+}
+
+function launch(api: ReturnType<typeof fakeApi>, storage: ReturnType<typeof memoryStorage>) {
+  const channel = manualChannel()
+  const lifecycle = fakeLifecycle()
+  const checkout = createCheckout({ api, channel, storage, lifecycle })
+  return { checkout, channel, lifecycle }
+}
+
+/** Submits and waits until the cashier is open. */
+async function openCashier(app: ReturnType<typeof launch>) {
+  void app.checkout.submit(request())
+  for (let i = 0; i < 50 && app.channel.calls.length === 0; i++) await vi.advanceTimersByTimeAsync(10)
+  expect(app.checkout.getSnapshot().status).toBe('paying')
+}
+
+describe('pending orders past their time', () => {
+  it('asks about an order past its time: a payment made before a kill is reported hours later', async () => {
+    const api = expiringApi(() => Date.now())
+    const storage = memoryStorage()
+    const first = launch(api, storage)
+    await settle(first.checkout.resume())
+    await openCashier(first)
+    const orderId = first.checkout.getSnapshot().order!.orderId
+    api.markPaid(orderId) // the money moves, then the app is killed before the cashier returns
+    first.checkout.dispose()
+
+    vi.setSystemTime(Date.now() + 3 * HOUR) // the user comes back long after the order's time
+    const statusCalls = api.getOrderStatus.mock.calls.length
+    const second = launch(api, storage)
+    const snapshot = await settle(second.checkout.resume())
+    expect(snapshot.latePaid).toEqual([{ orderId, amount: api.orders.get(orderId)!.amount }])
+    expect(api.getOrderStatus.mock.calls.length).toBe(statusCalls + 1)
+    // ... and it is forgotten after that answer
+    await second.checkout.dispose()
+    expect(storage.dump()).toEqual({})
+  })
+
+  it('drops an order past its time when the server answers it closed, and says nothing', async () => {
+    const api = expiringApi(() => Date.now())
+    const storage = memoryStorage()
+    const first = launch(api, storage)
+    await settle(first.checkout.resume())
+    await openCashier(first)
+    const orderId = first.checkout.getSnapshot().order!.orderId
+    first.checkout.dispose()
+    api.orders.get(orderId)!.status = 'closed' // the server closed it when its time ran out
+
+    vi.setSystemTime(Date.now() + 3 * HOUR)
+    const second = launch(api, storage)
+    const snapshot = await settle(second.checkout.resume())
+    expect(snapshot.status).toBe('idle')
+    expect(snapshot.latePaid).toEqual([])
+    expect(api.getOrderStatus).toHaveBeenCalledWith(orderId, expect.anything())
+    expect(storage.dump()).toEqual({})
+  })
+
+  it('keeps an order past its time while the server cannot be reached, and reports it once it answers', async () => {
+    const api = expiringApi(() => Date.now())
+    const storage = memoryStorage()
+    const first = launch(api, storage)
+    await settle(first.checkout.resume())
+    await openCashier(first)
+    const orderId = first.checkout.getSnapshot().order!.orderId
+    first.checkout.dispose()
+
+    vi.setSystemTime(Date.now() + 3 * HOUR)
+    const status = api.getOrderStatus.getMockImplementation()!
+    api.getOrderStatus.mockImplementation(async () => Promise.reject(new Error('request:fail')))
+    const second = launch(api, storage)
+    expect((await settle(second.checkout.resume())).latePaid).toEqual([])
+    await settle(new Promise((resolve) => setTimeout(resolve, 120_000)))
+    expect(Object.values(storage.dump()).join()).toContain(`"orderId":"${orderId}"`)
+    second.checkout.dispose()
+
+    api.getOrderStatus.mockImplementation(status)
+    api.markPaid(orderId) // the payment notice reached the server meanwhile
+    const third = launch(api, storage)
+    expect((await settle(third.checkout.resume())).latePaid.map((o) => o.orderId)).toEqual([orderId])
+  })
+
+  it('keeps the order being confirmed when the phone clock runs hours ahead of the server', async () => {
+    const clockAhead = 2 * HOUR
+    const api = expiringApi(() => Date.now() - clockAhead)
+    const storage = memoryStorage()
+    vi.setSystemTime(Date.now() + clockAhead) // the phone's clock, set by hand
+    const first = launch(api, storage)
+    await settle(first.checkout.resume())
+    await openCashier(first)
+    const orderId = first.checkout.getSnapshot().order!.orderId
+    api.markPaid(orderId)
+    // the cashier app returns; the server has not seen the payment notice through yet
+    const status = api.getOrderStatus.getMockImplementation()!
+    api.getOrderStatus.mockImplementation(async () => 'pending')
+    first.lifecycle.hide()
+    first.channel.answer({ kind: 'submitted' })
+    first.lifecycle.show()
+    await vi.advanceTimersByTimeAsync(1500)
+    expect(first.checkout.getSnapshot().status).toBe('confirming')
+    expect(Object.values(storage.dump()).join()).toContain(`"orderId":"${orderId}"`)
+
+    first.checkout.dispose() // killed while confirming
+    api.getOrderStatus.mockImplementation(status)
+    const second = launch(api, storage)
+    const snapshot = await settle(second.checkout.resume())
+    const told = snapshot.status === 'paid' ? snapshot.order?.orderId : snapshot.latePaid[0]?.orderId
+    expect(told).toBe(orderId)
+  })
+
+  it('re-checks the order on screen even past its time, and shows it paid', async () => {
+    const api = expiringApi(() => Date.now())
+    const storage = memoryStorage()
+    const app = launch(api, storage)
+    await settle(app.checkout.resume())
+    await openCashier(app)
+    const orderId = app.checkout.getSnapshot().order!.orderId
+    const status = api.getOrderStatus.getMockImplementation()!
+    api.getOrderStatus.mockImplementation(async () => 'pending')
+    app.channel.answer({ kind: 'submitted' })
+    // the budget ends with the server still saying pending: unknown, kept on screen
+    for (let i = 0; i < 100 && app.checkout.getSnapshot().status !== 'unknown'; i++) {
+      await vi.advanceTimersByTimeAsync(1000)
+    }
+    expect(app.checkout.getSnapshot().status).toBe('unknown')
+
+    app.lifecycle.hide()
+    api.getOrderStatus.mockImplementation(status)
+    api.markPaid(orderId)
+    vi.setSystemTime(Date.now() + 3 * HOUR)
+    app.lifecycle.show()
+    for (let i = 0; i < 100 && app.checkout.getSnapshot().status !== 'paid'; i++) {
+      await vi.advanceTimersByTimeAsync(500)
+    }
+    expect(app.checkout.getSnapshot()).toMatchObject({ status: 'paid', order: { orderId } })
+  })
+})
