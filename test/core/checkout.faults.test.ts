@@ -70,6 +70,7 @@ type ActionKind =
   | 'show'
   | 'kill'
   | 'comeBackLater'
+  | 'clockBack'
   | 'reset'
   | 'priceMove'
   | 'acceptPrice'
@@ -386,6 +387,11 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
         checkout!.dispose()
         swallow(launch())
         break
+      case 'clockBack':
+        // the user sets the phone's clock back a day in the middle of it all
+        phoneAhead -= 24 * 60 * 60_000
+        vi.setSystemTime(Date.now() - 24 * 60 * 60_000)
+        break
       case 'comeBackLater':
         // killed, and opened again three hours later: every pending order is past its time
         checkout!.dispose()
@@ -503,6 +509,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
         'show',
         'kill',
         'comeBackLater',
+        'clockBack',
         'reset',
         'priceMove',
         'acceptPrice',

@@ -174,7 +174,8 @@ export async function confirmOrder(
     const startedAt = Date.now()
     const status = await askOnce(api, orderId, timing, signal)
     polls++
-    elapsed += Date.now() - startedAt
+    // the phone's clock may be set back or ahead meanwhile: a request counts 0 to its timeout
+    elapsed += Math.min(Math.max(0, Date.now() - startedAt), timing.pollTimeoutMs)
     if (status !== undefined) answer = status
     if (status !== undefined && (status !== 'pending' || plan.until === 'answer')) return status
     if (elapsed >= budgetMs) return answer

@@ -82,7 +82,8 @@ export function createVisibleClock(): VisibleClock {
               else if (!visible && timer !== undefined) {
                 clearTimeout(timer)
                 timer = undefined
-                remaining -= Date.now() - startedAt
+                // never negative: a clock set back would give the wait its hours
+                remaining -= Math.max(0, Date.now() - startedAt)
               }
             }
           },
