@@ -150,4 +150,33 @@ describe('checkout.continuePayment', () => {
     )
     expect(next).toMatchObject({ status: 'paid', order: { orderId: 'o2' } })
   })
+
+  it('opens the cashier only once the order is on disk, so a kill right after loses nothing (rule 3)', async () => {
+    const api = fakeApi()
+    await api.createOrder(request(3900), {
+      idempotencyKey: 'elsewhere',
+      signal: new AbortController().signal,
+    })
+    // storage that answers 50 ms late, as the platform's async storage does
+    const disk = memoryStorage()
+    const later = <T>(io: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(io()), 50))
+    const slow = {
+      getItem: (key: string) => later(() => disk.getItem(key) as string | null),
+      setItem: (key: string, value: string) => later(() => void disk.setItem(key, value)),
+      removeItem: (key: string) => later(() => void disk.removeItem(key)),
+    }
+    const channel = manualChannel()
+    const checkout = createCheckout({ api, channel, storage: slow })
+    await settle(checkout.resume())
+    const onDisk = () => Object.values(disk.dump()).join().includes('"orderId":"o1"')
+    let storedWhenOpened: boolean | undefined
+    vi.mocked(channel.pay).mockImplementationOnce(() => {
+      storedWhenOpened = onDisk()
+      return new Promise(() => {})
+    })
+    void checkout.continuePayment({ orderId: 'o1', amount: money(3900), payment: { orderId: 'o1' } })
+    await vi.advanceTimersByTimeAsync(200)
+    expect(channel.pay).toHaveBeenCalledTimes(1)
+    expect(storedWhenOpened).toBe(true)
+  })
 })

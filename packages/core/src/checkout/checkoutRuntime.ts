@@ -214,6 +214,9 @@ function runEffect(rt: Running, effect: CheckoutEffect, signal: AbortSignal): Pr
 }
 
 async function pay(rt: Running, flow: number, orderId: string, signal: AbortSignal): Promise<void> {
+  // the cashier opens only once the order is on disk (rule 3): a continued order or a retry comes
+  // straight here, without the 'store' step a new order takes
+  await rt.writes()
   const order = rt.state().orders.find((o) => o.orderId === orderId)
   const channel = order && rt.channelFor(order.channelId)
   if (signal.aborted || !order) return
