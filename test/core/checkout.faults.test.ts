@@ -27,7 +27,10 @@ import {
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-const NUM_RUNS = Number(process.env.TRADEKIT_FAULT_RUNS ?? 5000)
+// TRADEKIT_FAULT_RUNS raises (or lowers) the count; anything but a positive integer keeps the default,
+// so a mistyped variable never makes a run of nothing pass
+const RUNS_FROM_ENV = Number(process.env.TRADEKIT_FAULT_RUNS)
+const NUM_RUNS = Number.isSafeInteger(RUNS_FROM_ENV) && RUNS_FROM_ENV > 0 ? RUNS_FROM_ENV : 20_000
 // fake timers replace performance.now; keep the real clock for the report
 const realNow = performance.now.bind(performance)
 const stats = { orders: 0, cashierOpened: 0, shownPaid: 0, latePaid: 0, priceChanged: 0 }
