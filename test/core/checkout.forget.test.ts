@@ -49,16 +49,27 @@ async function openCashier(app: ReturnType<typeof launch>) {
   expect(app.checkout.getSnapshot().status).toBe('paying')
 }
 
+/** A launched app with the cashier open for a 15-minute order. */
+async function inPayment(api = expiringApi(() => Date.now())) {
+  const storage = memoryStorage()
+  const app = launch(api, storage)
+  await settle(app.checkout.resume())
+  await openCashier(app)
+  return { api, storage, app, orderId: app.checkout.getSnapshot().order!.orderId }
+}
+
+/** The same, and the app is killed there (the money moved or not). */
+async function killedInPayment(paid: boolean) {
+  const payment = await inPayment()
+  if (paid) payment.api.markPaid(payment.orderId)
+  payment.app.checkout.dispose()
+  return payment
+}
+
 describe('pending orders past their time', () => {
   it('asks about an order past its time: a payment made before a kill is reported hours later', async () => {
-    const api = expiringApi(() => Date.now())
-    const storage = memoryStorage()
-    const first = launch(api, storage)
-    await settle(first.checkout.resume())
-    await openCashier(first)
-    const orderId = first.checkout.getSnapshot().order!.orderId
-    api.markPaid(orderId) // the money moves, then the app is killed before the cashier returns
-    first.checkout.dispose()
+    // the money moves, then the app is killed before the cashier returns
+    const { api, storage, orderId } = await killedInPayment(true)
 
     vi.setSystemTime(Date.now() + 3 * HOUR) // the user comes back long after the order's time
     const statusCalls = api.getOrderStatus.mock.calls.length
@@ -67,18 +78,11 @@ describe('pending orders past their time', () => {
     expect(snapshot.latePaid).toEqual([{ orderId, amount: api.orders.get(orderId)!.amount }])
     expect(api.getOrderStatus.mock.calls.length).toBe(statusCalls + 1)
     // ... and it is forgotten after that answer
-    await second.checkout.dispose()
     expect(storage.dump()).toEqual({})
   })
 
   it('drops an order past its time when the server answers it closed, and says nothing', async () => {
-    const api = expiringApi(() => Date.now())
-    const storage = memoryStorage()
-    const first = launch(api, storage)
-    await settle(first.checkout.resume())
-    await openCashier(first)
-    const orderId = first.checkout.getSnapshot().order!.orderId
-    first.checkout.dispose()
+    const { api, storage, orderId } = await killedInPayment(false)
     api.orders.get(orderId)!.status = 'closed' // the server closed it when its time ran out
 
     vi.setSystemTime(Date.now() + 3 * HOUR)
@@ -91,13 +95,7 @@ describe('pending orders past their time', () => {
   })
 
   it('keeps an order past its time while the server cannot be reached, and reports it once it answers', async () => {
-    const api = expiringApi(() => Date.now())
-    const storage = memoryStorage()
-    const first = launch(api, storage)
-    await settle(first.checkout.resume())
-    await openCashier(first)
-    const orderId = first.checkout.getSnapshot().order!.orderId
-    first.checkout.dispose()
+    const { api, storage, orderId } = await killedInPayment(false)
 
     vi.setSystemTime(Date.now() + 3 * HOUR)
     const status = api.getOrderStatus.getMockImplementation()!
@@ -116,13 +114,8 @@ describe('pending orders past their time', () => {
 
   it('keeps the order being confirmed when the phone clock runs hours ahead of the server', async () => {
     const clockAhead = 2 * HOUR
-    const api = expiringApi(() => Date.now() - clockAhead)
-    const storage = memoryStorage()
     vi.setSystemTime(Date.now() + clockAhead) // the phone's clock, set by hand
-    const first = launch(api, storage)
-    await settle(first.checkout.resume())
-    await openCashier(first)
-    const orderId = first.checkout.getSnapshot().order!.orderId
+    const { api, storage, app: first, orderId } = await inPayment(expiringApi(() => Date.now() - clockAhead))
     api.markPaid(orderId)
     // the cashier app returns; the server has not seen the payment notice through yet
     const status = api.getOrderStatus.getMockImplementation()!
@@ -143,12 +136,7 @@ describe('pending orders past their time', () => {
   })
 
   it('re-checks the order on screen even past its time, and shows it paid', async () => {
-    const api = expiringApi(() => Date.now())
-    const storage = memoryStorage()
-    const app = launch(api, storage)
-    await settle(app.checkout.resume())
-    await openCashier(app)
-    const orderId = app.checkout.getSnapshot().order!.orderId
+    const { api, app, orderId } = await inPayment()
     const status = api.getOrderStatus.getMockImplementation()!
     api.getOrderStatus.mockImplementation(async () => 'pending')
     app.channel.answer({ kind: 'submitted' })
