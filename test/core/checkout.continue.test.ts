@@ -116,9 +116,55 @@ describe('checkout.continuePayment', () => {
       payment: { orderId: 'o9' },
       expiresAt: Date.now() - 1,
     })
-    expect(final).toMatchObject({ status: 'expired', error: { code: 'ORDER_EXPIRED' }, retry: 'new-order' })
+    // this checkout never had the order's lines: there is nothing to order again here (the order
+    // centre's "buy again" has them), so no retry is offered and retry() orders nothing
+    expect(final).toMatchObject({ status: 'expired', error: { code: 'ORDER_EXPIRED' }, retry: null })
     expect(channel.pay).not.toHaveBeenCalled()
     expect(final.pendingCount).toBe(0)
+    expect(await checkout.retry()).toBe(final)
+    expect(api.createOrder).not.toHaveBeenCalled()
+  })
+
+  it("after a purchase of its own, retry() on a continued order never orders that earlier purchase's lines", async () => {
+    const api = fakeApi()
+    const channel = manualChannel()
+    const checkout = createCheckout({ api, channel, storage: memoryStorage() })
+    const own = checkout.submit(request(1200))
+    await vi.advanceTimersByTimeAsync(0)
+    api.markPaid('o1')
+    channel.answer({ kind: 'submitted' })
+    expect((await settle(own)).status).toBe('paid')
+    await api.createOrder(request(3900), {
+      idempotencyKey: 'elsewhere',
+      signal: new AbortController().signal,
+    })
+    // the order centre's "pay now" on an order made on another device; the user cancels and the
+    // server closes it
+    const continued = checkout.continuePayment({
+      orderId: 'o2',
+      amount: money(3900),
+      payment: { orderId: 'o2' },
+    })
+    await vi.advanceTimersByTimeAsync(0)
+    api.orders.get('o2')!.status = 'closed'
+    channel.answer({ kind: 'cancelled' })
+    const shown = await settle(continued)
+    expect(shown).toMatchObject({ status: 'expired', order: { orderId: 'o2' }, retry: null })
+    await checkout.retry()
+    expect(api.createOrder).toHaveBeenCalledTimes(2) // the first purchase and the other device's order
+  })
+
+  it('a refused submit shows no order: the one shown before may since have been paid', async () => {
+    const api = fakeApi()
+    const channel = manualChannel()
+    const checkout = createCheckout({ api, channel, storage: memoryStorage() })
+    const first = checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    channel.answer({ kind: 'cancelled' })
+    expect((await settle(first)).order?.orderId).toBe('o1')
+    const refused = await checkout.submit({ lines: [], expectedPayable: money(1200) })
+    expect(refused).toMatchObject({ status: 'failed', error: { code: 'INVALID_ARGUMENT' } })
+    expect(refused.order).toBeUndefined()
   })
 
   it('refuses with a typed error: an unknown channel, an unavailable one, a malformed order', async () => {

@@ -49,6 +49,7 @@ import {
   payAgain,
   progress,
   refuse,
+  reorderRequest,
   reset,
   retryMode,
   serverFailed,
@@ -117,7 +118,7 @@ export const GUARDS = {
   sameOrderUnavailable: ((s, e, c) =>
     retryMode(shownOrder(s), c) === 'same-order' && !e.channelAvailable) as Guard<'RETRY'>,
   sameOrder: ((s, _e, c) => retryMode(shownOrder(s), c) === 'same-order') as Guard,
-  canOrderAgain: ((s) => shownOrder(s) !== undefined || s.last !== undefined) as Guard,
+  canOrderAgain: ((s) => reorderRequest(s) !== undefined) as Guard,
   restoredCancelled: ((s, _e, c) => kept(s, c)[0]?.shown === 'cancelled') as Guard,
   restoredFailed: ((s, _e, c) => kept(s, c)[0]?.shown === 'failed') as Guard,
   hasPending: ((s, _e, c) => kept(s, c).length > 0) as Guard,
@@ -275,8 +276,8 @@ function apply(state: CheckoutState, step: Step, to: CheckoutStatus | 'same'): C
   if (to !== 'same') patch.status = to
   if (orders.length !== state.snapshot.pendingCount) patch.pendingCount = orders.length
   const unanswered = step.unanswered === null ? undefined : (step.unanswered ?? state.unanswered)
-  const last = step.last ?? state.last
-  const next: CheckoutState = {
+  const last = step.last === null ? undefined : (step.last ?? state.last)
+  const built: CheckoutState = {
     snapshot: patched(state.snapshot, patch),
     flow: step.flow ?? state.flow,
     orders,
@@ -284,6 +285,11 @@ function apply(state: CheckoutState, step: Step, to: CheckoutStatus | 'same'): C
     ...(unanswered ? { unanswered } : {}),
     ...(last ? { last } : {}),
   }
+  // "order again" is offered only where there is a purchase to order again (rule 5)
+  const next =
+    built.snapshot.retry === 'new-order' && !reorderRequest(built)
+      ? { ...built, snapshot: patched(built.snapshot, { retry: null }) }
+      : built
   const same = (Object.keys(next) as (keyof CheckoutState)[]).every((k) => next[k] === state[k])
   return same && Object.keys(next).length === Object.keys(state).length ? state : next
 }

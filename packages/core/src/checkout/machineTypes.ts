@@ -107,7 +107,8 @@ export interface Step {
   readonly orders?: PendingList
   /** `null` forgets the unanswered key. */
   readonly unanswered?: UnansweredKey | null
-  readonly last?: Attempt
+  /** `null` forgets the last attempt (an order continued from elsewhere is not its purchase). */
+  readonly last?: Attempt | null
   readonly visible?: boolean
   readonly effects?: readonly CheckoutEffect[]
 }

@@ -1,5 +1,6 @@
 import { TradeKitError } from '../errors/TradeKitError'
 import type { PayOutcome } from '../payment/paymentChannel'
+import type { Attempt } from './attempt'
 import { isMoving } from './checkoutStatus'
 import type {
   CheckoutEffect,
@@ -94,7 +95,8 @@ export function startAttempt(s: CheckoutState, e: EventOf<'SUBMIT'>): Step {
 
 /** A refusal before anything was asked of the server. */
 export function refuse(s: CheckoutState, error: TradeKitError | undefined): Step {
-  return { flow: takeOver(s), patch: { ...SETTLE, error, retry: null } }
+  // nothing was tried: no order is shown as failed (an earlier one may since have been paid)
+  return { flow: takeOver(s), patch: { ...SETTLE, order: undefined, error, retry: null } }
 }
 
 /** The attempt's key: an attempt that never got an answer lends its key to the same request. */
@@ -179,6 +181,7 @@ export function continuePayment(s: CheckoutState, e: EventOf<'CONTINUE'>): Step 
   return {
     flow,
     orders: list,
+    last: null,
     patch: {
       ...SETTLE,
       attempt: s.snapshot.attempt + 1,
@@ -190,10 +193,14 @@ export function continuePayment(s: CheckoutState, e: EventOf<'CONTINUE'>): Step 
   }
 }
 
-/** "Continue to pay" an order past its time: nothing opens, "order again" is offered. */
+/**
+ * "Continue to pay" an order past its time: nothing opens; "order again" is offered when this
+ * checkout made the order (it has its lines).
+ */
 export function continueExpired(s: CheckoutState, e: EventOf<'CONTINUE'>): Step {
   return {
     flow: takeOver(s),
+    last: null,
     patch: {
       ...SETTLE,
       order: toCreatedOrder(e.order),
@@ -203,10 +210,19 @@ export function continueExpired(s: CheckoutState, e: EventOf<'CONTINUE'>): Step 
   }
 }
 
+/**
+ * What "order again" orders: the shown order's purchase, else the last attempt's — none for an order
+ * continued from the order centre, whose lines this checkout never had.
+ */
+export function reorderRequest(s: CheckoutState): Attempt | PendingOrder | undefined {
+  const again = shownOrder(s) ?? s.last
+  return again && again.request.lines.length > 0 ? again : undefined
+}
+
 /** `retry()` with a new attempt; the old order stays pending until the server says it is final. */
 export function orderAgain(s: CheckoutState): Step {
   const order = shownOrder(s)
-  const again = order ?? s.last!
+  const again = reorderRequest(s)!
   const resubmit: CheckoutEffect = { type: 'resubmit', request: again.request, method: again.method }
   if (!order) return { effects: [resubmit] }
   return {
