@@ -71,4 +71,34 @@ describe('PaymentStatus', () => {
       screen.getByRole('status').closest('.tk-payment-status')?.querySelector('[aria-hidden="true"]'),
     ).not.toBeNull()
   })
+
+  it('offers "order again" for an expired order only when there is a purchase to order again', async () => {
+    const api: CheckoutApi = {
+      createOrder: vi.fn(async () => ({ orderId: 'TK1', amount: money(9900), payment: {} })),
+      getOrderStatus: vi.fn(async () => 'closed' as const),
+    }
+    function Continue() {
+      const checkout = useCheckout()
+      const order = { orderId: 'TK0', amount: money(3900), payment: {}, expiresAt: Date.now() - 1 }
+      return (
+        <button type="button" onClick={() => void checkout.continuePayment(order)}>
+          continue
+        </button>
+      )
+    }
+    render(
+      <TradeProvider api={api} channel={sandboxChannel({ outcome: 'success' })} storage={memoryStorage()}>
+        <Pay />
+        <Continue />
+        <PaymentStatus />
+      </TradeProvider>,
+    )
+    // an order made elsewhere, past its time: the checkout never had its lines
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'continue' })))
+    expect(await screen.findByText('订单已过期')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '重新下单' })).toBeNull()
+    // an order of this checkout that the server closed: ordering its lines again is offered
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'pay' })))
+    expect(await screen.findByRole('button', { name: '重新下单' })).toBeInTheDocument()
+  })
 })

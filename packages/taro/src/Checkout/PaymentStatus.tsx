@@ -53,7 +53,8 @@ function errorKey(error: TradeKitError | undefined): MessageKey {
  * Where the payment is, from the checkout of `useCheckout()`, with the action each state offers:
  * creating and paying; confirming with its progress (paused while the app is hidden); paid (or
  * refunded); cancelled with "pay now" and failed with "try again" (both `retry()`); expired with
- * "order again"; unknown with "we are confirming, you can leave this page" and "check again".
+ * "order again" (`onOrderAgain`, else `retry()` where the checkout has the purchase's lines — not
+ * for an order continued from the order centre); unknown with "we are confirming, you can leave this page" and "check again".
  * Every change is announced. Renders nothing while idle and for a price change (show
  * `PriceChangedNotice` then).
  *
@@ -119,11 +120,13 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, clas
     case 'expired':
       message = t('status.expired')
       tone = 'warning'
-      actions.push({
-        text: t('status.orderAgain'),
-        primary: true,
-        onPress: onOrderAgain ?? (() => void checkout.retry()),
-      })
+      // an order continued from the order centre has no purchase here to order again (retryMode null)
+      if (onOrderAgain || retryMode)
+        actions.push({
+          text: t('status.orderAgain'),
+          primary: true,
+          onPress: onOrderAgain ?? (() => void checkout.retry()),
+        })
       break
     case 'unknown':
       message = t('status.unknown')
