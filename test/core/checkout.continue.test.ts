@@ -12,7 +12,7 @@ import {
 } from '@tradekit/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { installGlobal, platformMethod } from './channelFakes'
-import { fakeApi, manualChannel, request, settle } from './checkoutFakes'
+import { fakeApi, fakeLifecycle, manualChannel, request, settle } from './checkoutFakes'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -224,5 +224,57 @@ describe('checkout.continuePayment', () => {
     await vi.advanceTimersByTimeAsync(200)
     expect(channel.pay).toHaveBeenCalledTimes(1)
     expect(storedWhenOpened).toBe(true)
+  })
+
+  it('continuing an order that a background check then finds paid shows it paid once, and never hangs in paying', async () => {
+    const api = fakeApi()
+    const channel = manualChannel()
+    const lifecycle = fakeLifecycle()
+    const disk = memoryStorage()
+    const later = <T>(io: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(io()), 300))
+    const storage = {
+      getItem: (key: string) => later(() => disk.getItem(key) as string | null),
+      setItem: (key: string, value: string) => later(() => void disk.setItem(key, value)),
+      removeItem: (key: string) => later(() => void disk.removeItem(key)),
+    }
+    const checkout = createCheckout({ api, channel, storage, lifecycle })
+    await settle(checkout.resume())
+    // o1: the user leaves the cashier, the server says pending: cancelled, kept pending
+    const first = checkout.submit(request())
+    await settle(new Promise((r) => setTimeout(r, 1000)))
+    channel.answer({ kind: 'cancelled' })
+    expect((await settle(first)).status).toBe('cancelled')
+    // o2: a new purchase, paid
+    const second = checkout.submit(request(2400))
+    await settle(new Promise((r) => setTimeout(r, 1000)))
+    // while it is open the app comes back to view: o1 is asked about in the background, slowly
+    const answer = api.getOrderStatus.getMockImplementation()!
+    let release: (() => void) | undefined
+    api.getOrderStatus.mockImplementation((orderId, ctx) =>
+      orderId === 'o1' && !release
+        ? new Promise((resolve) => {
+            release = () => resolve(answer(orderId, ctx))
+          })
+        : answer(orderId, ctx),
+    )
+    lifecycle.show()
+    api.markPaid('o2')
+    channel.answer({ kind: 'submitted' })
+    expect((await settle(second)).status).toBe('paid')
+    // the order centre's "pay now" on o1; the background answer arrives before the cashier opens
+    const continued = checkout.continuePayment({
+      orderId: 'o1',
+      amount: money(1200),
+      payment: { orderId: 'o1' },
+    })
+    await vi.advanceTimersByTimeAsync(0)
+    api.markPaid('o1') // paid on another device meanwhile
+    release!()
+    await vi.advanceTimersByTimeAsync(400)
+    expect(checkout.getSnapshot()).toMatchObject({ status: 'paying', order: { orderId: 'o1' } })
+    channel.answer({ kind: 'failed', retryable: false }) // the platform: this order is already paid
+    const final = await settle(continued)
+    expect(final).toMatchObject({ status: 'paid', order: { orderId: 'o1' } })
+    expect(final.latePaid.map((o) => o.orderId)).not.toContain('o1')
   })
 })

@@ -557,6 +557,75 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   storageDelayMs: fc.constantFrom(0, 0, 5, 300),
 })
 
+// Scenarios the model found, run first on every run (each failed once, and was fixed):
+// - the cashier opened for a continued order before it was on disk, and a kill lost it;
+// - after an order continued from the order centre, retry() re-ordered an earlier purchase
+//   (shown as failed beside an order the server had paid);
+// - a background answer removed the continued order the flow was about to pay: stuck in paying.
+const FOUND: Scenario[] = [
+  {
+    createFaults: ['lose', 'reject'],
+    statusFaults: [],
+    cashier: [{ outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false }],
+    actions: [
+      { kind: 'submit', waitMs: 110 },
+      { kind: 'continue', waitMs: 0 },
+      { kind: 'submit', waitMs: 5 },
+      { kind: 'submit', waitMs: 0 },
+      { kind: 'comeBackLater', waitMs: 0 },
+      { kind: 'submit', waitMs: 0 },
+    ],
+    priceMode: 'reject',
+    cancelFault: 'ok',
+    method: 'pay',
+    storageDelayMs: 5,
+  },
+  {
+    createFaults: ['hang', 'reject'],
+    statusFaults: [],
+    cashier: [
+      { outcome: 'throw', delayMs: 0, lateNotifyMs: 5401, retryable: false },
+      { outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false },
+    ],
+    actions: [
+      { kind: 'submit', waitMs: 2700 },
+      { kind: 'continue', waitMs: 600 },
+      { kind: 'comeBackLater', waitMs: 0 },
+      { kind: 'submit', waitMs: 1901 },
+      { kind: 'continue', waitMs: 3500 },
+      { kind: 'retry', waitMs: 0 },
+      { kind: 'submit', waitMs: 0 },
+    ],
+    priceMode: 'reject',
+    cancelFault: 'ok',
+    method: 'pay',
+    storageDelayMs: 300,
+  },
+  {
+    createFaults: [],
+    statusFaults: [],
+    cashier: [
+      { outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false },
+      { outcome: 'lieSubmittedButUnpaid', delayMs: 0, lateNotifyMs: 2502, retryable: false },
+      { outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false },
+    ],
+    actions: [
+      { kind: 'submit', waitMs: 915 },
+      { kind: 'submit', waitMs: 285 },
+      { kind: 'reset', waitMs: 0 },
+      { kind: 'submit', waitMs: 1200 },
+      { kind: 'cancel', waitMs: 0 },
+      { kind: 'submit', waitMs: 0 },
+      { kind: 'show', waitMs: 2501 },
+      { kind: 'continue', waitMs: 0 },
+    ],
+    priceMode: 'reject',
+    cancelFault: 'ok',
+    method: 'pay',
+    storageDelayMs: 300,
+  },
+]
+
 describe('checkout fault model', () => {
   const unhandled: unknown[] = []
   const onUnhandled = (reason: unknown) => unhandled.push(reason)
@@ -584,7 +653,7 @@ describe('checkout fault model', () => {
         if (unhandled.length > 0) violations.push(`unhandled rejection: ${String(unhandled.splice(0)[0])}`)
         if (violations.length > 0) throw new Error(violations.join('\n'))
       }),
-      { numRuns: NUM_RUNS },
+      { numRuns: NUM_RUNS, examples: FOUND.map((scenario) => [scenario]) },
     )
     const seconds = ((realNow() - started) / 1000).toFixed(1)
     console.log(`checkout fault suite: ${runs} random runs in ${seconds} s`, stats)

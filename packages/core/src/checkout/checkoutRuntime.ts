@@ -217,9 +217,9 @@ async function pay(rt: Running, flow: number, orderId: string, signal: AbortSign
   // the cashier opens only once the order is on disk (rule 3): a continued order or a retry comes
   // straight here, without the 'store' step a new order takes
   await rt.writes()
+  if (signal.aborted) return
   const order = rt.state().orders.find((o) => o.orderId === orderId)
   const channel = order && rt.channelFor(order.channelId)
-  if (signal.aborted || !order) return
   const saveState = async (saved: unknown) => {
     rt.dispatch({ type: 'CHANNEL_STATE', orderId, state: saved })
     // the server's copy serves other devices; the cashier does not wait for it
@@ -229,9 +229,11 @@ async function pay(rt: Running, flow: number, orderId: string, signal: AbortSign
     }
     await rt.writes()
   }
-  const outcome = channel
-    ? await openCashier(channel, order, saveState, rt.config.timing, signal)
-    : { kind: 'unknown' as const }
+  // without its order or channel the cashier cannot open: the server is asked (never stuck paying)
+  const outcome =
+    order && channel
+      ? await openCashier(channel, order, saveState, rt.config.timing, signal)
+      : { kind: 'unknown' as const }
   rt.dispatch({ type: 'PAY_OUTCOME', flow, outcome })
 }
 

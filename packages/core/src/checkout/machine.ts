@@ -15,6 +15,7 @@ import {
   recheckOnShow,
   recheckShown,
   reconcileAll,
+  leftToFlow,
   reconciled,
   restoreFailure,
   restoreShown,
@@ -49,6 +50,7 @@ import {
   payAgain,
   progress,
   refuse,
+  busyOrderId,
   reorderRequest,
   reset,
   retryMode,
@@ -106,6 +108,7 @@ export const GUARDS = {
     const agreed = s.last!.request.expectedPayable
     return amount.amount !== agreed.amount || amount.currency !== agreed.currency
   }) as Guard<'CREATED'>,
+  flowsOwn: ((s, e) => e.order.orderId === busyOrderId(s)) as Guard<'RECONCILED'>,
   serverPaid: ((_s, e) => isPaid(e.status)) as Guard<'ANSWER' | 'RECHECKED' | 'RECONCILED'>,
   serverFinalUnpaid: ((_s, e) => isFinalUnpaid(e.status)) as Guard<'RECHECKED' | 'RECONCILED'>,
   closedByUs: ((s, e) => e.status === 'closed' && !!flowOrder(s)?.closedByUs) as Guard<'ANSWER'>,
@@ -227,6 +230,8 @@ export const CHECKOUT_TRANSITIONS: readonly TransitionRow[] = [
   // final but not paid: a settled status waits for the user; only paid moves it
   row({ on: 'RECHECKED', from: SETTLED, when: 'serverFinalUnpaid', to: 'same', act: endedUnpaid }),
   row({ on: 'RECHECKED', from: SETTLED, to: 'same', act: stillShown }),
+  // the order a flow works on is the flow's to settle (shown paid once, never also as latePaid)
+  row({ on: 'RECONCILED', from: '*', when: 'flowsOwn', to: 'same', rule: 3, act: leftToFlow }),
   row({ on: 'RECONCILED', from: '*', when: 'serverPaid', to: 'same', rule: 3, act: reconciled }),
   row({ on: 'RECONCILED', from: '*', when: 'serverFinalUnpaid', to: 'same', act: reconciled }),
   // ---- storage

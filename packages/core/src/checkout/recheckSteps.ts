@@ -65,6 +65,9 @@ export function hide(s: CheckoutState): Step {
   return { visible: false, patch: confirm ? { confirm: { ...confirm, paused: true } } : {} }
 }
 
+/** A background answer about the order a flow has since taken up: the flow settles it. */
+export const leftToFlow = (): Step => ({})
+
 /** A background answer about an older order: paid is reported (`latePaid`), final is forgotten. */
 export function reconciled(s: CheckoutState, e: EventOf<'RECONCILED'>): Step {
   const orders = withoutOrder(s.orders, e.order.orderId)
