@@ -12,10 +12,10 @@ import type {
 import {
   hide,
   hydrated,
+  leftToFlow,
   recheckOnShow,
   recheckShown,
   reconcileAll,
-  leftToFlow,
   reconciled,
   restoreFailure,
   restoreShown,
@@ -24,6 +24,7 @@ import {
 import {
   amountMoved,
   askServer,
+  busyOrderId,
   cancelAfterCashier,
   cancelBeforeCashier,
   cancelConfirmed,
@@ -50,7 +51,6 @@ import {
   payAgain,
   progress,
   refuse,
-  busyOrderId,
   reorderRequest,
   reset,
   retryMode,
