@@ -93,6 +93,8 @@ interface Scenario {
   method: 'pay' | 'sign'
   /** 0: storage answers at once (memory); else every read and write takes this long, like Taro's async storage */
   storageDelayMs: number
+  /** How often a read or write of the storage fails (a full disk, a platform hiccup) until the network calms */
+  storageFailRate: number
 }
 
 interface ServerOrder {
@@ -250,18 +252,48 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
   // ---- the app ----
   // What is on the phone's disk. With async storage, a write still in flight when the app is killed
   // never lands: the disk keeps the last write that finished.
+  // With a failing storage, an order whose record never reached the disk is lost to a kill (the
+  // checkout reports storage_failed); every order that did reach it must not be.
   const disk = memoryStorage()
+  const everOnDisk = new Set<string>()
+  let storageCalls = 0
+  const failing = () =>
+    !calm && scenario.storageFailRate > 0 && (storageCalls++ * 7919) % 100 < scenario.storageFailRate * 100
+  const write = (key: string, value: string | null) => {
+    if (failing()) throw new Error('setStorage:fail')
+    if (value === null) disk.removeItem(key)
+    else {
+      disk.setItem(key, value)
+      for (const [, id] of value.matchAll(/"orderId":"(o\d+)"/g)) everOnDisk.add(id!)
+    }
+  }
+  const read = (key: string) => {
+    if (failing()) throw new Error('getStorage:fail')
+    return disk.getItem(key) as string | null
+  }
   const storageOf = (n: number): StoragePort => {
     const delay = scenario.storageDelayMs
-    if (delay === 0) return disk
+    if (delay === 0) {
+      return {
+        getItem: read,
+        setItem: (key, value) => write(key, value),
+        removeItem: (key) => write(key, null),
+      }
+    }
     const later = <T>(io: () => T) =>
-      new Promise<T | undefined>((resolve) => {
-        setTimeout(() => resolve(instance === n ? io() : undefined), delay)
+      new Promise<T | undefined>((resolve, reject) => {
+        setTimeout(() => {
+          try {
+            resolve(instance === n ? io() : undefined)
+          } catch (error) {
+            reject(error)
+          }
+        }, delay)
       })
     return {
-      getItem: (key) => later(() => disk.getItem(key)).then((text) => text ?? null),
-      setItem: (key, value) => later(() => disk.setItem(key, value)).then(() => undefined),
-      removeItem: (key) => later(() => disk.removeItem(key)).then(() => undefined),
+      getItem: (key) => later(() => read(key)).then((text) => text ?? null),
+      setItem: (key, value) => later(() => write(key, value)).then(() => undefined),
+      removeItem: (key) => later(() => write(key, null)).then(() => undefined),
     }
   }
   let shows = new Set<() => void>()
@@ -472,7 +504,12 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
   if (!resumed) violations.push('resume() did not settle')
 
   for (const order of orders.values()) {
-    if ((order.status === 'paid' || order.status === 'refunded') && !reportedPaid.has(order.orderId)) {
+    const trackable = scenario.storageFailRate === 0 || everOnDisk.has(order.orderId)
+    if (
+      (order.status === 'paid' || order.status === 'refunded') &&
+      !reportedPaid.has(order.orderId) &&
+      trackable
+    ) {
       violations.push(`server-paid order ${order.orderId} was never shown paid nor reported latePaid`)
     }
   }
@@ -555,6 +592,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   cancelFault: fc.constantFrom<'ok' | 'lose' | 'hang'>('ok', 'lose', 'hang'),
   method: fc.constantFrom<'pay' | 'sign'>('pay', 'sign'),
   storageDelayMs: fc.constantFrom(0, 0, 5, 300),
+  storageFailRate: fc.constantFrom(0, 0, 0, 0.3),
 })
 
 // Scenarios the model found, run first on every run (each failed once, and was fixed):
@@ -579,6 +617,7 @@ const FOUND: Scenario[] = [
     cancelFault: 'ok',
     method: 'pay',
     storageDelayMs: 5,
+    storageFailRate: 0,
   },
   {
     createFaults: ['hang', 'reject'],
@@ -600,6 +639,7 @@ const FOUND: Scenario[] = [
     cancelFault: 'ok',
     method: 'pay',
     storageDelayMs: 300,
+    storageFailRate: 0,
   },
   {
     createFaults: [],
@@ -623,6 +663,7 @@ const FOUND: Scenario[] = [
     cancelFault: 'ok',
     method: 'pay',
     storageDelayMs: 300,
+    storageFailRate: 0,
   },
 ]
 

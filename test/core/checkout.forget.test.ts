@@ -156,4 +156,51 @@ describe('pending orders past their time', () => {
     }
     expect(app.checkout.getSnapshot()).toMatchObject({ status: 'paid', order: { orderId } })
   })
+
+  it('a launch whose read of storage failed never writes over the orders of an earlier session', async () => {
+    const { api, storage, orderId } = await killedInPayment(true)
+    // the next launch cannot read its storage once (a platform hiccup), then can
+    let failReads = 1
+    const flaky = {
+      getItem: (key: string) => {
+        if (failReads-- > 0) throw new Error('getStorage:fail')
+        return storage.getItem(key)
+      },
+      setItem: (key: string, value: string) => storage.setItem(key, value),
+      removeItem: (key: string) => storage.removeItem(key),
+    }
+    const channel = manualChannel()
+    const second = createCheckout({ api, channel, storage: flaky, lifecycle: fakeLifecycle() })
+    expect((await settle(second.resume())).storageIssue).toBe('storage_failed')
+    // a new purchase writes the record: the earlier order is read again and kept, then reported
+    void second.submit(request(2400))
+    await vi.advanceTimersByTimeAsync(100)
+    expect(Object.values(storage.dump()).join()).toContain(`"orderId":"${orderId}"`)
+    const snapshot = await settle(second.resume())
+    expect(snapshot.latePaid.map((o) => o.orderId)).toEqual([orderId])
+  })
+
+  it('a write whose second read fails too writes nothing over the stored orders', async () => {
+    const { api, storage, orderId } = await killedInPayment(false)
+    const before = storage.dump()
+    const broken = {
+      getItem: () => {
+        throw new Error('getStorage:fail')
+      },
+      setItem: (key: string, value: string) => storage.setItem(key, value),
+      removeItem: (key: string) => storage.removeItem(key),
+    }
+    const second = createCheckout({
+      api,
+      channel: manualChannel(),
+      storage: broken,
+      lifecycle: fakeLifecycle(),
+    })
+    await settle(second.resume())
+    void second.submit(request(2400))
+    await vi.advanceTimersByTimeAsync(100)
+    expect(storage.dump()).toEqual(before)
+    expect(Object.values(storage.dump()).join()).toContain(`"orderId":"${orderId}"`)
+    expect(second.getSnapshot().storageIssue).toBe('storage_failed')
+  })
 })

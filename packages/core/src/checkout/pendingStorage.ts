@@ -1,6 +1,6 @@
 import { TradeKitError } from '../errors/TradeKitError'
 import type { StoragePort } from '../storage/storage'
-import { parsePendingOrders, type StoredCheckout, serializePendingOrders } from './pendingOrders'
+import { mergeOrders, parsePendingOrders, type StoredCheckout, serializePendingOrders } from './pendingOrders'
 
 const STORAGE_TIMEOUT_MS = 5_000
 
@@ -45,9 +45,15 @@ export interface PendingStorage {
   write(stored: StoredCheckout): Promise<boolean>
 }
 
-/** The pending-order record of one user behind the storage port. */
+/**
+ * The pending-order record of one user behind the storage port. When the launch's read failed, the
+ * record is still unread: each write first reads it again and merges what it holds (and tells the
+ * checkout, through `late`), so orders of an earlier session, perhaps paid, are never written over;
+ * a write whose read fails again writes nothing.
+ */
 export function pendingStorage(storage: StoragePort, key: string): PendingStorage {
   let writes: Promise<boolean> = Promise.resolve(true)
+  let unread: ((stored: StoredCheckout) => void) | undefined
   return {
     async read(late) {
       const reading = Promise.resolve().then(() => storage.getItem(key))
@@ -56,16 +62,36 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
         return corrupt ? { ...stored, issue: 'storage_corrupt' } : stored
       } catch (error) {
         console.warn('[TradeKit] checkout could not read its pending orders', error)
+        unread = late
         reading.then(
-          (raw) => late(parsePendingOrders(raw)),
+          (raw) => {
+            if (unread !== late) return
+            unread = undefined
+            late(parsePendingOrders(raw))
+          },
           () => {},
         )
         return { orders: [], issue: 'storage_failed' }
       }
     },
-    write(stored) {
+    write(next) {
       writes = writes.then(async () => {
         try {
+          let stored = next
+          const late = unread
+          if (late) {
+            const held = parsePendingOrders(await timeboxed(() => storage.getItem(key)))
+            if (unread === late) {
+              unread = undefined
+              late(held)
+            }
+            stored = {
+              orders: [...mergeOrders(next.orders, held.orders)],
+              ...((next.unanswered ?? held.unanswered)
+                ? { unanswered: next.unanswered ?? held.unanswered }
+                : {}),
+            }
+          }
           if (stored.orders.length === 0 && !stored.unanswered) await timeboxed(() => storage.removeItem(key))
           else await timeboxed(() => storage.setItem(key, serializePendingOrders(stored)))
           return true
