@@ -599,7 +599,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
 // - the cashier opened for a continued order before it was on disk, and a kill lost it;
 // - after an order continued from the order centre, retry() re-ordered an earlier purchase
 //   (shown as failed beside an order the server had paid);
-// - a background answer removed the continued order the flow was about to pay: stuck in paying.
+// - a background answer removed the continued order the flow was about to pay: stuck in paying;
+// - "pay now" before the launch's read of a failing storage answered wrote over an earlier paid order.
 const FOUND: Scenario[] = [
   {
     createFaults: ['lose', 'reject'],
@@ -664,6 +665,29 @@ const FOUND: Scenario[] = [
     method: 'pay',
     storageDelayMs: 300,
     storageFailRate: 0,
+  },
+  {
+    createFaults: [],
+    statusFaults: ['lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose'],
+    cashier: [
+      { outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false },
+      { outcome: 'throw', delayMs: 0, lateNotifyMs: undefined, retryable: false },
+    ],
+    actions: [
+      { kind: 'submit', waitMs: 1500 },
+      { kind: 'reset', waitMs: 0 },
+      { kind: 'submit', waitMs: 6901 },
+      { kind: 'kill', waitMs: 0 },
+      { kind: 'continue', waitMs: 0 },
+      { kind: 'submit', waitMs: 0 },
+      { kind: 'submit', waitMs: 0 },
+      { kind: 'submit', waitMs: 0 },
+    ],
+    priceMode: 'reject',
+    cancelFault: 'ok',
+    method: 'pay',
+    storageDelayMs: 300,
+    storageFailRate: 0.3,
   },
 ]
 

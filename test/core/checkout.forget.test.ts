@@ -10,7 +10,7 @@
  * in the background on every launch and show (one found paid is reported as `latePaid`), and the
  * order the checkout is confirming or showing is re-checked as any other.
  */
-import { type CreatedOrder, createCheckout, memoryStorage } from '@tradekit/core'
+import { type CreatedOrder, createCheckout, memoryStorage, money } from '@tradekit/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakeApi, fakeLifecycle, manualChannel, request, settle } from './checkoutFakes'
 
@@ -202,5 +202,34 @@ describe('pending orders past their time', () => {
     expect(storage.dump()).toEqual(before)
     expect(Object.values(storage.dump()).join()).toContain(`"orderId":"${orderId}"`)
     expect(second.getSnapshot().storageIssue).toBe('storage_failed')
+  })
+
+  it('a write asked for before the launch read answered keeps the orders that read finds', async () => {
+    const { api, storage, orderId } = await killedInPayment(true)
+    await api.createOrder(request(3900), {
+      idempotencyKey: 'elsewhere',
+      signal: new AbortController().signal,
+    })
+    // storage whose reads take 300 ms and writes 50 ms, and "pay now" on another order before the
+    // launch's read has answered: a write landing first would leave that read nothing of o1
+    const later = <T>(ms: number, io: () => T) =>
+      new Promise<T>((resolve) => setTimeout(() => resolve(io()), ms))
+    const slow = {
+      getItem: (key: string) => later(300, () => storage.getItem(key) as string | null),
+      setItem: (key: string, value: string) => later(50, () => void storage.setItem(key, value)),
+      removeItem: (key: string) => later(50, () => void storage.removeItem(key)),
+    }
+    const second = createCheckout({
+      api,
+      channel: manualChannel(),
+      storage: slow,
+      lifecycle: fakeLifecycle(),
+    })
+    void second.continuePayment({ orderId: 'o2', amount: money(3900), payment: { orderId: 'o2' } })
+    await vi.advanceTimersByTimeAsync(1000)
+    const ids = Object.values(storage.dump()).join()
+    expect(ids).toContain(`"orderId":"${orderId}"`)
+    expect(ids).toContain('"orderId":"o2"')
+    expect((await settle(second.resume())).latePaid.map((o) => o.orderId)).toEqual([orderId])
   })
 })

@@ -45,20 +45,33 @@ export interface PendingStorage {
   write(stored: StoredCheckout): Promise<boolean>
 }
 
+// The stored record with the orders of `held` that `next` does not have (the newer first).
+function merged(next: StoredCheckout, held: StoredCheckout): StoredCheckout {
+  const unanswered = next.unanswered ?? held.unanswered
+  return { orders: [...mergeOrders(next.orders, held.orders)], ...(unanswered ? { unanswered } : {}) }
+}
+
 /**
- * The pending-order record of one user behind the storage port. When the launch's read failed, the
- * record is still unread: each write first reads it again and merges what it holds (and tells the
- * checkout, through `late`), so orders of an earlier session, perhaps paid, are never written over;
- * a write whose read fails again writes nothing.
+ * The pending-order record of one user behind the storage port. Nothing is written before the
+ * launch's read (`read`, called once, first) has settled, and a write asked for before then keeps
+ * what it found. When that read failed, the record is still unread: each write first reads it
+ * again and merges what it holds (and tells the checkout, through `late`), so orders of an earlier
+ * session, perhaps paid, are never written over; a write whose read fails again writes nothing.
  */
 export function pendingStorage(storage: StoragePort, key: string): PendingStorage {
-  let writes: Promise<boolean> = Promise.resolve(true)
+  let held: StoredCheckout = { orders: [] }
+  let readDone = false
+  let settle: () => void = () => {}
+  let writes: Promise<boolean> = new Promise<boolean>((resolve) => {
+    settle = () => resolve(true)
+  })
   let unread: ((stored: StoredCheckout) => void) | undefined
   return {
     async read(late) {
       const reading = Promise.resolve().then(() => storage.getItem(key))
       try {
         const { corrupt, ...stored } = parsePendingOrders(await timeboxed(() => reading))
+        held = stored
         return corrupt ? { ...stored, issue: 'storage_corrupt' } : stored
       } catch (error) {
         console.warn('[TradeKit] checkout could not read its pending orders', error)
@@ -72,25 +85,24 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
           () => {},
         )
         return { orders: [], issue: 'storage_failed' }
+      } finally {
+        readDone = true
+        settle()
       }
     },
     write(next) {
+      const early = !readDone
       writes = writes.then(async () => {
         try {
-          let stored = next
+          let stored = early ? merged(next, held) : next
           const late = unread
           if (late) {
-            const held = parsePendingOrders(await timeboxed(() => storage.getItem(key)))
+            const found = parsePendingOrders(await timeboxed(() => storage.getItem(key)))
             if (unread === late) {
               unread = undefined
-              late(held)
+              late(found)
             }
-            stored = {
-              orders: [...mergeOrders(next.orders, held.orders)],
-              ...((next.unanswered ?? held.unanswered)
-                ? { unanswered: next.unanswered ?? held.unanswered }
-                : {}),
-            }
+            stored = merged(stored, found)
           }
           if (stored.orders.length === 0 && !stored.unanswered) await timeboxed(() => storage.removeItem(key))
           else await timeboxed(() => storage.setItem(key, serializePendingOrders(stored)))
