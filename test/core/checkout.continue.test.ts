@@ -12,7 +12,15 @@ import {
 } from '@tradekit/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { installGlobal, platformMethod } from './channelFakes'
-import { fakeApi, fakeLifecycle, manualChannel, request, settle } from './checkoutFakes'
+import {
+  fakeApi,
+  fakeLifecycle,
+  manualChannel,
+  orderMadeElsewhere,
+  request,
+  settle,
+  slowStorage,
+} from './checkoutFakes'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -55,10 +63,7 @@ describe('checkout.continuePayment', () => {
 
   it('pays an order made elsewhere with the state the server kept, and confirms with the server', async () => {
     const api = fakeApi()
-    await api.createOrder(request(3900), {
-      idempotencyKey: 'other-device',
-      signal: new AbortController().signal,
-    })
+    await orderMadeElsewhere(api)
     const channel = manualChannel()
     const checkout = createCheckout({ api, channel, storage: memoryStorage() })
     const statuses = statusesOf(checkout)
@@ -134,10 +139,7 @@ describe('checkout.continuePayment', () => {
     api.markPaid('o1')
     channel.answer({ kind: 'submitted' })
     expect((await settle(own)).status).toBe('paid')
-    await api.createOrder(request(3900), {
-      idempotencyKey: 'elsewhere',
-      signal: new AbortController().signal,
-    })
+    await orderMadeElsewhere(api)
     // the order centre's "pay now" on an order made on another device; the user cancels and the
     // server closes it
     const continued = checkout.continuePayment({
@@ -199,18 +201,10 @@ describe('checkout.continuePayment', () => {
 
   it('opens the cashier only once the order is on disk, so a kill right after loses nothing (rule 3)', async () => {
     const api = fakeApi()
-    await api.createOrder(request(3900), {
-      idempotencyKey: 'elsewhere',
-      signal: new AbortController().signal,
-    })
+    await orderMadeElsewhere(api)
     // storage that answers 50 ms late, as the platform's async storage does
     const disk = memoryStorage()
-    const later = <T>(io: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(io()), 50))
-    const slow = {
-      getItem: (key: string) => later(() => disk.getItem(key) as string | null),
-      setItem: (key: string, value: string) => later(() => void disk.setItem(key, value)),
-      removeItem: (key: string) => later(() => void disk.removeItem(key)),
-    }
+    const slow = slowStorage(disk, 50)
     const channel = manualChannel()
     const checkout = createCheckout({ api, channel, storage: slow })
     await settle(checkout.resume())
@@ -231,12 +225,7 @@ describe('checkout.continuePayment', () => {
     const channel = manualChannel()
     const lifecycle = fakeLifecycle()
     const disk = memoryStorage()
-    const later = <T>(io: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(io()), 300))
-    const storage = {
-      getItem: (key: string) => later(() => disk.getItem(key) as string | null),
-      setItem: (key: string, value: string) => later(() => void disk.setItem(key, value)),
-      removeItem: (key: string) => later(() => void disk.removeItem(key)),
-    }
+    const storage = slowStorage(disk, 300)
     const checkout = createCheckout({ api, channel, storage, lifecycle })
     await settle(checkout.resume())
     // o1: the user leaves the cashier, the server says pending: cancelled, kept pending

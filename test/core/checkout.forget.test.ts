@@ -12,7 +12,15 @@
  */
 import { type CreatedOrder, createCheckout, memoryStorage, money } from '@tradekit/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, fakeLifecycle, manualChannel, request, settle } from './checkoutFakes'
+import {
+  fakeApi,
+  fakeLifecycle,
+  manualChannel,
+  orderMadeElsewhere,
+  request,
+  settle,
+  slowStorage,
+} from './checkoutFakes'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -206,19 +214,10 @@ describe('pending orders past their time', () => {
 
   it('a write asked for before the launch read answered keeps the orders that read finds', async () => {
     const { api, storage, orderId } = await killedInPayment(true)
-    await api.createOrder(request(3900), {
-      idempotencyKey: 'elsewhere',
-      signal: new AbortController().signal,
-    })
+    await orderMadeElsewhere(api)
     // storage whose reads take 300 ms and writes 50 ms, and "pay now" on another order before the
     // launch's read has answered: a write landing first would leave that read nothing of o1
-    const later = <T>(ms: number, io: () => T) =>
-      new Promise<T>((resolve) => setTimeout(() => resolve(io()), ms))
-    const slow = {
-      getItem: (key: string) => later(300, () => storage.getItem(key) as string | null),
-      setItem: (key: string, value: string) => later(50, () => void storage.setItem(key, value)),
-      removeItem: (key: string) => later(50, () => void storage.removeItem(key)),
-    }
+    const slow = slowStorage(storage, 300, 50)
     const second = createCheckout({
       api,
       channel: manualChannel(),

@@ -9,6 +9,7 @@ import {
   type OrderStatus,
   type PaymentChannel,
   type PayOutcome,
+  type StoragePort,
   TradeKitError,
 } from '@tradekit/core'
 import { vi } from 'vitest'
@@ -150,4 +151,31 @@ export async function settle<T>(promise: Promise<T>, stepMs = 500): Promise<T> {
   for (let i = 0; i < 1000 && !done; i++) await vi.advanceTimersByTimeAsync(stepMs)
   if (!done) throw new Error('did not settle')
   return value as T
+}
+
+/** An order the server made for another device (its id is the next `o<n>`). */
+export function orderMadeElsewhere(api: ReturnType<typeof fakeApi>, amount = 3900) {
+  return api.createOrder(request(amount), {
+    idempotencyKey: `elsewhere-${amount}`,
+    signal: new AbortController().signal,
+  })
+}
+
+/** `disk` behind a storage that answers reads after `readMs` and writes after `writeMs`, as Taro's async storage. */
+export function slowStorage(
+  disk: {
+    getItem(key: string): unknown
+    setItem(key: string, value: string): unknown
+    removeItem(key: string): unknown
+  },
+  readMs: number,
+  writeMs = readMs,
+): StoragePort {
+  const later = <T>(ms: number, io: () => T) =>
+    new Promise<T>((resolve) => setTimeout(() => resolve(io()), ms))
+  return {
+    getItem: (key) => later(readMs, () => disk.getItem(key) as string | null),
+    setItem: (key, value) => later(writeMs, () => void disk.setItem(key, value)),
+    removeItem: (key) => later(writeMs, () => void disk.removeItem(key)),
+  }
 }
