@@ -91,10 +91,10 @@ export const Loading: Story = {
   play: async ({ canvasElement, globals }) => {
     const { t } = textOf(globals)
     const canvas = within(canvasElement)
-    await expect(canvas.getByRole('tabpanel', { name: t('couponWallet.tabName.available') })).toHaveAttribute(
-      'aria-busy',
-      'true',
-    )
+    // found, not got: the play may start before the first render has landed
+    await expect(
+      await canvas.findByRole('tabpanel', { name: t('couponWallet.tabName.available') }),
+    ).toHaveAttribute('aria-busy', 'true')
     await expect(canvas.getByRole('tab', { name: t('couponWallet.tabName.available') })).toBeVisible()
     await expect(canvas.getAllByRole('status', { name: t('common.loading') })).toHaveLength(2)
   },
