@@ -394,3 +394,61 @@ describe('createMembership dispose()', () => {
     expect(m.getSnapshot().entitlement).toEqual({ active: false })
   })
 })
+
+describe('createMembership under double taps', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('answers a second unlock() of the same plan with the running one: one order, the state untouched', async () => {
+    const { api, checkout } = paidCheckout()
+    const m = createMembership({
+      api: membershipApi([{ active: false }, { active: true, planId: 'vip-month' }]),
+      checkout,
+    })
+    await m.load()
+    const seen: (string | null)[] = []
+    m.subscribe(() => {
+      seen.push(m.getSnapshot().unlocking)
+    })
+    const first = m.unlock('vip-month')
+    const second = m.unlock('vip-month')
+    expect(m.getSnapshot()).toMatchObject({ unlocking: 'vip-month' })
+    expect(m.getSnapshot().error).toBeUndefined()
+    await vi.advanceTimersByTimeAsync(10_000)
+    const [a, b] = await Promise.all([first, second])
+    expect(a).toMatchObject({ status: 'active' })
+    expect(b).toBe(a)
+    expect(api.createOrder).toHaveBeenCalledTimes(1)
+    // 'vip-month' until the unlock ended, never a null in between
+    expect(seen.indexOf(null)).toBe(seen.length - 1)
+  })
+
+  it('refuses another plan while an unlock runs without touching the running one', async () => {
+    const signing = createCheckout({ api: fakeApi(), channel: manualChannel(), storage: memoryStorage() })
+    const m = createMembership({ api: membershipApi([{ active: false }]), checkout: signing })
+    await m.load()
+    void m.unlock('vip-month')
+    const other = await m.unlock('vip-year')
+    expect(other).toMatchObject({ status: 'failed', error: { code: 'INVALID_ARGUMENT' } })
+    expect(m.getSnapshot()).toMatchObject({ unlocking: 'vip-month' })
+    expect(m.getSnapshot().error).toBeUndefined()
+  })
+})
+
+describe('createMembership with a request builder that throws', () => {
+  it('fails the unlock with a typed error and leaves nothing unlocking', async () => {
+    const { api, checkout } = paidCheckout()
+    const m = createMembership({
+      api: membershipApi([{ active: false }]),
+      checkout,
+      request: () => {
+        throw new Error('no sku for this plan')
+      },
+    })
+    await m.load()
+    const result = await m.unlock('vip-month')
+    expect(result).toMatchObject({ status: 'failed', error: { code: 'INVALID_ARGUMENT' } })
+    expect(m.getSnapshot()).toMatchObject({ unlocking: null, error: { code: 'INVALID_ARGUMENT' } })
+    expect(api.createOrder).not.toHaveBeenCalled()
+  })
+})

@@ -1,4 +1,5 @@
 import { createAborter, sleep, withTimeout } from '../checkout/abort'
+import { isMoving } from '../checkout/checkoutStatus'
 import type { Checkout, CheckoutSnapshot, OrderRequest } from '../checkout/types'
 import { isTradeKitError, TradeKitError } from '../errors/TradeKitError'
 import { isMoney } from '../money/money'
@@ -201,6 +202,13 @@ interface UnlockContext {
   readonly same: (entitlement: Entitlement) => Entitlement
 }
 
+const defaultRequest = (plan: Plan, channel: string | undefined): OrderRequest => ({
+  lines: [{ skuId: plan.skuId ?? plan.id, quantity: 1 }],
+  expectedPayable: plan.price,
+  ...(channel !== undefined ? { channel } : {}),
+  meta: { planId: plan.id, autoRenew: plan.autoRenew === true },
+})
+
 async function unlockPlan(ctx: UnlockContext, planId: string, consent: boolean): Promise<UnlockResult> {
   const { options, commit } = ctx
   const { checkout } = options
@@ -225,8 +233,7 @@ async function unlockPlan(ctx: UnlockContext, planId: string, consent: boolean):
     )
   }
   if (plan.autoRenew && !consent) return fail(new TradeKitError('CONSENT_REQUIRED'))
-  const current = checkout.getSnapshot().status
-  if (current === 'creating' || current === 'paying' || current === 'confirming') {
+  if (isMoving(checkout.getSnapshot().status)) {
     return fail(
       new TradeKitError(
         'INVALID_ARGUMENT',
@@ -234,15 +241,19 @@ async function unlockPlan(ctx: UnlockContext, planId: string, consent: boolean):
       ),
     )
   }
+  let request: OrderRequest
+  try {
+    request = options.request ? options.request(plan) : defaultRequest(plan, options.channel)
+  } catch (cause) {
+    return fail(
+      new TradeKitError(
+        'INVALID_ARGUMENT',
+        process.env.NODE_ENV !== 'production' ? `request(plan ${plan.id}) threw` : undefined,
+        { cause },
+      ),
+    )
+  }
   commit({ unlocking: plan.id, error: undefined })
-  const request: OrderRequest = options.request
-    ? options.request(plan)
-    : {
-        lines: [{ skuId: plan.skuId ?? plan.id, quantity: 1 }],
-        expectedPayable: plan.price,
-        ...(options.channel !== undefined ? { channel: options.channel } : {}),
-        meta: { planId: plan.id, autoRenew: plan.autoRenew === true },
-      }
   // a paid checkout only leaves paid through reset(): start this purchase from idle
   if (checkout.getSnapshot().status === 'paid') checkout.reset()
   const paid = await checkout.submit(request, { method: plan.autoRenew ? 'sign' : 'pay' })
@@ -289,6 +300,8 @@ export function createMembership(options: MembershipOptions): Membership {
   const read = apiReader(options.api, { ...DEFAULT_TIMING, ...options.timing }, lifetime.signal)
   let disposed = false
   let allPlans: readonly Plan[] = []
+  // the unlock on its way: a double tap on the same plan answers it, another plan is refused
+  let running: { planId: string; result: Promise<UnlockResult> } | undefined
   const store = createStore<MembershipSnapshot>(
     Object.freeze({ status: 'idle', plans: Object.freeze([]), unlocking: null }),
   )
@@ -342,7 +355,22 @@ export function createMembership(options: MembershipOptions): Membership {
         )
         return Promise.resolve({ status: 'failed', error })
       }
-      return unlockPlan(unlockContext, planId, unlockOptions.consent === true)
+      if (running) {
+        if (running.planId === planId) return running.result
+        const error = new TradeKitError(
+          'INVALID_ARGUMENT',
+          process.env.NODE_ENV !== 'production' ? `Plan ${running.planId} is being unlocked` : undefined,
+        )
+        return Promise.resolve({ status: 'failed', error })
+      }
+      const result = unlockPlan(unlockContext, planId, unlockOptions.consent === true)
+      const mine = { planId, result }
+      running = mine
+      const done = () => {
+        if (running === mine) running = undefined
+      }
+      void result.then(done, done)
+      return result
     },
 
     dispose() {
