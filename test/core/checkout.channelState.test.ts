@@ -15,7 +15,7 @@ import {
 } from '@tradekit/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { installGlobal, platformMethod } from './channelFakes'
-import { fakeApi, manualChannel, request, settle } from './checkoutFakes'
+import { fakeApi, manualChannel, request, settle, submitCancelled } from './checkoutFakes'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -112,10 +112,7 @@ describe('the channel state on the server', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const channel = manualChannel()
     const checkout = createCheckout({ api, channel, storage: memoryStorage() })
-    const first = checkout.submit(request())
-    await vi.advanceTimersByTimeAsync(0)
-    channel.answer({ kind: 'cancelled' })
-    expect((await settle(first)).status).toBe('cancelled')
+    expect((await submitCancelled(checkout, channel)).status).toBe('cancelled')
     expect(warn).toHaveBeenCalledWith('[TradeKit] saveChannelState failed', expect.any(Error))
     const again = checkout.retry()
     await vi.advanceTimersByTimeAsync(0)

@@ -20,6 +20,7 @@ import {
   request,
   settle,
   slowStorage,
+  submitCancelled,
 } from './checkoutFakes'
 
 beforeEach(() => {
@@ -46,10 +47,7 @@ describe('checkout.continuePayment', () => {
     const api = fakeApi()
     const channel = manualChannel()
     const checkout = createCheckout({ api, channel, storage: memoryStorage() })
-    const first = checkout.submit(request())
-    await vi.advanceTimersByTimeAsync(0)
-    channel.answer({ kind: 'cancelled' })
-    expect((await settle(first)).status).toBe('cancelled')
+    expect((await submitCancelled(checkout, channel)).status).toBe('cancelled')
     checkout.reset() // the user left the checkout; later, the order centre offers "continue to pay"
     const done = checkout.continuePayment({ orderId: 'o1', amount: money(1200), payment: { orderId: 'o1' } })
     await vi.advanceTimersByTimeAsync(0)
@@ -160,10 +158,7 @@ describe('checkout.continuePayment', () => {
     const api = fakeApi()
     const channel = manualChannel()
     const checkout = createCheckout({ api, channel, storage: memoryStorage() })
-    const first = checkout.submit(request())
-    await vi.advanceTimersByTimeAsync(0)
-    channel.answer({ kind: 'cancelled' })
-    expect((await settle(first)).order?.orderId).toBe('o1')
+    expect((await submitCancelled(checkout, channel)).order?.orderId).toBe('o1')
     const refused = await checkout.submit({ lines: [], expectedPayable: money(1200) })
     expect(refused).toMatchObject({ status: 'failed', error: { code: 'INVALID_ARGUMENT' } })
     expect(refused.order).toBeUndefined()

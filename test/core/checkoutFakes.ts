@@ -1,5 +1,7 @@
 import {
+  type Checkout,
   type CheckoutApi,
+  type CheckoutSnapshot,
   type CheckoutStatus,
   type CreatedOrder,
   type LifecyclePort,
@@ -178,4 +180,15 @@ export function slowStorage(
     setItem: (key, value) => later(writeMs, () => void disk.setItem(key, value)),
     removeItem: (key) => later(writeMs, () => void disk.removeItem(key)),
   }
+}
+
+/** Submits `request()` and has the cashier answer cancelled; the settled snapshot (the server keeps order o1 unpaid). */
+export async function submitCancelled(
+  checkout: Pick<Checkout, 'submit'>,
+  channel: ReturnType<typeof manualChannel>,
+): Promise<CheckoutSnapshot> {
+  const first = checkout.submit(request())
+  await vi.advanceTimersByTimeAsync(0)
+  channel.answer({ kind: 'cancelled' })
+  return settle(first)
 }
