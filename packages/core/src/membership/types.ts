@@ -121,7 +121,11 @@ export interface Membership {
   load(): Promise<MembershipSnapshot>
   /** Re-reads the entitlement. */
   refresh(): Promise<MembershipSnapshot>
-  /** Buys a plan through the checkout, then re-reads the entitlement until it is active. */
+  /**
+   * Buys a plan through the checkout, then re-reads the entitlement until it is active. Never
+   * rejects. While an unlock runs, `unlock()` of the same plan (a double tap) answers the running
+   * one, and of another plan answers `failed` (`INVALID_ARGUMENT`) without touching it.
+   */
   unlock(planId: string, options?: UnlockOptions): Promise<UnlockResult>
   /** True when auto-renew plans can be offered (the channel has `sign`). */
   canAutoRenew(): boolean
