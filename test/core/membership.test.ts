@@ -16,7 +16,7 @@ import {
 import { enUS } from '@tradekit/core/locales/en-US'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, manualChannel } from './checkoutFakes'
+import { fakeApi, fakeLifecycle, manualChannel } from './checkoutFakes'
 
 describe('per-period prices', () => {
   it('writes a plan price per period, trimming zero fractions', () => {
@@ -450,5 +450,33 @@ describe('createMembership with a request builder that throws', () => {
     expect(result).toMatchObject({ status: 'failed', error: { code: 'INVALID_ARGUMENT' } })
     expect(m.getSnapshot()).toMatchObject({ unlocking: null, error: { code: 'INVALID_ARGUMENT' } })
     expect(api.createOrder).not.toHaveBeenCalled()
+  })
+})
+
+describe('createMembership follows payments reported late', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('re-reads the entitlement when the checkout reports an earlier order paid (latePaid)', async () => {
+    const api = fakeApi()
+    const channel = manualChannel()
+    const lifecycle = fakeLifecycle()
+    const checkout = createCheckout({ api, channel, storage: memoryStorage(), lifecycle })
+    const mApi = membershipApi([{ active: false }, { active: false }, { active: true, planId: 'vip-month' }])
+    const m = createMembership({ api: mApi, checkout })
+    await m.load()
+    // the user leaves the cashier; the server has no money yet, so the unlock fails as cancelled
+    const unlocking = m.unlock('vip-month')
+    await vi.advanceTimersByTimeAsync(0)
+    channel.answer({ kind: 'cancelled' })
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(await unlocking).toMatchObject({ status: 'failed', checkout: { status: 'cancelled' } })
+    checkout.reset() // the user moved on
+    // the payment went through after all; coming back to the app, the checkout finds it paid
+    api.markPaid('o1')
+    lifecycle.show()
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(checkout.getSnapshot()).toMatchObject({ status: 'idle', latePaid: [{ orderId: 'o1' }] })
+    expect(m.getSnapshot().entitlement).toMatchObject({ active: true, planId: 'vip-month' })
   })
 })

@@ -151,21 +151,25 @@ function apiReader(api: MembershipApi, timing: MembershipTiming, lifetime: Abort
 }
 
 // A payment that finishes outside unlock() (the payment status's "pay now" / "try again", an order
-// resumed after a relaunch) also grants the plan: each time the checkout turns `paid` while no
-// unlock() runs (it reads after its own payment), re-read the entitlement until active, one follow at
-// a time. Returns the unsubscribe.
+// resumed after a relaunch, an earlier order found paid in the background and reported in
+// `latePaid`) also grants the plan: each time the checkout turns `paid` or reports a late payment
+// while no unlock() runs (it reads after its own payment), re-read the entitlement until active, one
+// follow at a time. Returns the unsubscribe.
 function followPayments(
   checkout: Checkout,
   read: ReturnType<typeof apiReader>,
   store: { unlocking(): boolean; show(entitlement: Entitlement): void },
 ): () => void {
-  let status = checkout.getSnapshot().status
+  let { status, latePaid } = checkout.getSnapshot()
   let following = false
   return checkout.subscribe(() => {
-    const next = checkout.getSnapshot().status
-    const turnedPaid = next === 'paid' && status !== 'paid'
-    status = next
-    if (!turnedPaid || following || store.unlocking()) return
+    const next = checkout.getSnapshot()
+    // turned paid, or an earlier order reported paid after the user moved on
+    const paid =
+      (next.status === 'paid' && status !== 'paid') || next.latePaid.some((late) => !latePaid.includes(late))
+    status = next.status
+    latePaid = next.latePaid
+    if (!paid || following || store.unlocking()) return
     following = true
     void read
       .untilActive()
@@ -283,8 +287,9 @@ async function unlockPlan(ctx: UnlockContext, planId: string, consent: boolean):
  * checkout of the plan followed by re-reading the entitlement until the server says it is active.
  * Auto-renew plans are offered only when the checkout's channel can `sign`, and need explicit
  * consent (`unlock(id, { consent: true })`). It follows its checkout: whenever the checkout turns
- * `paid` outside `unlock()` (a retry from the payment status, a resumed order), it re-reads the
- * entitlement until active the same way. `dispose()` ends it.
+ * `paid` outside `unlock()` (a retry from the payment status, a resumed order) or reports an
+ * earlier order paid in `latePaid`, it re-reads the entitlement until active the same way.
+ * `dispose()` ends it.
  *
  * @example
  * ```ts
