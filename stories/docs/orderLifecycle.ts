@@ -118,7 +118,10 @@ is \`INVALID_AMOUNT\`; an unknown or repeated line, no reason, or lines with and
 detail reads. \`refresh(tab)\` aborts the page on its way; \`loadMore(tab)\` never loads twice at once and never
 lists an order twice; the current tab is fetched again when the app comes back. \`cancel(id)\` shows the order
 \`cancelled\` at once and rolls it back, with the error in \`snapshot.actions[id]\`, when the server refuses.
-\`requestRefund\`, \`cancelRefund\` and \`confirmReceipt\` keep the server's answer. Actions never reject: they
+\`requestRefund\`, \`cancelRefund\` and \`confirmReceipt\` keep the server's answer. An action that got no answer
+(network, timeout) may have been done: the order is read again, and when it shows the action done (cancelled, a
+refund requested or taken back, received) the action succeeded; otherwise it fails with the order as the server
+has it, so "try again" never asks twice for what was done. Actions never reject: they
 settle with \`{ ok, order }\` or \`{ ok: false, error }\`.
 `
 }

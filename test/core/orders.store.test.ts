@@ -367,16 +367,19 @@ describe('createOrders: cancel', () => {
     })
   })
 
-  it('rolls back a cancel the server never answers', async () => {
+  it('rolls back a cancel the server never answers, once reading the order again got no answer either', async () => {
     vi.useFakeTimers()
     const fake = manualApi()
-    store = createOrders({ api: fake.api, timing: { actionTimeoutMs: 3_000 } })
+    store = createOrders({ api: fake.api, timing: { actionTimeoutMs: 3_000, requestTimeoutMs: 2_000 } })
     const read = store.getOrder('o1')
     fake.gets[0]!.resolve(mk('o1', 'pending_payment'))
     await read
     const cancelled = store.cancel('o1')
     expect(store.getSnapshot().orders.o1!.status).toBe('cancelled')
     await vi.advanceTimersByTimeAsync(3_000)
+    expect(fake.gets).toHaveLength(2) // asked what became of it
+    expect(store.getSnapshot().orders.o1!.status).toBe('cancelled')
+    await vi.advanceTimersByTimeAsync(2_000)
     expect(await cancelled).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } })
     expect(store.getSnapshot().orders.o1!.status).toBe('pending_payment')
   })
@@ -475,6 +478,81 @@ describe('createOrders: refunds and receipt', () => {
     const received = ctx.orders.confirmReceipt('o1')
     ctx.writes[1]!.resolve(mk('o1', 'completed'))
     expect(await received).toMatchObject({ ok: true, order: { status: 'completed' } })
+  })
+})
+
+describe('createOrders: an action whose answer was lost', () => {
+  // No answer is not a refusal: the server may have done it. The order is read again, and the
+  // server's order decides what the screen says.
+  it('a cancel the server made but whose answer was lost is shown done, not failed', async () => {
+    const ctx = setup()
+    await withOrder(ctx, mk('o1', 'pending_payment'))
+    const cancelled = ctx.orders.cancel('o1')
+    ctx.writes[0]!.reject(new TradeKitError('NETWORK', 'request:fail timeout'))
+    await settle()
+    expect(ctx.gets).toHaveLength(2) // the order read again
+    expect(ctx.orders.getSnapshot().actions.o1).toEqual({ action: 'cancel', status: 'running' })
+    ctx.gets[1]!.resolve(mk('o1', 'cancelled'))
+    expect(await cancelled).toMatchObject({ ok: true, order: { status: 'cancelled' } })
+    expect(ctx.orders.getSnapshot().actions).toEqual({})
+    expect(ctx.orders.getSnapshot().orders.o1!.status).toBe('cancelled')
+  })
+
+  it('a refund request made but unanswered is not asked for again', async () => {
+    const ctx = setup()
+    await withOrder(ctx, mk('o1', 'delivered'))
+    const asked = ctx.orders.requestRefund('o1', { amount: money(1000), reason: '不想要了' })
+    ctx.writes[0]!.reject(new TypeError('Failed to fetch'))
+    await settle()
+    ctx.gets[1]!.resolve(mk('o1', 'refund_requested'))
+    expect(await asked).toMatchObject({ ok: true, order: { status: 'refund_requested' } })
+    expect(ctx.api.requestRefund).toHaveBeenCalledTimes(1)
+  })
+
+  it('receipt confirmed and refund taken back, answers lost: the order read again says so', async () => {
+    const ctx = setup({ cancelRefund: true, confirmReceipt: true })
+    const requested = {
+      refundId: 'r1',
+      status: 'refund_requested' as const,
+      amount: money(100),
+      lines: [{ lineId: 'a', amount: money(100) }],
+      reason: 'r',
+    }
+    await withOrder(ctx, mk('o1', 'refund_requested', 'physical', { refunds: [requested] }))
+    const back = ctx.orders.cancelRefund('o1', 'r1')
+    ctx.writes[0]!.reject(new TradeKitError('TIMEOUT'))
+    await settle()
+    ctx.gets[1]!.resolve(
+      mk('o1', 'shipped', 'physical', { refunds: [{ ...requested, status: 'withdrawn' }] }),
+    )
+    expect(await back).toMatchObject({ ok: true, order: { status: 'shipped' } })
+    const received = ctx.orders.confirmReceipt('o1')
+    ctx.writes[1]!.reject(new TradeKitError('NETWORK'))
+    await settle()
+    ctx.gets[2]!.resolve(mk('o1', 'completed'))
+    expect(await received).toMatchObject({ ok: true, order: { status: 'completed' } })
+  })
+
+  it('an unanswered cancel the server did not make fails, showing the order as the server has it', async () => {
+    const ctx = setup()
+    await withOrder(ctx, mk('o1', 'pending_payment'))
+    const cancelled = ctx.orders.cancel('o1')
+    ctx.writes[0]!.reject(new TradeKitError('NETWORK'))
+    await settle()
+    ctx.gets[1]!.resolve(mk('o1', 'paid')) // paid meanwhile, on another device
+    expect(await cancelled).toMatchObject({ ok: false, error: { code: 'NETWORK' } })
+    const after = ctx.orders.getSnapshot()
+    expect(after.orders.o1!.status).toBe('paid')
+    expect(after.actions.o1).toMatchObject({ action: 'cancel', status: 'failed' })
+  })
+
+  it('a refusal is an answer: nothing is read again', async () => {
+    const ctx = setup()
+    await withOrder(ctx, mk('o1', 'pending_payment'))
+    const cancelled = ctx.orders.cancel('o1')
+    ctx.writes[0]!.reject(new TradeKitError('ORDER_REJECTED'))
+    expect(await cancelled).toMatchObject({ ok: false, error: { code: 'ORDER_REJECTED' } })
+    expect(ctx.gets).toHaveLength(1)
   })
 })
 

@@ -1,5 +1,5 @@
 import { type Aborter, createAborter, withTimeout } from '../checkout/abort'
-import { toTradeKitError } from '../checkout/effects'
+import { isNetworkError, toTradeKitError } from '../checkout/effects'
 import type { AnyTradeKitError } from '../errors/TradeKitError'
 import { TradeKitError } from '../errors/TradeKitError'
 import { createStore, type Store } from '../store/createStore'
@@ -185,17 +185,31 @@ function toOrderOf(answer: unknown, method: string, orderId: string): Order {
   return order
 }
 
-/** What an action does once it may run: the call, and the status shown until the server answers. */
+/**
+ * What an action does once it may run: the call, the status shown until the server answers, and
+ * how the order read again after a call that got no answer shows the action was done.
+ */
 interface ActionPlan {
   readonly call: () => Promise<unknown>
   readonly method: string
   readonly optimistic?: OrderLifecycleStatus
+  readonly done: (fresh: Order) => boolean
 }
+
+const AFTER_SALE: readonly OrderLifecycleStatus[] = [
+  'refund_requested',
+  'refunding',
+  'refunded',
+  'refund_rejected',
+]
+const afterSale = (order: Order) => AFTER_SALE.includes(order.status)
 
 /**
  * Runs one action on a cached order: one at a time per order (the same action asked again answers
  * the running one). `prepare` throws when the action may not run; its error is kept like the
- * server's. A failure takes back the optimistic status.
+ * server's. A failure takes back the optimistic status. A call that got no answer (network,
+ * timeout) may have been done: the order is read again, and when it shows the action done, the
+ * action succeeded; otherwise it failed, with the order as the server has it.
  */
 function runAction(
   rt: Runtime,
@@ -245,7 +259,29 @@ function runAction(
       return shown(rt, orderId)
     },
   )
-  const settled = promise.catch((error: unknown) => fail(error, 'ORDER_REJECTED'))
+  const settled = promise.catch(async (error: unknown) => {
+    if (!isNetworkError(error) || rt.disposed) return fail(error, 'ORDER_REJECTED')
+    const fresh = await withTimeout(
+      (signal) => rt.api.getOrder(orderId, { signal }),
+      rt.timing.requestTimeoutMs,
+      rt.lifetime.signal,
+    ).then(
+      (answer) => toOrderOf(answer, 'getOrder', orderId),
+      () => undefined,
+    )
+    if (fresh && !rt.disposed) {
+      const merged = withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now())
+      // judged on the order as merged (statuses never go back), which is what the screen shows
+      const kept = merged.server[orderId]
+      if (kept && plan.done(kept)) {
+        rt.actions.delete(orderId)
+        commit(rt, withAction(merged, orderId, undefined))
+        return shown(rt, orderId)
+      }
+      commit(rt, merged)
+    }
+    return fail(error, 'ORDER_REJECTED')
+  })
   rt.actions.set(orderId, { action, promise: settled })
   return settled
 }
@@ -261,7 +297,12 @@ function cancelPlan(rt: Runtime, order: Order): ActionPlan {
     throw argument(
       process.env.NODE_ENV !== 'production' ? `An order ${order.status} cannot be cancelled` : undefined,
     )
-  return { call: () => rt.api.cancelOrder(order.orderId), method: 'cancelOrder', optimistic: 'cancelled' }
+  return {
+    call: () => rt.api.cancelOrder(order.orderId),
+    method: 'cancelOrder',
+    optimistic: 'cancelled',
+    done: (fresh) => fresh.status === 'cancelled',
+  }
 }
 
 function refundPlan(rt: Runtime, order: Order, input: RefundInput): ActionPlan {
@@ -270,7 +311,11 @@ function refundPlan(rt: Runtime, order: Order, input: RefundInput): ActionPlan {
       process.env.NODE_ENV !== 'production' ? `An order ${order.status} takes no refund request` : undefined,
     )
   const request = planRefund(order, input)
-  return { call: () => rt.api.requestRefund(order.orderId, request), method: 'requestRefund' }
+  return {
+    call: () => rt.api.requestRefund(order.orderId, request),
+    method: 'requestRefund',
+    done: afterSale,
+  }
 }
 
 function cancelRefundPlan(rt: Runtime, order: Order, refundId: string): ActionPlan {
@@ -285,7 +330,11 @@ function cancelRefundPlan(rt: Runtime, order: Order, refundId: string): ActionPl
         : undefined,
     )
   }
-  return { call: () => cancelRefund.call(rt.api, order.orderId, refundId), method: 'cancelRefund' }
+  return {
+    call: () => cancelRefund.call(rt.api, order.orderId, refundId),
+    method: 'cancelRefund',
+    done: (fresh) => !afterSale(fresh),
+  }
 }
 
 function confirmReceiptPlan(rt: Runtime, order: Order): ActionPlan {
@@ -299,7 +348,11 @@ function confirmReceiptPlan(rt: Runtime, order: Order): ActionPlan {
         : undefined,
     )
   }
-  return { call: () => confirmReceipt.call(rt.api, order.orderId), method: 'confirmReceipt' }
+  return {
+    call: () => confirmReceipt.call(rt.api, order.orderId),
+    method: 'confirmReceipt',
+    done: (fresh) => fresh.status === 'completed',
+  }
 }
 
 function checkApi(api: unknown): OrdersApi {
