@@ -155,7 +155,21 @@ export const Loading: Story = {
   decorators: [withTrade({ latencyMs: 600_000 })],
   play: async ({ canvasElement, globals }) => {
     const { t } = textOf(globals)
-    await expect(within(canvasElement).getByRole('status', { name: t('common.loading') })).toBeVisible()
+    await expect(
+      await within(canvasElement).findByRole('status', { name: t('common.loading') }, wait),
+    ).toBeVisible()
+  },
+}
+
+/** The plans could not be read: the sheet says so (not "no plans") and offers to load them again. */
+export const PlansFailed: Story = {
+  decorators: [withTrade({ membershipDown: { plans: true } })],
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('alert', {}, wait)).toHaveTextContent(t('membership.loadFailed'))
+    await expect(canvas.getByRole('button', { name: t('membership.reload') })).toBeVisible()
+    await expect(canvas.queryByText(t('membership.noPlans'))).toBeNull()
   },
 }
 
@@ -235,6 +249,9 @@ export const CancelThenPayNowEnglish: Story = {
 
 /** Loading, in English: the same play, through the catalogue. */
 export const LoadingEnglish: Story = { ...Loading, ...en }
+
+/** Plans that could not be read, in English: the same play, through the catalogue. */
+export const PlansFailedEnglish: Story = { ...PlansFailed, ...en }
 
 /** No plans, in English: the same play, through the catalogue. */
 export const NoPlansEnglish: Story = { ...NoPlans, ...en }

@@ -37,6 +37,18 @@ function EntitlementControls() {
   )
 }
 
+/** Stands in for the membership service coming back after an outage. */
+function ServiceBack() {
+  const merchant = useMerchant()
+  return (
+    <div style={{ margin: 12 }}>
+      <button type="button" className="tk-story-button" onClick={() => merchant.membershipBack()}>
+        Sandbox: membership service back
+      </button>
+    </div>
+  )
+}
+
 const meta = {
   title: 'Membership/Paywall',
   component: Paywall,
@@ -90,7 +102,49 @@ export const Loading: Story = {
   decorators: [withTrade({ latencyMs: 600_000 })],
   play: async ({ canvasElement, globals }) => {
     const { t } = textOf(globals)
-    await expect(within(canvasElement).getByRole('status', { name: t('common.loading') })).toBeVisible()
+    await expect(
+      await within(canvasElement).findByRole('status', { name: t('common.loading') }, wait),
+    ).toBeVisible()
+  },
+}
+
+/**
+ * The entitlement could not be read: the paywall says so and offers to check again — never the
+ * purchase, since the user may well be a member.
+ */
+export const EntitlementUnknown: Story = {
+  decorators: [withTrade({ membershipDown: { entitlement: true } })],
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('alert', {}, wait)).toHaveTextContent(t('paywall.unknown'))
+    await expect(canvas.getByRole('button', { name: t('paywall.retry') })).toBeVisible()
+    await expect(canvas.queryByRole('button', { name: t('paywall.unlock') })).toBeNull()
+  },
+}
+
+/** Flow: the membership service comes back and "check again" opens the content of a member. */
+export const EntitlementUnknownThenBack: Story = {
+  name: 'Flow: membership unknown → check again → open',
+  decorators: [
+    withTrade({
+      membershipDown: { entitlement: true },
+      entitlement: { active: true, planId: 'vip-year', expiresAt: yearFromNow },
+    }),
+  ],
+  render: (args) => (
+    <>
+      <Paywall {...args} />
+      <ServiceBack />
+    </>
+  ),
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await canvas.findByRole('alert', {}, wait)
+    await userEvent.click(canvas.getByRole('button', { name: 'Sandbox: membership service back' }))
+    await userEvent.click(canvas.getByRole('button', { name: t('paywall.retry') }))
+    await expect(await canvas.findByText(content, {}, wait)).toBeVisible()
   },
 }
 
@@ -148,6 +202,16 @@ export const UnlockedEnglish: Story = { ...Unlocked, globals: { locale: 'en-US' 
 
 /** Loading, in English. */
 export const LoadingEnglish: Story = { ...Loading, globals: { locale: 'en-US' } }
+
+/** The entitlement unknown, in English. */
+export const EntitlementUnknownEnglish: Story = { ...EntitlementUnknown, globals: { locale: 'en-US' } }
+
+/** Unknown, then back, in English. */
+export const EntitlementUnknownThenBackEnglish: Story = {
+  ...EntitlementUnknownThenBack,
+  globals: { locale: 'en-US' },
+  name: 'Flow: membership unknown → check again → open, in English',
+}
 
 /** Follows the entitlement, in English. */
 export const FollowsEntitlementEnglish: Story = {

@@ -12,6 +12,7 @@ import {
   pricePerDay,
   pricePerUnit,
   sandboxChannel,
+  TradeKitError,
 } from '@tradekit/core'
 import { enUS } from '@tradekit/core/locales/en-US'
 import fc from 'fast-check'
@@ -478,5 +479,35 @@ describe('createMembership follows payments reported late', () => {
     await vi.advanceTimersByTimeAsync(10_000)
     expect(checkout.getSnapshot()).toMatchObject({ status: 'idle', latePaid: [{ orderId: 'o1' }] })
     expect(m.getSnapshot().entitlement).toMatchObject({ active: true, planId: 'vip-month' })
+  })
+})
+
+describe('createMembership load() with half an answer', () => {
+  it('keeps the entitlement it read when the plans could not be read, and says what failed', async () => {
+    const checkout = idleCheckout()
+    const m = createMembership({
+      api: {
+        getPlans: async () => Promise.reject(new TradeKitError('NETWORK')),
+        getEntitlement: async () => ({ active: true, planId: 'vip-month' }),
+      },
+      checkout,
+    })
+    const s = await m.load()
+    expect(s).toMatchObject({ status: 'error', error: { code: 'NETWORK' }, entitlement: { active: true } })
+  })
+
+  it('keeps the plans it read when the entitlement could not be read', async () => {
+    const checkout = idleCheckout()
+    const m = createMembership({
+      api: {
+        getPlans: async () => [monthly],
+        getEntitlement: async () => Promise.reject(new TradeKitError('TIMEOUT')),
+      },
+      checkout,
+    })
+    const s = await m.load()
+    expect(s).toMatchObject({ status: 'error', error: { code: 'TIMEOUT' } })
+    expect(s.plans.map((p) => p.id)).toEqual(['vip-month'])
+    expect(s.entitlement).toBeUndefined()
   })
 })

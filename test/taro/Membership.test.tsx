@@ -7,6 +7,7 @@ import {
   money,
   type Plan,
   sandboxChannel,
+  TradeKitError,
 } from '@tradekit/core'
 import { TradeProvider } from '@tradekit/react'
 import { AutoRenewNotice, MembershipSheet, Paywall, PlanPicker } from '@tradekit/taro'
@@ -198,5 +199,49 @@ describe('Paywall', () => {
     })
     expect(screen.queryByText('会员内容')).toBeNull()
     expect(screen.getByRole('button', { name: '开通会员解锁' })).toBeInTheDocument()
+  })
+})
+
+describe('Paywall when the entitlement cannot be read', () => {
+  it('says it could not check and offers to try again, never to pay; a retry that reads it opens', async () => {
+    const m = merchant({ active: true, planId: 'vip-year' })
+    let down = true
+    const read = m.membershipApi.getEntitlement
+    m.membershipApi.getEntitlement = (ctx) =>
+      down ? Promise.reject(new TradeKitError('NETWORK')) : read(ctx)
+    const onUnlock = vi.fn()
+    render(
+      <Trade m={m}>
+        <Paywall preview="预览" onUnlock={onUnlock}>
+          会员内容
+        </Paywall>
+      </Trade>,
+    )
+    expect(await screen.findByText('暂时无法确认会员状态')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '开通会员解锁' })).toBeNull()
+    expect(screen.queryByText('会员内容')).toBeNull()
+    down = false
+    fireEvent.click(screen.getByRole('button', { name: '重新查询' }))
+    expect(await screen.findByText('会员内容')).toBeInTheDocument()
+    expect(onUnlock).not.toHaveBeenCalled()
+  })
+})
+
+describe('MembershipSheet when the plans cannot be read', () => {
+  it('says the plans could not be loaded (not that there are none) and loads them again', async () => {
+    const m = merchant()
+    let down = true
+    const read = m.membershipApi.getPlans
+    m.membershipApi.getPlans = (ctx) => (down ? Promise.reject(new TradeKitError('NETWORK')) : read(ctx))
+    render(
+      <Trade m={m}>
+        <MembershipSheet />
+      </Trade>,
+    )
+    expect(await screen.findByText('套餐加载失败')).toBeInTheDocument()
+    expect(screen.queryByText('暂无可开通的套餐')).toBeNull()
+    down = false
+    fireEvent.click(screen.getByRole('button', { name: '重新加载' }))
+    expect(await screen.findByText('年卡')).toBeInTheDocument()
   })
 })

@@ -331,14 +331,21 @@ export function createMembership(options: MembershipOptions): Membership {
     async load() {
       if (disposed) return store.getSnapshot()
       commit({ status: 'loading', error: undefined })
-      try {
-        const [plans, entitlement] = await Promise.all([read.plans(), read.entitlement()])
-        allPlans = plans
-        const offered = Object.freeze(plans.filter((p) => !p.autoRenew || canAutoRenew()))
-        commit({ status: 'ready', plans: offered, entitlement: same(entitlement) })
-      } catch (error) {
-        commit({ status: 'error', error: toError(error) })
-      }
+      // each read keeps its answer when the other fails: a known entitlement opens a paywall even
+      // when the plans could not be read
+      let failure: unknown
+      const settle = <T>(read: Promise<T>) =>
+        read.catch((error: unknown) => {
+          failure ??= error
+          return undefined
+        })
+      const [plans, entitlement] = await Promise.all([settle(read.plans()), settle(read.entitlement())])
+      if (plans) allPlans = plans
+      commit({
+        ...(plans ? { plans: Object.freeze(plans.filter((p) => !p.autoRenew || canAutoRenew())) } : {}),
+        ...(entitlement ? { entitlement: same(entitlement) } : {}),
+        ...(failure === undefined ? { status: 'ready' } : { status: 'error', error: toError(failure) }),
+      })
       return store.getSnapshot()
     },
 

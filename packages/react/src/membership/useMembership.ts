@@ -1,4 +1,5 @@
 import {
+  type AnyTradeKitError,
   createMembership,
   type Entitlement,
   type Membership,
@@ -89,6 +90,13 @@ export interface UseEntitlementResult {
   /** True when the server says the membership is active. */
   readonly active: boolean
   readonly entitlement?: Entitlement
+  /**
+   * Why the entitlement is not known: the read failed and none was read before. Not a "no" —
+   * show it and offer `retry`, never the purchase as if the user were not a member.
+   */
+  readonly error?: AnyTradeKitError
+  /** Reads the plans and the entitlement again (`membership.load()`). */
+  retry(): Promise<MembershipSnapshot>
 }
 
 /**
@@ -112,12 +120,20 @@ export function useEntitlement(): UseEntitlementResult {
     () => membership.getSnapshot().status,
     () => membership.getSnapshot().status,
   )
+  const failure = useSyncExternalStore(
+    membership.subscribe,
+    () => membership.getSnapshot().error,
+    () => membership.getSnapshot().error,
+  )
+  const unknown = entitlement === undefined && status === 'error'
   return useMemo(
     () => ({
       loading: entitlement === undefined && (status === 'idle' || status === 'loading'),
       active: entitlement?.active === true,
       entitlement,
+      ...(unknown && failure ? { error: failure } : {}),
+      retry: () => membership.load(),
     }),
-    [entitlement, status],
+    [entitlement, status, unknown, failure, membership],
   )
 }

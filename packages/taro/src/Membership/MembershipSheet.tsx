@@ -139,6 +139,21 @@ export function MembershipSheet({
   if (membership.status === 'idle' || (membership.status === 'loading' && membership.plans.length === 0)) {
     return frame(<Skeleton rows={4} />)
   }
+  if (!plan && membership.status === 'error') {
+    // a failed read is not "no plans"
+    return frame(
+      <View className="tk-membership-sheet__body">
+        <Text className="tk-membership-sheet__note" {...a11y({ role: 'alert' })}>
+          {t('membership.loadFailed')}
+        </Text>
+        <View className="tk-membership-sheet__bar">
+          <Pressable className="tk-membership-sheet__pay" onPress={() => void membership.membership.load()}>
+            {t('membership.reload')}
+          </Pressable>
+        </View>
+      </View>,
+    )
+  }
   if (!plan) {
     return frame(<Text className="tk-membership-sheet__note">{t('membership.noPlans')}</Text>)
   }

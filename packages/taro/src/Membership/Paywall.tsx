@@ -33,7 +33,8 @@ export interface PaywallProps {
 /**
  * Members-only content: a preview and an unlock call to action until the entitlement is active,
  * then the content itself. It follows the entitlement (`useEntitlement()`): a payment confirmed by
- * the server opens it, an expiry closes it.
+ * the server opens it, an expiry closes it. When the entitlement could not be read it says so and
+ * offers to check again, not to pay.
  *
  * @example
  * ```tsx
@@ -53,7 +54,7 @@ export function Paywall({
 }: PaywallProps) {
   const themeVars = useThemeVars()
   const { t } = useTranslate(membershipMessages)
-  const { loading, active } = useEntitlement()
+  const { loading, active, error, retry } = useEntitlement()
   const defaultMode = usePurchaseMode('virtual')
   const mode = purchaseMode ?? defaultMode
   const classes = className ? `tk-paywall ${className}` : 'tk-paywall'
@@ -65,22 +66,34 @@ export function Paywall({
     )
   }
   if (active) return <View className={classes}>{children}</View>
+  const heading = title ?? t('paywall.title')
+  // an entitlement not known is not "not a member": no purchase offered until the server says
+  const action = error ? (
+    <>
+      <Text className="tk-paywall__note" {...a11y({ role: 'alert' })}>
+        {t('paywall.unknown')}
+      </Text>
+      <Pressable className="tk-paywall__action" onPress={() => void retry()}>
+        {t('paywall.retry')}
+      </Pressable>
+    </>
+  ) : mode === 'buy' ? (
+    <Pressable className="tk-paywall__action" onPress={onUnlock}>
+      {t('paywall.unlock')}
+    </Pressable>
+  ) : mode === 'im' ? (
+    <Pressable className="tk-paywall__action" onPress={onContactSupport}>
+      {t('membership.contactToJoin')}
+    </Pressable>
+  ) : (
+    <Text className="tk-paywall__note">{t('paywall.hidden')}</Text>
+  )
   return (
     <View style={themeVars} className={`${classes} tk-paywall--locked`}>
       {preview ? <View className="tk-paywall__preview">{preview}</View> : null}
-      <View className="tk-paywall__lock" {...a11y({ role: 'group', label: title ?? t('paywall.title') })}>
-        <Text className="tk-paywall__title">{title ?? t('paywall.title')}</Text>
-        {mode === 'buy' ? (
-          <Pressable className="tk-paywall__action" onPress={onUnlock}>
-            {t('paywall.unlock')}
-          </Pressable>
-        ) : mode === 'im' ? (
-          <Pressable className="tk-paywall__action" onPress={onContactSupport}>
-            {t('membership.contactToJoin')}
-          </Pressable>
-        ) : (
-          <Text className="tk-paywall__note">{t('paywall.hidden')}</Text>
-        )}
+      <View className="tk-paywall__lock" {...a11y({ role: 'group', label: heading })}>
+        <Text className="tk-paywall__title">{heading}</Text>
+        {action}
       </View>
     </View>
   )
