@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { type MessageKey, money, type Order } from '@tradekit/core'
+import { type MessageKey, money, type Order, TradeKitError } from '@tradekit/core'
 import { OrderCard } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { expectFitsPhone, frozenClock, sampleOrder, sampleOrders } from './fixtures/orders'
@@ -198,6 +198,21 @@ export const ActionFailed: Story = {
   },
 }
 
+/**
+ * An action that got no answer, and the order read again got none either: the server may have done
+ * it, so the card says the result is not confirmed rather than "did not work".
+ */
+export const ActionUnconfirmed: Story = {
+  args: {
+    order: sampleOrder('shipped'),
+    action: { action: 'confirm_receipt', status: 'failed', error: new TradeKitError('NETWORK') },
+  },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(t('order.action.unconfirmed'))
+  },
+}
+
 /** An action on its way: its button is busy, the others wait. */
 export const ActionRunning: Story = {
   args: { order: sampleOrder('shipped'), action: { action: 'confirm_receipt', status: 'running' } },
@@ -256,3 +271,5 @@ export const ToVerifyEnglish: Story = { ...ToVerify, ...en }
 export const RefundRejectedEnglish: Story = { ...RefundRejected, ...en }
 /** Payment expired, in English. */
 export const PaymentExpiredEnglish: Story = { ...PaymentExpired, ...en }
+/** A result not confirmed, in English. */
+export const ActionUnconfirmedEnglish: Story = { ...ActionUnconfirmed, ...en }

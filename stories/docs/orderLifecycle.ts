@@ -121,7 +121,8 @@ lists an order twice; the current tab is fetched again when the app comes back. 
 \`requestRefund\`, \`cancelRefund\` and \`confirmReceipt\` keep the server's answer. An action that got no answer
 (network, timeout) may have been done: the order is read again, and when it shows the action done (cancelled, a
 refund requested or taken back, received) the action succeeded; otherwise it fails with the order as the server
-has it, so "try again" never asks twice for what was done. Actions never reject: they
+has it, so "try again" never asks twice for what was done. When the read got no answer either, \`OrderCard\` and
+\`OrderDetail\` say the result is not confirmed (\`order.action.unconfirmed\`), never that it did not work. Actions never reject: they
 settle with \`{ ok, order }\` or \`{ ok: false, error }\`.
 `
 }

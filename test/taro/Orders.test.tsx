@@ -215,6 +215,17 @@ describe('OrderCard', () => {
       </TradeProvider>,
     )
     expect(screen.getByRole('alert')).toHaveTextContent(zh('order.action.failed'))
+    // no answer is not "it did not work": the server may have done it
+    rerender(
+      <TradeProvider>
+        <OrderCard
+          order={shipped}
+          {...h}
+          action={{ action: 'confirm_receipt', status: 'failed', error: new TradeKitError('TIMEOUT') }}
+        />
+      </TradeProvider>,
+    )
+    expect(screen.getByRole('alert')).toHaveTextContent(zh('order.action.unconfirmed'))
   })
 
   it('speaks English', () => {

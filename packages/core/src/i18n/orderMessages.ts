@@ -51,6 +51,7 @@ const zh = {
   'order.action.detail': '查看详情',
   'order.action.running': '处理中',
   'order.action.failed': '操作未成功，请重试',
+  'order.action.unconfirmed': '网络不稳定，操作结果未确认，请稍后刷新查看',
   'order.detail.loading': '订单加载中',
   'order.detail.error': '订单加载失败',
   'order.detail.items': '商品信息',

@@ -15,7 +15,7 @@ import { Price } from '../Price/Price'
 import { useThemeVars } from '../theme/ThemeContext'
 import { type OrderActionHandlers, OrderActions } from './OrderActions'
 import { OrderLineRow } from './OrderLineRow'
-import { statusKey } from './orderText'
+import { actionFailureKey, statusKey } from './orderText'
 import { PayCountdown } from './PayCountdown'
 import { useOrderClock } from './useOrderClock'
 import '../theme/tokens.css'
@@ -114,7 +114,7 @@ export const OrderCard = memo(function OrderCard({
       </View>
       {action?.status === 'failed' ? (
         <Text className="tk-order-card__error" {...a11y({ role: 'alert' })}>
-          {t('order.action.failed')}
+          {t(actionFailureKey(action))}
         </Text>
       ) : null}
       <OrderActions order={order} can={can} action={action} handlers={handlers} />

@@ -15,7 +15,7 @@ import { a11y } from '../internal/a11y'
 import { useThemeVars } from '../theme/ThemeContext'
 import { type OrderActionHandlers, OrderActions } from './OrderActions'
 import { OrderLineRow } from './OrderLineRow'
-import { formatTime, statusKey } from './orderText'
+import { actionFailureKey, formatTime, statusKey } from './orderText'
 import { PayCountdown } from './PayCountdown'
 import { QrCode } from './qr/QrCode'
 import { RefundProgress } from './RefundProgress'
@@ -244,7 +244,7 @@ export function OrderDetailView({
 
       {action?.status === 'failed' && action.action !== 'cancel_refund' ? (
         <Text className="tk-order-detail__error" {...a11y({ role: 'alert' })}>
-          {t('order.action.failed')}
+          {t(actionFailureKey(action))}
         </Text>
       ) : null}
       <View className="tk-order-detail__actions">

@@ -1,4 +1,4 @@
-import type { MessageKey, Order, OrderItem, Translate } from '@tradekit/core'
+import type { MessageKey, Order, OrderActionState, OrderItem, Translate } from '@tradekit/core'
 
 /**
  * The catalogue key of an order's status as the user reads it: a paid parcel waits to be shipped
@@ -8,6 +8,15 @@ export function statusKey(order: Pick<Order, 'status' | 'kind'>, remaining: numb
   if (order.status === 'pending_payment' && remaining === 0) return 'order.status.expired'
   if (order.status === 'paid' && order.kind === 'physical') return 'order.status.paid_physical'
   return `order.status.${order.status}` as MessageKey
+}
+
+/**
+ * What a failed action says: a refusal did not work; a call that got no answer (network, timeout,
+ * and the order read again got none either) may have been done, so it is not confirmed either way.
+ */
+export function actionFailureKey(action: OrderActionState): MessageKey {
+  const code = action.error?.code
+  return code === 'NETWORK' || code === 'TIMEOUT' ? 'order.action.unconfirmed' : 'order.action.failed'
 }
 
 const two = (n: number) => String(n).padStart(2, '0')

@@ -54,6 +54,8 @@ export const orderEnUS: Readonly<Record<OrderMessageKey, string>> = {
   'order.action.detail': 'Details',
   'order.action.running': 'Working',
   'order.action.failed': 'That did not work. Please try again',
+  'order.action.unconfirmed':
+    'The network dropped and the result is not confirmed. Refresh in a moment to check',
   'order.detail.loading': 'Loading the order',
   'order.detail.error': 'The order could not be loaded',
   'order.detail.items': 'Items',
