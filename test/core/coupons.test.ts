@@ -148,3 +148,54 @@ describe('coupon validity', () => {
     expect(couponValidity({})).toEqual({})
   })
 })
+
+describe('createCouponWallet: nothing hangs, on every platform', () => {
+  it('works where the runtime has no AbortController (mini-program engines)', async () => {
+    vi.stubGlobal('AbortController', undefined)
+    try {
+      const api = fakeApi({ available: [held('a')] })
+      const wallet = createCouponWallet({ api })
+      await wallet.loadAll()
+      expect(wallet.getSnapshot().tabs.available).toMatchObject({ status: 'ready' })
+      expect(await wallet.claim('b')).toMatchObject({ status: 'claimed' })
+      wallet.dispose()
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('gives up on a load and on a claim the server never answers, aborting them', async () => {
+    vi.useFakeTimers()
+    try {
+      const signals: AbortSignal[] = []
+      const never = <T>(signal: AbortSignal) => {
+        signals.push(signal)
+        return new Promise<T>(() => {})
+      }
+      const api: CouponsApi = {
+        listCoupons: vi.fn((_query, { signal }) => never<readonly WalletCoupon[]>(signal)),
+        claimCoupon: vi.fn((_id, { signal }) => never<WalletCoupon>(signal)),
+      }
+      const wallet = createCouponWallet({ api, createKey: () => 'k1', timing: { requestTimeoutMs: 3000 } })
+      const loading = wallet.load('available')
+      const claiming = wallet.claim('c1')
+      await vi.advanceTimersByTimeAsync(3000)
+      await loading
+      expect(wallet.getSnapshot().tabs.available).toMatchObject({
+        status: 'failed',
+        error: { code: 'TIMEOUT' },
+      })
+      expect(await claiming).toMatchObject({ status: 'failed', error: { code: 'TIMEOUT' } })
+      expect(signals.every((signal) => signal.aborted)).toBe(true)
+      // a retry claims with the same key: the server may have claimed it already
+      void wallet.claim('c1')
+      expect(api.claimCoupon).toHaveBeenLastCalledWith(
+        'c1',
+        expect.objectContaining({ idempotencyKey: 'k1' }),
+      )
+      wallet.dispose()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})

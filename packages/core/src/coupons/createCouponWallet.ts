@@ -1,3 +1,4 @@
+import { createAborter, withTimeout } from '../checkout/abort'
 import { createStore, type Store } from '../store/createStore'
 import {
   type ClaimState,
@@ -16,6 +17,8 @@ export interface CouponWalletOptions {
   api: CouponsApi
   /** Makes idempotency keys (tests); defaults to a time-and-random key. */
   createKey?: () => string
+  /** How long a list or a claim may take before it fails with `TIMEOUT` (and is aborted). @default 10 s */
+  timing?: { readonly requestTimeoutMs?: number }
 }
 
 const idle: WalletTab = { status: 'idle', coupons: [] }
@@ -29,11 +32,12 @@ function createClaims(
   store: Store<CouponWalletSnapshot>,
   api: CouponsApi,
   createKey: () => string,
+  timeoutMs: number,
   disposed: () => boolean,
 ) {
   const running = new Map<string, Promise<ClaimState>>()
   const keys = new Map<string, string>()
-  const claimsAbort = new AbortController()
+  const claimsAbort = createAborter()
   const setClaim = (couponId: string, claim: ClaimState) => {
     const snapshot = store.getSnapshot()
     store.set({ ...snapshot, claims: { ...snapshot.claims, [couponId]: claim } })
@@ -56,7 +60,11 @@ function createClaims(
     }
     setClaim(couponId, { status: 'claiming' })
     try {
-      const held = await api.claimCoupon(couponId, { idempotencyKey: key, signal: claimsAbort.signal })
+      const held = await withTimeout(
+        (signal) => api.claimCoupon(couponId, { idempotencyKey: key, signal }),
+        timeoutMs,
+        claimsAbort.signal,
+      )
       const claimed: ClaimState = { status: 'claimed', coupon: held }
       if (!disposed()) {
         setClaim(couponId, claimed)
@@ -97,6 +105,7 @@ function createClaims(
 export function createCouponWallet(options: CouponWalletOptions): CouponWallet {
   const { api } = options
   const createKey = options.createKey ?? defaultKey
+  const timeoutMs = options.timing?.requestTimeoutMs ?? 10_000
   const store = createStore<CouponWalletSnapshot>({
     tabs: { available: idle, used: idle, expired: idle },
     claims: {},
@@ -112,11 +121,15 @@ export function createCouponWallet(options: CouponWalletOptions): CouponWallet {
   async function load(status: WalletStatus): Promise<void> {
     if (disposed) return
     loads.get(status)?.abort()
-    const controller = new AbortController()
+    const controller = createAborter()
     loads.set(status, controller)
     setTab(status, { status: 'loading', coupons: store.getSnapshot().tabs[status].coupons })
     try {
-      const coupons = await api.listCoupons({ status }, { signal: controller.signal })
+      const coupons = await withTimeout(
+        (signal) => api.listCoupons({ status }, { signal }),
+        timeoutMs,
+        controller.signal,
+      )
       if (controller.signal.aborted) return
       setTab(status, { status: 'ready', coupons })
     } catch (error) {
@@ -127,7 +140,7 @@ export function createCouponWallet(options: CouponWalletOptions): CouponWallet {
     }
   }
 
-  const claims = createClaims(store, api, createKey, () => disposed)
+  const claims = createClaims(store, api, createKey, timeoutMs, () => disposed)
 
   return {
     getSnapshot: store.getSnapshot,
