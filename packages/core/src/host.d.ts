@@ -1,9 +1,24 @@
 // What @tradekit/core needs from the host, declared by hand because mini-program engines are not
-// browsers: core type-checks against ES2022 without the DOM lib (packages/core/tsconfig.json), so
+// browsers: core type-checks against ES2020 without the DOM lib (packages/core/tsconfig.json), so
 // it can use only what is declared here. Each declaration is the same as lib.dom's and
 // @types/node's, or merges with theirs, so a program that also has those (the root typecheck, an
 // app compiling core's sources) sees one type. Nothing here ships: the built .d.ts names
 // `AbortSignal`, which the app's own lib declares.
+
+/**
+ * Error's `cause` option (ES2022), as lib.es2022.error declares it: an engine without it ignores the
+ * argument, and TradeKitError then sets `cause` itself.
+ */
+interface ErrorOptions {
+  cause?: unknown
+}
+interface ErrorConstructor {
+  new (message?: string, options?: ErrorOptions): Error
+  (message?: string, options?: ErrorOptions): Error
+}
+interface Error {
+  cause?: unknown
+}
 
 /** Timers. A handle is a number in mini-program engines and browsers. */
 declare function setTimeout(callback: () => void, ms?: number): number

@@ -101,7 +101,8 @@ export class TradeKitError<C extends TradeKitErrorCode = TradeKitErrorCode> exte
     this.code = code
     if (data) {
       for (const [key, value] of Object.entries(data)) {
-        if (key !== 'cause' && key !== 'code' && key !== 'message' && key !== 'name') {
+        // `cause` is set by the engine where Error takes it, here where it does not
+        if (key === 'cause' ? !('cause' in this) : key !== 'code' && key !== 'message' && key !== 'name') {
           Object.defineProperty(this, key, { value, enumerable: true })
         }
       }
