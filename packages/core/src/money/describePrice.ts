@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n/messages'
 import type { Translate } from '../i18n/translate'
+import { hasOwn } from '../internal/hasOwn'
 import { CURRENCIES } from './currencies'
 import { formatAmount } from './formatMoney'
 import type { Money } from './money'
@@ -11,7 +12,7 @@ import type { Money } from './money'
  */
 export function speakMoney(value: Money, t: Translate): string {
   // the catalogue has a word for each currency TradeKit writes (CURRENCIES); others are read as their code
-  const unit = Object.hasOwn(CURRENCIES, value.currency)
+  const unit = hasOwn(CURRENCIES, value.currency)
     ? t(`currency.${value.currency}` as MessageKey)
     : value.currency
   const sign = value.amount < 0 ? '-' : ''

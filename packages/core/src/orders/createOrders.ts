@@ -3,8 +3,8 @@ import { isNetworkError, toTradeKitError } from '../checkout/effects'
 import type { AnyTradeKitError } from '../errors/TradeKitError'
 import { TradeKitError } from '../errors/TradeKitError'
 import { createStore, type Store } from '../store/createStore'
+import { type ActionPlan, cancelPlan, cancelRefundPlan, confirmReceiptPlan, refundPlan } from './actionPlans'
 import { toOrder, toPage } from './normalizeOrder'
-import { ORDER_ACTIONS, orderActions } from './orderActions'
 import {
   initialOrdersState,
   type OrdersState,
@@ -17,11 +17,9 @@ import {
   withPage,
 } from './ordersState'
 import { ORDER_TAB_NAMES } from './orderTabs'
-import { planRefund } from './refunds'
 import type {
   Order,
   OrderActionName,
-  OrderLifecycleStatus,
   OrderList,
   OrderResult,
   Orders,
@@ -30,7 +28,6 @@ import type {
   OrdersSnapshot,
   OrdersTiming,
   OrderTab,
-  RefundInput,
 } from './types'
 
 /**
@@ -186,25 +183,6 @@ function toOrderOf(answer: unknown, method: string, orderId: string): Order {
 }
 
 /**
- * What an action does once it may run: the call, the status shown until the server answers, and
- * how the order read again after a call that got no answer shows the action was done.
- */
-interface ActionPlan {
-  readonly call: () => Promise<unknown>
-  readonly method: string
-  readonly optimistic?: OrderLifecycleStatus
-  readonly done: (fresh: Order) => boolean
-}
-
-const AFTER_SALE: readonly OrderLifecycleStatus[] = [
-  'refund_requested',
-  'refunding',
-  'refunded',
-  'refund_rejected',
-]
-const afterSale = (order: Order) => AFTER_SALE.includes(order.status)
-
-/**
  * Runs one action on a cached order: one at a time per order (the same action asked again answers
  * the running one). `prepare` throws when the action may not run; its error is kept like the
  * server's. A failure takes back the optimistic status. A call that got no answer (network,
@@ -286,75 +264,6 @@ function runAction(
   return settled
 }
 
-function cancelPlan(rt: Runtime, order: Order): ActionPlan {
-  if (ORDER_ACTIONS[order.status].canCancel && !orderActions(order, rt.now()).canCancel) {
-    throw new TradeKitError(
-      'ORDER_EXPIRED',
-      process.env.NODE_ENV !== 'production' ? `Order ${order.orderId} is past its time to pay` : undefined,
-    )
-  }
-  if (!ORDER_ACTIONS[order.status].canCancel)
-    throw argument(
-      process.env.NODE_ENV !== 'production' ? `An order ${order.status} cannot be cancelled` : undefined,
-    )
-  return {
-    call: () => rt.api.cancelOrder(order.orderId),
-    method: 'cancelOrder',
-    optimistic: 'cancelled',
-    done: (fresh) => fresh.status === 'cancelled',
-  }
-}
-
-function refundPlan(rt: Runtime, order: Order, input: RefundInput): ActionPlan {
-  if (!ORDER_ACTIONS[order.status].canRefund)
-    throw argument(
-      process.env.NODE_ENV !== 'production' ? `An order ${order.status} takes no refund request` : undefined,
-    )
-  const request = planRefund(order, input)
-  return {
-    call: () => rt.api.requestRefund(order.orderId, request),
-    method: 'requestRefund',
-    done: afterSale,
-  }
-}
-
-function cancelRefundPlan(rt: Runtime, order: Order, refundId: string): ActionPlan {
-  const cancelRefund = rt.api.cancelRefund
-  if (typeof cancelRefund !== 'function')
-    throw argument(process.env.NODE_ENV !== 'production' ? 'The orders API has no cancelRefund' : undefined)
-  const refund = order.refunds?.find((r) => r.refundId === refundId)
-  if (order.refunds !== undefined && refund?.status !== 'refund_requested') {
-    throw argument(
-      process.env.NODE_ENV !== 'production'
-        ? `Order ${order.orderId} has no open refund request ${String(refundId)}`
-        : undefined,
-    )
-  }
-  return {
-    call: () => cancelRefund.call(rt.api, order.orderId, refundId),
-    method: 'cancelRefund',
-    done: (fresh) => !afterSale(fresh),
-  }
-}
-
-function confirmReceiptPlan(rt: Runtime, order: Order): ActionPlan {
-  const confirmReceipt = rt.api.confirmReceipt
-  if (typeof confirmReceipt !== 'function')
-    throw argument(process.env.NODE_ENV !== 'production' ? 'The orders API has no confirmReceipt' : undefined)
-  if (!orderActions(order, rt.now()).canConfirmReceipt) {
-    throw argument(
-      process.env.NODE_ENV !== 'production'
-        ? `An order ${order.status} cannot be confirmed received`
-        : undefined,
-    )
-  }
-  return {
-    call: () => confirmReceipt.call(rt.api, order.orderId),
-    method: 'confirmReceipt',
-    done: (fresh) => fresh.status === 'completed',
-  }
-}
-
 function checkApi(api: unknown): OrdersApi {
   const methods = ['listOrders', 'getOrder', 'cancelOrder', 'requestRefund'] as const
   const missing = methods.find(
@@ -428,13 +337,13 @@ export function createOrders(options: OrdersOptions): Orders {
     refresh: (tab = rt.state.current) => loadPage(rt, checkTab(tab), 'first'),
     loadMore: (tab = rt.state.current) => loadPage(rt, checkTab(tab), 'more'),
     getOrder: (orderId) => readOrder(rt, orderId),
-    cancel: (orderId) => runAction(rt, orderId, 'cancel', (order) => cancelPlan(rt, order)),
+    cancel: (orderId) => runAction(rt, orderId, 'cancel', (order) => cancelPlan(rt.api, order, rt.now())),
     requestRefund: (orderId, input) =>
-      runAction(rt, orderId, 'refund', (order) => refundPlan(rt, order, input)),
+      runAction(rt, orderId, 'refund', (order) => refundPlan(rt.api, order, input)),
     cancelRefund: (orderId, refundId) =>
-      runAction(rt, orderId, 'cancel_refund', (order) => cancelRefundPlan(rt, order, refundId)),
+      runAction(rt, orderId, 'cancel_refund', (order) => cancelRefundPlan(rt.api, order, refundId)),
     confirmReceipt: (orderId) =>
-      runAction(rt, orderId, 'confirm_receipt', (order) => confirmReceiptPlan(rt, order)),
+      runAction(rt, orderId, 'confirm_receipt', (order) => confirmReceiptPlan(rt.api, order, rt.now())),
     dispose() {
       offShow?.()
       dispose(rt)

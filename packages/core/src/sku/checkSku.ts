@@ -2,6 +2,7 @@ import { normalizeItem } from '../cart/normalizeItem'
 import { blockingStatus } from '../cart/quantityRules'
 import type { CartItem } from '../cart/types'
 import { isTradeKitError, TradeKitError } from '../errors/TradeKitError'
+import { hasOwn } from '../internal/hasOwn'
 import { combinationKey } from './skuIndex'
 import type { Sku, SkuSpecGroup } from './types'
 
@@ -60,7 +61,7 @@ function specPositions(specs: unknown, skuId: string, lookup: SpecLookup, codes:
   }
   // the keys are distinct and each names a group: as many keys as groups means every group is named
   if (groupIds.length < lookup.groups.length) {
-    const missing = lookup.groups.find((group) => !Object.hasOwn(specs, group.id))!
+    const missing = lookup.groups.find((group) => !hasOwn(specs, group.id))!
     invalid(
       process.env.NODE_ENV !== 'production'
         ? `SKU ${skuId} names no value of spec group ${missing.id}`

@@ -22,7 +22,8 @@ export function shallowEqual<T>(a: T, b: T): boolean {
   if (keysA.length !== keysB.length) return false
   for (const key of keysA) {
     if (
-      !Object.hasOwn(b, key) ||
+      // biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn is ES2022, which older phones' engines lack
+      !Object.prototype.hasOwnProperty.call(b, key) ||
       !Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])
     ) {
       return false
