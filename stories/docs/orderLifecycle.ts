@@ -122,7 +122,9 @@ lists an order twice; the current tab is fetched again when the app comes back. 
 (network, timeout) may have been done: the order is read again, and when it shows the action done (cancelled, a
 refund requested or taken back, received) the action succeeded; otherwise it fails with the order as the server
 has it, so "try again" never asks twice for what was done. When the read got no answer either, \`OrderCard\` and
-\`OrderDetail\` say the result is not confirmed (\`order.action.unconfirmed\`), never that it did not work. Actions never reject: they
+\`OrderDetail\` say the result is not confirmed (\`order.action.unconfirmed\`), never that it did not work. A refund
+request carries an \`idempotencyKey\` (\`api.requestRefund(orderId, request, { idempotencyKey })\`): sent again after no
+answer, it keeps its key, so the server makes one refund request; an answer ends it. Actions never reject: they
 settle with \`{ ok, order }\` or \`{ ok: false, error }\`.
 `
 }

@@ -556,6 +556,48 @@ describe('createOrders: an action whose answer was lost', () => {
   })
 })
 
+describe('createOrders: one refund request, however often it is sent', () => {
+  const ask = { amount: money(1000), reason: '不想要了' }
+  const keyOf = (call: unknown[] | undefined) =>
+    (call?.[2] as { idempotencyKey?: string } | undefined)?.idempotencyKey
+
+  it('sends the same idempotency key again after a request that got no answer, a new one after an answer', async () => {
+    const ctx = setup()
+    await withOrder(ctx, mk('o1', 'delivered'))
+    const first = ctx.orders.requestRefund('o1', ask)
+    ctx.writes[0]!.reject(new TradeKitError('NETWORK'))
+    await settle()
+    ctx.gets[1]!.reject(new TradeKitError('NETWORK')) // nor does the order read again tell
+    expect(await first).toMatchObject({ ok: false, error: { code: 'NETWORK' } })
+    const calls = vi.mocked(ctx.api.requestRefund).mock.calls
+    const key = keyOf(calls[0])
+    expect(key).toMatch(/\S{8,}/)
+    // the user tries again: the server may have made the first request, the key makes it one
+    const again = ctx.orders.requestRefund('o1', ask)
+    expect(keyOf(calls[1])).toBe(key)
+    ctx.writes[1]!.reject(new TradeKitError('ORDER_REJECTED', 'closed for after-sale'))
+    expect(await again).toMatchObject({ ok: false, error: { code: 'ORDER_REJECTED' } })
+    // an answer ends the request: the same refund asked for later is a new request
+    const later = ctx.orders.requestRefund('o1', ask)
+    expect(keyOf(calls[2])).not.toBe(key)
+    ctx.writes[2]!.resolve(mk('o1', 'refund_requested'))
+    expect(await later).toMatchObject({ ok: true })
+  })
+
+  it('a different refund of the same order is a different request', async () => {
+    const ctx = setup()
+    await withOrder(ctx, mk('o1', 'delivered'))
+    const first = ctx.orders.requestRefund('o1', ask)
+    ctx.writes[0]!.reject(new TradeKitError('TIMEOUT'))
+    await settle()
+    ctx.gets[1]!.resolve(mk('o1', 'delivered')) // not made
+    await first
+    void ctx.orders.requestRefund('o1', { ...ask, amount: money(500) })
+    const calls = vi.mocked(ctx.api.requestRefund).mock.calls
+    expect(keyOf(calls[1])).not.toBe(keyOf(calls[0]))
+  })
+})
+
 describe('createOrders: dispose', () => {
   it('aborts every read, stops listening to show and tells no one', async () => {
     const ctx = setup()

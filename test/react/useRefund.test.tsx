@@ -118,15 +118,19 @@ describe('useRefund', () => {
       const answer = await result.current.submit()
       expect(answer?.ok).toBe(true)
     })
-    expect(api.requestRefund).toHaveBeenCalledWith('R1', {
-      lines: [
-        { lineId: 'tee', amount: money(4900) },
-        { lineId: 'mug', amount: money(1500) },
-      ],
-      amount: money(6400),
-      reason: 'quality',
-      note: '领口开线',
-    })
+    expect(api.requestRefund).toHaveBeenCalledWith(
+      'R1',
+      {
+        lines: [
+          { lineId: 'tee', amount: money(4900) },
+          { lineId: 'mug', amount: money(1500) },
+        ],
+        amount: money(6400),
+        reason: 'quality',
+        note: '领口开线',
+      },
+      { idempotencyKey: expect.any(String) },
+    )
     expect(result.current.status).toBe('done')
   })
 

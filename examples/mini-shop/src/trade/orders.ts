@@ -13,13 +13,6 @@ import { merchantRequest } from './merchant'
 
 const path = (orderId: string) => `/orders/${encodeURIComponent(orderId)}`
 
-/** A key per refund request: the same request sent again after a network failure is one refund. */
-function refundKey(): string {
-  let key = 'refund-'
-  while (key.length < 39) key += Math.floor(Math.random() * 16).toString(16)
-  return key
-}
-
 /**
  * Sends an action once more with the same idempotency key when the network failed on the way (the
  * server may have done it already: the key makes the second call answer the same).
@@ -48,12 +41,12 @@ export const ordersApi: OrdersApi = {
     return merchantRequest<Order>('GET', `${path(orderId)}/detail`)
   },
 
-  requestRefund(orderId, request: RefundRequest) {
-    const key = refundKey()
+  // TradeKit's key: the same for a request sent again after no answer, so the server makes one refund
+  requestRefund(orderId, request: RefundRequest, { idempotencyKey }) {
     return withOneRetry(() =>
       merchantRequest<Order>('POST', `${path(orderId)}/refunds`, {
         data: request, // lines and amounts in minor units, allocated exactly by TradeKit
-        headers: { 'Idempotency-Key': key },
+        headers: { 'Idempotency-Key': idempotencyKey },
       }),
     )
   },

@@ -1,3 +1,4 @@
+import { defaultKey } from '../checkout/attempt'
 import { type AnyTradeKitError, TradeKitError } from '../errors/TradeKitError'
 import { ORDER_ACTIONS, orderActions } from './orderActions'
 import { planRefund } from './refunds'
@@ -18,6 +19,8 @@ export interface ActionPlan {
   readonly method: string
   readonly optimistic?: OrderLifecycleStatus
   readonly done: (fresh: Order) => boolean
+  /** The server answered the call (done or refused), or the order read again shows it done. */
+  readonly answered?: () => void
 }
 
 const AFTER_SALE: readonly OrderLifecycleStatus[] = [
@@ -47,17 +50,30 @@ export function cancelPlan(api: OrdersApi, order: Order, now: number): ActionPla
   }
 }
 
-/** Asks for a refund, allocated exactly across the lines. */
-export function refundPlan(api: OrdersApi, order: Order, input: RefundInput): ActionPlan {
+/**
+ * Asks for a refund, allocated exactly across the lines, under one idempotency key per request
+ * (`keys`, by what it asks): sent again after a call that got no answer, the same key makes it one
+ * request; an answer ends it, so the same refund asked for later is a new request.
+ */
+export function refundPlan(
+  api: OrdersApi,
+  order: Order,
+  input: RefundInput,
+  keys: Map<string, string>,
+): ActionPlan {
   if (!ORDER_ACTIONS[order.status].canRefund)
     throw argument(
       process.env.NODE_ENV !== 'production' ? `An order ${order.status} takes no refund request` : undefined,
     )
   const request = planRefund(order, input)
+  const asked = JSON.stringify([order.orderId, request])
+  const idempotencyKey = keys.get(asked) ?? defaultKey()
+  keys.set(asked, idempotencyKey)
   return {
-    call: () => api.requestRefund(order.orderId, request),
+    call: () => api.requestRefund(order.orderId, request, { idempotencyKey }),
     method: 'requestRefund',
     done: afterSale,
+    answered: () => keys.delete(asked),
   }
 }
 

@@ -62,6 +62,8 @@ interface Runtime {
   pages: Partial<Record<OrderTab, Run<OrderList>>>
   reads: Map<string, Run<OrderResult>>
   actions: Map<string, { action: OrderActionName; promise: Promise<OrderResult> }>
+  /** The idempotency key of each refund request sent without an answer yet, by what it asks. */
+  refundKeys: Map<string, string>
 }
 
 const failed = (error: AnyTradeKitError): OrderResult => ({ ok: false, error })
@@ -229,6 +231,7 @@ function runAction(
   commit(rt, next)
   const promise = withTimeout(() => plan.call(), rt.timing.actionTimeoutMs, rt.lifetime.signal).then(
     (answer): OrderResult => {
+      plan.answered?.()
       const fresh = toOrderOf(answer, plan.method, orderId)
       rt.actions.delete(orderId)
       if (rt.disposed) return aborted()
@@ -238,6 +241,7 @@ function runAction(
     },
   )
   const settled = promise.catch(async (error: unknown) => {
+    if (!isNetworkError(error)) plan.answered?.()
     if (!isNetworkError(error) || rt.disposed) return fail(error, 'ORDER_REJECTED')
     const fresh = await withTimeout(
       (signal) => rt.api.getOrder(orderId, { signal }),
@@ -252,6 +256,7 @@ function runAction(
       // judged on the order as merged (statuses never go back), which is what the screen shows
       const kept = merged.server[orderId]
       if (kept && plan.done(kept)) {
+        plan.answered?.()
         rt.actions.delete(orderId)
         commit(rt, withAction(merged, orderId, undefined))
         return shown(rt, orderId)
@@ -319,6 +324,7 @@ export function createOrders(options: OrdersOptions): Orders {
     pages: {},
     reads: new Map(),
     actions: new Map(),
+    refundKeys: new Map(),
   }
   const offShow = options.lifecycle?.onShow(() => {
     const tab = rt.state.current
@@ -339,7 +345,7 @@ export function createOrders(options: OrdersOptions): Orders {
     getOrder: (orderId) => readOrder(rt, orderId),
     cancel: (orderId) => runAction(rt, orderId, 'cancel', (order) => cancelPlan(rt.api, order, rt.now())),
     requestRefund: (orderId, input) =>
-      runAction(rt, orderId, 'refund', (order) => refundPlan(rt.api, order, input)),
+      runAction(rt, orderId, 'refund', (order) => refundPlan(rt.api, order, input, rt.refundKeys)),
     cancelRefund: (orderId, refundId) =>
       runAction(rt, orderId, 'cancel_refund', (order) => cancelRefundPlan(rt.api, order, refundId)),
     confirmReceipt: (orderId) =>

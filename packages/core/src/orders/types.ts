@@ -196,8 +196,11 @@ export interface OrdersApi {
   getOrder(orderId: string, ctx: { signal: AbortSignal }): Promise<Order>
   /** Closes an unpaid order. */
   cancelOrder(orderId: string): Promise<Order>
-  /** Asks for a refund. */
-  requestRefund(orderId: string, request: RefundRequest): Promise<Order>
+  /**
+   * Asks for a refund. Honour `idempotencyKey`: the store sends a request that got no answer again
+   * under the same key, and the same key must make it one refund request.
+   */
+  requestRefund(orderId: string, request: RefundRequest, ctx: { idempotencyKey: string }): Promise<Order>
   /** Takes back a refund request the merchant has not answered. */
   cancelRefund?(orderId: string, refundId: string): Promise<Order>
   /** The user says the parcel arrived. */

@@ -40,7 +40,7 @@ function useOrdersStore(hook: string): Orders {
         listOrders: (query) => api().listOrders(query),
         getOrder: (id, ctx) => api().getOrder(id, ctx),
         cancelOrder: (id) => api().cancelOrder(id),
-        requestRefund: (id, request) => api().requestRefund(id, request),
+        requestRefund: (id, request, ctx) => api().requestRefund(id, request, ctx),
         ...(typeof given.cancelRefund === 'function'
           ? { cancelRefund: (id: string, refundId: string) => api().cancelRefund!(id, refundId) }
           : {}),
