@@ -78,12 +78,16 @@ describe('RefundSheet', () => {
     expect(screen.getByRole('radio', { name: '拍错了 / 多拍了' })).toHaveAttribute('aria-checked', 'true')
     type('补充说明', '尺码选错', 'textbox')
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }))
-    expect(requestRefund).toHaveBeenCalledWith('R1', {
-      lines: [{ lineId: 'tee', amount: money(4950) }],
-      amount: money(4950),
-      reason: 'wrong_item',
-      note: '尺码选错',
-    })
+    expect(requestRefund).toHaveBeenCalledWith(
+      'R1',
+      {
+        lines: [{ lineId: 'tee', amount: money(4950) }],
+        amount: money(4950),
+        reason: 'wrong_item',
+        note: '尺码选错',
+      },
+      { idempotencyKey: expect.any(String) },
+    )
     expect(await screen.findByRole('button', { name: '正在提交' })).toHaveAttribute('aria-busy', 'true')
     answer({ ...order, status: 'refund_requested' })
     await waitFor(() =>
