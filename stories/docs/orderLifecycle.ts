@@ -124,7 +124,9 @@ refund requested or taken back, received) the action succeeded; otherwise it fai
 has it, so "try again" never asks twice for what was done. When the read got no answer either, \`OrderCard\` and
 \`OrderDetail\` say the result is not confirmed (\`order.action.unconfirmed\`), never that it did not work. A refund
 request carries an \`idempotencyKey\` (\`api.requestRefund(orderId, request, { idempotencyKey })\`): sent again after no
-answer, it keeps its key, so the server makes one refund request; an answer ends it. Actions never reject: they
+answer, it keeps its key, so the server makes one refund request; an answer, or any later read of the order, ends it.
+An answer that is not the order counts as no answer. A failure the store could not confirm either way carries
+\`unconfirmed: true\` in \`snapshot.actions[id]\`. Actions never reject: they
 settle with \`{ ok, order }\` or \`{ ok: false, error }\`.
 `
 }

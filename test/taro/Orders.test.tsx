@@ -226,6 +226,22 @@ describe('OrderCard', () => {
       </TradeProvider>,
     )
     expect(screen.getByRole('alert')).toHaveTextContent(zh('order.action.unconfirmed'))
+    // an answer that was not an order is no answer either (the store marks it unconfirmed)
+    rerender(
+      <TradeProvider>
+        <OrderCard
+          order={shipped}
+          {...h}
+          action={{
+            action: 'confirm_receipt',
+            status: 'failed',
+            error: new TradeKitError('INVALID_ARGUMENT'),
+            unconfirmed: true,
+          }}
+        />
+      </TradeProvider>,
+    )
+    expect(screen.getByRole('alert')).toHaveTextContent(zh('order.action.unconfirmed'))
   })
 
   it('speaks English', () => {

@@ -52,28 +52,35 @@ export function cancelPlan(api: OrdersApi, order: Order, now: number): ActionPla
 
 /**
  * Asks for a refund, allocated exactly across the lines, under one idempotency key per request
- * (`keys`, by what it asks): sent again after a call that got no answer, the same key makes it one
- * request; an answer ends it, so the same refund asked for later is a new request.
+ * (`keys`, by order): sent again after a call that got no answer, the same key makes it one request;
+ * an answer, or any later read of the order, ends it, so the same refund asked for later is a new
+ * request.
  */
 export function refundPlan(
   api: OrdersApi,
   order: Order,
   input: RefundInput,
-  keys: Map<string, string>,
+  keys: Map<string, { readonly asked: string; readonly key: string }>,
 ): ActionPlan {
   if (!ORDER_ACTIONS[order.status].canRefund)
     throw argument(
       process.env.NODE_ENV !== 'production' ? `An order ${order.status} takes no refund request` : undefined,
     )
   const request = planRefund(order, input)
-  const asked = JSON.stringify([order.orderId, request])
-  const idempotencyKey = keys.get(asked) ?? defaultKey()
-  keys.set(asked, idempotencyKey)
+  const asked = JSON.stringify(request)
+  const kept = keys.get(order.orderId)
+  const idempotencyKey = kept?.asked === asked ? kept.key : defaultKey()
+  keys.set(order.orderId, { asked, key: idempotencyKey })
+  const known = order.refunds
   return {
     call: () => api.requestRefund(order.orderId, request, { idempotencyKey }),
     method: 'requestRefund',
-    done: afterSale,
-    answered: () => keys.delete(asked),
+    // a request made shows as a move into after-sale, or as a refund record not known before
+    done: (fresh) =>
+      (fresh.status !== order.status && afterSale(fresh)) ||
+      (known !== undefined &&
+        (fresh.refunds ?? []).some((r) => !known.some((k) => k.refundId === r.refundId))),
+    answered: () => keys.delete(order.orderId),
   }
 }
 
@@ -93,7 +100,10 @@ export function cancelRefundPlan(api: OrdersApi, order: Order, refundId: string)
   return {
     call: () => cancelRefund.call(api, order.orderId, refundId),
     method: 'cancelRefund',
-    done: (fresh) => !afterSale(fresh),
+    // taken back: its record says so, or the order left the after-sale status it was in
+    done: (fresh) =>
+      fresh.refunds?.find((r) => r.refundId === refundId)?.status === 'withdrawn' ||
+      (afterSale(order) && !afterSale(fresh)),
   }
 }
 

@@ -62,8 +62,11 @@ interface Runtime {
   pages: Partial<Record<OrderTab, Run<OrderList>>>
   reads: Map<string, Run<OrderResult>>
   actions: Map<string, { action: OrderActionName; promise: Promise<OrderResult> }>
-  /** The idempotency key of each refund request sent without an answer yet, by what it asks. */
-  refundKeys: Map<string, string>
+  /**
+   * By order: the refund request sent without an answer, and its idempotency key — until the server
+   * answers about that order again (an answer, a read, a list page).
+   */
+  refundKeys: Map<string, { readonly asked: string; readonly key: string }>
 }
 
 const failed = (error: AnyTradeKitError): OrderResult => ({ ok: false, error })
@@ -119,7 +122,10 @@ function loadPage(rt: Runtime, tab: OrderTab, asked: 'first' | 'more'): Promise<
     aborter.signal,
   )
     .then((answer) => {
-      if (current()) commit(rt, withPage(rt.state, tab, toPage(answer), kind, rt.now()))
+      if (!current()) return
+      const page = toPage(answer)
+      for (const order of page.orders) rt.refundKeys.delete(order.orderId)
+      commit(rt, withPage(rt.state, tab, page, kind, rt.now()))
     })
     .catch((error: unknown) => {
       if (current())
@@ -158,6 +164,7 @@ function readOrder(rt: Runtime, orderId: string): Promise<OrderResult> {
       (order): OrderResult => {
         if (!current()) return aborted()
         rt.reads.delete(orderId)
+        rt.refundKeys.delete(orderId)
         commit(rt, withDetail(withOrders(rt.state, [order], rt.now()), orderId, { status: 'ready' }))
         return shown(rt, orderId)
       },
@@ -212,12 +219,18 @@ function runAction(
       process.env.NODE_ENV !== 'production' ? `Order ${orderId} is busy with ${running.action}` : undefined,
     )
   }
-  const fail = (error: unknown, fallback: 'ORDER_REJECTED' | 'NETWORK'): OrderResult => {
+  const fail = (error: unknown, fallback: 'ORDER_REJECTED' | 'NETWORK', unconfirmed = false): OrderResult => {
     rt.actions.delete(orderId)
     if (rt.disposed) return aborted()
     const reason = errorOf(error, fallback)
     const back = withOptimistic(rt.state, orderId, undefined)
-    commit(rt, withAction(back, orderId, { action, status: 'failed', error: reason }))
+    const state = {
+      action,
+      status: 'failed',
+      error: reason,
+      ...(unconfirmed ? { unconfirmed } : {}),
+    } as const
+    commit(rt, withAction(back, orderId, state))
     return failed(reason)
   }
   let plan: ActionPlan
@@ -229,44 +242,60 @@ function runAction(
   let next = withAction(rt.state, orderId, { action, status: 'running' })
   if (plan.optimistic) next = withOptimistic(next, orderId, plan.optimistic)
   commit(rt, next)
+  let garbled = false // an answer that is not the order is no answer: the server may have done it
   const promise = withTimeout(() => plan.call(), rt.timing.actionTimeoutMs, rt.lifetime.signal).then(
     (answer): OrderResult => {
       plan.answered?.()
-      const fresh = toOrderOf(answer, plan.method, orderId)
+      let fresh: Order
+      try {
+        fresh = toOrderOf(answer, plan.method, orderId)
+      } catch (error) {
+        garbled = true
+        throw error
+      }
       rt.actions.delete(orderId)
       if (rt.disposed) return aborted()
-      const merged = withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now())
+      const merged = withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now(), true)
       commit(rt, withAction(merged, orderId, undefined))
       return shown(rt, orderId)
     },
   )
   const settled = promise.catch(async (error: unknown) => {
-    if (!isNetworkError(error)) plan.answered?.()
-    if (!isNetworkError(error) || rt.disposed) return fail(error, 'ORDER_REJECTED')
+    const noAnswer = garbled || isNetworkError(error)
+    if (!noAnswer) plan.answered?.()
+    if (!noAnswer || rt.disposed) return fail(error, 'ORDER_REJECTED')
+    // a read that fails or answers another order or garbage tells nothing
     const fresh = await withTimeout(
       (signal) => rt.api.getOrder(orderId, { signal }),
       rt.timing.requestTimeoutMs,
       rt.lifetime.signal,
-    ).then(
-      (answer) => toOrderOf(answer, 'getOrder', orderId),
-      () => undefined,
     )
-    if (fresh && !rt.disposed) {
-      const merged = withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now())
-      // judged on the order as merged (statuses never go back), which is what the screen shows
-      const kept = merged.server[orderId]
-      if (kept && plan.done(kept)) {
-        plan.answered?.()
-        rt.actions.delete(orderId)
-        commit(rt, withAction(merged, orderId, undefined))
-        return shown(rt, orderId)
-      }
-      commit(rt, merged)
-    }
-    return fail(error, 'ORDER_REJECTED')
+      .then((answer) => toOrderOf(answer, 'getOrder', orderId))
+      .catch(noOrder)
+    if (fresh && !rt.disposed && keepRead(rt, orderId, fresh, plan)) return shown(rt, orderId)
+    return fail(error, 'ORDER_REJECTED', true)
   })
   rt.actions.set(orderId, { action, promise: settled })
   return settled
+}
+
+const noOrder = (): undefined => undefined
+
+/**
+ * Keeps the order read again after an action got no answer; when the order as merged (statuses
+ * never go back: what the screen shows) shows the action done, the action ends as done (true).
+ */
+function keepRead(rt: Runtime, orderId: string, fresh: Order, plan: ActionPlan): boolean {
+  const merged = withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now(), true)
+  const kept = merged.server[orderId]
+  if (!kept || !plan.done(kept)) {
+    commit(rt, merged)
+    return false
+  }
+  plan.answered?.()
+  rt.actions.delete(orderId)
+  commit(rt, withAction(merged, orderId, undefined))
+  return true
 }
 
 function checkApi(api: unknown): OrdersApi {

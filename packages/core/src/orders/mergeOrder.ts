@@ -6,7 +6,10 @@ import type { Order, OrderKind, OrderRefund, RefundStatus } from './types'
 // refund request and a request only moves on, so an answer that knows a request the other does not,
 // or knows one further along, is the newer — a new request after a rejected one, or a request
 // taken back (the order's fulfilment status again), moves the order although the table has no row
-// back. With the same records, the order table decides (nextOrderStatus).
+// back. With the same records, the order table decides (nextOrderStatus). A light list page (no
+// records) moves an order whose records we know only to a status those records can lead to and no
+// older request had (else it may be from then: the next full read tells). The answer to an action
+// is newer than anything held before it.
 
 /**
  * The status to keep for one refund request when an answer says `incoming`: the refund rows of
@@ -51,6 +54,34 @@ function compareRefunds(
   return ahead ? 'ahead' : 'same'
 }
 
+const AFTER_SALE = new Set<Order['status']>(['refund_requested', 'refunding', 'refunded', 'refund_rejected'])
+
+/** The request an order's after-sale status follows: the one still open, else the latest. */
+function currentRequest(records: readonly OrderRefund[]): OrderRefund | undefined {
+  const open = records.find((r) => r.status === 'refund_requested' || r.status === 'refunding')
+  return open ?? records[records.length - 1]
+}
+
+/** Whether the records show the order in `status` (a fulfilment status: no request in after-sale). */
+function consistent(records: readonly OrderRefund[], status: Order['status']): boolean {
+  const current = currentRequest(records)
+  const shown = current && current.status !== 'withdrawn' ? current.status : undefined
+  return AFTER_SALE.has(status) ? shown === status : shown === undefined
+}
+
+/** Whether an order whose records are `records` may move on to `status` without a record we lack. */
+function mayFollow(records: readonly OrderRefund[], status: Order['status']): boolean {
+  const current = currentRequest(records)
+  if (!AFTER_SALE.has(status))
+    return current?.status !== 'refund_requested' && current?.status !== 'refunding'
+  // an older request that was in `status` makes the page ambiguous: it may be from then
+  return (
+    current !== undefined &&
+    nextRefundStatus(current.status, status as RefundStatus) === status &&
+    !records.some((r) => r !== current && r.status === status)
+  )
+}
+
 const CLOCK_FIELDS = new Set(['serverNow', 'receivedAt'])
 
 function sameOrder(a: Order, b: Order): boolean {
@@ -65,8 +96,8 @@ function sameOrder(a: Order, b: Order): boolean {
 }
 
 /**
- * What to keep when the server answers `fresh` for an order cached as `cached`: `cached` when the
- * answer is older (a stale page: its status is behind, or it misses a refund request we know),
+ * What to keep when the server answers `fresh` for an order cached as `cached` (`latest`: an answer
+ * known to be newer — to an action, or a read sent after one): `cached` when the answer is older (a stale page: its status is behind, or it misses a refund request we know),
  * else the answer, with the fields it leaves out (a light list page's `refunds`, `timeline`…) kept
  * from `cached`. An answer that changes nothing but the clock returns `cached` itself.
  *
@@ -76,7 +107,7 @@ function sameOrder(a: Order, b: Order): boolean {
  * mergeOrder(shippedFromDetail, paidFromAStaleListPage) // shippedFromDetail
  * ```
  */
-export function mergeOrder(cached: Order, fresh: Order): Order {
+export function mergeOrder(cached: Order, fresh: Order, latest = false): Order {
   if (cached.orderId !== fresh.orderId) {
     throw new TradeKitError(
       'INVALID_ARGUMENT',
@@ -87,9 +118,26 @@ export function mergeOrder(cached: Order, fresh: Order): Order {
   }
   const refunds = compareRefunds(cached.refunds, fresh.refunds)
   if (refunds === 'behind') return cached
+  // the server's answer to an action, or a read sent after one, is newer than what we hold
+  if (latest) return merge(cached, fresh)
+  // a light page whose status our records cannot lead to is stale (or knows a request we do not:
+  // the next full read tells)
+  if (refunds === 'unknown' && cached.refunds && !mayFollow(cached.refunds, fresh.status)) return cached
+  // the records known (both the same, or one side's): a status they show replaces one they do not
+  // (a light page set it)
+  const records = refunds === 'same' || refunds === 'unknown' ? (fresh.refunds ?? cached.refunds) : undefined
+  if (records && consistent(records, fresh.status) && !consistent(records, cached.status))
+    return merge(cached, fresh)
   if (refunds !== 'ahead' && nextOrderStatus(cached.status, fresh.status, cached.kind) !== fresh.status) {
-    return cached
+    // a light page's status we keep, with the records this answer knows: the next read decides
+    return refunds === 'unknown' && !cached.refunds && fresh.refunds
+      ? merge(cached, { ...cached, refunds: fresh.refunds })
+      : cached
   }
+  return merge(cached, fresh)
+}
+
+function merge(cached: Order, fresh: Order): Order {
   const merged: Order = { ...cached, ...withoutUndefined(fresh) }
   return sameOrder(cached, merged) ? cached : merged
 }

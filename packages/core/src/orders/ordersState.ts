@@ -88,12 +88,17 @@ export function withOptimistic(
 }
 
 /** The server's answers merged into the cache, each stamped with the device time it arrived. */
-export function withOrders(state: OrdersState, orders: readonly Order[], receivedAt: number): OrdersState {
+export function withOrders(
+  state: OrdersState,
+  orders: readonly Order[],
+  receivedAt: number,
+  latest = false,
+): OrdersState {
   let server = state.server
   for (const order of orders) {
     const fresh: Order = { ...order, receivedAt }
     const cached = server[order.orderId]
-    server = withEntry(server, order.orderId, cached ? mergeOrder(cached, fresh) : fresh)
+    server = withEntry(server, order.orderId, cached ? mergeOrder(cached, fresh, latest) : fresh)
   }
   return server === state.server ? state : { ...state, server }
 }

@@ -268,6 +268,11 @@ export interface OrderActionState {
   readonly action: OrderActionName
   readonly status: 'running' | 'failed'
   readonly error?: AnyTradeKitError
+  /**
+   * The call got no answer (or none that was an order), nor did reading the order again tell: the
+   * server may have done it. Say the result is not confirmed, not that it did not work.
+   */
+  readonly unconfirmed?: true
 }
 
 /** An immutable snapshot of the order centre; the same object until something changes. */

@@ -16,7 +16,9 @@ export function statusKey(order: Pick<Order, 'status' | 'kind'>, remaining: numb
  */
 export function actionFailureKey(action: OrderActionState): MessageKey {
   const code = action.error?.code
-  return code === 'NETWORK' || code === 'TIMEOUT' ? 'order.action.unconfirmed' : 'order.action.failed'
+  return action.unconfirmed || code === 'NETWORK' || code === 'TIMEOUT'
+    ? 'order.action.unconfirmed'
+    : 'order.action.failed'
 }
 
 const two = (n: number) => String(n).padStart(2, '0')
