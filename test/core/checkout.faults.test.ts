@@ -25,14 +25,10 @@ import {
   TradeKitError,
 } from '@tradekit/core'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { vi } from 'vitest'
+import { faultRuns, faultSuite } from './faultModel'
 
-// TRADEKIT_FAULT_RUNS raises (or lowers) the count; anything but a positive integer keeps the default,
-// so a mistyped variable never makes a run of nothing pass
-const RUNS_FROM_ENV = Number(process.env.TRADEKIT_FAULT_RUNS)
-const NUM_RUNS = Number.isSafeInteger(RUNS_FROM_ENV) && RUNS_FROM_ENV > 0 ? RUNS_FROM_ENV : 20_000
-// fake timers replace performance.now; keep the real clock for the report
-const realNow = performance.now.bind(performance)
+const NUM_RUNS = faultRuns(process.env.TRADEKIT_FAULT_RUNS, 20_000)
 const stats = { orders: 0, cashierOpened: 0, shownPaid: 0, latePaid: 0, priceChanged: 0 }
 
 const TIMING: Partial<CheckoutTiming> = {
@@ -691,37 +687,11 @@ const FOUND: Scenario[] = [
   },
 ]
 
-describe('checkout fault model', () => {
-  const unhandled: unknown[] = []
-  const onUnhandled = (reason: unknown) => unhandled.push(reason)
-  const unexpected: unknown[] = []
-  beforeAll(() => {
-    vi.useFakeTimers()
-    process.on('unhandledRejection', onUnhandled)
-    vi.spyOn(console, 'warn').mockImplementation(() => {})
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => unexpected.push(args))
-  })
-  afterAll(() => {
-    process.off('unhandledRejection', onUnhandled)
-    vi.restoreAllMocks()
-    vi.useRealTimers()
-  })
-
-  it(`keeps every invariant over ${NUM_RUNS} random runs`, async () => {
-    let runs = 0
-    const started = realNow()
-    await fc.assert(
-      fc.asyncProperty(scenarioArb, async (scenario) => {
-        runs++
-        const violations = await runScenario(scenario)
-        if (unexpected.length > 0) violations.push(`console.error: ${String(unexpected.splice(0)[0])}`)
-        if (unhandled.length > 0) violations.push(`unhandled rejection: ${String(unhandled.splice(0)[0])}`)
-        if (violations.length > 0) throw new Error(violations.join('\n'))
-      }),
-      { numRuns: NUM_RUNS, examples: FOUND.map((scenario) => [scenario]) },
-    )
-    const seconds = ((realNow() - started) / 1000).toFixed(1)
-    console.log(`checkout fault suite: ${runs} random runs in ${seconds} s`, stats)
-    expect(runs).toBe(NUM_RUNS)
-  }, 600_000)
+faultSuite({
+  name: 'checkout',
+  runs: NUM_RUNS,
+  scenarios: scenarioArb,
+  found: FOUND,
+  run: runScenario,
+  stats,
 })

@@ -52,15 +52,11 @@ import {
   type UnlockResult,
 } from '@tradekit/core'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { vi } from 'vitest'
+import { faultRuns, faultSuite } from './faultModel'
 
-// TRADEKIT_MEMBERSHIP_FAULT_RUNS raises (or lowers) the count; anything but a positive integer keeps
-// the default, so a mistyped variable never makes a run of nothing pass
-const RUNS_FROM_ENV = Number(process.env.TRADEKIT_MEMBERSHIP_FAULT_RUNS)
-const NUM_RUNS = Number.isSafeInteger(RUNS_FROM_ENV) && RUNS_FROM_ENV > 0 ? RUNS_FROM_ENV : 2000
-// fake timers replace performance.now; keep the real clock for the report
-const realNow = performance.now.bind(performance)
-const stats = { runs: 0, unlocks: 0, active: 0, pending: 0, failed: 0, doubleTaps: 0, confirmed: 0 }
+const NUM_RUNS = faultRuns(process.env.TRADEKIT_MEMBERSHIP_FAULT_RUNS, 2000)
+const stats = { unlocks: 0, active: 0, pending: 0, failed: 0, doubleTaps: 0, confirmed: 0 }
 
 const CHECKOUT_TIMING: Partial<CheckoutTiming> = {
   createTimeoutMs: 2000,
@@ -992,37 +988,12 @@ const FOUND: Scenario[] = [
   },
 ]
 
-describe('membership fault model', () => {
-  const unhandled: unknown[] = []
-  const onUnhandled = (reason: unknown) => unhandled.push(reason)
-  const unexpected: unknown[] = []
-  beforeAll(() => {
-    vi.useFakeTimers({ now: EPOCH })
-    process.on('unhandledRejection', onUnhandled)
-    vi.spyOn(console, 'warn').mockImplementation(() => {})
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => unexpected.push(args))
-  })
-  afterAll(() => {
-    process.off('unhandledRejection', onUnhandled)
-    vi.restoreAllMocks()
-    vi.useRealTimers()
-  })
-
-  it(`keeps every invariant over ${NUM_RUNS} random runs`, async () => {
-    const started = realNow()
-    await fc.assert(
-      fc.asyncProperty(scenarioArb, async (scenario) => {
-        stats.runs++
-        vi.setSystemTime(EPOCH)
-        const violations = await runScenario(scenario)
-        if (unexpected.length > 0) violations.push(`console.error: ${String(unexpected.splice(0)[0])}`)
-        if (unhandled.length > 0) violations.push(`unhandled rejection: ${String(unhandled.splice(0)[0])}`)
-        if (violations.length > 0) throw new Error(violations.join('\n'))
-      }),
-      { numRuns: NUM_RUNS, examples: FOUND.map((scenario) => [scenario]) },
-    )
-    const seconds = ((realNow() - started) / 1000).toFixed(1)
-    console.log(`membership fault suite: ${NUM_RUNS} random runs in ${seconds} s`, stats)
-    expect(stats.runs).toBeGreaterThanOrEqual(NUM_RUNS)
-  }, 600_000)
+faultSuite({
+  name: 'membership',
+  runs: NUM_RUNS,
+  scenarios: scenarioArb,
+  found: FOUND,
+  run: runScenario,
+  stats,
+  epoch: EPOCH,
 })

@@ -1,0 +1,67 @@
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+// What the fault models share: the run count from the environment and the suite that runs a model's
+// random scenarios (after the ones it found, kept as fixed examples) under fake timers, counting a
+// console.error or an unhandled rejection as a violation.
+
+/**
+ * The number of random runs: `fromEnv` (a `TRADEKIT_…_FAULT_RUNS` variable) raises or lowers it;
+ * anything but a positive integer keeps `fallback`, so a mistyped variable never makes a run of
+ * nothing pass.
+ */
+export function faultRuns(fromEnv: string | undefined, fallback: number): number {
+  const runs = Number(fromEnv)
+  return Number.isSafeInteger(runs) && runs > 0 ? runs : fallback
+}
+
+/** Describes a fault model: `name` names the suite; `run` answers a scenario's violations. */
+export function faultSuite<S>(options: {
+  readonly name: string
+  readonly runs: number
+  readonly scenarios: fc.Arbitrary<S>
+  readonly found: readonly S[]
+  readonly run: (scenario: S) => Promise<string[]>
+  readonly stats: object
+  /** The fake clock's start (each run starts there); the real time when not given. */
+  readonly epoch?: number
+}): void {
+  const { name, runs, epoch } = options
+  // fake timers replace performance.now; keep the real clock for the report
+  const realNow = performance.now.bind(performance)
+  describe(`${name} fault model`, () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    const unexpected: unknown[] = []
+    beforeAll(() => {
+      vi.useFakeTimers(epoch === undefined ? undefined : { now: epoch })
+      process.on('unhandledRejection', onUnhandled)
+      vi.spyOn(console, 'warn').mockImplementation(() => {})
+      vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => unexpected.push(args))
+    })
+    afterAll(() => {
+      process.off('unhandledRejection', onUnhandled)
+      vi.restoreAllMocks()
+      vi.useRealTimers()
+    })
+
+    it(`keeps every invariant over ${runs} random runs`, async () => {
+      let ran = 0
+      const started = realNow()
+      await fc.assert(
+        fc.asyncProperty(options.scenarios, async (scenario) => {
+          ran++
+          if (epoch !== undefined) vi.setSystemTime(epoch)
+          const violations = await options.run(scenario)
+          if (unexpected.length > 0) violations.push(`console.error: ${String(unexpected.splice(0)[0])}`)
+          if (unhandled.length > 0) violations.push(`unhandled rejection: ${String(unhandled.splice(0)[0])}`)
+          if (violations.length > 0) throw new Error(violations.join('\n'))
+        }),
+        { numRuns: runs, examples: options.found.map((scenario) => [scenario]) },
+      )
+      const seconds = ((realNow() - started) / 1000).toFixed(1)
+      console.log(`${name} fault suite: ${ran} random runs in ${seconds} s`, options.stats)
+      expect(ran).toBeGreaterThanOrEqual(runs)
+    }, 600_000)
+  })
+}
