@@ -205,7 +205,12 @@ export const ActionFailed: Story = {
 export const ActionUnconfirmed: Story = {
   args: {
     order: sampleOrder('shipped'),
-    action: { action: 'confirm_receipt', status: 'failed', error: new TradeKitError('NETWORK') },
+    action: {
+      action: 'confirm_receipt',
+      status: 'failed',
+      error: new TradeKitError('NETWORK'),
+      unconfirmed: true,
+    },
   },
   play: async ({ canvasElement, globals }) => {
     const { t } = textOf(globals)

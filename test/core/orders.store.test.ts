@@ -382,6 +382,8 @@ describe('createOrders: cancel', () => {
     await vi.advanceTimersByTimeAsync(2_000)
     expect(await cancelled).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } })
     expect(store.getSnapshot().orders.o1!.status).toBe('pending_payment')
+    // neither the call nor the read again answered: the result is not known either way
+    expect(store.getSnapshot().actions.o1).toMatchObject({ status: 'failed', unconfirmed: true })
   })
 })
 
@@ -553,6 +555,7 @@ describe('createOrders: an action whose answer was lost', () => {
     ctx.writes[0]!.reject(new TradeKitError('ORDER_REJECTED'))
     expect(await cancelled).toMatchObject({ ok: false, error: { code: 'ORDER_REJECTED' } })
     expect(ctx.gets).toHaveLength(1)
+    expect(ctx.orders.getSnapshot().actions.o1?.unconfirmed).toBeUndefined()
   })
 })
 

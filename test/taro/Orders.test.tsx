@@ -221,7 +221,12 @@ describe('OrderCard', () => {
         <OrderCard
           order={shipped}
           {...h}
-          action={{ action: 'confirm_receipt', status: 'failed', error: new TradeKitError('TIMEOUT') }}
+          action={{
+            action: 'confirm_receipt',
+            status: 'failed',
+            error: new TradeKitError('TIMEOUT'),
+            unconfirmed: true,
+          }}
         />
       </TradeProvider>,
     )

@@ -11,14 +11,11 @@ export function statusKey(order: Pick<Order, 'status' | 'kind'>, remaining: numb
 }
 
 /**
- * What a failed action says: a refusal did not work; a call that got no answer (network, timeout,
- * and the order read again got none either) may have been done, so it is not confirmed either way.
+ * What a failed action says: a refusal did not work; one the store marks `unconfirmed` (no answer,
+ * nor from reading the order again) may have been done, so it is not confirmed either way.
  */
 export function actionFailureKey(action: OrderActionState): MessageKey {
-  const code = action.error?.code
-  return action.unconfirmed || code === 'NETWORK' || code === 'TIMEOUT'
-    ? 'order.action.unconfirmed'
-    : 'order.action.failed'
+  return action.unconfirmed ? 'order.action.unconfirmed' : 'order.action.failed'
 }
 
 const two = (n: number) => String(n).padStart(2, '0')
