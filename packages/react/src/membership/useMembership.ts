@@ -17,6 +17,8 @@ export interface UseMembershipResult extends MembershipSnapshot {
   unlock(planId: string, options?: UnlockOptions): Promise<UnlockResult>
   /** Re-reads the entitlement. */
   refresh(): Promise<MembershipSnapshot>
+  /** Reads the plans and the entitlement again (after a failed load). */
+  load(): Promise<MembershipSnapshot>
   /** True when auto-renew plans can be offered (the channel can sign). */
   canAutoRenew(): boolean
   /** The underlying core store. */
@@ -76,6 +78,7 @@ export function useMembership(): UseMembershipResult {
       ...snapshot,
       unlock: (planId, options) => membership.unlock(planId, options),
       refresh: () => membership.refresh(),
+      load: () => membership.load(),
       canAutoRenew: () => membership.canAutoRenew(),
       membership,
     }),

@@ -147,7 +147,7 @@ export function MembershipSheet({
           {t('membership.loadFailed')}
         </Text>
         <View className="tk-membership-sheet__bar">
-          <Pressable className="tk-membership-sheet__pay" onPress={() => void membership.membership.load()}>
+          <Pressable className="tk-membership-sheet__pay" onPress={() => void membership.load()}>
             {t('membership.reload')}
           </Pressable>
         </View>
