@@ -15,6 +15,15 @@ export function faultRuns(fromEnv: string | undefined, fallback: number): number
   return Number.isSafeInteger(runs) && runs > 0 ? runs : fallback
 }
 
+/** Runs the fake clock `ms` on; a timer that throws (a listener's error reported later) is a violation. */
+export async function advanceTime(ms: number, fail: (name: string, message: string) => void): Promise<void> {
+  try {
+    await vi.advanceTimersByTimeAsync(ms)
+  } catch (error) {
+    fail('listener', `a timer threw (a listener's error reported later?): ${String(error)}`)
+  }
+}
+
 /** Describes a fault model: `name` names the suite; `run` answers a scenario's violations. */
 export function faultSuite<S>(options: {
   readonly name: string

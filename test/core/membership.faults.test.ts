@@ -53,7 +53,7 @@ import {
 } from '@tradekit/core'
 import fc from 'fast-check'
 import { vi } from 'vitest'
-import { faultRuns, faultSuite } from './faultModel'
+import { advanceTime, faultRuns, faultSuite } from './faultModel'
 
 const NUM_RUNS = faultRuns(process.env.TRADEKIT_MEMBERSHIP_FAULT_RUNS, 2000)
 const stats = { unlocks: 0, active: 0, pending: 0, failed: 0, doubleTaps: 0, confirmed: 0 }
@@ -594,13 +594,7 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
   }
   const runningCall = () => unlockCalls.find((c) => !c.settled)
 
-  const advance = async (ms: number) => {
-    try {
-      await vi.advanceTimersByTimeAsync(ms)
-    } catch (error) {
-      fail('listener', `a timer threw (a listener's error reported later?): ${String(error)}`)
-    }
-  }
+  const advance = (ms: number) => advanceTime(ms, fail)
   // after the time ran, `unlocking` names exactly the plan of the unlock that runs
   const checkUnlocking = (when: string) => {
     if (disposed) return

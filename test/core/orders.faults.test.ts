@@ -89,7 +89,7 @@ import {
 } from '@tradekit/core'
 import fc from 'fast-check'
 import { vi } from 'vitest'
-import { faultRuns, faultSuite } from './faultModel'
+import { advanceTime, faultRuns, faultSuite } from './faultModel'
 
 const NUM_RUNS = faultRuns(process.env.TRADEKIT_ORDERS_FAULT_RUNS, 2000)
 const stats = {
@@ -1288,13 +1288,7 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
     })
   }
 
-  const advance = async (ms: number) => {
-    try {
-      await vi.advanceTimersByTimeAsync(ms)
-    } catch (error) {
-      fail('listener', `a timer threw (a listener's error reported later?): ${String(error)}`)
-    }
-  }
+  const advance = (ms: number) => advanceTime(ms, fail)
   // after the time ran, what runs and loads is what the screen says runs and loads
   const checkMoving = (when: string) => {
     if (disposed) return
