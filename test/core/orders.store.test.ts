@@ -308,6 +308,15 @@ describe('createOrders: answers are checked', () => {
   })
 })
 
+/** An open refund request of ¥1 on line a. */
+const requested = {
+  refundId: 'r1',
+  status: 'refund_requested' as const,
+  amount: money(100),
+  lines: [{ lineId: 'a', amount: money(100) }],
+  reason: 'r',
+}
+
 async function withOrder(ctx: ReturnType<typeof setup>, order: Order) {
   const read = ctx.orders.getOrder(order.orderId)
   ctx.gets.at(-1)!.resolve(order)
@@ -461,13 +470,6 @@ describe('createOrders: refunds and receipt', () => {
     without.orders.dispose()
 
     const ctx = setup({ cancelRefund: true, confirmReceipt: true })
-    const requested = {
-      refundId: 'r1',
-      status: 'refund_requested' as const,
-      amount: money(100),
-      lines: [{ lineId: 'a', amount: money(100) }],
-      reason: 'r',
-    }
     await withOrder(ctx, mk('o1', 'refund_requested', 'physical', { refunds: [requested] }))
     expect(await ctx.orders.cancelRefund('o1', 'r9')).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } })
     const back = ctx.orders.cancelRefund('o1', 'r1')
@@ -513,13 +515,6 @@ describe('createOrders: an action whose answer was lost', () => {
 
   it('receipt confirmed and refund taken back, answers lost: the order read again says so', async () => {
     const ctx = setup({ cancelRefund: true, confirmReceipt: true })
-    const requested = {
-      refundId: 'r1',
-      status: 'refund_requested' as const,
-      amount: money(100),
-      lines: [{ lineId: 'a', amount: money(100) }],
-      reason: 'r',
-    }
     await withOrder(ctx, mk('o1', 'refund_requested', 'physical', { refunds: [requested] }))
     const back = ctx.orders.cancelRefund('o1', 'r1')
     ctx.writes[0]!.reject(new TradeKitError('TIMEOUT'))
