@@ -497,3 +497,139 @@ describe('a failing storage is reported, never thrown', () => {
     expect(createCart({ storage: inner }).getSnapshot().lines).toEqual(cart.getSnapshot().lines)
   })
 })
+
+describe('a stored cart that could not be read is never written over unseen', () => {
+  /** The record of a saved cart with 2 tea and 1 cup, and a storage over it whose reads fail on cue. */
+  async function flakyReads(failures: number | 'always') {
+    const { storage: saved, cart: savedBefore } = savedCart([
+      [tea, 2],
+      [cup, 1],
+    ])
+    await savedBefore.flush()
+    const inner = memoryStorage(saved.dump())
+    let left = failures
+    const reads = { count: 0 }
+    const storage: StoragePort = {
+      getItem: (key) => {
+        reads.count++
+        if (left === 'always' || left-- > 0) throw new Error('storage busy')
+        return inner.getItem(key)
+      },
+      setItem: (key, value) => inner.setItem(key, value),
+      removeItem: (key) => inner.removeItem(key),
+    }
+    const stored = () => {
+      const text = inner.dump()[GUEST_KEY]
+      return text === undefined
+        ? undefined
+        : (JSON.parse(text).lines as { skuId: string; quantity: number }[])
+    }
+    return { storage, stored, reads }
+  }
+  const quantities = (lines: readonly { skuId: string; quantity: number }[] | undefined) =>
+    Object.fromEntries((lines ?? []).map((line) => [line.skuId, line.quantity]))
+
+  it('reads again before the first write after a failed read, and keeps the saved lines with the new one', async () => {
+    const { storage, stored, reads } = await flakyReads(1)
+    const cart = createCart({ storage })
+    expect(cart.getSnapshot()).toMatchObject({ status: 'ready', lines: [], issues: ['storage_failed'] })
+    cart.add(tea, 1)
+    await cart.flush()
+    expect(reads.count).toBe(2)
+    // the saved 2 tea and 1 cup are still there, with the tea just added
+    expect(quantities(stored())).toEqual({ tea: 3, cup: 1 })
+    expect(quantities(cart.getSnapshot().lines)).toEqual({ tea: 3, cup: 1 })
+    expect(cart.getSnapshot().issues).toEqual([])
+  })
+
+  it('writes nothing while the record cannot be read, showing what the user did and storage_failed', async () => {
+    const { storage, stored } = await flakyReads('always')
+    const cart = createCart({ storage })
+    cart.add(tea, 1)
+    cart.remove(cart.getSnapshot().lines[0]!.lineId)
+    cart.add(cup, 4)
+    await cart.flush()
+    expect(quantities(stored())).toEqual({ tea: 2, cup: 1 })
+    expect(quantities(cart.getSnapshot().lines)).toEqual({ cup: 4 })
+    expect(cart.getSnapshot().issues).toEqual(['storage_failed'])
+  })
+
+  it('replays every action taken while unread once a read succeeds: clear() clears the saved lines too', async () => {
+    const { storage, stored } = await flakyReads(2)
+    const cart = createCart({ storage })
+    cart.add(tea, 1)
+    await cart.flush() // the second read fails too: nothing written
+    expect(quantities(stored())).toEqual({ tea: 2, cup: 1 })
+    cart.clear()
+    cart.add(cup, 2)
+    await cart.flush()
+    expect(quantities(stored())).toEqual({ cup: 2 })
+    expect(quantities(cart.getSnapshot().lines)).toEqual({ cup: 2 })
+    expect(cart.getSnapshot().issues).toEqual([])
+  })
+
+  it('an async storage that never answers: ready with storage_failed after 5 s, and a late answer is merged', async () => {
+    vi.useFakeTimers()
+    try {
+      const { storage: saved, cart: savedBefore } = savedCart([[cup, 1]])
+      await savedBefore.flush()
+      const inner = memoryStorage(saved.dump())
+      let answer: (text: string | null) => void = () => {}
+      let first = true
+      const storage: StoragePort = {
+        getItem: (key) => {
+          if (!first) return inner.getItem(key)
+          first = false
+          return new Promise((resolve) => {
+            answer = resolve
+          })
+        },
+        setItem: (key, value) => inner.setItem(key, value),
+        removeItem: (key) => inner.removeItem(key),
+      }
+      const cart = createCart({ storage })
+      cart.add(tea, 1)
+      expect(cart.getSnapshot().status).toBe('loading')
+      await vi.advanceTimersByTimeAsync(4_999)
+      expect(cart.getSnapshot().status).toBe('loading')
+      await vi.advanceTimersByTimeAsync(1)
+      await cart.ready
+      // the write that followed read the record again and kept the saved cup
+      await cart.flush()
+      expect(quantities(cart.getSnapshot().lines)).toEqual({ tea: 1, cup: 1 })
+      expect(cart.getSnapshot()).toMatchObject({ status: 'ready', issues: [] })
+      // the launch's read answering now changes nothing: the record was read since
+      answer(null)
+      await vi.advanceTimersByTimeAsync(0)
+      expect(quantities(cart.getSnapshot().lines)).toEqual({ tea: 1, cup: 1 })
+      expect(Object.keys(JSON.parse(inner.dump()[GUEST_KEY]!).lines)).toHaveLength(2)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('a late answer to a read that timed out is merged when no read succeeded since', async () => {
+    vi.useFakeTimers()
+    try {
+      const { storage: saved, cart: savedBefore } = savedCart([[cup, 1]])
+      await savedBefore.flush()
+      let answer: (text: string | null) => void = () => {}
+      const storage: StoragePort = {
+        getItem: () =>
+          new Promise((resolve) => {
+            answer = resolve
+          }),
+        setItem: () => {},
+        removeItem: () => {},
+      }
+      const cart = createCart({ storage })
+      await vi.advanceTimersByTimeAsync(5_000)
+      expect(cart.getSnapshot()).toMatchObject({ status: 'ready', lines: [], issues: ['storage_failed'] })
+      answer(saved.dump()[GUEST_KEY]!)
+      await vi.advanceTimersByTimeAsync(0)
+      expect(quantities(cart.getSnapshot().lines)).toEqual({ cup: 1 })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})

@@ -1,6 +1,6 @@
 import { money } from '../money/money'
 import { type StoragePort, storageKey } from '../storage/storage'
-import { createStore, reportLater } from '../store/createStore'
+import { createStore } from '../store/createStore'
 import {
   addLine,
   clearLines,
@@ -13,7 +13,7 @@ import {
   type Transition,
   updateLines,
 } from './cartLines'
-import { parseCart, serializeCart } from './cartRecord'
+import { persistCart } from './cartPersistence'
 import { NO_LINES, totalsOf } from './lineTable'
 import type { CartIssue, CartSnapshot, CartStore } from './types'
 
@@ -39,13 +39,6 @@ export interface CartOptions {
   currency?: string
 }
 
-/** An action taken while the cart was loading, replayed over the stored lines. */
-type Replay = (lines: Lines) => Lines
-
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function'
-}
-
 // throws when a total leaves the safe integers
 function cartSnapshot(
   lines: Lines,
@@ -69,56 +62,6 @@ function cartSnapshot(
 function withIssue(issues: readonly CartIssue[], issue: CartIssue, present: boolean): readonly CartIssue[] {
   const others = issues.filter((entry) => entry !== issue)
   return Object.freeze(present ? [...others, issue] : others)
-}
-
-function replayActions(stored: Lines, pending: readonly Replay[]): Lines {
-  let merged = stored
-  for (const replay of pending) {
-    try {
-      const next = replay(merged)
-      totalsOf(next)
-      merged = next
-    } catch {
-      // the action was valid when taken; against the stored lines it may no longer apply (or push
-      // a total beyond the safe integers)
-    }
-  }
-  return merged
-}
-
-// Reads the stored record: at once when the storage answers synchronously. Settles after `hydrate`
-// or `fail` ran.
-function readCart(
-  storage: StoragePort | undefined,
-  key: string,
-  hydrate: (text: string | null) => void,
-  fail: () => void,
-): Promise<void> {
-  if (storage) {
-    try {
-      const read = storage.getItem(key)
-      if (isPromise(read)) return read.then(hydrate, fail)
-      hydrate(read)
-    } catch {
-      fail()
-    }
-  }
-  return Promise.resolve()
-}
-
-async function writeCart(
-  storage: StoragePort,
-  key: string,
-  lines: Lines,
-  report: (failed: boolean) => void,
-): Promise<void> {
-  try {
-    const done = lines.length === 0 ? storage.removeItem(key) : storage.setItem(key, serializeCart(lines))
-    if (isPromise(done)) await done
-    report(false)
-  } catch {
-    report(true)
-  }
 }
 
 // The actions, each a pure transition of the lines run by the store
@@ -150,8 +93,10 @@ function cartActions(
  * user did is lost or overwritten: an item added while loading merges with the stored line of the
  * same id, `clear()` clears the stored lines too. Changes are written once per microtask burst
  * (`flush()` awaits the write); storage errors become the `storage_failed` issue, unreadable data
- * `storage_corrupt` — never a thrown error. When the read itself fails, the cart starts empty and the
- * next change is written over whatever the storage held.
+ * `storage_corrupt` — never a thrown error. When the read fails (or an async storage has not answered
+ * after 5 s), the cart is ready with what the user did and `storage_failed`, and the stored record
+ * stays unread: each write first reads it again and replays the user's actions over the lines it
+ * holds, and writes nothing when that read fails too — a saved cart is never written over unseen.
  *
  * @example
  * ```ts
@@ -164,79 +109,48 @@ function cartActions(
 export function createCart(options: CartOptions = {}): CartStore {
   const currency = options.currency ?? 'CNY'
   money(0, currency) // checks the currency code
-  const storage = options.storage
   const key = storageKey('cart', { namespace: options.namespace, userId: options.userId })
 
   let lines: Lines = NO_LINES
   let issues: readonly CartIssue[] = NO_LINES
-  let loading = storage !== undefined
-  let pending: Replay[] = []
+  let loading = options.storage !== undefined
   // listeners are isolated by the shared store: a throwing one is rethrown later (reportLater)
   const store = createStore<CartSnapshot>(cartSnapshot(lines, issues, loading, currency))
 
-  function publish(nextIssues = issues): void {
+  function publish(nextIssues: readonly CartIssue[]): void {
     issues = nextIssues
     store.set(cartSnapshot(lines, issues, loading, currency))
   }
 
-  // --- persistence: one write per burst of changes, writes in order, failures reported
-  let writeScheduled = false
-  let writing: Promise<void> = Promise.resolve()
-  function write(): Promise<void> {
-    writeScheduled = false
-    return writeCart(storage!, key, lines, (failed) => {
+  const persisted = persistCart(options.storage, key, currency, {
+    lines: () => lines,
+    show(next, issue) {
+      lines = next
+      loading = false
+      publish(issue ? withIssue(issues, issue, true) : issues)
+    },
+    report(failed) {
       if (issues.includes('storage_failed') !== failed) publish(withIssue(issues, 'storage_failed', failed))
-    })
-  }
-  function scheduleWrite(): void {
-    if (!storage || loading || writeScheduled) return
-    writeScheduled = true
-    writing = writing.then(() => Promise.resolve()).then(write)
-  }
+    },
+  })
 
   function run<R>(transition: (current: Lines) => Transition<R>): R {
     const { lines: next, result } = transition(lines) // throws before any change
-    if (next !== lines) {
+    const changed = next !== lines
+    if (changed) {
       const snapshot = cartSnapshot(next, issues, loading, currency) // throws before anyone is told
       lines = next
       store.set(snapshot)
-      scheduleWrite()
     }
-    if (loading) pending.push((base) => transition(base).lines)
+    persisted.acted((base) => transition(base).lines, changed)
     return result
   }
-
-  function hydrate(text: string | null): void {
-    const parsed = parseCart(text, currency)
-    const hadActions = pending.length > 0
-    lines = replayActions(parsed.lines, pending)
-    pending = []
-    loading = false
-    publish(parsed.corrupt ? withIssue(issues, 'storage_corrupt', true) : issues)
-    if (parsed.corrupt || hadActions) scheduleWrite()
-  }
-
-  function hydrateFailed(): void {
-    pending = []
-    loading = false
-    publish(withIssue(issues, 'storage_failed', true))
-  }
-
-  // a listener throwing during hydration is reported, never a rejected `ready`
-  const ready = readCart(storage, key, hydrate, hydrateFailed).catch(reportLater)
 
   return {
     getSnapshot: store.getSnapshot,
     subscribe: store.subscribe,
-    ready,
+    ready: persisted.ready,
     ...cartActions(run, currency),
-    flush: async () => {
-      await ready
-      let last: Promise<void>
-      do {
-        last = writing
-        await last
-      } while (last !== writing || writeScheduled)
-    },
+    flush: persisted.flush,
   }
 }

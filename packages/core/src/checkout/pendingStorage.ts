@@ -1,36 +1,6 @@
-import { TradeKitError } from '../errors/TradeKitError'
 import type { StoragePort } from '../storage/storage'
+import { timeboxed } from '../storage/timeboxed'
 import { mergeOrders, parsePendingOrders, type StoredCheckout, serializePendingOrders } from './pendingOrders'
-
-const STORAGE_TIMEOUT_MS = 5_000
-
-/** Runs a storage call that may be sync or async, failing with `STORAGE_FAILED` after 5 s. */
-function timeboxed<T>(work: () => T | Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(
-      () =>
-        reject(
-          new TradeKitError(
-            'STORAGE_FAILED',
-            process.env.NODE_ENV !== 'production' ? 'Storage did not answer' : undefined,
-          ),
-        ),
-      STORAGE_TIMEOUT_MS,
-    )
-    Promise.resolve()
-      .then(work)
-      .then(
-        (value) => {
-          clearTimeout(timer)
-          resolve(value)
-        },
-        (error: unknown) => {
-          clearTimeout(timer)
-          reject(error)
-        },
-      )
-  })
-}
 
 /** Where the checkout keeps its pending orders: one record, written in order, never thrown at. */
 export interface PendingStorage {
