@@ -633,3 +633,89 @@ describe('a stored cart that could not be read is never written over unseen', ()
     }
   })
 })
+
+describe('removeSelected before the stored lines were read', () => {
+  it('removes the lines that were selected on screen, never a stored line the user did not see', async () => {
+    const { storage: saved, cart: before } = savedCart([[cup, 1]])
+    await before.flush()
+    const { storage, inner, release } = deferredStorage(saved.dump())
+    const cart = createCart({ storage })
+    cart.add(tea, 1) // shown selected while the stored cup is still being read
+    cart.removeSelected()
+    release()
+    await cart.ready
+    await cart.flush()
+    expect(cart.getSnapshot().lines.map((line) => line.skuId)).toEqual(['cup'])
+    expect(JSON.parse(inner.dump()[GUEST_KEY]!).lines.map((line: { skuId: string }) => line.skuId)).toEqual([
+      'cup',
+    ])
+  })
+})
+
+describe('a write that does not answer', () => {
+  it('is given 5 s, reported as storage_failed, and the next change is written', async () => {
+    vi.useFakeTimers()
+    try {
+      const inner = memoryStorage()
+      let hang = true
+      const storage: StoragePort = {
+        getItem: (key) => inner.getItem(key),
+        setItem: (key, value) => (hang ? new Promise<void>(() => {}) : inner.setItem(key, value)),
+        removeItem: (key) => inner.removeItem(key),
+      }
+      const cart = createCart({ storage })
+      cart.add(tea, 1)
+      let flushed = false
+      void cart.flush().then(() => {
+        flushed = true
+      })
+      await vi.advanceTimersByTimeAsync(4_999)
+      expect(flushed).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(flushed).toBe(true)
+      expect(cart.getSnapshot().issues).toEqual(['storage_failed'])
+      hang = false
+      cart.add(cup, 1)
+      await vi.advanceTimersByTimeAsync(0)
+      expect(cart.getSnapshot().issues).toEqual([])
+      expect(JSON.parse(inner.dump()[GUEST_KEY]!).lines).toHaveLength(2)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('that lands after its time, over a newer write, is followed by the lines shown (not saved meanwhile)', async () => {
+    vi.useFakeTimers()
+    try {
+      const inner = memoryStorage()
+      const delays = [7_000, 1_000, 4_000]
+      const storage: StoragePort = {
+        getItem: (key) => inner.getItem(key),
+        setItem: (key, value) =>
+          new Promise<void>((resolve) =>
+            setTimeout(() => {
+              inner.setItem(key, value)
+              resolve()
+            }, delays.shift() ?? 0),
+          ),
+        removeItem: (key) => inner.removeItem(key),
+      }
+      const stored = () => JSON.parse(inner.dump()[GUEST_KEY]!).lines[0].quantity
+      const cart = createCart({ storage })
+      cart.add(tea, 1) // written slowly: lands at 7 s
+      await vi.advanceTimersByTimeAsync(0)
+      cart.setQuantity(cart.getSnapshot().lines[0]!.lineId, 2) // written at 5 s, lands at 6 s
+      await vi.advanceTimersByTimeAsync(6_000)
+      expect(stored()).toBe(2)
+      expect(cart.getSnapshot().issues).toEqual([])
+      await vi.advanceTimersByTimeAsync(1_000) // the first write lands, over the newer one
+      expect(stored()).toBe(1)
+      expect(cart.getSnapshot().issues).toEqual(['storage_failed'])
+      await vi.advanceTimersByTimeAsync(4_000) // the lines shown, written again
+      expect(stored()).toBe(2)
+      expect(cart.getSnapshot().issues).toEqual([])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})

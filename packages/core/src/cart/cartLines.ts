@@ -201,9 +201,12 @@ export function clearLines(lines: Lines): Transition<void> {
   return { lines: lines.length === 0 ? lines : NO_LINES, result: undefined }
 }
 
-/** Removes the selected lines. */
-export function removeSelectedLines(lines: Lines): Transition<void> {
-  const kept = Array.from(lines).filter((line) => !line.selected)
+/**
+ * Removes the selected lines — or, given `ids`, the lines of those ids: what was selected when the
+ * user acted, replayed over lines read later (a stored line the user never saw is not removed).
+ */
+export function removeSelectedLines(lines: Lines, ids?: ReadonlySet<string>): Transition<void> {
+  const kept = Array.from(lines).filter((line) => !(ids ? ids.has(line.lineId) : line.selected))
   return { lines: kept.length === lines.length ? lines : Object.freeze(kept), result: undefined }
 }
 

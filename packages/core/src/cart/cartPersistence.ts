@@ -73,15 +73,33 @@ function readCart(
   return Promise.resolve()
 }
 
+// A write is given STORAGE_TIMEOUT_MS (then reported failed, and the next write goes ahead); one
+// given up on that lands after all, over what was written since, is reported failed again (not
+// saved) and `landedLate` runs.
 async function writeCart(
   storage: StoragePort,
   key: string,
   lines: Lines,
   report: (failed: boolean) => void,
+  landedLate: () => void,
 ): Promise<void> {
   try {
     const done = lines.length === 0 ? storage.removeItem(key) : storage.setItem(key, serializeCart(lines))
-    if (isPromise(done)) await done
+    if (isPromise(done)) {
+      let givenUp = false
+      done.then(
+        () => {
+          if (!givenUp) return
+          report(true)
+          landedLate()
+        },
+        () => {},
+      )
+      await timeboxed(() => done).catch((error: unknown) => {
+        givenUp = true
+        throw error
+      })
+    }
     report(false)
   } catch {
     report(true)
@@ -90,7 +108,8 @@ async function writeCart(
 
 /**
  * Keeps the cart under `key`. The launch's read replays the actions taken while it ran over the
- * stored lines. Changes are written once per microtask burst, in order. A saved cart is never
+ * stored lines. Changes are written once per microtask burst, in order, each given 5 s (a write that
+ * lands later reports `storage_failed` until the lines shown are written again). A saved cart is never
  * written over unseen: after a read that failed or timed out, each write first reads the record
  * again and replays the actions since over what it holds, and writes nothing when that read fails
  * too; a launch's read answering late is merged the same way.
@@ -132,7 +151,8 @@ export function persistCart(
         return
       }
     }
-    await writeCart(storage!, key, cart.lines(), cart.report)
+    // a write that lands after its time may hold older lines: the lines shown are written again
+    await writeCart(storage!, key, cart.lines(), cart.report, scheduleWrite)
   }
   function scheduleWrite(): void {
     if (loading || writeScheduled) return

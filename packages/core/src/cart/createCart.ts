@@ -79,7 +79,15 @@ function cartActions(
     select: (lineId, selected) => run((current) => selectLine(current, lineId, selected)),
     selectAll: (selected) => run((current) => selectAllLines(current, selected)),
     clear: () => run(clearLines),
-    removeSelected: () => run(removeSelectedLines),
+    removeSelected: () => {
+      // the lines selected now, also when replayed over the stored lines (a removeSelected taken
+      // before they were read never removes one the user did not see)
+      let ordered: ReadonlySet<string> | undefined
+      run((current) => {
+        if (!ordered) ordered = new Set(current.filter((line) => line.selected).map((line) => line.lineId))
+        return removeSelectedLines(current, ordered)
+      })
+    },
     update: (items) => run((current) => updateLines(current, items, currency)),
   }
 }
