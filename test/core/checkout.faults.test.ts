@@ -87,11 +87,18 @@ interface Scenario {
   priceMode: 'reject' | 'create'
   cancelFault: 'ok' | 'lose' | 'hang'
   method: 'pay' | 'sign'
-  /** 0: storage answers at once (memory); else every read and write takes this long, like Taro's async storage */
+  /**
+   * 0: storage answers at once (memory); above 0, every read and write takes this long, like Taro's
+   * async storage; -1: each call takes its own time, some past the checkout's 5 s storage timebox (a
+   * write given up on then lands after newer ones)
+   */
   storageDelayMs: number
   /** How often a read or write of the storage fails (a full disk, a platform hiccup) until the network calms */
   storageFailRate: number
 }
+
+// The times of a storage whose calls each take their own (storageDelayMs -1): two past the 5 s timebox
+const JITTER_MS = [50, 7_000, 300, 10, 5_500, 1_000, 20]
 
 interface ServerOrder {
   orderId: string
@@ -248,8 +255,9 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
   // ---- the app ----
   // What is on the phone's disk. With async storage, a write still in flight when the app is killed
   // never lands: the disk keeps the last write that finished.
-  // With a failing storage, an order whose record never reached the disk is lost to a kill (the
-  // checkout reports storage_failed); every order that did reach it must not be.
+  // With a failing storage, or one slower than the checkout's 5 s wait, an order whose record never
+  // reached the disk is lost to a kill (the checkout reports storage_failed); every order that did
+  // reach it must not be.
   const disk = memoryStorage()
   const everOnDisk = new Set<string>()
   let storageCalls = 0
@@ -276,15 +284,19 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
         removeItem: (key) => write(key, null),
       }
     }
+    let calls = 0
     const later = <T>(io: () => T) =>
       new Promise<T | undefined>((resolve, reject) => {
-        setTimeout(() => {
-          try {
-            resolve(instance === n ? io() : undefined)
-          } catch (error) {
-            reject(error)
-          }
-        }, delay)
+        setTimeout(
+          () => {
+            try {
+              resolve(instance === n ? io() : undefined)
+            } catch (error) {
+              reject(error)
+            }
+          },
+          delay >= 0 ? delay : JITTER_MS[calls++ % JITTER_MS.length]!,
+        )
       })
     return {
       getItem: (key) => later(() => read(key)).then((text) => text ?? null),
@@ -500,7 +512,10 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
   if (!resumed) violations.push('resume() did not settle')
 
   for (const order of orders.values()) {
-    const trackable = scenario.storageFailRate === 0 || everOnDisk.has(order.orderId)
+    // a storage that fails, or answers past the 5 s the checkout waits (then the cashier opens with
+    // storage_failed shown), may lose to a kill an order that never reached the disk; never one that did
+    const reliable = scenario.storageFailRate === 0 && scenario.storageDelayMs >= 0
+    const trackable = reliable || everOnDisk.has(order.orderId)
     if (
       (order.status === 'paid' || order.status === 'refunded') &&
       !reportedPaid.has(order.orderId) &&
@@ -587,7 +602,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   priceMode: fc.constantFrom<'reject' | 'create'>('reject', 'create'),
   cancelFault: fc.constantFrom<'ok' | 'lose' | 'hang'>('ok', 'lose', 'hang'),
   method: fc.constantFrom<'pay' | 'sign'>('pay', 'sign'),
-  storageDelayMs: fc.constantFrom(0, 0, 5, 300),
+  storageDelayMs: fc.constantFrom(0, 0, 5, 300, -1),
   storageFailRate: fc.constantFrom(0, 0, 0, 0.3),
 })
 
@@ -596,8 +611,51 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
 // - after an order continued from the order centre, retry() re-ordered an earlier purchase
 //   (shown as failed beside an order the server had paid);
 // - a background answer removed the continued order the flow was about to pay: stuck in paying;
-// - "pay now" before the launch's read of a failing storage answered wrote over an earlier paid order.
+// - "pay now" before the launch's read of a failing storage answered wrote over an earlier paid order;
+// - (first, as it needs a fake clock no earlier run has moved) a storage write past the 5 s timebox
+//   landed after the newer write that held the order being paid, and the app was killed: the paid
+//   order was never shown paid nor reported (storage calls are now made one at a time, so a slow
+//   write is never overtaken);
+// - (second) after a launch whose read failed, a write asked for before the next read found an
+//   earlier paid order wrote that order over, and a kill lost it (such a write now keeps what the
+//   read found).
 const FOUND: Scenario[] = [
+  {
+    createFaults: [],
+    statusFaults: ['lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose'],
+    cashier: [{ outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false }],
+    actions: [
+      { kind: 'submit', waitMs: 4727 },
+      { kind: 'submit', waitMs: 2323 },
+      { kind: 'comeBackLater', waitMs: 0 },
+    ],
+    priceMode: 'reject',
+    cancelFault: 'ok',
+    method: 'pay',
+    storageDelayMs: -1,
+    storageFailRate: 0,
+  },
+  {
+    createFaults: ['reject', 'reject', 'ok', 'hang', 'slow'],
+    statusFaults: ['lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose'],
+    cashier: [{ outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false }],
+    actions: [
+      { kind: 'submit', waitMs: 600 },
+      { kind: 'submit', waitMs: 981 },
+      { kind: 'submit', waitMs: 1720 },
+      { kind: 'comeBackLater', waitMs: 42 },
+      { kind: 'submit', waitMs: 4158 },
+      { kind: 'cancel', waitMs: 0 },
+      { kind: 'submit', waitMs: 900 },
+      { kind: 'kill', waitMs: 0 },
+      { kind: 'submit', waitMs: 0 },
+    ],
+    priceMode: 'reject',
+    cancelFault: 'ok',
+    method: 'pay',
+    storageDelayMs: 300,
+    storageFailRate: 0.3,
+  },
   {
     createFaults: ['lose', 'reject'],
     statusFaults: [],

@@ -231,4 +231,33 @@ describe('pending orders past their time', () => {
     expect(ids).toContain('"orderId":"o2"')
     expect((await settle(second.resume())).latePaid.map((o) => o.orderId)).toEqual([orderId])
   })
+
+  it('a write that answers after 5 s is never overtaken: the record ends with the order being paid', async () => {
+    // the first write (the attempt's key, before the order is asked for) takes 7 s; the checkout
+    // stops waiting for it at 5 s and goes on, but the next write, which holds the order, waits for
+    // it: landing first, it would be written over and a kill would lose the order
+    const disk = memoryStorage()
+    const times = [7_000]
+    const storage = {
+      getItem: (key: string) => disk.getItem(key),
+      setItem: (key: string, value: string) =>
+        new Promise<void>((resolve) =>
+          setTimeout(() => {
+            disk.setItem(key, value)
+            resolve()
+          }, times.shift() ?? 10),
+        ),
+      removeItem: (key: string) => disk.removeItem(key),
+    }
+    const api = fakeApi()
+    const channel = manualChannel()
+    const checkout = createCheckout({ api, channel, storage, lifecycle: fakeLifecycle() })
+    await settle(checkout.resume())
+    void checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(checkout.getSnapshot()).toMatchObject({ status: 'paying', storageIssue: 'storage_failed' })
+    const orderId = checkout.getSnapshot().order?.orderId
+    expect(channel.calls).toHaveLength(1)
+    expect(Object.values(disk.dump()).join()).toContain(`"orderId":"${orderId}"`)
+  })
 })

@@ -783,9 +783,10 @@ describe('environment', () => {
     await vi.advanceTimersByTimeAsync(5000) // the read timed out
     expect(checkout.getSnapshot().storageIssue).toBe('storage_failed')
     void checkout.submit(request(1500))
-    // the record is still unread: the attempt's first write reads it again (and waits for it, up to
-    // 5 s) instead of writing over it; the late answer of the first read merges o2 meanwhile
-    await vi.advanceTimersByTimeAsync(8000)
+    // the record is still unread: the attempt's first write reads it again instead of writing over
+    // it; the late answer of the first read merges o2 meanwhile. Storage calls are made one at a
+    // time, so that read waits for the first (8 s), takes 8 s itself, and the writes follow it
+    await vi.advanceTimersByTimeAsync(20_000)
     expect(checkout.getSnapshot().pendingCount).toBe(2)
     const kept = JSON.parse(stored.dump()[KEY] ?? '{}').orders.map((o: { orderId: string }) => o.orderId)
     expect(kept).toEqual(['o3', 'o2'])

@@ -1,5 +1,5 @@
 import type { StoragePort } from '../storage/storage'
-import { timeboxed } from '../storage/timeboxed'
+import { type QueuedStorage, storageQueue } from '../storage/timeboxed'
 import { reportLater } from '../store/createStore'
 import type { Lines } from './cartLines'
 import { parseCart, serializeCart } from './cartRecord'
@@ -53,6 +53,7 @@ function replayActions(stored: Lines, pending: readonly Replay[]): Lines {
 // answered after its time was up.
 function readCart(
   storage: StoragePort,
+  queued: QueuedStorage,
   key: string,
   hydrate: (text: string | null) => void,
   fail: () => void,
@@ -60,12 +61,7 @@ function readCart(
 ): Promise<void> {
   try {
     const read = storage.getItem(key)
-    if (isPromise(read)) {
-      return timeboxed(() => read).then(hydrate, () => {
-        fail()
-        read.then(late, () => {})
-      })
-    }
+    if (isPromise(read)) return queued(() => read, late).then(hydrate, fail)
     hydrate(read)
   } catch {
     fail()
@@ -73,33 +69,23 @@ function readCart(
   return Promise.resolve()
 }
 
-// A write is given STORAGE_TIMEOUT_MS (then reported failed, and the next write goes ahead); one
-// given up on that lands after all, over what was written since, is reported failed again (not
-// saved) and `landedLate` runs.
+/**
+ * Writes the lines (removes the record when there are none); `report` says whether it failed, and
+ * again when a write reported failed lands after all while `isLatest()` (no newer write was asked).
+ */
 async function writeCart(
+  queued: QueuedStorage,
   storage: StoragePort,
   key: string,
   lines: Lines,
   report: (failed: boolean) => void,
-  landedLate: () => void,
+  isLatest: () => boolean,
 ): Promise<void> {
   try {
-    const done = lines.length === 0 ? storage.removeItem(key) : storage.setItem(key, serializeCart(lines))
-    if (isPromise(done)) {
-      let givenUp = false
-      done.then(
-        () => {
-          if (!givenUp) return
-          report(true)
-          landedLate()
-        },
-        () => {},
-      )
-      await timeboxed(() => done).catch((error: unknown) => {
-        givenUp = true
-        throw error
-      })
-    }
+    await queued(
+      () => (lines.length === 0 ? storage.removeItem(key) : storage.setItem(key, serializeCart(lines))),
+      () => isLatest() && report(false),
+    )
     report(false)
   } catch {
     report(true)
@@ -108,9 +94,9 @@ async function writeCart(
 
 /**
  * Keeps the cart under `key`. The launch's read replays the actions taken while it ran over the
- * stored lines. Changes are written once per microtask burst, in order, each given 5 s (a write that
- * lands later reports `storage_failed` until the lines shown are written again). A saved cart is never
- * written over unseen: after a read that failed or timed out, each write first reads the record
+ * stored lines. Changes are written once per microtask burst, one storage call at a time (a slow
+ * write is never overtaken), each reported failed after 5 s while it still waits or runs. A saved
+ * cart is never written over unseen: after a read that failed or timed out, each write first reads the record
  * again and replays the actions since over what it holds, and writes nothing when that read fails
  * too; a launch's read answering late is merged the same way.
  */
@@ -121,11 +107,14 @@ export function persistCart(
   cart: PersistedCart,
 ): CartPersistence {
   if (!storage) return { ready: Promise.resolve(), acted() {}, flush: () => Promise.resolve() }
+  // one storage call at a time: a slow write is never overtaken by a newer one
+  const queued = storageQueue()
   let loading = true
   // the stored record could not be read: nothing is written over it until a read succeeds
   let unread = false
   let pending: Replay[] = []
   let writeScheduled = false
+  let writes = 0
   let writing: Promise<void> = Promise.resolve()
 
   // the stored lines with the actions replayed over them; true when they need writing
@@ -143,7 +132,7 @@ export function persistCart(
     writeScheduled = false
     if (unread) {
       try {
-        const text = await timeboxed(() => storage!.getItem(key))
+        const text = await queued(() => storage!.getItem(key))
         // a late answer to the launch's read may have merged meanwhile
         if (unread) merge(text)
       } catch {
@@ -151,8 +140,8 @@ export function persistCart(
         return
       }
     }
-    // a write that lands after its time may hold older lines: the lines shown are written again
-    await writeCart(storage!, key, cart.lines(), cart.report, scheduleWrite)
+    const write = ++writes
+    await writeCart(queued, storage!, key, cart.lines(), cart.report, () => write === writes)
   }
   function scheduleWrite(): void {
     if (loading || writeScheduled) return
@@ -171,7 +160,7 @@ export function persistCart(
   }
 
   // a listener throwing during hydration is reported, never a rejected `ready`
-  const ready = readCart(storage, key, hydrate, hydrateFailed, (text) => {
+  const ready = readCart(storage, queued, key, hydrate, hydrateFailed, (text) => {
     if (unread) hydrate(text)
   }).catch(reportLater)
 

@@ -30,8 +30,15 @@ export interface PendingOrder {
 /** Version of the persisted record. */
 export const PENDING_VERSION = 1
 
-/** Orders kept at most (newest first). */
+/**
+ * Orders kept (newest first). Past it, `withOrder` drops one after one last question to the server;
+ * a merge drops only orders whose cashier never opened (see {@link mergeOrders}).
+ */
 export const MAX_PENDING = 5
+
+// A stored record holding more orders than this is not one the checkout wrote (a merge holds at most
+// MAX_PENDING plus the orders whose cashier opened, each of which the next new order can push out)
+const MAX_STORED = 4 * MAX_PENDING
 
 const SHOWN: readonly string[] = ['paying', 'confirming', 'cancelled', 'failed', 'unknown']
 
@@ -104,7 +111,7 @@ export function parsePendingOrders(raw: string | null): StoredCheckout & { corru
     unanswered?: unknown
   }
   if (version !== PENDING_VERSION || !Array.isArray(orders)) return { orders: [], corrupt: true }
-  const valid = orders.filter(isPendingOrder).slice(0, MAX_PENDING)
+  const valid = orders.filter(isPendingOrder).slice(0, MAX_STORED)
   const unansweredOk = unanswered === undefined || isUnanswered(unanswered)
   return {
     orders: valid,
@@ -137,7 +144,7 @@ export function toCreatedOrder(order: PendingOrder): CreatedOrder {
 
 // ---- the pending list, as pure functions over an immutable, newest-first array ----
 
-/** Pending orders, newest first (at most {@link MAX_PENDING}). */
+/** Pending orders, newest first (at most {@link MAX_PENDING}, but see {@link mergeOrders}). */
 export type PendingList = readonly PendingOrder[]
 
 /**
@@ -174,11 +181,20 @@ export function updateOrder(list: PendingList, orderId: string, patch: Partial<P
     : list
 }
 
-/** Stored orders merged behind the ones this session already holds. */
+/**
+ * Stored orders merged behind the ones this session already holds. Past {@link MAX_PENDING}, orders
+ * whose cashier never opened (they cannot have been paid) are dropped, the oldest first; an order
+ * whose cashier opened is never dropped without a word to the server, so the list may hold more
+ * until new orders push them out (`withOrder`, after one last question) or the server answers them.
+ */
 export function mergeOrders(list: PendingList, stored: PendingList): PendingList {
   if (stored.length === 0) return list
   const known = new Set(list.map((o) => o.orderId))
-  return [...list, ...stored.filter((o) => !known.has(o.orderId))].slice(0, MAX_PENDING)
+  const merged = [...list, ...stored.filter((o) => !known.has(o.orderId))]
+  for (let i = merged.length - 1; i >= 0 && merged.length > MAX_PENDING; i--) {
+    if (!merged[i]!.payStarted) merged.splice(i, 1)
+  }
+  return merged
 }
 
 /** The orders not past their time, and those of `keep` (the same array when all are). */

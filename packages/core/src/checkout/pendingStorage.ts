@@ -1,5 +1,5 @@
 import type { StoragePort } from '../storage/storage'
-import { timeboxed } from '../storage/timeboxed'
+import { storageQueue } from '../storage/timeboxed'
 import { mergeOrders, parsePendingOrders, type StoredCheckout, serializePendingOrders } from './pendingOrders'
 
 /** Where the checkout keeps its pending orders: one record, written in order, never thrown at. */
@@ -26,7 +26,8 @@ function merged(next: StoredCheckout, held: StoredCheckout): StoredCheckout {
  * launch's read (`read`, called once, first) has settled, and a write asked for before then keeps
  * what it found. When that read failed, the record is still unread: each write first reads it
  * again and merges what it holds (and tells the checkout, through `late`), so orders of an earlier
- * session, perhaps paid, are never written over; a write whose read fails again writes nothing.
+ * session, perhaps paid, are never written over; a write whose read fails again writes nothing, and
+ * a write asked for before such a read keeps what the read found.
  */
 export function pendingStorage(storage: StoragePort, key: string): PendingStorage {
   let held: StoredCheckout = { orders: [] }
@@ -36,24 +37,33 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
     settle = () => resolve(true)
   })
   let unread: ((stored: StoredCheckout) => void) | undefined
+  // what a read found after the launch's read failed, and how many such reads there were: a write
+  // asked for before the checkout knew it keeps those orders too
+  let found: StoredCheckout = { orders: [] }
+  let reads = 0
+  const learned = (record: StoredCheckout, late: (stored: StoredCheckout) => void) => {
+    unread = undefined
+    found = record
+    reads++
+    late(record)
+  }
+  // one storage call at a time: a slow write never lands over a newer one
+  const queued = storageQueue()
   return {
     async read(late) {
-      const reading = Promise.resolve().then(() => storage.getItem(key))
+      // a read that answers after its time is merged, unless a write has read the record since
+      const answeredLate = (raw: string | null) => {
+        if (unread === late) learned(parsePendingOrders(raw), late)
+      }
       try {
-        const { corrupt, ...stored } = parsePendingOrders(await timeboxed(() => reading))
+        const { corrupt, ...stored } = parsePendingOrders(
+          await queued(() => storage.getItem(key), answeredLate),
+        )
         held = stored
         return corrupt ? { ...stored, issue: 'storage_corrupt' } : stored
       } catch (error) {
         console.warn('[TradeKit] checkout could not read its pending orders', error)
         unread = late
-        reading.then(
-          (raw) => {
-            if (unread !== late) return
-            unread = undefined
-            late(parsePendingOrders(raw))
-          },
-          () => {},
-        )
         return { orders: [], issue: 'storage_failed' }
       } finally {
         readDone = true
@@ -62,20 +72,18 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
     },
     write(next) {
       const early = !readDone
+      const knew = reads
       writes = writes.then(async () => {
         try {
           let stored = early ? merged(next, held) : next
           const late = unread
           if (late) {
-            const found = parsePendingOrders(await timeboxed(() => storage.getItem(key)))
-            if (unread === late) {
-              unread = undefined
-              late(found)
-            }
-            stored = merged(stored, found)
-          }
-          if (stored.orders.length === 0 && !stored.unanswered) await timeboxed(() => storage.removeItem(key))
-          else await timeboxed(() => storage.setItem(key, serializePendingOrders(stored)))
+            const record = parsePendingOrders(await queued(() => storage.getItem(key)))
+            if (unread === late) learned(record, late)
+            stored = merged(stored, record)
+          } else if (reads !== knew) stored = merged(stored, found)
+          if (stored.orders.length === 0 && !stored.unanswered) await queued(() => storage.removeItem(key))
+          else await queued(() => storage.setItem(key, serializePendingOrders(stored)))
           return true
         } catch (error) {
           console.warn('[TradeKit] checkout could not persist its pending orders', error)

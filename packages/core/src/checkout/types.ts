@@ -269,7 +269,7 @@ export interface CheckoutSnapshot {
   readonly retry: RetryMode | null
   /** Earlier orders found paid after the user moved on ("your earlier payment went through"). */
   readonly latePaid: readonly LatePaidOrder[]
-  /** Orders kept until the server says they are final (at most 5). */
+  /** Orders kept until the server says they are final (5; more for a while after a merge, see docs). */
   readonly pendingCount: number
   /** Set when persisted data was corrupt (discarded) or storage failed. */
   readonly storageIssue?: 'storage_corrupt' | 'storage_failed'
