@@ -27,21 +27,23 @@ describe('parsePendingOrders', () => {
   })
 })
 
+/** A pending order `o<n>`, made at time `n`. */
+const order = (n: number, payStarted: boolean): PendingOrder => ({
+  orderId: `o${n}`,
+  idempotencyKey: `k${n}`,
+  amount: money(100),
+  createdAt: n,
+  channelId: 'c',
+  method: 'pay',
+  payment: {},
+  request: { lines: [{ skuId: 'vip', quantity: 1 }], expectedPayable: money(100) },
+  shown: 'unknown',
+  payStarted,
+  closedByUs: false,
+  retryable: true,
+})
+
 describe('mergeOrders', () => {
-  const order = (n: number, payStarted: boolean): PendingOrder => ({
-    orderId: `o${n}`,
-    idempotencyKey: `k${n}`,
-    amount: money(100),
-    createdAt: n,
-    channelId: 'c',
-    method: 'pay',
-    payment: {},
-    request: { lines: [{ skuId: 'vip', quantity: 1 }], expectedPayable: money(100) },
-    shown: 'unknown',
-    payStarted,
-    closedByUs: false,
-    retryable: true,
-  })
   const ids = (list: readonly PendingOrder[]) => list.map((o) => o.orderId)
 
   it('puts stored orders behind the session’s, once each', () => {
@@ -74,23 +76,9 @@ describe('mergeOrders', () => {
 
 describe('pendingStorage after a failed launch read', () => {
   const KEY = 'tradekit:default:guest:checkout'
-  const stored = (n: number): PendingOrder => ({
-    orderId: `o${n}`,
-    idempotencyKey: `k${n}`,
-    amount: money(100),
-    createdAt: n,
-    channelId: 'c',
-    method: 'pay',
-    payment: {},
-    request: { lines: [{ skuId: 'vip', quantity: 1 }], expectedPayable: money(100) },
-    shown: 'unknown',
-    payStarted: true,
-    closedByUs: false,
-    retryable: true,
-  })
 
   it('a write asked for before a later read found the stored orders keeps them too', async () => {
-    const disk = memoryStorage({ [KEY]: serializePendingOrders({ orders: [stored(1)] }) })
+    const disk = memoryStorage({ [KEY]: serializePendingOrders({ orders: [order(1, true)] }) })
     let failReads = 1
     let failWrites = [false, false, true] // the third write (the one that would restore o1) fails
     const storage: StoragePort = {
@@ -120,7 +108,7 @@ describe('pendingStorage after a failed launch read', () => {
     expect(learned).toEqual([['o1']])
     // the checkout, told of o1, asks for a write with it; that one fails
     expect(await second).toBe(true)
-    expect(await records.write({ orders: [stored(1)] })).toBe(false)
+    expect(await records.write({ orders: [order(1, true)] })).toBe(false)
     expect(disk.getItem(KEY)).toContain('"orderId":"o1"')
     failWrites = []
     vi.restoreAllMocks()
