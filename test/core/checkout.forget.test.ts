@@ -180,10 +180,18 @@ describe('pending orders past their time', () => {
     const channel = manualChannel()
     const second = createCheckout({ api, channel, storage: flaky, lifecycle: fakeLifecycle() })
     expect((await settle(second.resume())).storageIssue).toBe('storage_failed')
-    // a new purchase writes the record: the earlier order is read again and kept, then reported
+    // a new purchase writes the record: the earlier order is read again, kept (never written over)
+    // and asked about at once: the server has it paid, so it is reported without waiting for a show
+    const written: string[] = []
+    const setItem = flaky.setItem
+    flaky.setItem = (key, value) => {
+      written.push(value)
+      setItem(key, value)
+    }
     void second.submit(request(2400))
     await vi.advanceTimersByTimeAsync(100)
-    expect(Object.values(storage.dump()).join()).toContain(`"orderId":"${orderId}"`)
+    expect(written[0]).toContain(`"orderId":"${orderId}"`)
+    expect(second.getSnapshot().latePaid.map((o) => o.orderId)).toEqual([orderId])
     const snapshot = await settle(second.resume())
     expect(snapshot.latePaid.map((o) => o.orderId)).toEqual([orderId])
   })
@@ -259,5 +267,30 @@ describe('pending orders past their time', () => {
     const orderId = checkout.getSnapshot().order?.orderId
     expect(channel.calls).toHaveLength(1)
     expect(Object.values(disk.dump()).join()).toContain(`"orderId":"${orderId}"`)
+  })
+
+  it('an order found by a read that answered after 5 s is asked about at once, without a show', async () => {
+    const { api, storage, orderId } = await killedInPayment(true)
+    let first = true
+    const slowFirstRead = {
+      getItem: (key: string) => {
+        const value = storage.getItem(key)
+        if (!first) return value
+        first = false
+        return new Promise<string | null>((resolve) => setTimeout(() => resolve(value), 7_000))
+      },
+      setItem: (key: string, value: string) => storage.setItem(key, value),
+      removeItem: (key: string) => storage.removeItem(key),
+    }
+    const second = createCheckout({
+      api,
+      channel: manualChannel(),
+      storage: slowFirstRead,
+      lifecycle: fakeLifecycle(),
+    })
+    // the launch waits 5 s for the read, then re-checks what it knows: nothing yet
+    expect(await settle(second.resume())).toMatchObject({ storageIssue: 'storage_failed', latePaid: [] })
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(second.getSnapshot().latePaid.map((o) => o.orderId)).toEqual([orderId])
   })
 })

@@ -130,7 +130,7 @@ export function startRuntime(config: RuntimeConfig): CheckoutRuntime {
 /** Reads the pending orders into the machine; corrupt data is reported and written over. */
 function hydrate(rt: CheckoutRuntime, persist: () => void): Promise<void> {
   return rt.config.records
-    .read((late) => rt.dispatch({ type: 'HYDRATED', orders: late.orders }))
+    .read((found) => rt.dispatch({ type: 'HYDRATED', orders: found.orders, late: true }))
     .then(({ issue, ...stored }) => {
       rt.dispatch({ type: 'HYDRATED', ...stored })
       if (issue === 'storage_corrupt') {

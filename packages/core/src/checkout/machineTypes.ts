@@ -42,7 +42,13 @@ export type CheckoutEvent =
   | { readonly type: 'RESUME' }
   | { readonly type: 'SHOW' }
   | { readonly type: 'HIDE' }
-  | { readonly type: 'HYDRATED'; readonly orders: PendingList; readonly unanswered?: UnansweredKey }
+  | {
+      readonly type: 'HYDRATED'
+      readonly orders: PendingList
+      readonly unanswered?: UnansweredKey
+      /** Found by a read that answered after the launch's had failed or timed out. */
+      readonly late?: boolean
+    }
   | { readonly type: 'STORAGE_ISSUE'; readonly issue: 'storage_corrupt' | 'storage_failed' }
   | { readonly type: 'CHANNEL_STATE'; readonly orderId: string; readonly state: unknown }
   | { readonly type: 'READY'; readonly flow: number }

@@ -76,11 +76,20 @@ export function reconciled(s: CheckoutState, e: EventOf<'RECONCILED'>): Step {
   return { orders, patch: { latePaid: [...s.snapshot.latePaid, late] } }
 }
 
-/** What storage held, behind what this session already has. */
+/**
+ * What storage held, behind what this session already has. Orders a late read found were not there
+ * when the launch's re-check ran: each is asked about now (one found paid is reported as latePaid).
+ */
 export function hydrated(s: CheckoutState, e: EventOf<'HYDRATED'>, c: MachineContext): Step {
   const fresh = e.unanswered && e.unanswered.at + c.timing.forgetWithoutExpiryMs > c.now
+  const orders = mergeOrders(s.orders, e.orders)
+  const known = new Set(s.orders.map((o) => o.orderId))
+  const effects: CheckoutEffect[] = e.late
+    ? orders.filter((o) => !known.has(o.orderId)).map((order) => ({ type: 'reconcile', order }))
+    : []
   return {
-    orders: mergeOrders(s.orders, e.orders),
+    orders,
+    effects,
     ...(!s.unanswered && fresh ? { unanswered: e.unanswered } : {}),
   }
 }
