@@ -26,7 +26,7 @@ import {
 } from '@tradekit/core'
 import fc from 'fast-check'
 import { vi } from 'vitest'
-import { faultRuns, faultSuite } from './faultModel'
+import { abortable, faultRuns, faultSuite } from './faultModel'
 
 const NUM_RUNS = faultRuns(process.env.TRADEKIT_FAULT_RUNS, 20_000)
 const stats = { orders: 0, cashierOpened: 0, shownPaid: 0, latePaid: 0, priceChanged: 0 }
@@ -107,17 +107,6 @@ interface ServerOrder {
   request: OrderRequest
   status: OrderStatus
   createdAt: number
-}
-
-function abortable<T>(signal: AbortSignal, ms: number | null, value: () => T): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(new TradeKitError('ABORTED'))
-    const timer = ms === null ? undefined : setTimeout(() => resolve(value()), ms)
-    signal.addEventListener('abort', () => {
-      if (timer !== undefined) clearTimeout(timer)
-      reject(new TradeKitError('ABORTED'))
-    })
-  })
 }
 
 async function runScenario(scenario: Scenario): Promise<string[]> {

@@ -1,3 +1,4 @@
+import { TradeKitError } from '@tradekit/core'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -13,6 +14,21 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 export function faultRuns(fromEnv: string | undefined, fallback: number): number {
   const runs = Number(fromEnv)
   return Number.isSafeInteger(runs) && runs > 0 ? runs : fallback
+}
+
+/**
+ * A fake server's answer: `value()` after `ms` (never when `ms` is null), or `ABORTED` as soon as
+ * `signal` aborts — what a request the checkout or a store gave up on does.
+ */
+export function abortable<T>(signal: AbortSignal, ms: number | null, value: () => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(new TradeKitError('ABORTED'))
+    const timer = ms === null ? undefined : setTimeout(() => resolve(value()), ms)
+    signal.addEventListener('abort', () => {
+      if (timer !== undefined) clearTimeout(timer)
+      reject(new TradeKitError('ABORTED'))
+    })
+  })
 }
 
 /** Runs the fake clock `ms` on; a timer that throws (a listener's error reported later) is a violation. */

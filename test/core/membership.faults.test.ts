@@ -53,7 +53,7 @@ import {
 } from '@tradekit/core'
 import fc from 'fast-check'
 import { vi } from 'vitest'
-import { advanceTime, faultRuns, faultSuite } from './faultModel'
+import { abortable, advanceTime, faultRuns, faultSuite } from './faultModel'
 
 const NUM_RUNS = faultRuns(process.env.TRADEKIT_MEMBERSHIP_FAULT_RUNS, 2000)
 const stats = { unlocks: 0, active: 0, pending: 0, failed: 0, doubleTaps: 0, confirmed: 0 }
@@ -206,17 +206,6 @@ const isPaid = (status: OrderStatus | undefined) => status === 'paid' || status 
 const versionOf = (e: Entitlement) => (e.active ? (e.expiresAt ?? EXPIRES_BASE) - EXPIRES_BASE : 0)
 const canon = (e: Entitlement) =>
   e.active ? `active ${e.planId} v${versionOf(e)}` : `inactive${e.planId ? ` ${e.planId}` : ''}`
-
-function abortable<T>(signal: AbortSignal, ms: number | null, value: () => T): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(new TradeKitError('ABORTED'))
-    const timer = ms === null ? undefined : setTimeout(() => resolve(value()), ms)
-    signal.addEventListener('abort', () => {
-      if (timer !== undefined) clearTimeout(timer)
-      reject(new TradeKitError('ABORTED'))
-    })
-  })
-}
 
 async function runScenario(scenario: Scenario): Promise<string[]> {
   const violations: string[] = []

@@ -89,7 +89,7 @@ import {
 } from '@tradekit/core'
 import fc from 'fast-check'
 import { vi } from 'vitest'
-import { advanceTime, faultRuns, faultSuite } from './faultModel'
+import { abortable, advanceTime, faultRuns, faultSuite } from './faultModel'
 
 const NUM_RUNS = faultRuns(process.env.TRADEKIT_ORDERS_FAULT_RUNS, 2000)
 const stats = {
@@ -357,17 +357,6 @@ const networkError = (variant: number): unknown => {
     default:
       return { errMsg: 'request:fail socket closed' }
   }
-}
-
-function abortable<T>(signal: AbortSignal, ms: number | null, value: () => T): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(new TradeKitError('ABORTED'))
-    const timer = ms === null ? undefined : setTimeout(() => resolve(value()), ms)
-    signal.addEventListener('abort', () => {
-      if (timer !== undefined) clearTimeout(timer)
-      reject(new TradeKitError('ABORTED'))
-    })
-  })
 }
 
 const sigOf = (refunds: Readonly<Record<string, RefundStatus>> | undefined) =>
