@@ -23,22 +23,20 @@ function merged(next: StoredCheckout, held: StoredCheckout): StoredCheckout {
 
 /**
  * The pending-order record of one user behind the storage port. Nothing is written before the
- * launch's read (`read`, called once, first) has settled, and a write asked for before then keeps
- * what it found. When that read failed, the record is still unread: each write first reads it
- * again and merges what it holds (and tells the checkout, through `late`), so orders of an earlier
- * session, perhaps paid, are never written over; a write whose read fails again writes nothing, and
- * a write asked for before such a read keeps what the read found.
+ * launch's read (`read`, called once, first) has settled. When that read failed, the record is still
+ * unread: each write first reads it again and merges what it holds (and tells the checkout, through
+ * `late`), so orders of an earlier session, perhaps paid, are never written over; a write whose read
+ * fails again writes nothing. One rule covers every write asked for before a read answered (the
+ * launch's or a later one): it keeps what that read found, which the checkout did not know yet.
  */
 export function pendingStorage(storage: StoragePort, key: string): PendingStorage {
-  let held: StoredCheckout = { orders: [] }
-  let readDone = false
   let settle: () => void = () => {}
   let writes: Promise<boolean> = new Promise<boolean>((resolve) => {
     settle = () => resolve(true)
   })
   let unread: ((stored: StoredCheckout) => void) | undefined
-  // what a read found after the launch's read failed, and how many such reads there were: a write
-  // asked for before the checkout knew it keeps those orders too
+  // what the last read found, and how many reads answered: a write asked for before a read answered
+  // keeps those orders too
   let found: StoredCheckout = { orders: [] }
   let reads = 0
   const learned = (record: StoredCheckout, late: (stored: StoredCheckout) => void) => {
@@ -59,23 +57,22 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
         const { corrupt, ...stored } = parsePendingOrders(
           await queued(() => storage.getItem(key), answeredLate),
         )
-        held = stored
+        found = stored
+        reads++
         return corrupt ? { ...stored, issue: 'storage_corrupt' } : stored
       } catch (error) {
         console.warn('[TradeKit] checkout could not read its pending orders', error)
         unread = late
         return { orders: [], issue: 'storage_failed' }
       } finally {
-        readDone = true
         settle()
       }
     },
     write(next) {
-      const early = !readDone
       const knew = reads
       writes = writes.then(async () => {
         try {
-          let stored = early ? merged(next, held) : next
+          let stored = next
           const late = unread
           if (late) {
             const record = parsePendingOrders(await queued(() => storage.getItem(key)))
