@@ -43,15 +43,3 @@ export function isValidRequest(request: OrderRequest): boolean {
   )
   return linesOk && isMoney(request.expectedPayable)
 }
-
-/** A fresh idempotency key: time and randomness (crypto where the engine has it). */
-export function defaultKey(): string {
-  let random = ''
-  const crypto = (globalThis as { crypto?: { getRandomValues?(a: Uint32Array): Uint32Array } }).crypto
-  if (crypto?.getRandomValues) {
-    for (const n of crypto.getRandomValues(new Uint32Array(3))) random += n.toString(36)
-  } else {
-    for (let i = 0; i < 3; i++) random += Math.floor(Math.random() * 0xffffffff).toString(36)
-  }
-  return `tk-${Date.now().toString(36)}-${random}`
-}

@@ -1,8 +1,9 @@
 import { TradeKitError } from '../errors/TradeKitError'
+import { idempotencyKey } from '../internal/idempotencyKey'
 import { isMoney } from '../money/money'
 import type { PaymentChannel } from '../payment/paymentChannel'
 import { memoryStorage, storageKey } from '../storage/storage'
-import { attemptOf, defaultKey, isValidRequest } from './attempt'
+import { attemptOf, isValidRequest } from './attempt'
 import { type CheckoutRuntime, startRuntime } from './checkoutRuntime'
 import { isMoving } from './checkoutStatus'
 import type { PendingOrder } from './pendingOrders'
@@ -62,7 +63,7 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     api: options.api,
     channels: channelList(options, []),
     timing: { ...DEFAULT_CHECKOUT_TIMING, ...options.timing },
-    createKey: options.createKey ?? defaultKey,
+    createKey: options.createKey ?? idempotencyKey,
     records: pendingStorage(
       options.storage ?? memoryStorage(),
       storageKey('checkout', { namespace: options.namespace, userId: options.userId }),

@@ -1,4 +1,5 @@
 import { createAborter, withTimeout } from '../checkout/abort'
+import { idempotencyKey } from '../internal/idempotencyKey'
 import { createStore, type Store } from '../store/createStore'
 import {
   type ClaimState,
@@ -15,7 +16,7 @@ import {
 export interface CouponWalletOptions {
   /** The team's coupon backend. */
   api: CouponsApi
-  /** Makes idempotency keys (tests); defaults to a time-and-random key. */
+  /** Makes idempotency keys (tests); defaults to a time-and-random key (crypto where the engine has it). */
   createKey?: () => string
   /** How long a list or a claim may take before it fails with `TIMEOUT` (and is aborted). @default 10 s */
   timing?: { readonly requestTimeoutMs?: number }
@@ -23,9 +24,7 @@ export interface CouponWalletOptions {
 
 const idle: WalletTab = { status: 'idle', coupons: [] }
 
-function defaultKey(): string {
-  return `claim-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
-}
+const claimKey = () => idempotencyKey('claim')
 
 // Claims, one request per coupon at a time, one idempotency key per coupon for the wallet's life.
 function createClaims(
@@ -104,7 +103,7 @@ function createClaims(
  */
 export function createCouponWallet(options: CouponWalletOptions): CouponWallet {
   const { api } = options
-  const createKey = options.createKey ?? defaultKey
+  const createKey = options.createKey ?? claimKey
   const timeoutMs = options.timing?.requestTimeoutMs ?? 10_000
   const store = createStore<CouponWalletSnapshot>({
     tabs: { available: idle, used: idle, expired: idle },

@@ -1,5 +1,5 @@
-import { defaultKey } from '../checkout/attempt'
 import { type AnyTradeKitError, TradeKitError } from '../errors/TradeKitError'
+import { idempotencyKey as newKey } from '../internal/idempotencyKey'
 import { ORDER_ACTIONS, orderActions } from './orderActions'
 import { planRefund } from './refunds'
 import type { Order, OrderLifecycleStatus, OrdersApi, RefundInput } from './types'
@@ -69,7 +69,7 @@ export function refundPlan(
   const request = planRefund(order, input)
   const asked = JSON.stringify(request)
   const kept = keys.get(order.orderId)
-  const idempotencyKey = kept?.asked === asked ? kept.key : defaultKey()
+  const idempotencyKey = kept?.asked === asked ? kept.key : newKey()
   keys.set(order.orderId, { asked, key: idempotencyKey })
   const known = order.refunds
   return {
