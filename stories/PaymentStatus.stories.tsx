@@ -22,7 +22,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Where the payment is, from the checkout of `useCheckout()`, with the action each state offers: creating and paying; confirming with its progress (paused while the app is hidden); paid (or refunded); cancelled with "pay now" and failed with "try again"; expired with "order again"; unknown with "we are confirming, you can leave this page" and "check again". Every change is announced. Renders nothing while idle and for a price change (show `PriceChangedNotice` then). The state is the checkout\'s, not a prop: each story drives a sandbox cashier into one.',
+          'Where the payment is, from the checkout of `useCheckout()`, with the action each state offers: creating and paying; confirming with its progress (paused while the app is hidden); paid (or refunded); cancelled with "pay now" and failed with "try again"; expired with "order again"; unknown with "we are confirming, you can leave this page" and "check again". While the phone could not save the order (`storageIssue: \'storage_failed\'`) it asks the user to keep the app open, and says "check My orders" instead of "we\'ll let you know". Every change is announced. Renders nothing while idle and for a price change (show `PriceChangedNotice` then). The state is the checkout\'s, not a prop: each story drives a sandbox cashier into one.',
       },
     },
   },
@@ -140,6 +140,34 @@ export const Unknown: Story = {
     await expect(canvas.getByRole('button', { name: t('status.checkAgain') })).toBeVisible()
     await userEvent.click(canvas.getByRole('button', { name: t('status.leave') }))
     await expect(args.onLeave).toHaveBeenCalledTimes(1)
+  },
+}
+
+/**
+ * The phone's storage is full, so the checkout could not save the order: while the cashier is open
+ * the user is asked to keep the app open (a kill now would leave nothing to report the payment later).
+ */
+export const PayingUnsaved: Story = {
+  decorators: [withTrade({ ...states.paying, storageFull: true })],
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByText(t('status.unsaved'), {}, wait)).toBeVisible()
+    await expect(canvas.getByRole('status')).toHaveTextContent(t('status.paying'))
+  },
+}
+
+/**
+ * Confirmation ran out of time and the phone could not save the order: "check My orders" instead of
+ * "we'll let you know", which nothing could keep.
+ */
+export const UnknownUnsaved: Story = {
+  decorators: [withTrade({ ...states.unknown, storageFull: true })],
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByText(t('status.unknownUnsaved'), {}, wait)).toBeVisible()
+    await expect(canvas.queryByText(t('status.unknown'))).toBeNull()
   },
 }
 

@@ -758,6 +758,45 @@ describe('environment', () => {
     warn.mockRestore()
   })
 
+  it('clears storage_failed once a later write reaches the storage, and keeps storage_corrupt', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const api = fakeApi()
+    const channel = manualChannel()
+    const disk = memoryStorage()
+    let broken = true
+    const storage = {
+      getItem: disk.getItem,
+      setItem: (key: string, value: string) => {
+        if (broken) throw new Error('quota')
+        disk.setItem(key, value)
+      },
+      removeItem: disk.removeItem,
+    }
+    const checkout = createCheckout({ api, channel, storage })
+    const done = checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    // the order's writes failed: a kill now would lose it
+    expect(checkout.getSnapshot()).toMatchObject({ status: 'paying', storageIssue: 'storage_failed' })
+    expect(disk.dump()[KEY]).toBeUndefined()
+    broken = false
+    channel.answer({ kind: 'submitted' })
+    await vi.advanceTimersByTimeAsync(0)
+    // the next write (the order now confirming) saved the whole list
+    expect(checkout.getSnapshot().storageIssue).toBeUndefined()
+    expect(JSON.parse(disk.dump()[KEY] ?? '{}').orders).toHaveLength(1)
+    api.markPaid('o1')
+    expect((await settle(done)).status).toBe('paid')
+
+    const corrupt = memoryStorage()
+    corrupt.setItem(KEY, '{oops')
+    const second = createCheckout({ api, channel: manualChannel(), storage: corrupt })
+    await settle(second.resume())
+    void second.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    expect(second.getSnapshot()).toMatchObject({ status: 'paying', storageIssue: 'storage_corrupt' })
+    warn.mockRestore()
+  })
+
   it('does not write over orders a slow storage answers late', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const api = fakeApi()

@@ -5,6 +5,7 @@ import {
   money,
   type OrderStatus,
   type SandboxStep,
+  type StoragePort,
   sandboxChannel,
 } from '@tradekit/core'
 import { enUS } from '@tradekit/core/locales/en-US'
@@ -26,9 +27,19 @@ function Pay() {
   )
 }
 
-function setup(step: SandboxStep, status: OrderStatus, locale: 'zh-CN' | 'en-US' = 'zh-CN') {
+function setup(
+  step: SandboxStep,
+  status: OrderStatus,
+  locale: 'zh-CN' | 'en-US' = 'zh-CN',
+  storage: StoragePort = memoryStorage(),
+) {
   const api: CheckoutApi = {
-    createOrder: vi.fn(async () => ({ orderId: 'TK20261206001', amount: money(9900), payment: {} })),
+    // the sandbox cashier's payload names the order
+    createOrder: vi.fn(async () => ({
+      orderId: 'TK20261206001',
+      amount: money(9900),
+      payment: { orderId: 'TK20261206001' },
+    })),
     getOrderStatus: vi.fn(async () => status),
   }
   const onViewOrder = vi.fn()
@@ -37,7 +48,7 @@ function setup(step: SandboxStep, status: OrderStatus, locale: 'zh-CN' | 'en-US'
     <TradeProvider
       api={api}
       channel={sandboxChannel(step)}
-      storage={memoryStorage()}
+      storage={storage}
       locale={locale}
       messages={locale === 'en-US' ? enUS : undefined}
       timing={{ pollDelaysMs: [10], confirmBudgetMs: 200 }}
@@ -70,6 +81,59 @@ describe('PaymentStatus', () => {
     expect(
       screen.getByRole('status').closest('.tk-payment-status')?.querySelector('[aria-hidden="true"]'),
     ).not.toBeNull()
+  })
+
+  it('says when the phone could not save the order: keep the app open, then check My orders', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const broken: StoragePort = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('quota')
+      },
+      removeItem: () => {},
+    }
+    setup({ outcome: 'hang' }, 'pending', 'zh-CN', broken)
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'pay' })))
+    const paying = await screen.findByText('请在收银台完成支付')
+    expect(paying.closest('[role="status"]')).toHaveTextContent(
+      '本机未能保存这笔订单，支付结果确认前请不要关闭应用',
+    )
+    warn.mockRestore()
+  })
+
+  it('promises to let the user know only when the order is saved', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const broken: StoragePort = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('quota')
+      },
+      removeItem: () => {},
+    }
+    setup({ outcome: 'unknown' }, 'pending', 'en-US', broken)
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'pay' })))
+    expect(
+      await screen.findByText(
+        'We are confirming your payment. This phone could not save the order: if you leave, check its result in My orders.',
+        {},
+        { timeout: 3000 },
+      ),
+    ).toBeInTheDocument()
+    expect(screen.queryByText(/we'll let you know/)).toBeNull()
+    warn.mockRestore()
+  })
+
+  it('promises to let the user know when the order is saved', async () => {
+    setup({ outcome: 'unknown' }, 'pending', 'en-US')
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'pay' })))
+    expect(
+      await screen.findByText(
+        "We are confirming your payment. You can leave this page; we'll let you know.",
+        {},
+        { timeout: 3000 },
+      ),
+    ).toBeInTheDocument()
+    expect(screen.queryByText(/could not save/)).toBeNull()
   })
 
   it('offers "order again" for an expired order only when there is a purchase to order again', async () => {

@@ -119,7 +119,7 @@ export function startRuntime(config: RuntimeConfig): CheckoutRuntime {
     const { orders, unanswered } = state
     const record = unanswered ? { orders: [...orders], unanswered } : { orders: [...orders] }
     writes = config.records.write(record).then((ok) => {
-      if (!ok) rt.dispatch({ type: 'STORAGE_ISSUE', issue: 'storage_failed' })
+      rt.dispatch(ok ? { type: 'SAVED' } : { type: 'STORAGE_ISSUE', issue: 'storage_failed' })
     })
   }
 

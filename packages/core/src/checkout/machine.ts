@@ -125,6 +125,7 @@ export const GUARDS = {
   restoredCancelled: ((s, _e, c) => kept(s, c)[0]?.shown === 'cancelled') as Guard,
   restoredFailed: ((s, _e, c) => kept(s, c)[0]?.shown === 'failed') as Guard,
   hasPending: ((s, _e, c) => kept(s, c).length > 0) as Guard,
+  storageFailed: ((s) => s.snapshot.storageIssue === 'storage_failed') as Guard,
   shownNeedsRecheck: ((s, _e, c) =>
     !s.snapshot.rechecking && shownOrder(s, kept(s, c)) !== undefined) as Guard,
 }
@@ -237,6 +238,14 @@ export const CHECKOUT_TRANSITIONS: readonly TransitionRow[] = [
   // ---- storage
   row({ on: 'HYDRATED', from: '*', to: 'same', rule: 3, act: hydrated }),
   row({ on: 'STORAGE_ISSUE', from: '*', to: 'same', act: (_s, e) => ({ patch: { storageIssue: e.issue } }) }),
+  // a write that reached the storage saved every order known: a failure before it is over
+  row({
+    on: 'SAVED',
+    from: '*',
+    when: 'storageFailed',
+    to: 'same',
+    act: () => ({ patch: { storageIssue: undefined } }),
+  }),
   row({ on: 'CHANNEL_STATE', from: '*', to: 'same', act: channelState }),
 ]
 

@@ -50,6 +50,8 @@ export type CheckoutEvent =
       readonly late?: boolean
     }
   | { readonly type: 'STORAGE_ISSUE'; readonly issue: 'storage_corrupt' | 'storage_failed' }
+  /** A write of the pending orders reached the storage: everything known is saved. */
+  | { readonly type: 'SAVED' }
   | { readonly type: 'CHANNEL_STATE'; readonly orderId: string; readonly state: unknown }
   | { readonly type: 'READY'; readonly flow: number }
   | { readonly type: 'CREATED'; readonly flow: number; readonly created: unknown }

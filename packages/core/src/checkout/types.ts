@@ -271,7 +271,12 @@ export interface CheckoutSnapshot {
   readonly latePaid: readonly LatePaidOrder[]
   /** Orders kept until the server says they are final (5; more for a while after a merge, see docs). */
   readonly pendingCount: number
-  /** Set when persisted data was corrupt (discarded) or storage failed. */
+  /**
+   * `storage_corrupt` once persisted data was corrupt (discarded); `storage_failed` while the
+   * pending orders are not known to be saved: the launch's read or the latest write failed (or took
+   * over 5 s). A later write that reaches the storage clears it. While it is set, an app killed
+   * mid-payment cannot report the payment at its next launch (`PaymentStatus` says so).
+   */
   readonly storageIssue?: 'storage_corrupt' | 'storage_failed'
 }
 

@@ -63,6 +63,8 @@ const zh = {
   'status.failed': '支付失败',
   'status.expired': '订单已过期',
   'status.unknown': '我们正在确认支付结果，你可以离开此页面，结果出来后会通知你',
+  'status.unknownUnsaved': '我们正在确认支付结果。本机未能保存这笔订单，离开后请在“我的订单”中查看结果',
+  'status.unsaved': '本机未能保存这笔订单，支付结果确认前请不要关闭应用',
   'status.payAgain': '继续支付',
   'status.retry': '重试',
   'status.orderAgain': '重新下单',

@@ -55,6 +55,8 @@ function errorKey(error: TradeKitError | undefined): MessageKey {
  * refunded); cancelled with "pay now" and failed with "try again" (both `retry()`); expired with
  * "order again" (`onOrderAgain`, else `retry()` where the checkout has the purchase's lines — not
  * for an order continued from the order centre); unknown with "we are confirming, you can leave this page" and "check again".
+ * While the phone could not save the order (`storageIssue: 'storage_failed'`) it says so: "keep the app
+ * open" while paying and confirming, and "check My orders" instead of "we'll let you know" when unknown.
  * Every change is announced. Renders nothing while idle and for a price change (show
  * `PriceChangedNotice` then).
  *
@@ -67,7 +69,9 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, clas
   const themeVars = useThemeVars()
   const { t, locale } = useTranslate(checkoutMessages)
   const checkout = useCheckout()
-  const { status, error, confirm, rechecking, retryMode, order, latePaid, refunded } = checkout
+  const { status, error, confirm, rechecking, retryMode, order, latePaid, refunded, storageIssue } = checkout
+  // the phone could not save the order: a kill now would leave nothing to tell the user later
+  const unsaved = storageIssue === 'storage_failed'
   if (status === 'idle' && latePaid.length === 0) return null
   if (status === 'failed' && error?.code === 'PRICE_CHANGED') return null
 
@@ -88,11 +92,13 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, clas
     case 'paying':
       message = t('status.paying')
       tone = 'progress'
+      if (unsaved) detail = t('status.unsaved')
       break
     case 'confirming':
       message = t('status.confirming', { percent })
       tone = 'progress'
       if (confirm?.paused) detail = t('status.paused')
+      else if (unsaved) detail = t('status.unsaved')
       break
     case 'paid':
       message = t(refunded ? 'status.refunded' : 'status.paid')
@@ -129,7 +135,7 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, clas
         })
       break
     case 'unknown':
-      message = t('status.unknown')
+      message = t(unsaved ? 'status.unknownUnsaved' : 'status.unknown')
       actions.push({
         text: t('status.checkAgain'),
         primary: !onLeave,

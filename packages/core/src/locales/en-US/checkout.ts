@@ -66,6 +66,9 @@ export const checkoutEnUS: Readonly<Record<CheckoutMessageKey, string>> = {
   'status.failed': 'Payment failed',
   'status.expired': 'This order has expired',
   'status.unknown': "We are confirming your payment. You can leave this page; we'll let you know.",
+  'status.unknownUnsaved':
+    'We are confirming your payment. This phone could not save the order: if you leave, check its result in My orders.',
+  'status.unsaved': 'This phone could not save the order. Keep the app open until the payment is confirmed.',
   'status.payAgain': 'Pay now',
   'status.retry': 'Try again',
   'status.orderAgain': 'Order again',
