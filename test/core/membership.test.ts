@@ -3,6 +3,7 @@ import {
   createMembership,
   divideRoundHalfUp,
   type Entitlement,
+  entitlementView,
   formatPlanPrice,
   formatPricePerDay,
   type MembershipApi,
@@ -509,5 +510,34 @@ describe('createMembership load() with half an answer', () => {
     expect(s).toMatchObject({ status: 'error', error: { code: 'TIMEOUT' } })
     expect(s.plans.map((p) => p.id)).toEqual(['vip-month'])
     expect(s.entitlement).toBeUndefined()
+  })
+})
+
+describe('entitlementView', () => {
+  const failure = new TradeKitError('NETWORK')
+  const member = { active: true, planId: 'monthly' }
+
+  it('is loading until the first read, then says what the server said', () => {
+    expect(entitlementView({ status: 'idle' })).toEqual({ loading: true, active: false })
+    expect(entitlementView({ status: 'loading' })).toEqual({ loading: true, active: false })
+    expect(entitlementView({ status: 'ready', entitlement: member })).toEqual({
+      loading: false,
+      active: true,
+      entitlement: member,
+    })
+    expect(entitlementView({ status: 'ready', entitlement: { active: false } }).active).toBe(false)
+  })
+
+  it('is unknown, not "no", when the read failed with nothing read before', () => {
+    expect(entitlementView({ status: 'error', error: failure })).toEqual({
+      loading: false,
+      active: false,
+      error: failure,
+    })
+  })
+
+  it('keeps an entitlement read earlier while a later read fails (no error shown)', () => {
+    const view = entitlementView({ status: 'error', entitlement: member, error: failure })
+    expect(view).toEqual({ loading: false, active: true, entitlement: member })
   })
 })

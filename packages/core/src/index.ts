@@ -212,6 +212,7 @@ export {
 export { formatMessage, type MessageParams, type Translate, translatorOf } from './i18n/translate'
 // membership
 export { createMembership, type MembershipOptions } from './membership/createMembership'
+export { type EntitlementView, entitlementView } from './membership/entitlementView'
 export {
   divideRoundHalfUp,
   formatPlanPrice,

@@ -1,7 +1,7 @@
 import {
-  type AnyTradeKitError,
   createMembership,
-  type Entitlement,
+  type EntitlementView,
+  entitlementView,
   type Membership,
   type MembershipApi,
   type MembershipSnapshot,
@@ -87,17 +87,7 @@ export function useMembership(): UseMembershipResult {
 }
 
 /** The user's entitlement (server truth) and whether it is still loading. */
-export interface UseEntitlementResult {
-  /** True while the entitlement has not been read yet. */
-  readonly loading: boolean
-  /** True when the server says the membership is active. */
-  readonly active: boolean
-  readonly entitlement?: Entitlement
-  /**
-   * Why the entitlement is not known: the read failed and none was read before. Not a "no" —
-   * show it and offer `retry`, never the purchase as if the user were not a member.
-   */
-  readonly error?: AnyTradeKitError
+export interface UseEntitlementResult extends EntitlementView {
   /** Reads the plans and the entitlement again (`membership.load()`). */
   retry(): Promise<MembershipSnapshot>
 }
@@ -128,15 +118,11 @@ export function useEntitlement(): UseEntitlementResult {
     () => membership.getSnapshot().error,
     () => membership.getSnapshot().error,
   )
-  const unknown = entitlement === undefined && status === 'error'
   return useMemo(
     () => ({
-      loading: entitlement === undefined && (status === 'idle' || status === 'loading'),
-      active: entitlement?.active === true,
-      entitlement,
-      ...(unknown && failure ? { error: failure } : {}),
+      ...entitlementView({ status, entitlement, error: failure }),
       retry: () => membership.load(),
     }),
-    [entitlement, status, unknown, failure, membership],
+    [entitlement, status, failure, membership],
   )
 }
