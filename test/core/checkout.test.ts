@@ -679,6 +679,29 @@ describe('channels and signing', () => {
     expect(checkout.canSign()).toBe(false)
   })
 
+  it('reads a channel whose isAvailable() throws as unavailable: submit and retry answer, never throw', async () => {
+    const api = fakeApi()
+    let broken = false
+    const sandbox = sandboxChannel({ outcome: 'cancel' })
+    const channel = {
+      ...sandbox,
+      isAvailable: () => {
+        if (broken) throw new Error('the platform global is gone')
+        return true
+      },
+    }
+    const checkout = createCheckout({ api, channel, storage: memoryStorage() })
+    const cancelled = checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    expect((await settle(cancelled)).status).toBe('cancelled')
+    broken = true
+    // "pay now" of the same order: its channel cannot say it is here, so it is not opened
+    const again = await settle(checkout.retry())
+    expect(again).toMatchObject({ status: 'failed', error: { code: 'PAYMENT_UNAVAILABLE' } })
+    const next = await settle(checkout.submit(request()))
+    expect(next).toMatchObject({ status: 'failed', error: { code: 'PAYMENT_UNAVAILABLE' } })
+  })
+
   it('pays through sign() for auto-renew', async () => {
     const api = fakeApi()
     const channel = sandboxChannel({ outcome: 'success' }, { notify: (id) => api.markPaid(id) })

@@ -19,6 +19,18 @@ describe('purchaseModeFor', () => {
     expect(purchaseModeFor([answering('im'), {}], purchase)).toBe('buy')
   })
 
+  it('reads a supports() that throws or answers something else as unavailable', () => {
+    const purchase = { kind: 'virtual', os: 'ios' } as const
+    const throwing = {
+      supports: (): never => {
+        throw new Error('no platform info')
+      },
+    }
+    const garbage = { supports: () => 'yes' as never }
+    expect(purchaseModeFor([throwing], purchase)).toBe('hidden')
+    expect(purchaseModeFor([garbage, answering('im')], purchase)).toBe('im')
+  })
+
   it('offers buying when the app gave no channel', () => {
     expect(purchaseModeFor([], { kind: 'physical', os: 'android' })).toBe('buy')
   })
@@ -50,5 +62,19 @@ describe('payableChannels', () => {
     const all = [channel('a', true), channel('b', false), channel('c', true, 'im'), channel('d', true, 'pay')]
     expect(payableChannels(all, { kind: 'virtual', os: 'ios' }).map((c) => c.id)).toEqual(['a', 'd'])
     expect(payableChannels([], { kind: 'physical', os: 'other' })).toEqual([])
+  })
+
+  it('leaves out a channel whose isAvailable() or supports() throws, or that answers something else', () => {
+    const boom = (): never => {
+      throw new Error('the platform global is gone')
+    }
+    const all = [
+      { id: 'a', isAvailable: boom },
+      { id: 'b', isAvailable: () => true, supports: boom },
+      { id: 'c', isAvailable: () => 'yes' as unknown as boolean },
+      { id: 'd', isAvailable: () => true, supports: () => 'sure' as never },
+      { id: 'e', isAvailable: () => true },
+    ]
+    expect(payableChannels(all, { kind: 'virtual', os: 'ios' }).map((c) => c.id)).toEqual(['e'])
   })
 })

@@ -1,4 +1,4 @@
-import type { PaymentChannel } from '../payment/paymentChannel'
+import { isChannelAvailable, type PaymentChannel } from '../payment/paymentChannel'
 
 const TARO_PLATFORMS: Readonly<Record<string, PaymentChannel['platform']>> = {
   tt: 'tt',
@@ -35,11 +35,5 @@ export function detectChannel(factories: ReadonlyArray<() => PaymentChannel>): P
     const match = channels.find((channel) => channel.platform === platform)
     if (match) return match
   }
-  return channels.find((channel) => {
-    try {
-      return channel.isAvailable()
-    } catch {
-      return false
-    }
-  })
+  return channels.find(isChannelAvailable)
 }

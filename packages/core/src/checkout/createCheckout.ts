@@ -1,7 +1,7 @@
 import { TradeKitError } from '../errors/TradeKitError'
 import { idempotencyKey } from '../internal/idempotencyKey'
 import { isMoney } from '../money/money'
-import type { PaymentChannel } from '../payment/paymentChannel'
+import { isChannelAvailable, type PaymentChannel } from '../payment/paymentChannel'
 import { memoryStorage, storageKey } from '../storage/storage'
 import { attemptOf, isValidRequest } from './attempt'
 import { type CheckoutRuntime, startRuntime } from './checkoutRuntime'
@@ -84,10 +84,8 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     retry() {
       const { snapshot, orders } = rt.state()
       const order = orders.find((o) => o.orderId === snapshot.order?.orderId)
-      rt.dispatch({
-        type: 'RETRY',
-        channelAvailable: !!order && !!rt.channelFor(order.channelId)?.isAvailable(),
-      })
+      const channel = order && rt.channelFor(order.channelId)
+      rt.dispatch({ type: 'RETRY', channelAvailable: !!channel && isChannelAvailable(channel) })
       return rt.settled()
     },
     continuePayment(order) {
@@ -141,7 +139,7 @@ function channelRefusal(
       'PAYMENT_UNAVAILABLE',
       process.env.NODE_ENV !== 'production' ? `No payment channel ${named ?? '(one expected)'}` : undefined,
     )
-  if (!channel.isAvailable()) {
+  if (!isChannelAvailable(channel)) {
     return new TradeKitError(
       'PAYMENT_UNAVAILABLE',
       process.env.NODE_ENV !== 'production'

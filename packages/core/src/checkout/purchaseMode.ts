@@ -1,4 +1,10 @@
-import type { PaymentChannel, PurchaseContext, PurchaseSupport } from '../payment/paymentChannel'
+import {
+  channelSupport,
+  isChannelAvailable,
+  type PaymentChannel,
+  type PurchaseContext,
+  type PurchaseSupport,
+} from '../payment/paymentChannel'
 
 /**
  * How a component offers a purchase: `buy` shows price and buy/pay wording; `im` turns the action
@@ -12,7 +18,7 @@ const MODE: Readonly<Record<PurchaseSupport, PurchaseMode>> = { pay: 'buy', im: 
 
 /**
  * The purchase mode for a purchase, from the channels this app may pay through: each channel's
- * `supports()` (no `supports` means `'pay'`), the best answer winning. No channels means `buy`.
+ * `supports()` (no `supports` means `'pay'`; one that throws means `'unavailable'`), the best answer winning. No channels means `buy`.
  *
  * @example
  * ```ts
@@ -26,7 +32,7 @@ export function purchaseModeFor(
   if (channels.length === 0) return 'buy'
   let best: PurchaseSupport = 'unavailable'
   for (const channel of channels) {
-    const answer = channel.supports ? channel.supports(purchase) : 'pay'
+    const answer = channelSupport(channel, purchase)
     if (RANK[answer] > RANK[best]) best = answer
   }
   return MODE[best]
@@ -47,6 +53,6 @@ export function payableChannels<C extends Pick<PaymentChannel, 'isAvailable' | '
   purchase: PurchaseContext,
 ): C[] {
   return channels.filter(
-    (channel) => channel.isAvailable() && (channel.supports ? channel.supports(purchase) : 'pay') === 'pay',
+    (channel) => isChannelAvailable(channel) && channelSupport(channel, purchase) === 'pay',
   )
 }

@@ -47,3 +47,34 @@ export interface PaymentChannel {
   /** Recurring billing (auto-renew): signs and pays the first period. */
   sign?(payload: unknown, ctx: PayContext): Promise<PayOutcome>
 }
+
+/**
+ * Whether `channel` can pay here: its `isAvailable()`, read as false when it throws or answers
+ * anything but `true` — a channel that cannot say is never offered, and never breaks a submit.
+ */
+export function isChannelAvailable(channel: Pick<PaymentChannel, 'isAvailable'>): boolean {
+  try {
+    return channel.isAvailable() === true
+  } catch {
+    return false
+  }
+}
+
+const SUPPORTS: ReadonlySet<unknown> = new Set<PurchaseSupport>(['pay', 'im', 'unavailable'])
+
+/**
+ * How `channel` can take `purchase`: its `supports()` (`'pay'` without one), read as
+ * `'unavailable'` when it throws or answers something else.
+ */
+export function channelSupport(
+  channel: Pick<PaymentChannel, 'supports'>,
+  purchase: PurchaseContext,
+): PurchaseSupport {
+  if (!channel.supports) return 'pay'
+  try {
+    const answer = channel.supports(purchase)
+    return SUPPORTS.has(answer) ? answer : 'unavailable'
+  } catch {
+    return 'unavailable'
+  }
+}
