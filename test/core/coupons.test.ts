@@ -76,6 +76,49 @@ describe('createCouponWallet: tabs', () => {
   })
 })
 
+describe('createCouponWallet: answers of the wrong shape', () => {
+  const invalid = (tab: { status: string; error?: unknown }) =>
+    tab.status === 'failed' && (tab.error as { code?: string } | undefined)?.code === 'INVALID_ARGUMENT'
+
+  it('fails the tab with INVALID_ARGUMENT, keeping what it showed, for a list that is not coupons', async () => {
+    const answers: unknown[] = [
+      null,
+      { coupons: [held('a')] },
+      [{ status: 'available' }],
+      [{ coupon: { id: 'x', kind: 'gift' }, status: 'available' }],
+      [{ coupon: { id: 'x', kind: 'amount', amountOff: 500 }, status: 'available' }],
+      [held('u', 'used')],
+      [{ ...held('a'), claimedAt: 'yesterday' }],
+      [{ ...held('a'), shortfall: 12.5 }],
+    ]
+    for (const answer of answers) {
+      const api = fakeApi({ available: [held('a')] })
+      const wallet = createCouponWallet({ api })
+      await wallet.load('available')
+      api.listCoupons.mockResolvedValueOnce(answer as WalletCoupon[])
+      await wallet.load('available')
+      const tab = wallet.getSnapshot().tabs.available
+      expect(invalid(tab), JSON.stringify(answer)).toBe(true)
+      expect(tab.coupons).toEqual([held('a')])
+    }
+  })
+
+  it('fails a claim whose answer is not a held coupon, and retries it with the same key', async () => {
+    const api = fakeApi({ available: [] })
+    let n = 0
+    const wallet = createCouponWallet({ api, createKey: () => `key-${++n}` })
+    await wallet.load('available')
+    api.claimCoupon.mockResolvedValueOnce({ ok: true } as unknown as WalletCoupon)
+    const failed = await wallet.claim('c1')
+    expect(failed.status).toBe('failed')
+    expect((failed as { error: { code: string } }).error.code).toBe('INVALID_ARGUMENT')
+    expect(wallet.getSnapshot().tabs.available.coupons).toEqual([])
+    expect((await wallet.claim('c1')).status).toBe('claimed')
+    expect(api.claimCoupon.mock.calls.map(([, ctx]) => ctx.idempotencyKey)).toEqual(['key-1', 'key-1'])
+    expect(wallet.getSnapshot().tabs.available.coupons).toEqual([held('c1')])
+  })
+})
+
 describe('createCouponWallet: claiming', () => {
   it('sends one request with one key for a double tap, and none once claimed', async () => {
     const answer = deferred<WalletCoupon>()

@@ -11,6 +11,7 @@ import {
   type WalletStatus,
   type WalletTab,
 } from './types'
+import { toClaimedCoupon, toWalletCoupons } from './walletAnswers'
 
 /** Options of {@link createCouponWallet}. */
 export interface CouponWalletOptions {
@@ -59,10 +60,12 @@ function createClaims(
     }
     setClaim(couponId, { status: 'claiming' })
     try {
-      const held = await withTimeout(
-        (signal) => api.claimCoupon(couponId, { idempotencyKey: key, signal }),
-        timeoutMs,
-        claimsAbort.signal,
+      const held = toClaimedCoupon(
+        await withTimeout(
+          (signal) => api.claimCoupon(couponId, { idempotencyKey: key, signal }),
+          timeoutMs,
+          claimsAbort.signal,
+        ),
       )
       const claimed: ClaimState = { status: 'claimed', coupon: held }
       if (!disposed()) {
@@ -124,12 +127,13 @@ export function createCouponWallet(options: CouponWalletOptions): CouponWallet {
     loads.set(status, controller)
     setTab(status, { status: 'loading', coupons: store.getSnapshot().tabs[status].coupons })
     try {
-      const coupons = await withTimeout(
+      const answer = await withTimeout(
         (signal) => api.listCoupons({ status }, { signal }),
         timeoutMs,
         controller.signal,
       )
       if (controller.signal.aborted) return
+      const coupons = toWalletCoupons(answer, status)
       setTab(status, { status: 'ready', coupons })
     } catch (error) {
       if (controller.signal.aborted) return

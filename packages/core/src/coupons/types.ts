@@ -26,6 +26,8 @@ export interface WalletCoupon {
 /**
  * The team's coupon backend. `claimCoupon` must honour `idempotencyKey`: the same key claims once and
  * answers the same coupon again. Coupons still stack one per order (the order request carries one).
+ * An answer of the wrong shape (not an array; a coupon priceCart would refuse; an entry of another
+ * tab) fails the load or the claim with `INVALID_ARGUMENT` naming the method.
  */
 export interface CouponsApi {
   /** The user's coupons of one tab. */
