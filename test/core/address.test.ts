@@ -12,7 +12,7 @@ import {
   validateAddress,
   zhCN,
 } from '@tradekit/core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 const hangzhou: ShippingAddress = {
   name: '张三',
@@ -207,5 +207,34 @@ describe('remembered address', () => {
       removeItem: () => undefined,
     }
     expect(await loadRememberedAddress(failing, { userId: 'u1' })).toBeNull()
+  })
+
+  it('never waits more than 5 s for a storage that does not answer', async () => {
+    vi.useFakeTimers()
+    try {
+      const silent = {
+        getItem: () => new Promise<string | null>(() => {}),
+        setItem: () => new Promise<void>(() => {}),
+        removeItem: () => new Promise<void>(() => {}),
+      }
+      const read = loadRememberedAddress(silent, { userId: 'u1' })
+      const write = rememberAddress(silent, hangzhou, { userId: 'u1' }).catch(
+        (e: { code?: string }) => e.code,
+      )
+      const forget = forgetAddress(silent, { userId: 'u1' }).catch((e: { code?: string }) => e.code)
+      await vi.advanceTimersByTimeAsync(4_999)
+      let settled = false
+      void Promise.race([read, write, forget]).then(() => {
+        settled = true
+      })
+      await vi.advanceTimersByTimeAsync(0)
+      expect(settled).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(await read).toBeNull()
+      expect(await write).toBe('STORAGE_FAILED')
+      expect(await forget).toBe('STORAGE_FAILED')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

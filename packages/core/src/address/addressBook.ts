@@ -1,5 +1,6 @@
 import type { StoragePort } from '../storage/storage'
 import { storedText } from '../storage/storage'
+import { timeboxed } from '../storage/timeboxed'
 import { normalizeAddress } from './normalizeAddress'
 import type { ShippingAddress } from './types'
 import { isAddressComplete } from './validateAddress'
@@ -26,7 +27,8 @@ export function addressStorageKey(options: AddressBookOptions = {}): string {
 /**
  * The address this user last shipped to, or `null` when there is none — or when what is stored is
  * corrupt, foreign or no longer a complete address (it is then ignored, never a crash). A failing
- * storage answers `null` too.
+ * storage answers `null` too, and so does one that has not answered after 5 s (a screen never waits
+ * for it longer).
  */
 export async function loadRememberedAddress(
   storage: StoragePort,
@@ -34,7 +36,7 @@ export async function loadRememberedAddress(
 ): Promise<ShippingAddress | null> {
   let raw: string | undefined
   try {
-    raw = storedText(await storage.getItem(addressStorageKey(options)))
+    raw = storedText(await timeboxed(() => storage.getItem(addressStorageKey(options))))
   } catch {
     return null
   }
@@ -55,19 +57,20 @@ export async function loadRememberedAddress(
   }
 }
 
-/** Remembers the address for this user (the next checkout starts with it). */
+/**
+ * Remembers the address for this user (the next checkout starts with it). Rejects with what the
+ * storage threw, or `STORAGE_FAILED` when it has not answered after 5 s.
+ */
 export async function rememberAddress(
   storage: StoragePort,
   address: ShippingAddress,
   options: AddressBookOptions = {},
 ): Promise<void> {
-  await storage.setItem(
-    addressStorageKey(options),
-    JSON.stringify({ v: ADDRESS_RECORD_VERSION, address: normalizeAddress(address) }),
-  )
+  const record = JSON.stringify({ v: ADDRESS_RECORD_VERSION, address: normalizeAddress(address) })
+  await timeboxed(() => storage.setItem(addressStorageKey(options), record))
 }
 
-/** Forgets this user's remembered address. */
+/** Forgets this user's remembered address (rejects as {@link rememberAddress} does). */
 export async function forgetAddress(storage: StoragePort, options: AddressBookOptions = {}): Promise<void> {
-  await storage.removeItem(addressStorageKey(options))
+  await timeboxed(() => storage.removeItem(addressStorageKey(options)))
 }

@@ -18,7 +18,7 @@ export interface UseRememberedAddressOptions extends AddressBookOptions {
 
 /** What {@link useRememberedAddress} gives. */
 export interface RememberedAddress {
-  /** `loading` until the stored address was read. */
+  /** `loading` until the stored address was read (at most 5 s: a storage that does not answer by then counts as no address). */
   status: 'loading' | 'ready'
   /** The user's last shipping address, or `null`. */
   address: ShippingAddress | null
