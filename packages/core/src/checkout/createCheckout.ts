@@ -1,5 +1,6 @@
 import { TradeKitError } from '../errors/TradeKitError'
 import { idempotencyKey } from '../internal/idempotencyKey'
+import { requireMethods } from '../internal/requireMethods'
 import { isMoney } from '../money/money'
 import { isChannelAvailable, type PaymentChannel } from '../payment/paymentChannel'
 import { memoryStorage, storageKey } from '../storage/storage'
@@ -52,6 +53,7 @@ export const DEFAULT_CHECKOUT_TIMING: Readonly<CheckoutTiming> = Object.freeze({
  * const result = await checkout.submit({ lines, expectedPayable: quote.payable })
  * if (result.status === 'paid') showThanks()
  * ```
+ * @throws TradeKitError `INVALID_ARGUMENT` when `api` lacks createOrder or getOrderStatus
  */
 export function createCheckout(options: CheckoutOptions): Checkout {
   if (process.env.NODE_ENV !== 'production' && !options.storage) {
@@ -60,7 +62,7 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     )
   }
   const rt = startRuntime({
-    api: options.api,
+    api: checkoutApi(options.api),
     channels: channelList(options, []),
     timing: { ...DEFAULT_CHECKOUT_TIMING, ...options.timing },
     createKey: options.createKey ?? idempotencyKey,
@@ -109,7 +111,7 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     canSign: (channelId) => typeof rt.channelFor(channelId)?.sign === 'function',
     setOptions(update) {
       const { config } = rt
-      if (update.api) config.api = update.api
+      if (update.api) config.api = checkoutApi(update.api)
       config.channels = channelList(update, config.channels)
       if (update.timing) config.timing = { ...DEFAULT_CHECKOUT_TIMING, ...update.timing }
     },
@@ -119,6 +121,11 @@ export function createCheckout(options: CheckoutOptions): Checkout {
       rt.dispose()
     },
   }
+}
+
+/** The team's API with the two methods the checkout cannot work without. */
+function checkoutApi(api: CheckoutOptions['api']): CheckoutOptions['api'] {
+  return requireMethods(api, ['createOrder', 'getOrderStatus'], 'createCheckout')
 }
 
 function channelList(

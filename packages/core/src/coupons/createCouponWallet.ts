@@ -1,5 +1,6 @@
 import { createAborter, withTimeout } from '../checkout/abort'
 import { idempotencyKey } from '../internal/idempotencyKey'
+import { requireMethods } from '../internal/requireMethods'
 import { createStore, type Store } from '../store/createStore'
 import {
   type ClaimState,
@@ -103,9 +104,10 @@ function createClaims(
  * await wallet.loadAll()
  * await wallet.claim('full-100-20') // one request however often it is tapped
  * ```
+ * @throws TradeKitError `INVALID_ARGUMENT` when `api` lacks listCoupons or claimCoupon
  */
 export function createCouponWallet(options: CouponWalletOptions): CouponWallet {
-  const { api } = options
+  const api = requireMethods<CouponsApi>(options.api, ['listCoupons', 'claimCoupon'], 'createCouponWallet')
   const createKey = options.createKey ?? claimKey
   const timeoutMs = options.timing?.requestTimeoutMs ?? 10_000
   const store = createStore<CouponWalletSnapshot>({

@@ -1,6 +1,7 @@
 import { createAborter } from '../checkout/abort'
 import type { Checkout, OrderRequest } from '../checkout/types'
 import { isTradeKitError, TradeKitError } from '../errors/TradeKitError'
+import { requireMethods } from '../internal/requireMethods'
 import { createStore } from '../store/createStore'
 import { apiReader, type EntitlementRead, followPayments } from './membershipReads'
 import type {
@@ -120,11 +121,13 @@ async function loadAll(
  * const result = await membership.unlock('vip-month')
  * if (result.status === 'active') openContent()
  * ```
+ * @throws TradeKitError `INVALID_ARGUMENT` when `api` lacks getPlans or getEntitlement
  */
 export function createMembership(options: MembershipOptions): Membership {
   const { checkout } = options
   const lifetime = createAborter()
-  const read = apiReader(options.api, { ...DEFAULT_TIMING, ...options.timing }, lifetime.signal)
+  const api = requireMethods<MembershipApi>(options.api, ['getPlans', 'getEntitlement'], 'createMembership')
+  const read = apiReader(api, { ...DEFAULT_TIMING, ...options.timing }, lifetime.signal)
   let disposed = false
   let allPlans: readonly Plan[] = []
   let loads = 0

@@ -2,6 +2,7 @@ import { type Aborter, createAborter, withTimeout } from '../checkout/abort'
 import { isNetworkError, toTradeKitError } from '../checkout/effects'
 import type { AnyTradeKitError } from '../errors/TradeKitError'
 import { TradeKitError } from '../errors/TradeKitError'
+import { requireMethods } from '../internal/requireMethods'
 import { createStore, type Store } from '../store/createStore'
 import { type ActionPlan, cancelPlan, cancelRefundPlan, confirmReceiptPlan, refundPlan } from './actionPlans'
 import { toOrder, toPage } from './normalizeOrder'
@@ -299,16 +300,11 @@ function keepRead(rt: Runtime, orderId: string, fresh: Order, plan: ActionPlan):
 }
 
 function checkApi(api: unknown): OrdersApi {
-  const methods = ['listOrders', 'getOrder', 'cancelOrder', 'requestRefund'] as const
-  const missing = methods.find(
-    (name) => typeof (api as Partial<OrdersApi> | undefined)?.[name] !== 'function',
+  return requireMethods<OrdersApi>(
+    api,
+    ['listOrders', 'getOrder', 'cancelOrder', 'requestRefund'],
+    'createOrders',
   )
-  if (missing)
-    throw new TradeKitError(
-      'INVALID_ARGUMENT',
-      process.env.NODE_ENV !== 'production' ? `createOrders needs api.${missing}` : undefined,
-    )
-  return api as OrdersApi
 }
 
 function dispose(rt: Runtime): void {
