@@ -423,6 +423,45 @@ describe('rule 3 — nothing paid is lost', () => {
     expect(checkout.getSnapshot()).toMatchObject({ status: 'paid', rechecking: false })
   })
 
+  it('moves a shown unknown to what the server answers final on a re-check: expired or failed, never "confirming" for good', async () => {
+    for (const [final, shown, code] of [
+      ['closed', 'expired', 'ORDER_EXPIRED'],
+      ['failed', 'failed', 'PAYMENT_FAILED'],
+    ] as const) {
+      const { api, checkout, channel } = setup()
+      const done = checkout.submit(request())
+      await vi.advanceTimersByTimeAsync(0)
+      channel.answer({ kind: 'unknown' })
+      await vi.advanceTimersByTimeAsync(120_000)
+      expect((await settle(done)).status).toBe('unknown')
+      api.orders.get('o1')!.status = final
+      // "check again": the server's final answer replaces "we are confirming, we'll let you know"
+      const rechecked = await settle(checkout.resume())
+      expect(rechecked).toMatchObject({
+        status: shown,
+        rechecking: false,
+        retry: 'new-order',
+        pendingCount: 0,
+      })
+      expect(rechecked.error?.code).toBe(code)
+      checkout.dispose()
+    }
+  })
+
+  it('keeps a shown cancel or failure when a re-check finds the order closed: both stay true', async () => {
+    const { api, checkout, channel } = setup()
+    const done = checkout.submit(request())
+    await vi.advanceTimersByTimeAsync(0)
+    channel.answer({ kind: 'cancelled' })
+    expect((await settle(done)).status).toBe('cancelled')
+    api.orders.get('o1')!.status = 'closed'
+    expect(await settle(checkout.resume())).toMatchObject({
+      status: 'cancelled',
+      retry: 'new-order',
+      pendingCount: 0,
+    })
+  })
+
   it('resumes a pending order after the app was killed, with the channel state', async () => {
     const api = fakeApi()
     const storage = memoryStorage()

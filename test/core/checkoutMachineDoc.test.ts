@@ -36,16 +36,25 @@ describe('the checkout table', () => {
     expect(leaving.map((row) => row.on)).toEqual(['RESET'])
   })
 
-  it('moves a settled status without the user only to paid', () => {
+  it("moves a settled status without the user only to paid — and a shown unknown to the server's final answer", () => {
     const user = new Set(['SUBMIT', 'CONTINUE', 'RETRY', 'CANCEL', 'RESET', 'RESUME'])
-    const settled = ['cancelled', 'failed', 'expired', 'unknown']
-    const automatic = CHECKOUT_TRANSITIONS.filter(
-      (row) =>
-        !user.has(row.on) &&
-        row.to !== 'same' &&
-        (row.from === '*' || row.from.some((status) => settled.includes(status))),
+    const automatic = (settled: readonly string[]) =>
+      CHECKOUT_TRANSITIONS.filter(
+        (row) =>
+          !user.has(row.on) &&
+          row.to !== 'same' &&
+          (row.from === '*' || row.from.some((status) => settled.includes(status))),
+      )
+    // a shown cancel, failure or expiry stays true whatever else the server says: only paid moves it
+    expect(new Set(automatic(['cancelled', 'failed', 'expired']).map((row) => row.to))).toEqual(
+      new Set(['paid']),
     )
-    expect(new Set(automatic.map((row) => row.to))).toEqual(new Set(['paid']))
+    // "we are confirming, we'll let you know" is kept by the server's answer, and only by it
+    const fromUnknown = automatic(['unknown'])
+    expect(new Set(fromUnknown.map((row) => row.to))).toEqual(
+      new Set(['paid', 'cancelled', 'expired', 'failed']),
+    )
+    expect(fromUnknown.every((row) => row.on === 'RECHECKED')).toBe(true)
   })
 
   it('names only guards that exist, uses every guard, and cites each of the six rules', () => {

@@ -111,9 +111,11 @@ export const GUARDS = {
   flowsOwn: ((s, e) => e.order.orderId === busyOrderId(s)) as Guard<'RECONCILED'>,
   serverPaid: ((_s, e) => isPaid(e.status)) as Guard<'ANSWER' | 'RECHECKED' | 'RECONCILED'>,
   serverFinalUnpaid: ((_s, e) => isFinalUnpaid(e.status)) as Guard<'RECHECKED' | 'RECONCILED'>,
-  closedByUs: ((s, e) => e.status === 'closed' && !!flowOrder(s)?.closedByUs) as Guard<'ANSWER'>,
-  serverClosed: ((_s, e) => e.status === 'closed') as Guard<'ANSWER'>,
-  serverFailed: ((_s, e) => e.status === 'failed') as Guard<'ANSWER'>,
+  closedByUs: ((s, e) => e.status === 'closed' && !!flowOrder(s)?.closedByUs) as Guard<
+    'ANSWER' | 'RECHECKED'
+  >,
+  serverClosed: ((_s, e) => e.status === 'closed') as Guard<'ANSWER' | 'RECHECKED'>,
+  serverFailed: ((_s, e) => e.status === 'failed') as Guard<'ANSWER' | 'RECHECKED'>,
   noAnswer: ((_s, e) => e.status === undefined) as Guard<'ANSWER'>,
   cashierCancelled: ((s) => s.flow.outcome?.kind === 'cancelled') as Guard,
   cashierFailed: ((s) => s.flow.outcome?.kind === 'failed') as Guard,
@@ -139,6 +141,7 @@ const MOVING = MOVING_STATUSES
 const CREATING: readonly CheckoutStatus[] = ['creating']
 const IDLE: readonly CheckoutStatus[] = ['idle']
 const CONFIRMING: readonly CheckoutStatus[] = ['confirming']
+const UNKNOWN: readonly CheckoutStatus[] = ['unknown']
 
 function row<T extends CheckoutEvent['type']>(
   r: Omit<TransitionRow, 'on' | 'act'> & {
@@ -228,7 +231,11 @@ export const CHECKOUT_TRANSITIONS: readonly TransitionRow[] = [
   row({ on: 'SHOW', from: '*', to: 'same', rule: 3, act: show }),
   row({ on: 'HIDE', from: '*', to: 'same', rule: 4, act: hide }),
   row({ on: 'RECHECKED', from: SETTLED, when: 'serverPaid', to: 'paid', rule: 3, act: paid }),
-  // final but not paid: a settled status waits for the user; only paid moves it
+  // a shown unknown ("we are confirming, we'll let you know") takes the server's final answer
+  row({ on: 'RECHECKED', from: UNKNOWN, when: 'closedByUs', to: 'cancelled', act: closedByUs }),
+  row({ on: 'RECHECKED', from: UNKNOWN, when: 'serverClosed', to: 'expired', act: expired }),
+  row({ on: 'RECHECKED', from: UNKNOWN, when: 'serverFailed', to: 'failed', act: serverFailed }),
+  // final but not paid: a shown cancel or failure stays (both still true); only paid moves it
   row({ on: 'RECHECKED', from: SETTLED, when: 'serverFinalUnpaid', to: 'same', act: endedUnpaid }),
   row({ on: 'RECHECKED', from: SETTLED, to: 'same', act: stillShown }),
   // the order a flow works on is the flow's to settle (shown paid once, never also as latePaid)
