@@ -60,6 +60,15 @@ function setup(
   return { api, onViewOrder, onDone }
 }
 
+/** A full disk: nothing can be written, so the checkout cannot save its orders. */
+const broken: StoragePort = {
+  getItem: () => null,
+  setItem: () => {
+    throw new Error('quota')
+  },
+  removeItem: () => {},
+}
+
 describe('PaymentStatus', () => {
   it('shows a paid order with its amount and number, and opens that order', async () => {
     const { onViewOrder, onDone } = setup({ outcome: 'success' }, 'paid')
@@ -85,13 +94,6 @@ describe('PaymentStatus', () => {
 
   it('says when the phone could not save the order: keep the app open, then check My orders', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const broken: StoragePort = {
-      getItem: () => null,
-      setItem: () => {
-        throw new Error('quota')
-      },
-      removeItem: () => {},
-    }
     setup({ outcome: 'hang' }, 'pending', 'zh-CN', broken)
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'pay' })))
     const paying = await screen.findByText('请在收银台完成支付')
@@ -103,13 +105,6 @@ describe('PaymentStatus', () => {
 
   it('promises to let the user know only when the order is saved', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const broken: StoragePort = {
-      getItem: () => null,
-      setItem: () => {
-        throw new Error('quota')
-      },
-      removeItem: () => {},
-    }
     setup({ outcome: 'unknown' }, 'pending', 'en-US', broken)
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'pay' })))
     expect(
