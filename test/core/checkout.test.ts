@@ -462,6 +462,45 @@ describe('rule 3 — nothing paid is lost', () => {
     })
   })
 
+  it('on relaunch, shows nothing for an order whose cashier never opened, and asks about it in the background', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    for (const paidMeanwhile of [false, true]) {
+      const api = fakeApi()
+      const disk = memoryStorage()
+      let writes = 0
+      // the attempt's key and the order's first write land; the next (the cashier opening) fails, and
+      // the app is killed
+      const storage = {
+        getItem: disk.getItem,
+        setItem: (key: string, value: string) => {
+          if (++writes > 2) throw new Error('quota')
+          disk.setItem(key, value)
+        },
+        removeItem: disk.removeItem,
+      }
+      const first = createCheckout({ api, channel: manualChannel(), storage })
+      void first.submit(request())
+      await vi.advanceTimersByTimeAsync(0)
+      first.dispose()
+      expect(JSON.parse(disk.dump()[KEY] ?? '{}').orders[0]).toMatchObject({
+        orderId: 'o1',
+        payStarted: false,
+      })
+      if (paidMeanwhile) api.markPaid('o1') // the cashier had opened after all (its write failed)
+      const second = createCheckout({ api, channel: manualChannel(), storage: disk })
+      const statuses = recordStatuses(second)
+      const resumed = await settle(second.resume())
+      // never "we are confirming your payment" for a payment the user may never have seen
+      expect(statuses).not.toContain('unknown')
+      expect(resumed.status).toBe('idle')
+      if (paidMeanwhile) expect(resumed.latePaid.map((o) => o.orderId)).toEqual(['o1'])
+      else expect(resumed).toMatchObject({ latePaid: [], pendingCount: 1 })
+      expect(api.getOrderStatus).toHaveBeenCalledWith('o1', expect.anything())
+      second.dispose()
+    }
+    warn.mockRestore()
+  })
+
   it('resumes a pending order after the app was killed, with the channel state', async () => {
     const api = fakeApi()
     const storage = memoryStorage()

@@ -1,7 +1,16 @@
 import { TradeKitError } from '../errors/TradeKitError'
 import type { CheckoutEffect, CheckoutState, EventOf, MachineContext, Step } from './machineTypes'
 import { mergeOrders, toCreatedOrder, withoutOrder } from './pendingOrders'
-import { busyOrderId, confirming, isPaid, kept, retryMode, shownOrder, takeOver } from './steps'
+import {
+  busyOrderId,
+  confirming,
+  isPaid,
+  kept,
+  restoredOrder,
+  retryMode,
+  shownOrder,
+  takeOver,
+} from './steps'
 
 // The re-checking rows of the checkout's table (machine.ts), rule 3 "nothing paid is lost": what
 // was shown is asked about again on launch and on show, every other pending order in the
@@ -41,9 +50,9 @@ export function recheck(s: CheckoutState, c: MachineContext, visible = s.visible
   }
 }
 
-/** On launch: the newest pending order is shown as it was last shown, and re-checked. */
+/** On launch: the restored order (see `restoredOrder`) is shown as it was last shown, and re-checked. */
 export function restore(s: CheckoutState, c: MachineContext, error?: TradeKitError): Step {
-  const newest = kept(s, c)[0]!
+  const newest = restoredOrder(s, c)!
   const order = toCreatedOrder(newest)
   const step = recheck({ ...s, snapshot: { ...s.snapshot, order } }, c)
   return { ...step, patch: { ...step.patch, order, error, retry: retryMode(newest, c) } }
@@ -98,7 +107,7 @@ export function hydrated(s: CheckoutState, e: EventOf<'HYDRATED'>, c: MachineCon
 export const restoreShown = (s: CheckoutState, _e: unknown, c: MachineContext): Step => restore(s, c)
 /** On launch, a shown failure is restored (with its retryability) and re-checked. */
 export const restoreFailure = (s: CheckoutState, _e: unknown, c: MachineContext): Step =>
-  restore(s, c, new TradeKitError('PAYMENT_FAILED', undefined, { retryable: kept(s, c)[0]!.retryable }))
+  restore(s, c, new TradeKitError('PAYMENT_FAILED', undefined, { retryable: restoredOrder(s, c)!.retryable }))
 /** `resume()` in a settled status: the shown order is re-checked. */
 export const recheckShown = (s: CheckoutState, _e: unknown, c: MachineContext): Step => recheck(s, c)
 /** The app is shown again in a settled status: the shown order is re-checked. */

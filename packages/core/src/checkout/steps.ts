@@ -55,6 +55,16 @@ export function kept(s: CheckoutState, c: MachineContext): PendingList {
   return withinTime(s.orders, c.timing, c.now, [busyOrderId(s), shown])
 }
 
+/**
+ * The order a launch brings back on screen: the newest within its time, unless its cashier never
+ * opened (no "we are confirming your payment" for a payment the user never saw). Such an order is
+ * asked about in the background like the others; one found paid is reported as latePaid.
+ */
+export function restoredOrder(s: CheckoutState, c: MachineContext): PendingOrder | undefined {
+  const newest = kept(s, c)[0]
+  return newest && (newest.payStarted || newest.shown !== 'paying') ? newest : undefined
+}
+
 /** `same-order` while the order is pending, not expired and its last failure was retryable (rule 5). */
 export function retryMode(order: PendingOrder | undefined, c: MachineContext): 'same-order' | 'new-order' {
   const open = order !== undefined && (order.expiresAt === undefined || order.expiresAt > c.now)
