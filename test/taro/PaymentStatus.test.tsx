@@ -103,33 +103,28 @@ describe('PaymentStatus', () => {
     warn.mockRestore()
   })
 
-  it('promises to let the user know only when the order is saved', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    setup({ outcome: 'unknown' }, 'pending', 'en-US', broken)
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'pay' })))
-    expect(
-      await screen.findByText(
-        'We are confirming your payment. This phone could not save the order: if you leave, check its result in My orders.',
-        {},
-        { timeout: 3000 },
-      ),
-    ).toBeInTheDocument()
-    expect(screen.queryByText(/we'll let you know/)).toBeNull()
-    warn.mockRestore()
-  })
-
-  it('promises to let the user know when the order is saved', async () => {
-    setup({ outcome: 'unknown' }, 'pending', 'en-US')
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'pay' })))
-    expect(
-      await screen.findByText(
-        "We are confirming your payment. You can leave this page; we'll let you know.",
-        {},
-        { timeout: 3000 },
-      ),
-    ).toBeInTheDocument()
-    expect(screen.queryByText(/could not save/)).toBeNull()
-  })
+  it.each([
+    {
+      saved: false,
+      says: 'We are confirming your payment. This phone could not save the order: if you leave, check its result in My orders.',
+      never: /we'll let you know/,
+    },
+    {
+      saved: true,
+      says: "We are confirming your payment. You can leave this page; we'll let you know.",
+      never: /could not save/,
+    },
+  ])(
+    'promises to let the user know only when the order is saved (saved: $saved)',
+    async ({ saved, says, never }) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      setup({ outcome: 'unknown' }, 'pending', 'en-US', saved ? memoryStorage() : broken)
+      await act(async () => fireEvent.click(screen.getByRole('button', { name: 'pay' })))
+      expect(await screen.findByText(says, {}, { timeout: 3000 })).toBeInTheDocument()
+      expect(screen.queryByText(never)).toBeNull()
+      warn.mockRestore()
+    },
+  )
 
   it('offers "order again" for an expired order only when there is a purchase to order again', async () => {
     const api: CheckoutApi = {
