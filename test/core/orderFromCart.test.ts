@@ -44,10 +44,27 @@ describe('orders from cart lines', () => {
   })
 
   it('reads the new total of a price change, and nothing from other errors', () => {
-    const quote = { payable: money(1300) } as unknown as Quote
+    const tea = { lineId: 'l1', skuId: 'tea', quantity: 1, unitPrice: money(1300), lineTotal: money(1300) }
+    const quote = {
+      lines: [{ ...tea, discount: money(0), payable: money(1300) }],
+      subtotal: money(1300),
+      discount: money(0),
+      fees: money(0),
+      savings: money(0),
+      payable: money(1300),
+    } as unknown as Quote
     expect(priceChangeOf(new TradeKitError('PRICE_CHANGED', undefined, { quote }))).toEqual({
       payable: money(1300),
       quote,
+    })
+    // a quote that does not add up (or has no lines) is not shown: only its new total is taken
+    const partial = { payable: money(1300) } as unknown as Quote
+    expect(priceChangeOf(new TradeKitError('PRICE_CHANGED', undefined, { quote: partial }))).toEqual({
+      payable: money(1300),
+    })
+    const wrong = { ...quote, subtotal: money(1) } as Quote
+    expect(priceChangeOf(new TradeKitError('PRICE_CHANGED', undefined, { quote: wrong }))).toEqual({
+      payable: money(1300),
     })
     expect(priceChangeOf(new TradeKitError('PRICE_CHANGED', undefined, { amount: money(900) }))).toEqual({
       payable: money(900),

@@ -1,5 +1,6 @@
 import type { CartLine, ProductKind } from '../cart/types'
 import { isMoney, type Money } from '../money/money'
+import { assertQuote } from '../pricing/assertQuote'
 import type { Quote } from '../pricing/quote'
 import type { OrderLine } from './types'
 
@@ -42,8 +43,8 @@ export function orderLinesOf(
 }
 
 /**
- * The server's new total when an order was refused with `PRICE_CHANGED`: the new quote's payable,
- * or the created order's amount when the server made the order at another amount; `null` for any
+ * The server's new total when an order was refused with `PRICE_CHANGED`: the new quote's payable
+ * (with the quote when it adds up, see `assertQuote`), or the created order's amount when the server made the order at another amount; `null` for any
  * other error. Submitting again with it as `expectedPayable` accepts the new price.
  *
  * @example
@@ -52,13 +53,23 @@ export function orderLinesOf(
  * if (change) showNewTotal(change.payable)
  * ```
  */
+/** Whether the server's quote adds up (assertQuote): one that does not is never shown as the order's lines. */
+function isQuote(value: unknown): value is Quote {
+  try {
+    assertQuote(value)
+    return true
+  } catch {
+    return false
+  }
+}
+
 export function priceChangeOf(error: unknown): { payable: Money; quote?: Quote } | null {
   if (typeof error !== 'object' || error === null) return null
   const { code, quote, amount } = error as { code?: unknown; quote?: unknown; amount?: unknown }
   if (code !== 'PRICE_CHANGED') return null
   const payable = (quote as { payable?: unknown } | undefined)?.payable
   if (typeof quote === 'object' && quote !== null && isMoney(payable))
-    return { payable, quote: quote as Quote }
+    return isQuote(quote) ? { payable, quote } : { payable }
   if (isMoney(amount)) return { payable: amount }
   return null
 }
