@@ -1,6 +1,6 @@
 import { TradeKitError } from '../errors/TradeKitError'
 import { idempotencyKey } from '../internal/idempotencyKey'
-import { requireMethods } from '../internal/requireMethods'
+import { requireMethods } from '../internal/teamApi'
 import { isMoney } from '../money/money'
 import { isChannelAvailable, type PaymentChannel } from '../payment/paymentChannel'
 import { memoryStorage, storageKey } from '../storage/storage'

@@ -1,6 +1,6 @@
 import { createAborter, withTimeout } from '../checkout/abort'
 import { idempotencyKey } from '../internal/idempotencyKey'
-import { requireMethods } from '../internal/requireMethods'
+import { requireMethods } from '../internal/teamApi'
 import { createStore, type Store } from '../store/createStore'
 import {
   type ClaimState,

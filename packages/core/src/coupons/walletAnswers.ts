@@ -1,4 +1,4 @@
-import { type AnyTradeKitError, TradeKitError } from '../errors/TradeKitError'
+import { malformedAnswer } from '../internal/teamApi'
 import { isMoney, type Money } from '../money/money'
 import { checkCoupon } from '../pricing/checkPricingInput'
 import type { Coupon } from '../pricing/coupon'
@@ -8,13 +8,6 @@ import { WALLET_STATUSES, type WalletCoupon, type WalletStatus } from './types'
 // after the method (INVALID_ARGUMENT, as the order centre names its API's), never shown as coupons.
 
 const isTime = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v))
-
-function malformed(method: string, what: string | undefined): AnyTradeKitError {
-  return new TradeKitError(
-    'INVALID_ARGUMENT',
-    process.env.NODE_ENV !== 'production' ? `${method} answered ${what}` : undefined,
-  ) as AnyTradeKitError
-}
 
 /** The currency a coupon's amounts are in (a percent coupon without a cap or minimum has none). */
 function currencyOf(coupon: Partial<Record<string, unknown>>): string {
@@ -60,14 +53,17 @@ function problem(value: unknown, status: WalletStatus | undefined): string | und
  */
 export function toWalletCoupons(value: unknown, status: WalletStatus): readonly WalletCoupon[] {
   if (!Array.isArray(value))
-    throw malformed(
+    throw malformedAnswer(
       'listCoupons',
       process.env.NODE_ENV !== 'production' ? 'something that is not an array of coupons' : undefined,
     )
   value.forEach((entry, i) => {
     const bad = problem(entry, status)
     if (bad)
-      throw malformed(process.env.NODE_ENV !== 'production' ? `listCoupons (${status}, entry ${i})` : '', bad)
+      throw malformedAnswer(
+        process.env.NODE_ENV !== 'production' ? `listCoupons (${status}, entry ${i})` : '',
+        bad,
+      )
   })
   return value as readonly WalletCoupon[]
 }
@@ -79,6 +75,6 @@ export function toWalletCoupons(value: unknown, status: WalletStatus): readonly 
  */
 export function toClaimedCoupon(value: unknown): WalletCoupon {
   const bad = problem(value, undefined)
-  if (bad) throw malformed('claimCoupon', bad)
+  if (bad) throw malformedAnswer('claimCoupon', bad)
   return value as WalletCoupon
 }

@@ -1,7 +1,7 @@
 import { createAborter } from '../checkout/abort'
 import type { Checkout, OrderRequest } from '../checkout/types'
 import { isTradeKitError, TradeKitError } from '../errors/TradeKitError'
-import { requireMethods } from '../internal/requireMethods'
+import { requireMethods } from '../internal/teamApi'
 import { createStore } from '../store/createStore'
 import { apiReader, type EntitlementRead, followPayments } from './membershipReads'
 import type {

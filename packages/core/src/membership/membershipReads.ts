@@ -1,6 +1,7 @@
 import { sleep, withTimeout } from '../checkout/abort'
 import type { Checkout } from '../checkout/types'
 import { TradeKitError } from '../errors/TradeKitError'
+import { malformedAnswer } from '../internal/teamApi'
 import { isMoney } from '../money/money'
 import { periodDays } from './planPeriod'
 import type { Entitlement, MembershipApi, MembershipTiming, Plan } from './types'
@@ -8,18 +9,9 @@ import type { Entitlement, MembershipApi, MembershipTiming, Plan } from './types
 // The membership's reads of the team's API: answers checked, numbered, re-read until a payment
 // shows, and the payments its checkout reports followed.
 
-// The team's API handed TradeKit a value of the wrong shape: the integrator's bug, named after the
-// method, never a rejected order.
-function malformed(method: 'getEntitlement' | 'getPlans', what: string | undefined): TradeKitError {
-  return new TradeKitError(
-    'INVALID_ARGUMENT',
-    process.env.NODE_ENV !== 'production' ? `${method} answered ${what}` : undefined,
-  )
-}
-
 function toEntitlement(value: unknown): Entitlement {
   if (typeof value !== 'object' || value === null || typeof (value as Entitlement).active !== 'boolean') {
-    throw malformed(
+    throw malformedAnswer(
       'getEntitlement',
       process.env.NODE_ENV !== 'production'
         ? 'something that is not an Entitlement ({ active: boolean, … })'
@@ -72,13 +64,13 @@ function isPlan(value: unknown): value is Plan {
 
 function toPlans(value: unknown): readonly Plan[] {
   if (!Array.isArray(value))
-    throw malformed(
+    throw malformedAnswer(
       'getPlans',
       process.env.NODE_ENV !== 'production' ? 'something that is not a list of plans' : undefined,
     )
   const index = value.findIndex((plan) => !isPlan(plan))
   if (index >= 0)
-    throw malformed(
+    throw malformedAnswer(
       'getPlans',
       process.env.NODE_ENV !== 'production'
         ? `plan ${index} that is not a Plan (id, title, price, period, benefits)`

@@ -1,4 +1,5 @@
 import { TradeKitError } from '../errors/TradeKitError'
+import { malformedAnswer } from '../internal/teamApi'
 import { isMoney, type Money } from '../money/money'
 import { isOrderLifecycleStatus } from './orderStatus'
 import type { Order, OrderPage } from './types'
@@ -108,11 +109,7 @@ function orderProblem(value: unknown): string | undefined {
  */
 export function toOrder(value: unknown, method: string): Order {
   const problem = orderProblem(value)
-  if (problem)
-    throw new TradeKitError(
-      'INVALID_ARGUMENT',
-      process.env.NODE_ENV !== 'production' ? `${method} answered ${problem}` : undefined,
-    )
+  if (problem) throw malformedAnswer(method, problem)
   return value as Order
 }
 

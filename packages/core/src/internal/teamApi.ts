@@ -1,4 +1,4 @@
-import { TradeKitError } from '../errors/TradeKitError'
+import { type AnyTradeKitError, TradeKitError } from '../errors/TradeKitError'
 
 /**
  * The team's API as `who` needs it: each of `methods` a function, else `INVALID_ARGUMENT` at once —
@@ -15,4 +15,16 @@ export function requireMethods<T>(api: unknown, methods: readonly (keyof T & str
       process.env.NODE_ENV !== 'production' ? `${who} needs api.${missing}` : undefined,
     )
   return api as T
+}
+
+/**
+ * The error for an answer of the wrong shape from the team's API: `INVALID_ARGUMENT` naming the
+ * method and what was wrong (developer text, dropped from production builds) — the integrator's bug,
+ * never a rejected order and never shown as data.
+ */
+export function malformedAnswer(method: string, what: string | undefined): AnyTradeKitError {
+  return new TradeKitError(
+    'INVALID_ARGUMENT',
+    process.env.NODE_ENV !== 'production' ? `${method} answered ${what}` : undefined,
+  ) as AnyTradeKitError
 }
