@@ -61,6 +61,18 @@ describe('CouponWallet', () => {
     expect(onUse).toHaveBeenCalledWith(lists.available[0])
   })
 
+  it('is busy from its first frame: a wallet not loaded yet shows the skeleton and says it is loading', () => {
+    // the first frame comes before the load starts (the tabs are idle): what is shown is the
+    // skeleton, so the panel is busy too, not a panel that says it is done
+    function NotLoaded() {
+      const wallet = useCouponWallet({ listCoupons: vi.fn(), claimCoupon: vi.fn() }, { load: false })
+      return <CouponWallet tabs={wallet.snapshot.tabs} />
+    }
+    render(<NotLoaded />)
+    expect(screen.getByRole('tabpanel', { name: '可使用' })).toHaveAttribute('aria-busy', 'true')
+    expect(screen.getAllByRole('status', { name: '加载中' })).toHaveLength(2)
+  })
+
   it('switches tabs: used coupons are stamped, an empty tab says so', async () => {
     const api: CouponsApi = {
       listCoupons: vi.fn<CouponsApi['listCoupons']>(async ({ status }) => lists[status]),

@@ -173,7 +173,8 @@ export function CouponWallet({
         {...a11y({
           role: 'tabpanel',
           label: t(`couponWallet.tabName.${shown}`),
-          busy: current.status === 'loading',
+          // idle is the frame before the load starts: it shows the skeleton, so it is busy too
+          busy: current.status === 'loading' || current.status === 'idle',
         })}
       >
         {body}
