@@ -202,7 +202,7 @@ async function shoot(page, story) {
       result.problems.push(`the story did not finish in ${STORY_TIMEOUT_MS / 1000} s`)
       return result
     }
-    // "error": its play function or axe failed, or it threw; the story tests say which
+    // "error (…)": its play function or axe failed, or it threw
     if (status !== 'success') result.problems.push(`the story ended with ${status}`)
     await page.evaluate(() => document.fonts.ready)
     // A state set by the play's last step may render a little later: wait until the page is quiet
@@ -260,8 +260,8 @@ async function shoot(page, story) {
 }
 
 /**
- * Runs in the page: asks Storybook for the story and resolves with its status ("success" or "error")
- * once it finished — rendered, played, checked by axe. Storage is cleared first: each story starts as
+ * Runs in the page: asks Storybook for the story and resolves with its status ("success", or "error"
+ * with what failed) once it finished — rendered, played, checked by axe. Storage is cleared first: each story starts as
  * if on a fresh phone.
  */
 function renderStory(id) {
@@ -271,25 +271,45 @@ function renderStory(id) {
   sessionStorage.clear()
   return new Promise((resolvePromise) => {
     // a play function that threw is an error even when storyFinished says "success" (it does so
-    // for a render that another one replaced while it played)
-    let threw = false
+    // for a render that another one replaced while it played); what it threw is kept, so the run
+    // says why
+    const errors = []
     const errorEvents = [
       'playFunctionThrewException',
       'storyThrewException',
       'storyErrored',
       'unhandledErrorsWhilePlaying',
     ]
-    const onError = () => {
-      threw = true
+    const describe = (payload) => {
+      const one = (e) =>
+        String(e?.message ?? e?.description ?? e?.title ?? e)
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal colours of expect's message
+          .replace(/\u001b\[[0-9;]*m/g, '')
+          .split('\n')[0]
+          .slice(0, 200)
+      return Array.isArray(payload) ? payload.map(one).join(', ') : one(payload)
     }
+    const listeners = errorEvents.map((name) => [
+      name,
+      (payload) => errors.push(`${name}: ${describe(payload)}`),
+    ])
     const finished = (event) => {
       if (event.storyId !== id) return
       channel.off('storyFinished', finished)
-      for (const name of errorEvents) channel.off(name, onError)
-      resolvePromise(threw || event.status !== 'success' ? 'error' : 'success')
+      for (const [name, listener] of listeners) channel.off(name, listener)
+      // a reporter (axe) that failed says so in the event
+      for (const report of event.reporters ?? []) {
+        if (report.status !== 'failed' && report.status !== 'error') continue
+        const violations = report.result?.violations ?? []
+        errors.push(
+          `${report.type}: ${violations.map((v) => `${v.id} (${v.nodes?.length ?? 0})`).join(', ') || report.status}`,
+        )
+      }
+      if (errors.length === 0 && event.status !== 'success') errors.push(`status ${event.status}`)
+      resolvePromise(errors.length === 0 ? 'success' : `error (${errors.join('; ')})`)
     }
     const start = () => {
-      for (const name of errorEvents) channel.on(name, onError)
+      for (const [name, listener] of listeners) channel.on(name, listener)
       channel.on('storyFinished', finished)
       // the page was opened on this story: render it again, so it is played while we listen
       if (preview.currentRender?.id === id) channel.emit('forceRemount', { storyId: id })
