@@ -302,7 +302,7 @@ function renderStory(id) {
         if (report.status !== 'failed' && report.status !== 'error') continue
         const violations = report.result?.violations ?? []
         errors.push(
-          `${report.type}: ${violations.map((v) => `${v.id} (${v.nodes?.length ?? 0})`).join(', ') || report.status}`,
+          `${report.type}: ${violations.map((v) => `${v.id} (${(v.nodes ?? []).map((n) => n.target?.join(' ')).join(', ')})`).join(', ') || report.status}`,
         )
       }
       if (errors.length === 0 && event.status !== 'success') errors.push(`status ${event.status}`)

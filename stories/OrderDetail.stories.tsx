@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { MessageKey } from '@tradekit/core'
 import { OrderDetail } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
-import { answeredClock, expectFitsPhone, RefundMerchant, withOrders } from './fixtures/orders'
+import { actionsSettled, answeredClock, expectFitsPhone, RefundMerchant, withOrders } from './fixtures/orders'
 import { textOf } from './fixtures/text'
 import { en, wait } from './fixtures/trade'
 
@@ -150,6 +150,7 @@ export const CancelFlow: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(await canvas.findByRole('button', { name: t('order.action.cancel') }, wait))
     await expect(await canvas.findByRole('region', { name: t('order.status.cancelled') }, wait)).toBeVisible()
+    await actionsSettled(canvasElement)
   },
 }
 
@@ -161,6 +162,7 @@ export const ConfirmReceiptFlow: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(await canvas.findByRole('button', { name: t('order.action.confirmReceipt') }, wait))
     await expect(await canvas.findByRole('region', { name: t('order.status.completed') }, wait)).toBeVisible()
+    await actionsSettled(canvasElement)
   },
 }
 

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { OrderList } from '@tradekit/taro'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import {
+  actionsSettled,
   answeredClock,
   expectFitsPhone,
   lineOf,
@@ -141,12 +142,14 @@ export const CancelFlow: Story = {
     const { t } = textOf(globals)
     const canvas = within(canvasElement)
     await userEvent.click(await canvas.findByRole('button', { name: t('order.action.cancel') }, wait))
-    await expect(
-      canvas.getByRole('group', {
-        name: t('order.card', { id: 'TK20261206001', status: t('order.status.cancelled') }),
-      }),
-    ).toBeVisible()
+    // shown cancelled at once; its actions wait for the server's answer
+    const card = canvas.getByRole('group', {
+      name: t('order.card', { id: 'TK20261206001', status: t('order.status.cancelled') }),
+    })
+    await expect(card).toBeVisible()
     await expect(canvas.queryByRole('button', { name: t('order.action.cancel') })).toBeNull()
+    await actionsSettled(card)
+    await expect(within(card).getByRole('button', { name: t('order.action.buyAgain') })).toBeVisible()
   },
 }
 
