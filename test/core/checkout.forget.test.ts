@@ -298,3 +298,55 @@ describe('pending orders past their time', () => {
     expect(second.getSnapshot().latePaid.map((o) => o.orderId)).toEqual([orderId])
   })
 })
+
+describe("an order's time on the server's clock", () => {
+  /** A backend on a clock `offset` ms from the phone's that says so: it answers `serverNow`. */
+  function skewedApi(offset: number) {
+    const api = fakeApi()
+    const create = api.createOrder.getMockImplementation()!
+    api.createOrder.mockImplementation(async (req, ctx) => {
+      const created: CreatedOrder = await create(req, ctx)
+      const serverNow = Date.now() + offset
+      return { ...created, serverNow, expiresAt: serverNow + 15 * MINUTE }
+    })
+    return api
+  }
+
+  /** The cashier fails (a retryable failure) and the server says the order is still pending. */
+  async function cashierFails(app: ReturnType<typeof launch>) {
+    app.channel.answer({ kind: 'failed', retryable: true })
+    for (let i = 0; i < 50 && app.checkout.getSnapshot().status !== 'failed'; i++) {
+      await vi.advanceTimersByTimeAsync(100)
+    }
+    expect(app.checkout.getSnapshot().status).toBe('failed')
+  }
+
+  it('a phone clock hours ahead still pays the same order again within its 15 minutes', async () => {
+    const { api, app } = await inPayment(skewedApi(-2 * HOUR))
+    // read on the phone's clock: 15 minutes from its creation (a few timer steps ago), not 2 hours ago
+    expect(app.checkout.getSnapshot().order!.expiresAt).toBeGreaterThan(Date.now() + 14 * MINUTE)
+    expect(app.checkout.getSnapshot().order!.expiresAt).toBeLessThanOrEqual(Date.now() + 15 * MINUTE)
+    await cashierFails(app)
+    expect(app.checkout.getSnapshot().retry).toBe('same-order')
+    void app.checkout.retry()
+    for (let i = 0; i < 50 && app.channel.calls.length < 2; i++) await vi.advanceTimersByTimeAsync(10)
+    expect(app.channel.calls).toHaveLength(2)
+    expect(app.channel.calls[1]!.payment).toEqual(app.channel.calls[0]!.payment)
+    expect(api.createOrder).toHaveBeenCalledTimes(1)
+  })
+
+  it('a phone clock hours behind does not reopen the cashier for an order whose time ran out', async () => {
+    const { api, app } = await inPayment(skewedApi(2 * HOUR))
+    vi.setSystemTime(Date.now() + 20 * MINUTE) // the user stays in the cashier past the order's time
+    await cashierFails(app)
+    // the server has not closed it yet (it still says pending), but it will refuse a payment
+    expect(app.checkout.getSnapshot().retry).toBe('new-order')
+    expect(api.createOrder).toHaveBeenCalledTimes(1)
+  })
+
+  it('without serverNow, expiresAt is taken as the phone’s time', async () => {
+    const skew = 2 * HOUR
+    const { app } = await inPayment(expiringApi(() => Date.now() + skew))
+    expect(app.checkout.getSnapshot().order!.expiresAt).toBeGreaterThan(Date.now() + skew + 14 * MINUTE)
+  })
+})

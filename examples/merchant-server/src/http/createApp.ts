@@ -417,11 +417,12 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
       { userId, now: now(), channels: channelIds },
     )
     if (replayed) c.header('Idempotent-Replayed', 'true')
-    if (!platform) return c.json(order, replayed ? 200 : 201)
+    // the server's clock with the answer: the app reads expiresAt on the phone's clock with it
+    if (!platform) return c.json({ ...order, serverNow: now() }, replayed ? 200 : 201)
     const row = await findOrder(db, order.orderId)
     if (!row) throw new Error(`Order ${order.orderId} vanished`)
     const payment = await paymentFor(db, platform, row, userId, now())
-    return c.json({ ...order, payment }, replayed ? 200 : 201)
+    return c.json({ ...order, payment, serverNow: now() }, replayed ? 200 : 201)
   })
 
   app.get('/orders/:orderId', async (c) => {

@@ -135,6 +135,17 @@ export function pastTimeAt(order: PendingOrder, timing: CheckoutTiming): number 
     : order.createdAt + timing.forgetWithoutExpiryMs
 }
 
+/**
+ * A created order's `expiresAt` on the phone's clock (none when it has none): the server's clock
+ * may be minutes off it, and its `serverNow` says by how much (without it, `expiresAt` is taken as
+ * the phone's time).
+ */
+export function expiryOnPhone(created: unknown, now: number): { expiresAt?: number } {
+  const { expiresAt, serverNow } = created as { expiresAt?: unknown; serverNow?: unknown }
+  if (typeof expiresAt !== 'number') return {}
+  return { expiresAt: Number.isFinite(serverNow) ? expiresAt + now - (serverNow as number) : expiresAt }
+}
+
 /** The created order a pending order stands for. */
 export function toCreatedOrder(order: PendingOrder): CreatedOrder {
   return order.expiresAt === undefined

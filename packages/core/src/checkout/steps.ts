@@ -12,6 +12,7 @@ import type {
   Step,
 } from './machineTypes'
 import {
+  expiryOnPhone,
   type PendingList,
   type PendingOrder,
   toCreatedOrder,
@@ -46,9 +47,8 @@ export function busyOrderId(s: CheckoutState): string | undefined {
 
 /**
  * The pending orders within their time by the phone's clock: what a launch may bring back on screen
- * and re-check. An order past its time stays in the list (it is still asked about in the
- * background until the server answers final); the clock may run hours ahead, so the order being
- * worked on and the one on screen always count as within.
+ * and re-check. One past its time stays listed (asked about until the server answers final); the
+ * clock may run hours ahead, so the order worked on and the one on screen always count as within.
  */
 export function kept(s: CheckoutState, c: MachineContext): PendingList {
   const shown = s.snapshot.status === 'idle' ? undefined : s.snapshot.order?.orderId
@@ -141,7 +141,7 @@ export function amountMoved(s: CheckoutState, e: EventOf<'CREATED'>): Step {
 
 /** The order exists: it is kept (and stored) before the cashier may open (rule 3). */
 export function keepCreated(s: CheckoutState, e: EventOf<'CREATED'>, c: MachineContext): Step {
-  const made = e.created as { orderId: string; amount: PendingOrder['amount']; expiresAt?: unknown }
+  const made = e.created as { orderId: string; amount: PendingOrder['amount']; payment?: unknown }
   const last = s.last!
   const order: PendingOrder = {
     orderId: made.orderId,
@@ -150,13 +150,13 @@ export function keepCreated(s: CheckoutState, e: EventOf<'CREATED'>, c: MachineC
     createdAt: c.now,
     channelId: last.channelId,
     method: last.method,
-    payment: (e.created as { payment?: unknown }).payment,
+    payment: made.payment,
     request: last.request,
     shown: 'paying',
     payStarted: false,
     closedByUs: false,
     retryable: true,
-    ...(typeof made.expiresAt === 'number' ? { expiresAt: made.expiresAt } : {}),
+    ...expiryOnPhone(made, c.now),
   }
   const { list, evicted } = withOrder(s.orders, order)
   const effects: CheckoutEffect[] = [{ type: 'store', flow: s.flow.id }]

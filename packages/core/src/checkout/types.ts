@@ -51,8 +51,14 @@ export interface CreatedOrder {
   readonly orderId: string
   /** What the server will charge; must equal the request's `expectedPayable`. */
   readonly amount: Money
-  /** When the server closes the order unpaid, in epoch milliseconds. */
+  /** When the server closes the order unpaid, in epoch milliseconds on the server's clock. */
   readonly expiresAt?: number
+  /**
+   * The server's clock when it answered, in epoch milliseconds. With it the checkout reads
+   * `expiresAt` on the phone's clock, which may be minutes off; without it `expiresAt` is taken as
+   * the phone's time.
+   */
+  readonly serverNow?: number
   /** What the chosen channel needs to open its cashier (see each channel). */
   readonly payment: unknown
 }
@@ -255,7 +261,7 @@ export interface CheckoutSnapshot {
   readonly status: CheckoutStatus
   /** Attempts started by this checkout (an attempt is one idempotency key); 0 before the first. */
   readonly attempt: number
-  /** The order of the current attempt, once the server created it. */
+  /** The order of the current attempt, once the server created it; its `expiresAt` on the phone's clock. */
   readonly order?: CreatedOrder
   /** What went wrong, with the data the UI needs (`error.quote` for `PRICE_CHANGED`). */
   readonly error?: AnyTradeKitError
