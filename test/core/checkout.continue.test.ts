@@ -128,6 +128,22 @@ describe('checkout.continuePayment', () => {
     expect(api.createOrder).not.toHaveBeenCalled()
   })
 
+  it("an order's time given on the server's clock (with serverNow) is read on the phone's", async () => {
+    const api = fakeApi()
+    const channel = manualChannel()
+    const checkout = createCheckout({ api, channel, storage: memoryStorage() })
+    const serverNow = Date.now() + 2 * 60 * 60_000 // the phone's clock runs two hours behind
+    const final = await checkout.continuePayment({
+      orderId: 'o9',
+      amount: money(1200),
+      payment: { orderId: 'o9' },
+      expiresAt: serverNow - 1, // its time ran out on the server
+      serverNow,
+    })
+    expect(final).toMatchObject({ status: 'expired', error: { code: 'ORDER_EXPIRED' } })
+    expect(channel.pay).not.toHaveBeenCalled()
+  })
+
   it("after a purchase of its own, retry() on a continued order never orders that earlier purchase's lines", async () => {
     const api = fakeApi()
     const channel = manualChannel()

@@ -7,7 +7,7 @@ import { memoryStorage, storageKey } from '../storage/storage'
 import { attemptOf, isValidRequest } from './attempt'
 import { type CheckoutRuntime, startRuntime } from './checkoutRuntime'
 import { isMoving } from './checkoutStatus'
-import type { PendingOrder } from './pendingOrders'
+import { expiryOnPhone, type PendingOrder } from './pendingOrders'
 import { pendingStorage } from './pendingStorage'
 import type {
   Checkout,
@@ -190,7 +190,7 @@ function continueOrder(rt: CheckoutRuntime, given: ContinuedOrder): Promise<Chec
     payStarted: true,
     closedByUs: false,
     retryable: true,
-    ...(given.expiresAt !== undefined ? { expiresAt: given.expiresAt } : {}),
+    ...expiryOnPhone(given, Date.now()),
     ...(given.channelState !== undefined ? { state: given.channelState } : {}),
   }
   rt.dispatch({ type: 'CONTINUE', order, ...(problem ? { refusal: problem } : {}) })

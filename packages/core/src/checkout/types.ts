@@ -198,8 +198,13 @@ export interface ContinuedOrder {
   readonly amount: Money
   /** What the channel needs to open its cashier. */
   readonly payment: unknown
-  /** When the server closes the order unpaid, in epoch milliseconds. */
+  /**
+   * When the server closes the order unpaid, in epoch milliseconds: on the server's clock when
+   * `serverNow` is given, else on the phone's (as `continuedOrderOf` gives it).
+   */
   readonly expiresAt?: number
+  /** The server's clock when it answered (as {@link CreatedOrder.serverNow}). */
+  readonly serverNow?: number
   /** The channel's id; may be left out when the checkout has one channel. */
   readonly channel?: string
   /** What the channel saved for this order before, as your server kept it. */
