@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { money } from '@tradekit/core'
 import { OrderDetail, RefundSheet } from '@tradekit/taro'
 import { useState } from 'react'
-import { expect, fn, userEvent, within } from 'storybook/test'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { expectFitsPhone, RefundMerchant, withOrders } from './fixtures/orders'
 import { textOf } from './fixtures/text'
 import { en, wait } from './fixtures/trade'
@@ -124,10 +124,16 @@ export const SubmitFlow: Story = {
     await userEvent.click(canvas.getByRole('radio', { name: t('refund.reason.quality') }))
     await userEvent.type(canvas.getByRole('textbox', { name: t('refund.note') }), 'broken handle')
     await userEvent.click(canvas.getByRole('button', { name: t('refund.submit') }))
-    await expect(await canvas.findByRole('button', { name: t('refund.submit') }, wait)).not.toHaveAttribute(
-      'aria-busy',
+    // done when the server took it (the sheet hands the order on), not when the button is found
+    // idle: right after the press it may not have turned busy yet
+    await waitFor(
+      () => expect(args.onDone).toHaveBeenCalledWith(expect.objectContaining({ status: 'refund_requested' })),
+      wait,
     )
-    await expect(args.onDone).toHaveBeenCalledWith(expect.objectContaining({ status: 'refund_requested' }))
+    await waitFor(
+      () => expect(canvas.getByRole('button', { name: t('refund.submit') })).not.toHaveAttribute('aria-busy'),
+      wait,
+    )
   },
 }
 
