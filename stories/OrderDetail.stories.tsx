@@ -177,6 +177,7 @@ export const WithdrawRefundFlow: Story = {
     await expect(canvas.getByRole('list', { name: t('refund.progress') })).toHaveTextContent(
       t('refund.step.withdrawn'),
     )
+    await actionsSettled(canvasElement)
   },
 }
 
