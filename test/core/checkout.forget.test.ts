@@ -344,9 +344,19 @@ describe("an order's time on the server's clock", () => {
     expect(api.createOrder).toHaveBeenCalledTimes(1)
   })
 
-  it('without serverNow, expiresAt is taken as the phone’s time', async () => {
+  it.each([
+    ['no serverNow', undefined],
+    ['a serverNow that is not a number', '2026-12-07T08:00:00Z'],
+    ['a serverNow that is NaN', Number.NaN],
+  ])('with %s, expiresAt is taken as the phone’s time', async (_, serverNow) => {
     const skew = 2 * HOUR
-    const { app } = await inPayment(expiringApi(() => Date.now() + skew))
+    const api = expiringApi(() => Date.now() + skew)
+    const create = api.createOrder.getMockImplementation()!
+    api.createOrder.mockImplementation(
+      async (req, ctx) => ({ ...(await create(req, ctx)), serverNow }) as never,
+    )
+    const { app } = await inPayment(api)
     expect(app.checkout.getSnapshot().order!.expiresAt).toBeGreaterThan(Date.now() + skew + 14 * MINUTE)
+    expect(app.checkout.getSnapshot().order!.expiresAt).toBeLessThanOrEqual(Date.now() + skew + 15 * MINUTE)
   })
 })
