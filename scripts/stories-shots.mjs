@@ -261,8 +261,8 @@ async function shoot(page, story) {
 
 /**
  * Runs in the page: asks Storybook for the story and resolves with its status ("success", or "error"
- * with what failed) once it finished — rendered, played, checked by axe. Storage is cleared first: each story starts as
- * if on a fresh phone.
+ * with what failed) once it finished — rendered, played, checked by axe. Storage is cleared first:
+ * each story starts as if on a fresh phone.
  */
 function renderStory(id) {
   const preview = window.__STORYBOOK_PREVIEW__
@@ -300,10 +300,10 @@ function renderStory(id) {
       // a reporter (axe) that failed says so in the event
       for (const report of event.reporters ?? []) {
         if (report.status !== 'failed' && report.status !== 'error') continue
-        const violations = report.result?.violations ?? []
-        errors.push(
-          `${report.type}: ${violations.map((v) => `${v.id} (${(v.nodes ?? []).map((n) => n.target?.join(' ')).join(', ')})`).join(', ') || report.status}`,
-        )
+        // each rule broken, with the elements it flagged
+        const where = (v) => (v.nodes ?? []).map((n) => n.target?.join(' ')).join(', ')
+        const violations = (report.result?.violations ?? []).map((v) => `${v.id} (${where(v)})`)
+        errors.push(`${report.type}: ${violations.join(', ') || report.status}`)
       }
       if (errors.length === 0 && event.status !== 'success') errors.push(`status ${event.status}`)
       resolvePromise(errors.length === 0 ? 'success' : `error (${errors.join('; ')})`)
