@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup'
+import { entriesUnder } from '../../scripts/tsupEntries'
 
 const common = { sourcemap: true, target: 'es2018', clean: false } as const
 
@@ -12,7 +13,7 @@ export default defineConfig([
   // in the subpackage that uses it instead of the main package.
   {
     ...common,
-    entry: ['src/**/*.ts'],
+    entry: entriesUnder('src', (name) => name.endsWith('.ts')),
     format: ['esm'],
     splitting: true,
     dts: { entry: entries },

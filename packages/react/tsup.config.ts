@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from 'tsup'
+import { entriesUnder } from '../../scripts/tsupEntries'
 
 const common: Options = {
   sourcemap: true,
@@ -13,7 +14,7 @@ export default defineConfig([
   // hooks its main pages use, not the order centre's or the checkout form's.
   {
     ...common,
-    entry: ['src/**/*.ts', 'src/**/*.tsx', '!src/**/*.d.ts'],
+    entry: entriesUnder('src', (name) => /\.tsx?$/.test(name) && !name.endsWith('.d.ts')),
     format: ['esm'],
     splitting: true,
     dts: { entry: { index: 'src/index.ts' } },

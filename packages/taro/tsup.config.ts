@@ -1,16 +1,9 @@
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { defineConfig, type Options } from 'tsup'
+import { filesUnder } from '../../scripts/tsupEntries'
 
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number]
-
-function filesUnder(dir: string, test: (name: string) => boolean): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) return filesUnder(path, test)
-    return test(entry.name) ? [path] : []
-  })
-}
 
 // One entry per component file, all emitted flat into dist/, so that every chunk sits beside the
 // CSS files and an app that imports one component only gets that component's CSS.
