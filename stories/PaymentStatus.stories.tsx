@@ -22,7 +22,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Where the payment is, from the checkout of `useCheckout()`, with the action each state offers: creating and paying; confirming with its progress (paused while the app is hidden); paid (or refunded); cancelled with "pay now" and failed with "try again"; expired with "order again"; unknown with "we are confirming, you can leave this page" and "check again". While the phone could not save the order (`storageIssue: \'storage_failed\'`) it asks the user to keep the app open, and says "check My orders" instead of "we\'ll let you know". Every change is announced. Renders nothing while idle and for a price change (show `PriceChangedNotice` then). The state is the checkout\'s, not a prop: each story drives a sandbox cashier into one.',
+          'Where the payment is, from the checkout of `useCheckout()`, with the action each state offers: creating and paying; confirming with its progress (paused while the app is hidden); paid (or refunded); cancelled with "pay now" and failed with "try again"; expired with "order again"; unknown with "we are confirming, you can leave this page" and "check again". While the phone could not save the order (`storageIssue: \'storage_failed\'`) it asks the user to keep the app open, and says "check My orders" instead of "we\'ll let you know". While idle it says when the pending orders saved on the phone were damaged and discarded (`storageIssue: \'storage_corrupt\'`). Every change is announced. Otherwise renders nothing while idle, and nothing for a price change (show `PriceChangedNotice` then). The state is the checkout\'s, not a prop: each story drives a sandbox cashier into one.',
       },
     },
   },
@@ -172,6 +172,22 @@ export const UnknownUnsaved: Story = {
 }
 
 /**
+ * The pending orders saved on the phone were damaged (a kill in the middle of a write, say), so the
+ * checkout discarded them at launch: while idle the user is told to look in My orders for a payment
+ * made before, which can no longer be reported here.
+ */
+export const RecordsLost: Story = {
+  decorators: [withTrade({ savedCheckout: '{"version":1,"orders":[' })],
+  render: (args) => <PaymentStatus {...args} />,
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('status', {}, wait)).toHaveTextContent(t('status.recordsLost'))
+    await expect(canvas.queryByRole('button')).toBeNull()
+  },
+}
+
+/**
  * Any payment state, chosen in the Controls panel (`state`): the story starts a checkout against a
  * merchant and cashier that lead to that state. Opens paid.
  */
@@ -215,3 +231,6 @@ export const ExpiredEnglish: Story = { ...Expired, ...en }
 
 /** Unknown, in English: the same play, through the catalogue. */
 export const UnknownEnglish: Story = { ...Unknown, ...en }
+
+/** Records lost, in English: the same play, through the catalogue. */
+export const RecordsLostEnglish: Story = { ...RecordsLost, ...en }

@@ -105,6 +105,38 @@ describe('PaymentStatus', () => {
 
   it.each([
     {
+      locale: 'zh-CN' as const,
+      says: '本机保存的支付记录已损坏，无法读取。如果你最近付过款，请在“我的订单”中查看结果',
+    },
+    {
+      locale: 'en-US' as const,
+      says: 'The payment records saved on this phone were damaged and could not be read. If you paid recently, check the result in My orders.',
+    },
+  ])('says while idle that the saved payments were unreadable ($locale)', async ({ locale, says }) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    // a pending-order record that is not JSON: the checkout discards it at launch
+    const storage = memoryStorage({ 'tradekit:default:guest:checkout': '{"version":1,"orders":[' })
+    setup({ outcome: 'success' }, 'paid', locale, storage)
+    expect(await screen.findByRole('status')).toHaveTextContent(says)
+    // a payment of this launch takes the screen: its status is what the user needs now
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'pay' })))
+    expect(
+      await screen.findByText(locale === 'zh-CN' ? '支付成功' : 'Payment successful'),
+    ).toBeInTheDocument()
+    expect(screen.queryByText(says)).toBeNull()
+    warn.mockRestore()
+  })
+
+  it('shows nothing while idle when the saved payments were read', async () => {
+    const storage = memoryStorage()
+    storage.setItem('tradekit:default:guest:checkout', JSON.stringify({ version: 1, orders: [] }))
+    setup({ outcome: 'success' }, 'paid', 'zh-CN', storage)
+    await act(async () => {})
+    expect(screen.queryByRole('status')).toBeNull()
+  })
+
+  it.each([
+    {
       saved: false,
       says: 'We are confirming your payment. This phone could not save the order: if you leave, check its result in My orders.',
       never: /we'll let you know/,

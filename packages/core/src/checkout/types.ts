@@ -283,7 +283,8 @@ export interface CheckoutSnapshot {
   /** Orders kept until the server says they are final (5; more for a while after a merge, see docs). */
   readonly pendingCount: number
   /**
-   * `storage_corrupt` once persisted data was corrupt (discarded); `storage_failed` while the
+   * `storage_corrupt` once persisted data was corrupt (discarded; `PaymentStatus` says so while
+   * idle, as a payment among it can no longer be reported); `storage_failed` while the
    * pending orders are not known to be saved: the launch's read or the latest write failed (or took
    * over 5 s). A later write that reaches the storage clears it. While it is set, an app killed
    * mid-payment cannot report the payment at its next launch (`PaymentStatus` says so).

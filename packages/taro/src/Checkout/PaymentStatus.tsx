@@ -57,8 +57,10 @@ function errorKey(error: TradeKitError | undefined): MessageKey {
  * for an order continued from the order centre); unknown with "we are confirming, you can leave this page" and "check again".
  * While the phone could not save the order (`storageIssue: 'storage_failed'`) it says so: "keep the app
  * open" while paying and confirming, and "check My orders" instead of "we'll let you know" when unknown.
- * Every change is announced. Renders nothing while idle and for a price change (show
- * `PriceChangedNotice` then).
+ * While idle it says when the pending orders saved on the phone were damaged and discarded
+ * (`storageIssue: 'storage_corrupt'`): a payment made before can then only be found in My orders.
+ * Every change is announced. Otherwise renders nothing while idle, and nothing for a price change
+ * (show `PriceChangedNotice` then).
  *
  * @example
  * ```tsx
@@ -72,7 +74,9 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, clas
   const { status, error, confirm, rechecking, retryMode, order, latePaid, refunded, storageIssue } = checkout
   // the phone could not save the order: a kill now would leave nothing to tell the user later
   const unsaved = storageIssue === 'storage_failed'
-  if (status === 'idle' && latePaid.length === 0) return null
+  // the saved pending orders were unreadable and discarded: one paid meanwhile can no longer be reported
+  const recordsLost = storageIssue === 'storage_corrupt'
+  if (status === 'idle' && latePaid.length === 0 && !recordsLost) return null
   if (status === 'failed' && error?.code === 'PRICE_CHANGED') return null
 
   let message: string | null = null
@@ -85,6 +89,12 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, clas
     : 0
 
   switch (status) {
+    case 'idle':
+      if (recordsLost) {
+        message = t('status.recordsLost')
+        tone = 'warning'
+      }
+      break
     case 'creating':
       message = t('status.creating')
       tone = 'progress'

@@ -69,6 +69,8 @@ export const checkoutEnUS: Readonly<Record<CheckoutMessageKey, string>> = {
   'status.unknownUnsaved':
     'We are confirming your payment. This phone could not save the order: if you leave, check its result in My orders.',
   'status.unsaved': 'This phone could not save the order. Keep the app open until the payment is confirmed.',
+  'status.recordsLost':
+    'The payment records saved on this phone were damaged and could not be read. If you paid recently, check the result in My orders.',
   'status.payAgain': 'Pay now',
   'status.retry': 'Try again',
   'status.orderAgain': 'Order again',
