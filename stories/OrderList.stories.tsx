@@ -87,7 +87,12 @@ export const Loading: Story = {
   decorators: [withOrders({ hangLists: true })],
   play: async ({ canvasElement, globals }) => {
     const { t } = textOf(globals)
-    await expect(within(canvasElement).getAllByRole('status', { name: t('common.loading') })).toHaveLength(3)
+    const canvas = within(canvasElement)
+    await expect(canvas.getAllByRole('status', { name: t('common.loading') })).toHaveLength(3)
+    await expect(canvas.getByRole('tabpanel', { name: t('orders.tab.all') })).toHaveAttribute(
+      'aria-busy',
+      'true',
+    )
   },
 }
 

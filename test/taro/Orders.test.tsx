@@ -305,8 +305,11 @@ describe('OrderList', () => {
     ])
     expect(screen.getByRole('tab', { name: '全部' })).toHaveAttribute('aria-selected', 'true')
     expect(screen.getAllByRole('status', { name: '加载中' }).length).toBeGreaterThan(0)
+    // the panel says it is loading while it shows the skeletons, and stops saying so with the orders
+    expect(screen.getByRole('tabpanel', { name: '全部' })).toHaveAttribute('aria-busy', 'true')
     const list = await screen.findByRole('list', { name: zh('orders.list') })
     expect(within(list).getAllByRole('group', { name: /^订单 / })).toHaveLength(3)
+    expect(screen.getByRole('tabpanel', { name: '全部' })).not.toHaveAttribute('aria-busy', 'true')
     expect(screen.getByText(zh('orders.noMore'))).toBeInTheDocument()
 
     fireEvent.click(screen.getByRole('tab', { name: '待支付' }))

@@ -92,8 +92,10 @@ export function OrderListView({
 
   const { status, hasMore } = list
   const busy = status === 'loading' || status === 'refreshing' || status === 'loading_more'
+  // the first load (idle is the frame before it starts) shows skeletons: the panel is busy, as on refresh
+  const firstLoad = total === 0 && (status === 'loading' || status === 'idle')
   let body: ReactNode
-  if (total === 0 && (status === 'loading' || status === 'idle')) {
+  if (firstLoad) {
     body = (
       <View className="tk-order-list__skeletons">
         {[0, 1, 2].map((i) => (
@@ -189,7 +191,11 @@ export function OrderListView({
         {/* Taro's H5 ScrollView drops ARIA props: the panel is a View inside it */}
         <View
           className="tk-order-list__panel"
-          {...a11y({ role: 'tabpanel', label: t(`orders.tab.${tab}`), busy: status === 'refreshing' })}
+          {...a11y({
+            role: 'tabpanel',
+            label: t(`orders.tab.${tab}`),
+            busy: firstLoad || status === 'refreshing',
+          })}
         >
           {body}
         </View>
