@@ -102,6 +102,28 @@ export const Claimable: Story = {
   },
 }
 
+/** The last claim was refused: "could not claim, try again". */
+export const ClaimFailed: Story = {
+  args: { coupon: newcomer, state: 'claimable', claimFailed: true },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(t('couponWallet.claimFailed'))
+    await expectFitsPhone(canvasElement)
+  },
+}
+
+/** The last claim got no answer, so it may have gone through: "not confirmed, try again", never "failed". */
+export const ClaimUnconfirmed: Story = {
+  args: { coupon: newcomer, state: 'claimable', claimFailed: true, claimUnconfirmed: true },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('alert')).toHaveTextContent(t('couponWallet.claimUnconfirmed'))
+    await expect(canvas.queryByText(t('couponWallet.claimFailed'))).toBeNull()
+    await expectFitsPhone(canvasElement)
+  },
+}
+
 /** Claimed: "claimed" and "use". */
 export const Claimed: Story = {
   args: { coupon: newcomer, state: 'claimed' },
@@ -116,8 +138,8 @@ export const Claimed: Story = {
 }
 
 /** A claim on a product page through the coupon wallet store (one request however often it is tapped). */
-function Claiming({ onUse }: { onUse?: () => void }) {
-  const [api] = useState(() => memoryCouponsApi(undefined, { latencyMs: 300 }))
+function Claiming({ onUse, lostAnswers }: { onUse?: () => void; lostAnswers?: number }) {
+  const [api] = useState(() => memoryCouponsApi(undefined, { latencyMs: 300, lostAnswers }))
   const wallet = useCouponWallet(api, { load: false })
   const claim = wallet.snapshot.claims[newcomer.id]
   return (
@@ -127,6 +149,7 @@ function Claiming({ onUse }: { onUse?: () => void }) {
         state={claim?.status === 'claimed' ? 'claimed' : 'claimable'}
         claiming={claim?.status === 'claiming'}
         claimFailed={claim?.status === 'failed'}
+        claimUnconfirmed={claim?.status === 'failed' && claim.unconfirmed}
         onClaim={() => wallet.claim(newcomer.id)}
         onUse={onUse}
       />
@@ -152,6 +175,34 @@ export const ClaimFlow: Story = {
     )
   },
 }
+
+/**
+ * Flow: the claim goes through on the server but its answer is lost → "not confirmed, try again" (never
+ * "failed": the coupon may be the user's) → the retry sends the same key → claimed, one claim.
+ */
+export const ClaimUnconfirmedFlow: Story = {
+  args: { coupon: newcomer, state: 'claimable' },
+  render: (args) => <Claiming onUse={args.onUse} lostAnswers={1} />,
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    const button = canvas.getByRole('button', {
+      name: t('couponWallet.claimLabel', { title: newcomer.title! }),
+    })
+    await userEvent.click(button)
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(t('couponWallet.claimUnconfirmed'))
+    await expect(canvas.queryByText(t('couponWallet.claimFailed'))).toBeNull()
+    await userEvent.click(button)
+    await expect(await canvas.findByText(t('couponWallet.status.claimed'))).toBeVisible()
+    await expect(canvasElement.querySelector('[data-claims]')).toHaveAttribute('data-claims', '1')
+  },
+}
+
+/** The claim not confirmed, in English: the same flow. */
+export const ClaimUnconfirmedFlowEnglish: Story = { ...ClaimUnconfirmedFlow, globals: { locale: 'en-US' } }
+
+/** The claim not confirmed, in English. */
+export const ClaimUnconfirmedEnglish: Story = { ...ClaimUnconfirmed, globals: { locale: 'en-US' } }
 
 /** Available, in English. */
 export const AvailableEnglish: Story = { ...Available, globals: { locale: 'en-US' } }

@@ -4,6 +4,7 @@ import {
   createCouponWallet,
   formatCouponDate,
   money,
+  TradeKitError,
   type WalletCoupon,
   type WalletStatus,
 } from '@tradekit/core'
@@ -150,6 +151,35 @@ describe('createCouponWallet: claiming', () => {
     expect(api.claimCoupon.mock.calls.map(([, ctx]) => ctx.idempotencyKey)).toEqual(['key-1', 'key-1'])
     await wallet.claim('c2')
     expect(api.claimCoupon.mock.calls[2]![1].idempotencyKey).toBe('key-2')
+  })
+
+  it.each([
+    { case: 'a network error', error: new TradeKitError('NETWORK'), unconfirmed: true },
+    { case: 'a timeout', error: new TradeKitError('TIMEOUT'), unconfirmed: true },
+    { case: "a platform's request:fail", error: { errMsg: 'request:fail timeout' }, unconfirmed: true },
+    { case: 'a refusal', error: { code: 'LIMIT_REACHED', message: 'one per user' }, unconfirmed: false },
+    { case: 'an unknown error', error: new Error('boom'), unconfirmed: false },
+  ])(
+    'marks a claim that got no answer unconfirmed, not one refused ($case)',
+    async ({ error, unconfirmed }) => {
+      const api = fakeApi()
+      api.claimCoupon.mockRejectedValueOnce(error)
+      const wallet = createCouponWallet({ api })
+      const failed = await wallet.claim('c1')
+      expect(failed).toEqual({ status: 'failed', error, ...(unconfirmed ? { unconfirmed: true } : {}) })
+      expect(wallet.getSnapshot().claims.c1).toEqual(failed)
+    },
+  )
+
+  it('marks a claim whose answer is not a held coupon unconfirmed: the server answered, but not what it did', async () => {
+    const api = fakeApi()
+    api.claimCoupon.mockResolvedValueOnce({ ok: true } as unknown as WalletCoupon)
+    const wallet = createCouponWallet({ api })
+    expect(await wallet.claim('c1')).toMatchObject({
+      status: 'failed',
+      unconfirmed: true,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
   })
 
   it('puts a claimed coupon first in a loaded available tab, once', async () => {

@@ -46,6 +46,10 @@ describe('CouponTicket', () => {
     expect(onClaim).toHaveBeenCalledTimes(1)
     rerender(<CouponTicket coupon={full} state="claimable" claimFailed onClaim={onClaim} />)
     expect(screen.getByRole('alert')).toHaveTextContent('领取失败，请重试')
+    // a claim that got no answer may have gone through: not confirmed, never "failed"
+    rerender(<CouponTicket coupon={full} state="claimable" claimFailed claimUnconfirmed onClaim={onClaim} />)
+    expect(screen.getByRole('alert')).toHaveTextContent('网络不稳定，未能确认是否领到，请再试一次')
+    expect(screen.queryByText('领取失败，请重试')).toBeNull()
   })
 
   it('offers to use a claimed or available coupon, and stamps used and expired ones without actions', () => {

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import { type CouponsApi, money, type WalletCoupon, type WalletStatus } from '@tradekit/core'
+import { type CouponsApi, money, TradeKitError, type WalletCoupon, type WalletStatus } from '@tradekit/core'
 import { CouponTicket, CouponWallet, useCouponWallet } from '@tradekit/taro'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -126,6 +126,7 @@ describe('claiming a coupon', () => {
         state={claim?.status === 'claimed' ? 'claimed' : 'claimable'}
         claiming={claim?.status === 'claiming'}
         claimFailed={claim?.status === 'failed'}
+        claimUnconfirmed={claim?.status === 'failed' && claim.unconfirmed}
         onClaim={() => wallet.claim('c1')}
         onUse={vi.fn()}
       />
@@ -152,6 +153,19 @@ describe('claiming a coupon', () => {
     render(<Claim api={{ listCoupons: vi.fn(), claimCoupon }} />)
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '领取券c1' })))
     expect(screen.getByRole('alert')).toHaveTextContent('领取失败，请重试')
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '领取券c1' })))
+    expect(screen.getByText('已领取')).toBeInTheDocument()
+    const [first, second] = claimCoupon.mock.calls
+    expect(second![1].idempotencyKey).toBe(first![1].idempotencyKey)
+  })
+
+  it('says a claim that got no answer is not confirmed (it may have gone through), then claims it with the same key', async () => {
+    const claimCoupon = vi.fn<CouponsApi['claimCoupon']>(async () => held('c1'))
+    claimCoupon.mockRejectedValueOnce(new TradeKitError('NETWORK'))
+    render(<Claim api={{ listCoupons: vi.fn(), claimCoupon }} />)
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '领取券c1' })))
+    expect(screen.getByRole('alert')).toHaveTextContent('网络不稳定，未能确认是否领到，请再试一次')
+    expect(screen.queryByText('领取失败，请重试')).toBeNull()
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '领取券c1' })))
     expect(screen.getByText('已领取')).toBeInTheDocument()
     const [first, second] = claimCoupon.mock.calls

@@ -1,4 +1,5 @@
 import { createAborter, withTimeout } from '../checkout/abort'
+import { isNetworkError } from '../checkout/effects'
 import { idempotencyKey } from '../internal/idempotencyKey'
 import { requireMethods } from '../internal/teamApi'
 import { createStore, type Store } from '../store/createStore'
@@ -60,14 +61,15 @@ function createClaims(
       keys.set(couponId, key)
     }
     setClaim(couponId, { status: 'claiming' })
+    let answered = false
     try {
-      const held = toClaimedCoupon(
-        await withTimeout(
-          (signal) => api.claimCoupon(couponId, { idempotencyKey: key, signal }),
-          timeoutMs,
-          claimsAbort.signal,
-        ),
+      const answer = await withTimeout(
+        (signal) => api.claimCoupon(couponId, { idempotencyKey: key, signal }),
+        timeoutMs,
+        claimsAbort.signal,
       )
+      answered = true
+      const held = toClaimedCoupon(answer)
       const claimed: ClaimState = { status: 'claimed', coupon: held }
       if (!disposed()) {
         setClaim(couponId, claimed)
@@ -75,7 +77,9 @@ function createClaims(
       }
       return claimed
     } catch (error) {
-      const failed: ClaimState = { status: 'failed', error }
+      // no answer, or one that is not a held coupon, tells nothing: the server may have claimed it
+      const unconfirmed = answered || isNetworkError(error)
+      const failed: ClaimState = { status: 'failed', error, ...(unconfirmed ? { unconfirmed: true } : {}) }
       if (!disposed()) setClaim(couponId, failed)
       return failed
     }

@@ -49,7 +49,16 @@ export interface WalletTab {
 export type ClaimState =
   | { readonly status: 'claiming' }
   | { readonly status: 'claimed'; readonly coupon: WalletCoupon }
-  | { readonly status: 'failed'; readonly error: unknown }
+  | {
+      readonly status: 'failed'
+      readonly error: unknown
+      /**
+       * The claim got no answer (a network error, a timeout) or none that was a held coupon: the
+       * server may have claimed it. Say the claim is not confirmed, not that it failed; a retry sends
+       * the same idempotency key, so the server answers the coupon it gave.
+       */
+      readonly unconfirmed?: true
+    }
 
 /** An immutable snapshot of the wallet (the same object until something changes). */
 export interface CouponWalletSnapshot {

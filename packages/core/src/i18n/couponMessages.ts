@@ -25,6 +25,7 @@ const zh = {
   'couponWallet.claim': '领取',
   'couponWallet.claimLabel': '领取{title}',
   'couponWallet.claimFailed': '领取失败，请重试',
+  'couponWallet.claimUnconfirmed': '网络不稳定，未能确认是否领到，请再试一次',
   'couponWallet.use': '去使用',
   'couponWallet.useLabel': '去使用{title}',
 }

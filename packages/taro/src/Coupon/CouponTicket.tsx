@@ -45,6 +45,13 @@ export interface CouponTicketProps {
    * @default false
    */
   claimFailed?: boolean
+  /**
+   * The last claim got no answer, so it may have gone through (`ClaimState.unconfirmed`): with
+   * `claimFailed`, the note says the claim is not confirmed instead of that it failed. Trying again is
+   * safe, as the wallet sends the same idempotency key.
+   * @default false
+   */
+  claimUnconfirmed?: boolean
   /** Claims the coupon (state `claimable`). */
   onClaim?: () => void
   /** Goes to use the coupon (state `available` or `claimed`). */
@@ -95,6 +102,7 @@ export function CouponTicket({
   shortfall,
   claiming = false,
   claimFailed = false,
+  claimUnconfirmed = false,
   onClaim,
   onUse,
   className,
@@ -133,7 +141,7 @@ export function CouponTicket({
         ) : null}
         {claimFailed && !claiming ? (
           <Text className="tk-coupon-ticket__failed" {...a11y({ role: 'alert' })}>
-            {t('couponWallet.claimFailed')}
+            {t(claimUnconfirmed ? 'couponWallet.claimUnconfirmed' : 'couponWallet.claimFailed')}
           </Text>
         ) : null}
       </View>

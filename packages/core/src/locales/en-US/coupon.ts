@@ -28,6 +28,7 @@ export const couponEnUS: Readonly<Record<CouponMessageKey, string>> = {
   'couponWallet.claim': 'Claim',
   'couponWallet.claimLabel': 'Claim {title}',
   'couponWallet.claimFailed': 'Could not claim it, please try again',
+  'couponWallet.claimUnconfirmed': 'Network trouble: we could not confirm the claim. Please try again',
   'couponWallet.use': 'Use',
   'couponWallet.useLabel': 'Use {title}',
 }

@@ -152,6 +152,7 @@ function ProductCoupons({ skuIds }: { skuIds: readonly string[] }) {
             state={held ? 'claimed' : 'claimable'}
             claiming={claim?.status === 'claiming'}
             claimFailed={claim?.status === 'failed'}
+            claimUnconfirmed={claim?.status === 'failed' && claim.unconfirmed}
             onClaim={() => void wallet.claim(coupon.id)}
             onUse={() => void Taro.navigateTo({ url: ROUTES.coupons })}
           />
