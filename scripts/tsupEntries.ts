@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 
 /** The files under `dir` whose name passes `test`, sorted: the same list on every machine. */
 export function filesUnder(dir: string, test: (name: string) => boolean): string[] {
@@ -21,6 +21,12 @@ export function filesUnder(dir: string, test: (name: string) => boolean): string
  */
 export function entriesUnder(dir: string, test: (name: string) => boolean): Record<string, string> {
   return Object.fromEntries(
-    filesUnder(dir, test).map((file) => [relative(dir, file).replace(/\.tsx?$/, ''), file]),
+    filesUnder(dir, test).map((file) => [
+      relative(dir, file)
+        .split(sep)
+        .join('/')
+        .replace(/\.tsx?$/, ''),
+      file,
+    ]),
   )
 }
