@@ -102,7 +102,10 @@ export const Submitting: Story = {
   },
 }
 
-/** The request did not go through. */
+/**
+ * The request got no answer (the network failed), and the order read again does not show it: not
+ * confirmed, never "not sent" — it may have reached the merchant; sending it again is the same request.
+ */
 export const SubmitFailed: Story = {
   decorators: [withOrders({ failRefunds: 1000 })],
   play: async ({ canvasElement, globals }) => {
@@ -111,7 +114,8 @@ export const SubmitFailed: Story = {
     await amountField(canvasElement, globals)
     await userEvent.click(canvas.getByRole('radio', { name: t('refund.reason.not_wanted') }))
     await userEvent.click(canvas.getByRole('button', { name: t('refund.submit') }))
-    await expect(await canvas.findByRole('alert', {}, wait)).toHaveTextContent(t('refund.error.NETWORK'))
+    await expect(await canvas.findByRole('alert', {}, wait)).toHaveTextContent(t('refund.error.unconfirmed'))
+    await expect(canvas.queryByText(t('refund.error.NETWORK'))).toBeNull()
   },
 }
 

@@ -121,12 +121,13 @@ lists an order twice; the current tab is fetched again when the app comes back. 
 \`requestRefund\`, \`cancelRefund\` and \`confirmReceipt\` keep the server's answer. An action that got no answer
 (network, timeout) may have been done: the order is read again, and when it shows the action done (cancelled, a
 refund requested or taken back, received) the action succeeded; otherwise it fails with the order as the server
-has it, so "try again" never asks twice for what was done. When the read got no answer either, \`OrderCard\` and
-\`OrderDetail\` say the result is not confirmed (\`order.action.unconfirmed\`), never that it did not work. A refund
+has it, so "try again" never asks twice for what was done. When the read does not show it done, or got no answer
+either, \`OrderCard\` and \`OrderDetail\` say the result is not confirmed (\`order.action.unconfirmed\`), and
+\`RefundSheet\` that the request is (\`refund.error.unconfirmed\`), never that it did not work or was not sent. A refund
 request carries an \`idempotencyKey\` (\`api.requestRefund(orderId, request, { idempotencyKey })\`): sent again after no
 answer, it keeps its key, so the server makes one refund request; an answer, or any later read of the order, ends it.
 An answer that is not the order counts as no answer. A failure the store could not confirm either way carries
-\`unconfirmed: true\` in \`snapshot.actions[id]\`. Actions never reject: they
-settle with \`{ ok, order }\` or \`{ ok: false, error }\`.
+\`unconfirmed: true\` in \`snapshot.actions[id]\` and in its result (\`useRefund\` passes it on). Actions never reject:
+they settle with \`{ ok, order }\` or \`{ ok: false, error, unconfirmed? }\`.
 `
 }

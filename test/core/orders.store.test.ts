@@ -389,7 +389,7 @@ describe('createOrders: cancel', () => {
     expect(fake.gets).toHaveLength(2) // asked what became of it
     expect(store.getSnapshot().orders.o1!.status).toBe('cancelled')
     await vi.advanceTimersByTimeAsync(2_000)
-    expect(await cancelled).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } })
+    expect(await cancelled).toMatchObject({ ok: false, error: { code: 'TIMEOUT' }, unconfirmed: true })
     expect(store.getSnapshot().orders.o1!.status).toBe('pending_payment')
     // neither the call nor the read again answered: the result is not known either way
     expect(store.getSnapshot().actions.o1).toMatchObject({ status: 'failed', unconfirmed: true })
@@ -548,7 +548,9 @@ describe('createOrders: an action whose answer was lost', () => {
     await withOrder(ctx, mk('o1', 'pending_payment'))
     const cancelled = ctx.orders.cancel('o1')
     ctx.writes[0]!.reject(new TradeKitError('ORDER_REJECTED'))
-    expect(await cancelled).toMatchObject({ ok: false, error: { code: 'ORDER_REJECTED' } })
+    const result = await cancelled
+    expect(result).toMatchObject({ ok: false, error: { code: 'ORDER_REJECTED' } })
+    expect(result).not.toHaveProperty('unconfirmed')
     expect(ctx.gets).toHaveLength(1)
     expect(ctx.orders.getSnapshot().actions.o1?.unconfirmed).toBeUndefined()
   })
@@ -566,7 +568,7 @@ describe('createOrders: one refund request, however often it is sent', () => {
     ctx.writes[0]!.reject(new TradeKitError('NETWORK'))
     await settle()
     ctx.gets[1]!.reject(new TradeKitError('NETWORK')) // nor does the order read again tell
-    expect(await first).toMatchObject({ ok: false, error: { code: 'NETWORK' } })
+    expect(await first).toMatchObject({ ok: false, error: { code: 'NETWORK' }, unconfirmed: true })
     const calls = vi.mocked(ctx.api.requestRefund).mock.calls
     const key = keyOf(calls[0])
     expect(key).toMatch(/\S{8,}/)

@@ -147,10 +147,28 @@ describe('useRefund', () => {
     })
     expect(result.current.status).toBe('failed')
     expect(result.current.error?.code).toBe('NETWORK')
+    // no answer, and the order read again does not show it: the merchant may have it
+    expect(result.current.unconfirmed).toBe(true)
     await act(async () => {
       await result.current.submit()
     })
     expect(result.current.status).toBe('done')
+    expect(result.current.unconfirmed).toBeUndefined()
     expect(requestRefund).toHaveBeenCalledTimes(2)
+    // sent again, it is the same request: one key
+    const [first, second] = requestRefund.mock.calls
+    expect(second![2].idempotencyKey).toBe(first![2].idempotencyKey)
+  })
+
+  it('says a refused submit failed, not that it is unconfirmed', async () => {
+    const requestRefund = vi.fn().mockRejectedValueOnce(new TradeKitError('ORDER_REJECTED', 'too late'))
+    const { result } = setup(requestRefund)
+    await waitFor(() => expect(result.current.order).toBeDefined())
+    act(() => result.current.setReason('not_wanted'))
+    await act(async () => {
+      await result.current.submit()
+    })
+    expect(result.current).toMatchObject({ status: 'failed', error: { code: 'ORDER_REJECTED' } })
+    expect(result.current.unconfirmed).toBeUndefined()
   })
 })

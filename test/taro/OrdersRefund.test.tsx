@@ -95,12 +95,25 @@ describe('RefundSheet', () => {
     )
   })
 
-  it('says when the request did not go through', async () => {
+  it('says when the merchant refused the request', async () => {
+    setup(vi.fn().mockRejectedValue(new TradeKitError('ORDER_REJECTED', 'no refunds after 7 days')))
+    await screen.findByRole('checkbox', { name: '选择 T 恤' })
+    fireEvent.click(screen.getByRole('radio', { name: '不想要了' }))
+    fireEvent.click(screen.getByRole('button', { name: '提交申请' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('申请未提交成功，请稍后再试')
+    expect(screen.getByRole('button', { name: '提交申请' })).not.toHaveAttribute('aria-busy')
+  })
+
+  it('says a request that got no answer is not confirmed, never that it was not sent', async () => {
+    // the request may have reached the merchant; reading the order again did not show it
     setup(vi.fn().mockRejectedValue(new TradeKitError('NETWORK', 'offline')))
     await screen.findByRole('checkbox', { name: '选择 T 恤' })
     fireEvent.click(screen.getByRole('radio', { name: '不想要了' }))
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('网络不稳定，申请未提交，请重试')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '网络不稳定，未能确认申请是否已提交，请稍后刷新订单查看，或再次提交（不会重复申请）',
+    )
+    expect(screen.queryByText(/申请未提交/)).toBeNull()
     expect(screen.getByRole('button', { name: '提交申请' })).not.toHaveAttribute('aria-busy')
   })
 

@@ -112,6 +112,8 @@ const zh = {
   'refund.error.NETWORK': '网络不稳定，申请未提交，请重试',
   'refund.error.TIMEOUT': '请求超时，申请未提交，请重试',
   'refund.error.other': '申请未提交成功，请稍后再试',
+  'refund.error.unconfirmed':
+    '网络不稳定，未能确认申请是否已提交，请稍后刷新订单查看，或再次提交（不会重复申请）',
   'refund.progress': '退款进度',
   'refund.progressNamed': '退款 {amount}，{status}',
   'refund.step.refund_requested': '已提交申请',

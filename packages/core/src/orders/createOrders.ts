@@ -70,7 +70,8 @@ interface Runtime {
   refundKeys: Map<string, { readonly asked: string; readonly key: string }>
 }
 
-const failed = (error: AnyTradeKitError): OrderResult => ({ ok: false, error })
+const failed = (error: AnyTradeKitError, unconfirmed = false): OrderResult =>
+  unconfirmed ? { ok: false, error, unconfirmed } : { ok: false, error }
 const argument = (message: string | undefined) =>
   new TradeKitError('INVALID_ARGUMENT', message) as AnyTradeKitError
 const aborted = () => failed(new TradeKitError('ABORTED') as AnyTradeKitError)
@@ -232,7 +233,7 @@ function runAction(
       ...(unconfirmed ? { unconfirmed } : {}),
     } as const
     commit(rt, withAction(back, orderId, state))
-    return failed(reason)
+    return failed(reason, unconfirmed)
   }
   let plan: ActionPlan
   try {

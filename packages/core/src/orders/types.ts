@@ -292,7 +292,15 @@ export interface OrdersSnapshot {
 /** The outcome of a read or an action: never a rejection (errors are in the snapshot too). */
 export type OrderResult =
   | { readonly ok: true; readonly order: Order }
-  | { readonly ok: false; readonly error: AnyTradeKitError }
+  | {
+      readonly ok: false
+      readonly error: AnyTradeKitError
+      /**
+       * An action that got no answer, nor did reading the order again tell (as
+       * {@link OrderActionState.unconfirmed}): the server may have done it. Say so, not that it did not work.
+       */
+      readonly unconfirmed?: true
+    }
 
 /** The order centre store. */
 export interface Orders {

@@ -72,6 +72,12 @@ export interface UseRefundResult {
   readonly status: 'idle' | 'submitting' | 'done' | 'failed'
   /** Why the last submit failed. */
   readonly error?: AnyTradeKitError
+  /**
+   * The last submit got no answer, nor did reading the order again tell: the request may have reached
+   * the merchant. Say it is not confirmed, never that it was not sent; sending the same request again
+   * reuses its idempotency key, so the merchant takes it once.
+   */
+  readonly unconfirmed?: true
   /** Sends the refund request through the order centre; `null` when the form is not valid (its errors show). */
   submit(): Promise<OrderResult | null>
 }
@@ -106,7 +112,7 @@ export function useRefund(orderId: string): UseRefundResult {
   const [reason, setReason] = useState<string | null>(null)
   const [note, setNote] = useState('')
   const [attempted, setAttempted] = useState(false)
-  const [sent, setSent] = useState<{ status: UseRefundResult['status']; error?: AnyTradeKitError }>({
+  const [sent, setSent] = useState<Pick<UseRefundResult, 'status' | 'error' | 'unconfirmed'>>({
     status: 'idle',
   })
   const busy = useRef(false)
@@ -205,7 +211,11 @@ export function useRefund(orderId: string): UseRefundResult {
       ...(form.note.trim() !== '' ? { note: form.note } : {}),
     })
     busy.current = false
-    setSent(result.ok ? { status: 'done' } : { status: 'failed', error: result.error })
+    setSent(
+      result.ok
+        ? { status: 'done' }
+        : { status: 'failed', error: result.error, ...(result.unconfirmed ? { unconfirmed: true } : {}) },
+    )
     return result
   }, [])
 
@@ -226,6 +236,7 @@ export function useRefund(orderId: string): UseRefundResult {
     preview,
     status: sent.status,
     ...(sent.error ? { error: sent.error } : {}),
+    ...(sent.unconfirmed ? { unconfirmed: true } : {}),
     submit,
   }
 }

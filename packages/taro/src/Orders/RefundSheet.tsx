@@ -36,7 +36,8 @@ const ERRORS_SHOWN = new Set(['NETWORK', 'TIMEOUT'])
  * (checkboxes; each says what is left of it), the amount (what is left of the chosen lines until
  * the user types another; at most paid − refunded, read in integer minor units, refused inline
  * when it is more), the reason (a radio list from the catalogue), a note, the exact split across
- * the lines that will be sent, and submit with its busy and error states.
+ * the lines that will be sent, and submit with its busy and error states. A request that got no
+ * answer (`unconfirmed`) is said to be not confirmed, never "not sent": it may have reached the merchant.
  *
  * @example
  * ```tsx
@@ -202,7 +203,9 @@ export function RefundSheet({ orderId, onDone, reasons = REFUND_REASONS, classNa
 
       {status === 'failed' ? (
         <Text className="tk-refund-sheet__error" {...a11y({ role: 'alert' })}>
-          {errorText(refund.error && ERRORS_SHOWN.has(refund.error.code) ? refund.error.code : 'other')}
+          {refund.unconfirmed
+            ? errorText('unconfirmed')
+            : errorText(refund.error && ERRORS_SHOWN.has(refund.error.code) ? refund.error.code : 'other')}
         </Text>
       ) : null}
       <View className="tk-refund-sheet__bar">

@@ -116,6 +116,8 @@ export const orderEnUS: Readonly<Record<OrderMessageKey, string>> = {
   'refund.error.NETWORK': 'The network is unstable; the request was not sent. Please try again',
   'refund.error.TIMEOUT': 'The request timed out; it was not sent. Please try again',
   'refund.error.other': 'The request did not go through. Please try again later',
+  'refund.error.unconfirmed':
+    'Network trouble: we could not confirm the request was sent. Check the order again later, or send it again (it will not be made twice)',
   'refund.progress': 'Refund progress',
   'refund.progressNamed': 'Refund of {amount}, {status}',
   'refund.step.refund_requested': 'Requested',
