@@ -157,22 +157,30 @@ function Claiming({ onUse, lostAnswers }: { onUse?: () => void; lostAnswers?: nu
   )
 }
 
+/** What a claim flow plays on: the story's text, its canvas and the newcomer coupon's claim button. */
+function claimStage(canvasElement: HTMLElement, globals: Record<string, unknown>) {
+  const { t } = textOf(globals)
+  const canvas = within(canvasElement)
+  const button = canvas.getByRole('button', {
+    name: t('couponWallet.claimLabel', { title: newcomer.title! }),
+  })
+  return { t, canvas, button }
+}
+
+/** The merchant made one claim, however often the button was pressed. */
+const claimedOnce = (canvasElement: HTMLElement) =>
+  waitFor(() => expect(canvasElement.querySelector('[data-claims]')).toHaveAttribute('data-claims', '1'))
+
 /** Flow: tap "claim" twice → one claim → claimed. */
 export const ClaimFlow: Story = {
   args: { coupon: newcomer, state: 'claimable' },
   render: (args) => <Claiming onUse={args.onUse} />,
   play: async ({ canvasElement, globals }) => {
-    const { t } = textOf(globals)
-    const canvas = within(canvasElement)
-    const button = canvas.getByRole('button', {
-      name: t('couponWallet.claimLabel', { title: newcomer.title! }),
-    })
+    const { t, canvas, button } = claimStage(canvasElement, globals)
     await userEvent.click(button)
     await userEvent.click(button)
     await expect(await canvas.findByText(t('couponWallet.status.claimed'))).toBeVisible()
-    await waitFor(() =>
-      expect(canvasElement.querySelector('[data-claims]')).toHaveAttribute('data-claims', '1'),
-    )
+    await claimedOnce(canvasElement)
   },
 }
 
@@ -184,17 +192,13 @@ export const ClaimUnconfirmedFlow: Story = {
   args: { coupon: newcomer, state: 'claimable' },
   render: (args) => <Claiming onUse={args.onUse} lostAnswers={1} />,
   play: async ({ canvasElement, globals }) => {
-    const { t } = textOf(globals)
-    const canvas = within(canvasElement)
-    const button = canvas.getByRole('button', {
-      name: t('couponWallet.claimLabel', { title: newcomer.title! }),
-    })
+    const { t, canvas, button } = claimStage(canvasElement, globals)
     await userEvent.click(button)
     await expect(await canvas.findByRole('alert')).toHaveTextContent(t('couponWallet.claimUnconfirmed'))
     await expect(canvas.queryByText(t('couponWallet.claimFailed'))).toBeNull()
     await userEvent.click(button)
     await expect(await canvas.findByText(t('couponWallet.status.claimed'))).toBeVisible()
-    await expect(canvasElement.querySelector('[data-claims]')).toHaveAttribute('data-claims', '1')
+    await claimedOnce(canvasElement)
   },
 }
 
