@@ -90,6 +90,36 @@ export const SomeUnavailableFlow: Story = {
   },
 }
 
+/**
+ * Flow: the server answers the mug with a price the cart does not accept (a fraction of a fen): the
+ * mug is reported "cannot be bought right now", the tee still goes in, and nothing says "failed".
+ */
+export const ProductNotAcceptedFlow: Story = {
+  args: {
+    order: mixedOrder,
+    getItems: async (skuIds) =>
+      (await today(skuIds)).map((item) =>
+        item.skuId === mug.skuId ? ({ ...item, price: { amount: 45.5, currency: 'CNY' } } as CartItem) : item,
+      ),
+  },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: t('order.action.buyAgain') }))
+    const report = await canvas.findByRole('status', {}, wait)
+    await expect(report).toHaveTextContent(t('order.buyAgain.added', { count: 1 }))
+    await expect(report).toHaveTextContent(
+      t('order.buyAgain.unavailableLine', {
+        title: mug.title,
+        reason: t('order.buyAgain.reason.unavailable'),
+      }),
+    )
+    await expect(canvas.queryByRole('alert')).toBeNull()
+    await expect(canvas.getByTestId('cart-count')).toHaveTextContent('1')
+    expectFitsPhone(canvasElement)
+  },
+}
+
 /** Flow: today's products could not be read; nothing was added. */
 export const LoadFailedFlow: Story = {
   args: { getItems: (): Promise<CartItem[]> => Promise.reject(new Error('offline')) },
@@ -106,3 +136,5 @@ export const LoadFailedFlow: Story = {
 export const IdleEnglish: Story = { ...Idle, ...en }
 /** Some unavailable, in English. */
 export const SomeUnavailableFlowEnglish: Story = { ...SomeUnavailableFlow, ...en }
+/** A product the cart does not accept, in English. */
+export const ProductNotAcceptedFlowEnglish: Story = { ...ProductNotAcceptedFlow, ...en }

@@ -81,6 +81,67 @@ describe('buyAgainItems', () => {
     expect(cart.getSnapshot()).toMatchObject({ count: 2, subtotal: money(10400) })
   })
 
+  it('reports a product the cart would refuse as unavailable, so adding the rest never throws halfway', () => {
+    const current = [
+      { skuId: 'tea', title: '龙井', price: money(5200) },
+      { skuId: 'cup', title: '茶杯', price: { amount: 12.5, currency: 'CNY' } },
+      { skuId: 'pot', title: '茶壶', price: money(9900, 'USD') },
+      { skuId: 'tray', price: money(3000) },
+    ] as unknown as CartItem[]
+    const result = buyAgainItems(
+      order([line('cup', 1), line('tea', 2), line('pot', 1), line('tray', 1)]),
+      current,
+      'CNY',
+    )
+    expect(result.items.map((i) => i.line.skuId)).toEqual(['tea'])
+    expect(result.unavailable.map((u) => [u.line.skuId, u.reason])).toEqual([
+      ['cup', 'unavailable'],
+      ['pot', 'unavailable'],
+      ['tray', 'unavailable'],
+    ])
+    const cart = createCart()
+    for (const { item, quantity } of result.items) cart.add(item, quantity)
+    expect(cart.getSnapshot()).toMatchObject({ count: 2, subtotal: money(10400) })
+  })
+
+  it("checks the currency against the item's own when none is given", () => {
+    const current: CartItem[] = [{ skuId: 'tea', title: 'Tea', price: money(500, 'USD') }]
+    expect(buyAgainItems(order([line('tea', 1)]), current).items).toHaveLength(1)
+    expect(buyAgainItems(order([line('tea', 1)]), current, 'CNY').unavailable).toEqual([
+      { line: line('tea', 1), reason: 'unavailable' },
+    ])
+  })
+
+  it('gives only items a real cart accepts, whatever the server sends', () => {
+    const junk = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.string(),
+      fc.double(),
+      fc.integer({ min: -5, max: 5 }),
+      fc.record({ amount: fc.oneof(fc.integer(), fc.double()), currency: fc.constantFrom('CNY', 'USD', '') }),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ price: junk, title: junk, stock: junk, step: junk, perUserLimit: junk, status: junk }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (specs) => {
+          const lines = specs.map((_, i) => line(`s${i}`, 2))
+          const current = specs.map((s, i) => ({
+            skuId: `s${i}`,
+            ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)),
+          })) as unknown as CartItem[]
+          const { items, unavailable } = buyAgainItems(order(lines), current, 'CNY')
+          expect(items.length + unavailable.length).toBe(lines.length)
+          const cart = createCart()
+          for (const { item, quantity } of items) expect(() => cart.add(item, quantity)).not.toThrow()
+        },
+      ),
+    )
+  })
+
   it('never drops a line: each is added or reported', () => {
     const statuses = ['on_sale', 'sold_out', 'off_shelf', undefined] as const
     fc.assert(

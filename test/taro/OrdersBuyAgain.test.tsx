@@ -72,6 +72,50 @@ describe('BuyAgainButton', () => {
     )
   })
 
+  it('reports a product the cart does not accept, and puts the others in', async () => {
+    const cart = createCart()
+    const malformed = [today[0]!, { skuId: 'mug', title: '马克杯', price: { amount: 45.5, currency: 'CNY' } }]
+    render(
+      <TradeProvider cart={cart}>
+        <BuyAgainButton order={order} getItems={async () => malformed as CartItem[]} />
+      </TradeProvider>,
+    )
+    fireEvent.click(screen.getByRole('button', { name: '再次购买' }))
+    const report = await screen.findByRole('status')
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(cart.getSnapshot().lines.map((l) => [l.skuId, l.quantity])).toEqual([['tee', 2]])
+    expect(report).toHaveTextContent('已将 2 件商品加入购物车')
+    expect(
+      within(within(report).getByRole('list'))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['马克杯：暂时无法购买', '法律咨询：已不再销售', '年度会员：已不再销售'])
+  })
+
+  it('reports a line the cart refuses, never a "failed" after half the lines went in', async () => {
+    const cart = createCart()
+    // a cart whose total is near the largest safe amount: the tees fit, the mugs would overflow it
+    cart.add({ skuId: 'gold', title: '金条', price: money(Number.MAX_SAFE_INTEGER - 30000) })
+    render(
+      <TradeProvider cart={cart} locale="en-US" messages={enUS}>
+        <BuyAgainButton order={order} getItems={async () => today} />
+      </TradeProvider>,
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Buy again' }))
+    const report = await screen.findByRole('status')
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(cart.getSnapshot().lines.map((l) => [l.skuId, l.quantity])).toEqual([
+      ['tee', 2],
+      ['gold', 1],
+    ])
+    expect(report).toHaveTextContent('2 items added to the cart')
+    expect(
+      within(within(report).getByRole('list'))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toContain('马克杯: Cannot be bought right now')
+  })
+
   it("says so when today's products could not be read, and adds nothing", async () => {
     const cart = createCart()
     render(

@@ -1,17 +1,10 @@
 import Taro from '@tarojs/taro'
-import { buyAgainItems, continuedOrderOf, type Order } from '@tradekit/core'
-import { useCartActions, useCheckout } from '@tradekit/react'
+import { buyAgainItems, continuedOrderOf, type Order, orderMessages } from '@tradekit/core'
+import { useCart, useCartActions, useCheckout, useTranslate } from '@tradekit/react'
 import { useCallback } from 'react'
 import { getCatalogueItem } from './api'
 import { toProduct } from './catalogue'
 import { ROUTES, resultUrl } from './navigation'
-
-const BUY_AGAIN_REASONS = {
-  sold_out: '已售罄',
-  off_shelf: '已下架',
-  gone: '已不再销售',
-  over_limit: '超出限购',
-}
 
 /**
  * "再次购买": the order's lines back in the cart at today's prices, stock and limits (read from the
@@ -19,24 +12,32 @@ const BUY_AGAIN_REASONS = {
  */
 export function useBuyAgain(): (order: Order) => Promise<void> {
   const cart = useCartActions()
+  const currency = useCart((snapshot) => snapshot.subtotal.currency)
+  const { t } = useTranslate(orderMessages)
   return useCallback(
     async (order: Order) => {
       const skus = [...new Set(order.lines.map((line) => line.skuId))]
       const found = await Promise.all(skus.map((skuId) => getCatalogueItem(skuId).catch(() => null)))
       const current = found.filter((item) => item !== null && !item.planId).map((item) => toProduct(item!))
-      const { items, unavailable } = buyAgainItems(order, current)
+      // checked as the cart checks them: cart.add cannot throw halfway through the lines
+      const { items, unavailable } = buyAgainItems(order, current, currency)
       for (const { item, quantity } of items) cart.add(item, quantity)
       if (unavailable.length > 0) {
-        const said = unavailable.map(({ line, reason }) => `${line.title}：${BUY_AGAIN_REASONS[reason]}`)
+        const said = unavailable.map(({ line, reason }) =>
+          t('order.buyAgain.unavailableLine', {
+            title: line.title,
+            reason: t(`order.buyAgain.reason.${reason}`),
+          }),
+        )
         await Taro.showModal({
-          title: `${unavailable.length} 件商品无法再次购买`,
+          title: t('order.buyAgain.unavailable', { count: unavailable.length }),
           content: said.join('\n'),
           showCancel: false,
         })
       }
       if (items.length > 0) await Taro.navigateTo({ url: ROUTES.cart })
     },
-    [cart],
+    [cart, currency, t],
   )
 }
 

@@ -81,6 +81,7 @@ const zh = {
   'order.buyAgain.reason.off_shelf': '已下架',
   'order.buyAgain.reason.gone': '已不再销售',
   'order.buyAgain.reason.over_limit': '已达限购数量',
+  'order.buyAgain.reason.unavailable': '暂时无法购买',
   'order.buyAgain.failed': '暂时无法获取商品信息，请重试',
   'refund.title': '申请退款',
   'refund.lines': '退款商品',

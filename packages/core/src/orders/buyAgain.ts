@@ -1,9 +1,13 @@
+import { normalizeItem } from '../cart/normalizeItem'
 import { blockingStatus, clampQuantity, quantityRules } from '../cart/quantityRules'
 import type { CartItem, QuantityIssue } from '../cart/types'
 import type { Order, OrderItem } from './types'
 
-/** Why an order's line cannot be bought again. */
-export type BuyAgainReason = 'sold_out' | 'off_shelf' | 'gone' | 'over_limit'
+/**
+ * Why an order's line cannot be bought again. `unavailable`: the server's product for it is not one
+ * the cart accepts (a malformed price or rule, another currency), or the cart refused it.
+ */
+export type BuyAgainReason = 'sold_out' | 'off_shelf' | 'gone' | 'over_limit' | 'unavailable'
 
 /** A line to put back in the cart: the product as it is now, and how many. */
 export interface BuyAgainLine {
@@ -33,7 +37,9 @@ export interface BuyAgainResult {
  * The cart lines that buy an order again, at today's prices, stock and limits (`currentItems`, from
  * the server, by sku). Every order line is in one of the two lists: a line whose product is gone,
  * sold out, off the shelf or over its limit is reported, never silently dropped; a quantity the
- * rules change says why.
+ * rules change says why. Each item is checked as the cart checks it (in `currency`, the cart's; by
+ * default the item's own), so one malformed product is reported `unavailable` instead of making
+ * `cart.add` throw halfway through the lines.
  *
  * @example
  * ```ts
@@ -45,6 +51,7 @@ export interface BuyAgainResult {
 export function buyAgainItems(
   order: Pick<Order, 'lines'>,
   currentItems: readonly CartItem[],
+  currency?: string,
 ): BuyAgainResult {
   const bySku = new Map<string, CartItem>()
   for (const item of currentItems) if (item && !bySku.has(item.skuId)) bySku.set(item.skuId, item)
@@ -56,8 +63,16 @@ export function buyAgainItems(
       unavailable.push({ line, reason: 'gone' })
       continue
     }
-    const rules = quantityRules(current)
-    const blocked = blockingStatus(current, rules)
+    let item: CartItem
+    try {
+      const withOptions = line.options ? { ...current, options: line.options } : current
+      item = normalizeItem(withOptions, currency ?? current.price?.currency)
+    } catch {
+      unavailable.push({ line, reason: 'unavailable' })
+      continue
+    }
+    const rules = quantityRules(item)
+    const blocked = blockingStatus(item, rules)
     if (blocked) {
       unavailable.push({ line, reason: blocked })
       continue
@@ -67,7 +82,6 @@ export function buyAgainItems(
       unavailable.push({ line, reason: 'over_limit' })
       continue
     }
-    const item: CartItem = line.options ? { ...current, options: line.options } : current
     items.push({ item, quantity, line, ...(issue ? { issue } : {}) })
   }
   return { items, unavailable }

@@ -3,11 +3,12 @@ import {
   type BuyAgainResult,
   buyAgainItems,
   type CartItem,
+  type CartStore,
   goodsMessages,
   type Order,
   orderMessages,
 } from '@tradekit/core'
-import { useCartActions, useTranslate } from '@tradekit/react'
+import { useCart, useCartActions, useTranslate } from '@tradekit/react'
 import { useRef, useState } from 'react'
 import { a11y } from '../internal/a11y'
 import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
@@ -30,6 +31,25 @@ export interface BuyAgainButtonProps {
   className?: string
 }
 
+/**
+ * Adds the lines one by one; a line the cart refuses (it throws, and is left unchanged) is reported
+ * `unavailable` instead of ending the run with some lines in and a "failed" that invites a second,
+ * doubling run.
+ */
+function addLines(cart: Pick<CartStore, 'add'>, result: BuyAgainResult): BuyAgainResult {
+  const items: BuyAgainResult['items'][number][] = []
+  const refused: BuyAgainResult['unavailable'][number][] = []
+  for (const entry of result.items) {
+    try {
+      cart.add(entry.item, entry.quantity)
+      items.push(entry)
+    } catch {
+      refused.push({ line: entry.line, reason: 'unavailable' })
+    }
+  }
+  return refused.length === 0 ? result : { items, unavailable: [...result.unavailable, ...refused] }
+}
+
 type State =
   | { status: 'idle' }
   | { status: 'loading' }
@@ -39,8 +59,9 @@ type State =
 /**
  * "再次购买": puts an order's lines back into the cart of `useCart` at today's prices, stock and
  * limits (`buyAgainItems`), then says what went in, which quantities changed and which lines
- * could not be bought again and why (sold out, off the shelf, gone, over the limit) — never
- * dropping one silently.
+ * could not be bought again and why (sold out, off the shelf, gone, over the limit, or a product
+ * the cart does not accept) — never dropping one silently, never leaving the cart half-filled
+ * behind a "failed".
  *
  * @example
  * ```tsx
@@ -51,6 +72,7 @@ export function BuyAgainButton({ order, getItems, onDone, className }: BuyAgainB
   const themeVars = useThemeVars()
   const { t } = useTranslate(orderMessages, goodsMessages)
   const cart = useCartActions()
+  const currency = useCart((snapshot) => snapshot.subtotal.currency)
   const [state, setState] = useState<State>({ status: 'idle' })
   const running = useRef(false)
   const press = async () => {
@@ -59,8 +81,7 @@ export function BuyAgainButton({ order, getItems, onDone, className }: BuyAgainB
     setState({ status: 'loading' })
     try {
       const skus = [...new Set(order.lines.map((line) => line.skuId))]
-      const result = buyAgainItems(order, await getItems(skus))
-      for (const { item, quantity } of result.items) cart.add(item, quantity)
+      const result = addLines(cart, buyAgainItems(order, await getItems(skus), currency))
       setState({ status: 'done', result })
       onDone?.(result)
     } catch {

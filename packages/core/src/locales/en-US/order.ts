@@ -85,6 +85,7 @@ export const orderEnUS: Readonly<Record<OrderMessageKey, string>> = {
   'order.buyAgain.reason.off_shelf': 'No longer on sale',
   'order.buyAgain.reason.gone': 'No longer available',
   'order.buyAgain.reason.over_limit': 'Purchase limit reached',
+  'order.buyAgain.reason.unavailable': 'Cannot be bought right now',
   'order.buyAgain.failed': 'Products could not be loaded. Please try again',
   'refund.title': 'Request a refund',
   'refund.lines': 'Items to refund',
