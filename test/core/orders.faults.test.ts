@@ -1638,7 +1638,32 @@ const SCENARIO: Scenario = {
   steps: [],
   disposeBeforeEnd: null,
 }
+// unpaid orders whose time ran out at the start, and a paid one
+const GONE: InitialOrder = { ...UNPAID, expiresInMs: 0 }
+const PAID_NOW: InitialOrder = { ...PAID, expiresInMs: 0 }
 const FOUND: Scenario[] = [
+  // h. [regress] list pages without refund records: the user asks a refund of a paid order and the
+  //    answer is slow (it says refund_requested); the merchant takes the request at once and a pull
+  //    to refresh shows the order refunding; then the request's answer lands and the order showed
+  //    refund_requested again, which the server held only before. Kept first: the other scenarios
+  //    before it change the order in which the answers land.
+  {
+    ...SCENARIO,
+    orders: [GONE, PAID_NOW, GONE, GONE, GONE].map((o) => ({ ...o, amounts: [1, 1] as [number, number] })),
+    pageSize: 2,
+    lightPages: true,
+    moves: [{ atMs: 1, order: 6, pick: 0 }],
+    actionFaults: [{ kind: 'slow', ms: 20, variant: 0 }],
+    steps: [
+      { ...STEP, kind: 'select', waitMs: 0 },
+      { ...STEP, kind: 'act', action: 'refund', refund: { mode: 'all', percent: 1, line: 0 }, waitMs: 1 },
+      { ...STEP, kind: 'refresh', waitMs: 19 },
+      { ...STEP, kind: 'select', waitMs: 0 },
+      { ...STEP, kind: 'select', waitMs: 0 },
+      { ...STEP, kind: 'select', waitMs: 0 },
+    ],
+    disposeBeforeEnd: 0,
+  },
   // a. [stuck] a cancel whose answer is lost reads the order again, and the read answers another
   //    order: the cancel's promise rejects and the order shows the cancel running for good
   {

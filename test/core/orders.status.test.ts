@@ -192,6 +192,28 @@ describe('mergeOrder', () => {
     expect(refunding).toMatchObject({ status: 'refunding', refunds: requested.refunds })
   })
 
+  it("keeps the status a light page set when a full answer's records lead to it (the page may be the newer)", () => {
+    // a light page (no records) read after the merchant took the request; the answer made before
+    const page = order({ status: 'refunding' })
+    const requested = order({ status: 'refund_requested', refunds: [refund('r1', 'refund_requested')] })
+    expect(mergeOrder(page, requested)).toBe(page)
+    // records that cannot lead to the page's status without one we lack: the answer is the newer
+    const withdrawn = order({ status: 'shipped', refunds: [refund('r1', 'withdrawn')] })
+    expect(mergeOrder(order({ status: 'refund_requested' }), withdrawn).status).toBe('shipped')
+    // a refund paid out since the page: the answer is the newer (a second request after it)
+    const again = order({
+      status: 'refund_requested',
+      refunded: cny(1000),
+      refunds: [refund('r1', 'refunded'), refund('r2', 'refund_requested')],
+    })
+    expect(mergeOrder(page, again)).toMatchObject({ status: 'refund_requested', refunded: cny(1000) })
+    // the answer already there: it is taken (the records it brings fill the page's gap)
+    expect(mergeOrder(order({ status: 'refund_requested' }), requested)).toMatchObject({
+      status: 'refund_requested',
+      refunds: requested.refunds,
+    })
+  })
+
   it('refuses to merge two different orders', () => {
     expect(() => mergeOrder(order(), order({ orderId: 'o2' }))).toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }),

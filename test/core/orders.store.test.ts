@@ -429,6 +429,41 @@ describe('createOrders: refunds and receipt', () => {
     expect(await asked).toMatchObject({ ok: true, order: { status: 'refund_requested' } })
   })
 
+  it('keeps what a light page read after the request showed over the older answer to the request', async () => {
+    const ctx = setup()
+    const loaded = ctx.orders.selectTab('all')
+    ctx.lists[0]!.resolve({ orders: [mk('o1', 'delivered')], nextCursor: null })
+    await loaded
+    const asked = ctx.orders.requestRefund('o1', { amount: money(3000), reason: '不想要了' })
+    // the merchant takes the request at once; a pull to refresh (a light page) shows it refunding
+    const refreshed = ctx.orders.refresh()
+    ctx.lists[1]!.resolve({
+      orders: [mk('o1', 'refunding', 'physical', { refunds: undefined })],
+      nextCursor: null,
+    })
+    await refreshed
+    expect(ctx.orders.getSnapshot().orders.o1?.status).toBe('refunding')
+    // the request's answer, made before the merchant took it, arrives last
+    ctx.writes[0]!.resolve(
+      mk('o1', 'refund_requested', 'physical', {
+        refunds: [
+          {
+            refundId: 'r1',
+            status: 'refund_requested',
+            amount: money(3000),
+            lines: [
+              { lineId: 'a', amount: money(2000) },
+              { lineId: 'b', amount: money(1000) },
+            ],
+            reason: '不想要了',
+          },
+        ],
+      }),
+    )
+    expect(await asked).toMatchObject({ ok: true, order: { status: 'refunding' } })
+    expect(ctx.orders.getSnapshot().orders.o1?.status).toBe('refunding')
+  })
+
   it('refuses a refund over what is left without calling the server, and keeps why', async () => {
     const ctx = setup()
     await withOrder(ctx, mk('o1', 'completed'))

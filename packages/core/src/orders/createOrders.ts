@@ -257,7 +257,9 @@ function runAction(
       }
       rt.actions.delete(orderId)
       if (rt.disposed) return aborted()
-      const merged = withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now(), true)
+      // newer than what we held when it was sent; a page or read that came meanwhile may be newer
+      const latest = rt.state.server[orderId] === order
+      const merged = withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now(), latest)
       commit(rt, withAction(merged, orderId, undefined))
       return shown(rt, orderId)
     },
@@ -267,6 +269,7 @@ function runAction(
     if (!noAnswer) plan.answered?.()
     if (!noAnswer || rt.disposed) return fail(error, 'ORDER_REJECTED')
     // a read that fails or answers another order or garbage tells nothing
+    const held = rt.state.server[orderId]
     const fresh = await withTimeout(
       (signal) => rt.api.getOrder(orderId, { signal }),
       rt.timing.requestTimeoutMs,
@@ -274,7 +277,8 @@ function runAction(
     )
       .then((answer) => toOrderOf(answer, 'getOrder', orderId))
       .catch(noOrder)
-    if (fresh && !rt.disposed && keepRead(rt, orderId, fresh, plan)) return shown(rt, orderId)
+    if (fresh && !rt.disposed && keepRead(rt, orderId, fresh, plan, rt.state.server[orderId] === held))
+      return shown(rt, orderId)
     return fail(error, 'ORDER_REJECTED', true)
   })
   rt.actions.set(orderId, { action, promise: settled })
@@ -287,8 +291,8 @@ const noOrder = (): undefined => undefined
  * Keeps the order read again after an action got no answer; when the order as merged (statuses
  * never go back: what the screen shows) shows the action done, the action ends as done (true).
  */
-function keepRead(rt: Runtime, orderId: string, fresh: Order, plan: ActionPlan): boolean {
-  const merged = withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now(), true)
+function keepRead(rt: Runtime, orderId: string, fresh: Order, plan: ActionPlan, latest: boolean): boolean {
+  const merged = withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now(), latest)
   const kept = merged.server[orderId]
   if (!kept || !plan.done(kept)) {
     commit(rt, merged)

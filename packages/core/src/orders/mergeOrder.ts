@@ -8,8 +8,9 @@ import type { Order, OrderKind, OrderRefund, RefundStatus } from './types'
 // taken back (the order's fulfilment status again), moves the order although the table has no row
 // back. With the same records, the order table decides (nextOrderStatus). A light list page (no
 // records) moves an order whose records we know only to a status those records can lead to and no
-// older request had (else it may be from then: the next full read tells). The answer to an action
-// is newer than anything held before it.
+// older request had (else it may be from then: the next full read tells); an answer whose records
+// lead to the status a light page set does not take it back. The answer to an action is newer than
+// anything held when it was sent; an answer that arrived meanwhile may be newer still.
 
 /**
  * The status to keep for one refund request when an answer says `incoming`: the refund rows of
@@ -97,8 +98,9 @@ function sameOrder(a: Order, b: Order): boolean {
 
 /**
  * What to keep when the server answers `fresh` for an order cached as `cached` (`latest`: an answer
- * known to be newer — to an action, or a read sent after one): `cached` when the answer is older (a stale page: its status is behind, or it misses a refund request we know),
- * else the answer, with the fields it leaves out (a light list page's `refunds`, `timeline`…) kept
+ * known to be newer — to an action, or a read sent after one, with nothing about the order arrived
+ * since it was sent): `cached` when the answer is older (a stale page: its status is behind, or it
+ * misses a refund request we know; a full answer behind the status a light page set), else the answer, with the fields it leaves out (a light list page's `refunds`, `timeline`…) kept
  * from `cached`. An answer that changes nothing but the clock returns `cached` itself.
  *
  * @throws TradeKitError `INVALID_ARGUMENT` when the two are not the same order
@@ -123,6 +125,18 @@ export function mergeOrder(cached: Order, fresh: Order, latest = false): Order {
   // a light page whose status our records cannot lead to is stale (or knows a request we do not:
   // the next full read tells)
   if (refunds === 'unknown' && cached.refunds && !mayFollow(cached.refunds, fresh.status)) return cached
+  // a light page set a status the answer's records lead to, and no refund was paid out since the
+  // answer was made: the page may be the newer (asked after it), so it stays until a full read
+  if (
+    refunds === 'unknown' &&
+    !cached.refunds &&
+    fresh.refunds &&
+    cached.status !== fresh.status &&
+    nextOrderStatus(fresh.status, cached.status, cached.kind) === cached.status &&
+    mayFollow(fresh.refunds, cached.status) &&
+    cached.refunded.amount >= fresh.refunded.amount
+  )
+    return cached
   // the records known (both the same, or one side's): a status they show replaces one they do not
   // (a light page set it)
   const records = refunds === 'same' || refunds === 'unknown' ? (fresh.refunds ?? cached.refunds) : undefined
