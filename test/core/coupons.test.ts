@@ -191,6 +191,24 @@ describe('createCouponWallet: claiming', () => {
     expect(wallet.getSnapshot().tabs.available.coupons.map((entry) => entry.coupon.id)).toEqual(['c1', 'a'])
   })
 
+  it('keeps a coupon claimed while the available tab loads, whatever that answer was made before', async () => {
+    const list = deferred<WalletCoupon[]>()
+    const api = fakeApi()
+    api.listCoupons.mockImplementationOnce(() => list.promise)
+    const wallet = createCouponWallet({ api })
+    const loading = wallet.load('available')
+    await wallet.claim('c1')
+    await wallet.claim('c2')
+    list.resolve([held('a'), held('c1')]) // read on the server between the two claims
+    await loading
+    const ids = () => wallet.getSnapshot().tabs.available.coupons.map((entry) => entry.coupon.id)
+    expect(ids()).toEqual(['c2', 'a', 'c1'])
+    // a load that starts after the claims takes the server's word as it is
+    api.listCoupons.mockResolvedValueOnce([held('a')])
+    await wallet.load('available')
+    expect(ids()).toEqual(['a'])
+  })
+
   it('stops telling anyone after dispose', async () => {
     const answer = deferred<WalletCoupon>()
     const api = fakeApi()

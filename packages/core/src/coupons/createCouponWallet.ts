@@ -44,13 +44,16 @@ function createClaims(
     const snapshot = store.getSnapshot()
     store.set({ ...snapshot, claims: { ...snapshot.claims, [couponId]: claim } })
   }
+  // coupons claimed while the available tab loads: its answer may have been made before the claim
+  let claimedWhileLoading: WalletCoupon[] = []
   const addClaimed = (held: WalletCoupon) => {
     const tab = store.getSnapshot().tabs.available
-    if (tab.status !== 'ready' || tab.coupons.some((entry) => entry.coupon.id === held.coupon.id)) return
+    if (tab.status === 'loading') claimedWhileLoading.push(held)
+    if (tab.status !== 'ready') return
     const snapshot = store.getSnapshot()
     store.set({
       ...snapshot,
-      tabs: { ...snapshot.tabs, available: { ...tab, coupons: [held, ...tab.coupons] } },
+      tabs: { ...snapshot.tabs, available: { ...tab, coupons: withHeld(tab.coupons, [held]) } },
     })
   }
 
@@ -95,7 +98,26 @@ function createClaims(
     return attempt
   }
 
-  return { claim, abort: () => claimsAbort.abort() }
+  return {
+    claim,
+    abort: () => claimsAbort.abort(),
+    /** A load of the available tab starts: what it answers includes every claim that ended before. */
+    loading: () => {
+      claimedWhileLoading = []
+    },
+    /** The available tab's answer, with the coupons claimed while it was on its way. */
+    loaded: (coupons: readonly WalletCoupon[]) => {
+      const late = claimedWhileLoading
+      claimedWhileLoading = []
+      return withHeld(coupons, late)
+    },
+  }
+}
+
+/** `coupons` with the newly held ones first, each coupon once. */
+function withHeld(coupons: readonly WalletCoupon[], held: readonly WalletCoupon[]): readonly WalletCoupon[] {
+  const fresh = held.filter((entry) => !coupons.some((shown) => shown.coupon.id === entry.coupon.id))
+  return fresh.length === 0 ? coupons : [...fresh.reverse(), ...coupons]
 }
 
 /**
@@ -120,6 +142,7 @@ export function createCouponWallet(options: CouponWalletOptions): CouponWallet {
   })
   const loads = new Map<WalletStatus, AbortController>()
   let disposed = false
+  const claims = createClaims(store, api, createKey, timeoutMs, () => disposed)
 
   const setTab = (status: WalletStatus, tab: WalletTab) => {
     const snapshot = store.getSnapshot()
@@ -131,6 +154,7 @@ export function createCouponWallet(options: CouponWalletOptions): CouponWallet {
     loads.get(status)?.abort()
     const controller = createAborter()
     loads.set(status, controller)
+    if (status === 'available') claims.loading()
     setTab(status, { status: 'loading', coupons: store.getSnapshot().tabs[status].coupons })
     try {
       const answer = await withTimeout(
@@ -140,7 +164,7 @@ export function createCouponWallet(options: CouponWalletOptions): CouponWallet {
       )
       if (controller.signal.aborted) return
       const coupons = toWalletCoupons(answer, status)
-      setTab(status, { status: 'ready', coupons })
+      setTab(status, { status: 'ready', coupons: status === 'available' ? claims.loaded(coupons) : coupons })
     } catch (error) {
       if (controller.signal.aborted) return
       setTab(status, { status: 'failed', coupons: store.getSnapshot().tabs[status].coupons, error })
@@ -148,8 +172,6 @@ export function createCouponWallet(options: CouponWalletOptions): CouponWallet {
       if (loads.get(status) === controller) loads.delete(status)
     }
   }
-
-  const claims = createClaims(store, api, createKey, timeoutMs, () => disposed)
 
   return {
     getSnapshot: store.getSnapshot,
