@@ -82,7 +82,9 @@ order its detail already showed \`shipped\` keeps \`shipped\`, and a status the 
 service) is not taken. A refund request ends in \`refunded\` or \`refund_rejected\`; asking again is a new refund
 record on the order, and so is taking a request back (\`withdrawn\`, the order showing its fulfilment status
 again). \`mergeOrder(cached, fresh)\` reads those records first — an answer that knows a request the other does not,
-or one further along, is the newer — and the table second.
+or one further along, is the newer — and the table second. A list page may leave the records out: a full answer
+whose records lead to the status such a page showed does not take it back (the page may have been read after it),
+and the answer to an action counts as the newest only when nothing about the order arrived while it was on its way.
 
 \`\`\`mermaid
 ${ordersMermaid()}
