@@ -1,6 +1,5 @@
 import { sleep, withTimeout } from '../checkout/abort'
 import type { Checkout } from '../checkout/types'
-import { TradeKitError } from '../errors/TradeKitError'
 import { malformedAnswer } from '../internal/teamApi'
 import { isMoney } from '../money/money'
 import { periodDays } from './planPeriod'
