@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { money } from '@tradekit/core'
 import { PaymentStatus } from '@tradekit/taro'
 import type { ComponentProps } from 'react'
-import { expect, fn, userEvent, within } from 'storybook/test'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { expectFitsPhone } from './fixtures/orders'
 import { textOf } from './fixtures/text'
 import {
   en,
@@ -22,7 +23,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Where the payment is, from the checkout of `useCheckout()`, with the action each state offers: creating and paying; confirming with its progress (paused while the app is hidden); paid (or refunded); cancelled with "pay now" and failed with "try again"; expired with "order again"; unknown with "we are confirming, you can leave this page" and "check again". While the phone could not save the order (`storageIssue: \'storage_failed\'`) it asks the user to keep the app open, and says "check My orders" instead of "we\'ll let you know". While idle it says when the pending orders saved on the phone were damaged and discarded (`storageIssue: \'storage_corrupt\'`). Every change is announced. Otherwise renders nothing while idle, and nothing for a price change (show `PriceChangedNotice` then). The state is the checkout\'s, not a prop: each story drives a sandbox cashier into one.',
+          'Where the payment is, from the checkout of `useCheckout()`, with the action each state offers: creating and paying; confirming with its progress (paused while the app is hidden); paid (or refunded); cancelled with "pay now" and failed with "try again"; expired with "order again"; unknown with "we are confirming, you can leave this page" and "check again". While the phone could not save the order (`storageIssue: \'storage_failed\'`) it asks the user to keep the app open, and says "check My orders" instead of "we\'ll let you know". While idle it says when the pending orders saved on the phone were damaged and discarded (`storageIssue: \'storage_corrupt\'`), until the user says "got it". Every change is announced. Otherwise renders nothing while idle, and nothing for a price change (show `PriceChangedNotice` then). The state is the checkout\'s, not a prop: each story drives a sandbox cashier into one.',
       },
     },
   },
@@ -183,7 +184,20 @@ export const RecordsLost: Story = {
     const { t } = textOf(globals)
     const canvas = within(canvasElement)
     await expect(await canvas.findByRole('status', {}, wait)).toHaveTextContent(t('status.recordsLost'))
-    await expect(canvas.queryByRole('button')).toBeNull()
+    await expect(canvas.getByRole('button', { name: t('status.gotIt') })).toBeVisible()
+    expectFitsPhone(canvasElement)
+  },
+}
+
+/** Flow: the user reads the notice and says "got it": it is gone from this screen. */
+export const RecordsLostGotItFlow: Story = {
+  ...RecordsLost,
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('status', {}, wait)).toHaveTextContent(t('status.recordsLost'))
+    await userEvent.click(canvas.getByRole('button', { name: t('status.gotIt') }))
+    await waitFor(() => expect(canvas.queryByRole('status')).toBeNull())
   },
 }
 
@@ -234,3 +248,5 @@ export const UnknownEnglish: Story = { ...Unknown, ...en }
 
 /** Records lost, in English: the same play, through the catalogue. */
 export const RecordsLostEnglish: Story = { ...RecordsLost, ...en }
+/** "Got it", in English. */
+export const RecordsLostGotItFlowEnglish: Story = { ...RecordsLostGotItFlow, ...en }

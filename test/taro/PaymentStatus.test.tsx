@@ -127,6 +127,23 @@ describe('PaymentStatus', () => {
     warn.mockRestore()
   })
 
+  it.each([
+    { locale: 'zh-CN' as const, gotIt: '知道了' },
+    { locale: 'en-US' as const, gotIt: 'Got it' },
+  ])(
+    'hides the unreadable-records notice once the user says "got it" ($locale)',
+    async ({ locale, gotIt }) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      const storage = memoryStorage({ 'tradekit:default:guest:checkout': '{"version":1,"orders":[' })
+      setup({ outcome: 'success' }, 'paid', locale, storage)
+      await screen.findByRole('status')
+      fireEvent.click(screen.getByRole('button', { name: gotIt }))
+      expect(screen.queryByRole('status')).toBeNull()
+      expect(screen.queryByRole('button', { name: gotIt })).toBeNull()
+      warn.mockRestore()
+    },
+  )
+
   it('shows nothing while idle when the saved payments were read', async () => {
     const storage = memoryStorage()
     storage.setItem('tradekit:default:guest:checkout', JSON.stringify({ version: 1, orders: [] }))

@@ -66,6 +66,7 @@ const zh = {
   'status.unknownUnsaved': '我们正在确认支付结果。本机未能保存这笔订单，离开后请在“我的订单”中查看结果',
   'status.unsaved': '本机未能保存这笔订单，支付结果确认前请不要关闭应用',
   'status.recordsLost': '本机保存的支付记录已损坏，无法读取。如果你最近付过款，请在“我的订单”中查看结果',
+  'status.gotIt': '知道了',
   'status.payAgain': '继续支付',
   'status.retry': '重试',
   'status.orderAgain': '重新下单',

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { checkoutMessages, formatMoney, type MessageKey, type TradeKitError } from '@tradekit/core'
 import { useCheckout, useTranslate } from '@tradekit/react'
+import { useState } from 'react'
 import { a11y } from '../internal/a11y'
 import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import { useThemeVars } from '../theme/ThemeContext'
@@ -58,7 +59,8 @@ function errorKey(error: TradeKitError | undefined): MessageKey {
  * While the phone could not save the order (`storageIssue: 'storage_failed'`) it says so: "keep the app
  * open" while paying and confirming, and "check My orders" instead of "we'll let you know" when unknown.
  * While idle it says when the pending orders saved on the phone were damaged and discarded
- * (`storageIssue: 'storage_corrupt'`): a payment made before can then only be found in My orders.
+ * (`storageIssue: 'storage_corrupt'`): a payment made before can then only be found in My orders;
+ * "got it" hides that notice on this screen.
  * Every change is announced. Otherwise renders nothing while idle, and nothing for a price change
  * (show `PriceChangedNotice` then).
  *
@@ -74,8 +76,10 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, clas
   const { status, error, confirm, rechecking, retryMode, order, latePaid, refunded, storageIssue } = checkout
   // the phone could not save the order: a kill now would leave nothing to tell the user later
   const unsaved = storageIssue === 'storage_failed'
-  // the saved pending orders were unreadable and discarded: one paid meanwhile can no longer be reported
-  const recordsLost = storageIssue === 'storage_corrupt'
+  // the saved pending orders were unreadable and discarded: one paid meanwhile can no longer be
+  // reported (until the user says "got it" on this screen)
+  const [recordsNoticeRead, setRecordsNoticeRead] = useState(false)
+  const recordsLost = storageIssue === 'storage_corrupt' && !recordsNoticeRead
   if (status === 'idle' && latePaid.length === 0 && !recordsLost) return null
   if (status === 'failed' && error?.code === 'PRICE_CHANGED') return null
 
@@ -93,6 +97,7 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, clas
       if (recordsLost) {
         message = t('status.recordsLost')
         tone = 'warning'
+        actions.push({ text: t('status.gotIt'), onPress: () => setRecordsNoticeRead(true) })
       }
       break
     case 'creating':

@@ -71,6 +71,7 @@ export const checkoutEnUS: Readonly<Record<CheckoutMessageKey, string>> = {
   'status.unsaved': 'This phone could not save the order. Keep the app open until the payment is confirmed.',
   'status.recordsLost':
     'The payment records saved on this phone were damaged and could not be read. If you paid recently, check the result in My orders.',
+  'status.gotIt': 'Got it',
   'status.payAgain': 'Pay now',
   'status.retry': 'Try again',
   'status.orderAgain': 'Order again',
