@@ -29,6 +29,34 @@ const idle: WalletTab = { status: 'idle', coupons: [] }
 
 const claimKey = () => idempotencyKey('claim')
 
+// The available tab's share of the claims: a coupon claimed goes first in the tab, and one claimed
+// while the tab loads goes into what that load lands (its answer may have been made before the claim).
+function claimedIntoTab(store: Store<CouponWalletSnapshot>) {
+  let claimedWhileLoading: WalletCoupon[] = []
+  return {
+    add(held: WalletCoupon) {
+      const tab = store.getSnapshot().tabs.available
+      if (tab.status === 'loading') claimedWhileLoading.push(held)
+      if (tab.status !== 'ready') return
+      const snapshot = store.getSnapshot()
+      store.set({
+        ...snapshot,
+        tabs: { ...snapshot.tabs, available: { ...tab, coupons: withHeld(tab.coupons, [held]) } },
+      })
+    },
+    /** A load of the available tab starts: what it answers includes every claim that ended before. */
+    loading() {
+      claimedWhileLoading = []
+    },
+    /** The available tab's answer, with the coupons claimed while it was on its way. */
+    loaded(coupons: readonly WalletCoupon[]) {
+      const late = claimedWhileLoading
+      claimedWhileLoading = []
+      return withHeld(coupons, late)
+    },
+  }
+}
+
 // Claims, one request per coupon at a time, one idempotency key per coupon for the wallet's life.
 function createClaims(
   store: Store<CouponWalletSnapshot>,
@@ -44,18 +72,7 @@ function createClaims(
     const snapshot = store.getSnapshot()
     store.set({ ...snapshot, claims: { ...snapshot.claims, [couponId]: claim } })
   }
-  // coupons claimed while the available tab loads: its answer may have been made before the claim
-  let claimedWhileLoading: WalletCoupon[] = []
-  const addClaimed = (held: WalletCoupon) => {
-    const tab = store.getSnapshot().tabs.available
-    if (tab.status === 'loading') claimedWhileLoading.push(held)
-    if (tab.status !== 'ready') return
-    const snapshot = store.getSnapshot()
-    store.set({
-      ...snapshot,
-      tabs: { ...snapshot.tabs, available: { ...tab, coupons: withHeld(tab.coupons, [held]) } },
-    })
-  }
+  const tab = claimedIntoTab(store)
 
   async function runClaim(couponId: string): Promise<ClaimState> {
     let key = keys.get(couponId)
@@ -76,7 +93,7 @@ function createClaims(
       const claimed: ClaimState = { status: 'claimed', coupon: held }
       if (!disposed()) {
         setClaim(couponId, claimed)
-        addClaimed(held)
+        tab.add(held)
       }
       return claimed
     } catch (error) {
@@ -98,20 +115,7 @@ function createClaims(
     return attempt
   }
 
-  return {
-    claim,
-    abort: () => claimsAbort.abort(),
-    /** A load of the available tab starts: what it answers includes every claim that ended before. */
-    loading: () => {
-      claimedWhileLoading = []
-    },
-    /** The available tab's answer, with the coupons claimed while it was on its way. */
-    loaded: (coupons: readonly WalletCoupon[]) => {
-      const late = claimedWhileLoading
-      claimedWhileLoading = []
-      return withHeld(coupons, late)
-    },
-  }
+  return { claim, abort: () => claimsAbort.abort(), loading: tab.loading, loaded: tab.loaded }
 }
 
 /** `coupons` with the newly held ones first, each coupon once. */

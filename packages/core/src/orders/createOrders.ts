@@ -257,10 +257,7 @@ function runAction(
       }
       rt.actions.delete(orderId)
       if (rt.disposed) return aborted()
-      // newer than what we held when it was sent; a page or read that came meanwhile may be newer
-      const latest = rt.state.server[orderId] === order
-      const merged = withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now(), latest)
-      commit(rt, withAction(merged, orderId, undefined))
+      commit(rt, withAction(withActionAnswer(rt, orderId, fresh, order), orderId, undefined))
       return shown(rt, orderId)
     },
   )
@@ -277,8 +274,7 @@ function runAction(
     )
       .then((answer) => toOrderOf(answer, 'getOrder', orderId))
       .catch(noOrder)
-    if (fresh && !rt.disposed && keepRead(rt, orderId, fresh, plan, rt.state.server[orderId] === held))
-      return shown(rt, orderId)
+    if (fresh && !rt.disposed && keepRead(rt, orderId, fresh, plan, held)) return shown(rt, orderId)
     return fail(error, 'ORDER_REJECTED', true)
   })
   rt.actions.set(orderId, { action, promise: settled })
@@ -288,11 +284,21 @@ function runAction(
 const noOrder = (): undefined => undefined
 
 /**
+ * The state with the server's answer about the order an action runs on: newer than the order held
+ * when its request was sent (`sentOver`), unless a page or read about the order arrived meanwhile —
+ * that one may be newer still, and mergeOrder weighs the two.
+ */
+function withActionAnswer(rt: Runtime, orderId: string, fresh: Order, sentOver?: Order): OrdersState {
+  const latest = rt.state.server[orderId] === sentOver
+  return withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now(), latest)
+}
+
+/**
  * Keeps the order read again after an action got no answer; when the order as merged (statuses
  * never go back: what the screen shows) shows the action done, the action ends as done (true).
  */
-function keepRead(rt: Runtime, orderId: string, fresh: Order, plan: ActionPlan, latest: boolean): boolean {
-  const merged = withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now(), latest)
+function keepRead(rt: Runtime, orderId: string, fresh: Order, plan: ActionPlan, sentOver?: Order): boolean {
+  const merged = withActionAnswer(rt, orderId, fresh, sentOver)
   const kept = merged.server[orderId]
   if (!kept || !plan.done(kept)) {
     commit(rt, merged)
