@@ -84,6 +84,7 @@ record on the order, and so is taking a request back (\`withdrawn\`, the order s
 again). \`mergeOrder(cached, fresh)\` reads those records first — an answer that knows a request the other does not,
 or one further along, is the newer — and the table second. A list page may leave the records out: a full answer
 whose records lead to the status such a page showed does not take it back (the page may have been read after it),
+nor does another such page,
 and the answer to an action counts as the newest only when nothing about the order arrived while it was on its way.
 
 \`\`\`mermaid

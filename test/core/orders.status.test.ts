@@ -214,6 +214,21 @@ describe('mergeOrder', () => {
     })
   })
 
+  it('does not let a light page take back a status a light page moved the records on to', () => {
+    // a page showed the request rejected (its records were not on it): records and status disagree
+    const rejected = order({ status: 'refund_rejected', refunds: [refund('r1', 'refund_requested')] })
+    // a page saying refund_requested may be from before the rejection: only a full read can show a new request
+    expect(mergeOrder(rejected, order({ status: 'refund_requested' }))).toBe(rejected)
+    const again = order({
+      status: 'refund_requested',
+      refunds: [refund('r1', 'refund_rejected'), refund('r2', 'refund_requested')],
+    })
+    expect(mergeOrder(rejected, again)).toMatchObject({ status: 'refund_requested', refunds: again.refunds })
+    // a status the records do not lead to (a stale page set it) still gives way to one they show
+    const stale = order({ status: 'shipped', refunds: [refund('r1', 'refund_requested')] })
+    expect(mergeOrder(stale, order({ status: 'refund_requested' })).status).toBe('refund_requested')
+  })
+
   it('refuses to merge two different orders', () => {
     expect(() => mergeOrder(order(), order({ orderId: 'o2' }))).toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }),

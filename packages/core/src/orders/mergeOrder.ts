@@ -8,8 +8,8 @@ import type { Order, OrderKind, OrderRefund, RefundStatus } from './types'
 // taken back (the order's fulfilment status again), moves the order although the table has no row
 // back. With the same records, the order table decides (nextOrderStatus). A light list page (no
 // records) moves an order whose records we know only to a status those records can lead to and no
-// older request had (else it may be from then: the next full read tells); an answer whose records
-// lead to the status a light page set does not take it back. The answer to an action is newer than
+// older request had (else it may be from then: the next full read tells); neither an answer whose
+// records lead to the status a light page set, nor another light page, takes it back. The answer to an action is newer than
 // anything held when it was sent; an answer that arrived meanwhile may be newer still.
 
 /**
@@ -138,9 +138,15 @@ export function mergeOrder(cached: Order, fresh: Order, latest = false): Order {
   )
     return cached
   // the records known (both the same, or one side's): a status they show replaces one they do not
-  // (a light page set it)
+  // (a light page set it) — but another light page does not take back a status the records lead to
+  // (a request since rejected or taken on): only a full read can show a request we do not know
   const records = refunds === 'same' || refunds === 'unknown' ? (fresh.refunds ?? cached.refunds) : undefined
-  if (records && consistent(records, fresh.status) && !consistent(records, cached.status))
+  if (
+    records &&
+    consistent(records, fresh.status) &&
+    !consistent(records, cached.status) &&
+    (fresh.refunds !== undefined || !mayFollow(records, cached.status))
+  )
     return merge(cached, fresh)
   if (refunds !== 'ahead' && nextOrderStatus(cached.status, fresh.status, cached.kind) !== fresh.status) {
     // a light page's status we keep, with the records this answer knows: the next read decides
