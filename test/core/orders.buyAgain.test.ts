@@ -8,7 +8,7 @@ import {
   type OrderItem,
 } from '@tradekit/core'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 function line(skuId: string, quantity: number, patch: Partial<OrderItem> = {}): OrderItem {
   return {
@@ -24,6 +24,13 @@ function line(skuId: string, quantity: number, patch: Partial<OrderItem> = {}): 
 }
 
 const order = (lines: OrderItem[]): Pick<Order, 'lines'> => ({ lines })
+
+// a product the cart refuses is said to the developer (dev builds): keep it out of the output, and
+// check it where it is the point
+const warn = () => vi.spyOn(console, 'warn').mockImplementation(() => {})
+afterEach(() => {
+  vi.restoreAllMocks()
+})
 
 describe('buyAgainItems', () => {
   it("adds today's product at today's price, and reports every line it cannot add with why", () => {
@@ -82,6 +89,7 @@ describe('buyAgainItems', () => {
   })
 
   it('reports a product the cart would refuse as unavailable, so adding the rest never throws halfway', () => {
+    const warned = warn()
     const current = [
       { skuId: 'tea', title: '龙井', price: money(5200) },
       { skuId: 'cup', title: '茶杯', price: { amount: 12.5, currency: 'CNY' } },
@@ -102,9 +110,16 @@ describe('buyAgainItems', () => {
     const cart = createCart()
     for (const { item, quantity } of result.items) cart.add(item, quantity)
     expect(cart.getSnapshot()).toMatchObject({ count: 2, subtotal: money(10400) })
+    // the developer learns which product and why
+    expect(warned).toHaveBeenCalledTimes(3)
+    expect(warned).toHaveBeenCalledWith(
+      '[TradeKit] buyAgainItems: the product of pot is not one the cart accepts',
+      expect.objectContaining({ code: 'CURRENCY_MISMATCH' }),
+    )
   })
 
   it("checks the currency against the item's own when none is given", () => {
+    warn()
     const current: CartItem[] = [{ skuId: 'tea', title: 'Tea', price: money(500, 'USD') }]
     expect(buyAgainItems(order([line('tea', 1)]), current).items).toHaveLength(1)
     expect(buyAgainItems(order([line('tea', 1)]), current, 'CNY').unavailable).toEqual([
@@ -113,6 +128,7 @@ describe('buyAgainItems', () => {
   })
 
   it('gives only items a real cart accepts, whatever the server sends', () => {
+    warn()
     const junk = fc.oneof(
       fc.constant(undefined),
       fc.constant(null),
@@ -143,6 +159,7 @@ describe('buyAgainItems', () => {
   })
 
   it('never drops a line: each is added or reported', () => {
+    warn()
     const statuses = ['on_sale', 'sold_out', 'off_shelf', undefined] as const
     fc.assert(
       fc.property(

@@ -73,6 +73,7 @@ describe('BuyAgainButton', () => {
   })
 
   it('reports a product the cart does not accept, and puts the others in', async () => {
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const cart = createCart()
     const malformed = [today[0]!, { skuId: 'mug', title: '马克杯', price: { amount: 45.5, currency: 'CNY' } }]
     render(
@@ -90,6 +91,9 @@ describe('BuyAgainButton', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual(['马克杯：暂时无法购买', '法律咨询：已不再销售', '年度会员：已不再销售'])
+    // the developer is told which product the cart refused
+    expect(warned).toHaveBeenCalledTimes(1)
+    warned.mockRestore()
   })
 
   it('reports a line the cart refuses, never a "failed" after half the lines went in', async () => {

@@ -67,7 +67,13 @@ export function buyAgainItems(
     try {
       const withOptions = line.options ? { ...current, options: line.options } : current
       item = normalizeItem(withOptions, currency ?? current.price?.currency)
-    } catch {
+    } catch (error) {
+      // the shopper reads "cannot be bought right now"; the team needs to know which field was bad
+      if (process.env.NODE_ENV !== 'production')
+        console.warn(
+          `[TradeKit] buyAgainItems: the product of ${line.skuId} is not one the cart accepts`,
+          error,
+        )
       unavailable.push({ line, reason: 'unavailable' })
       continue
     }
