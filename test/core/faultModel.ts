@@ -17,6 +17,20 @@ export function faultRuns(fromEnv: string | undefined, fallback: number): number
 }
 
 /**
+ * The replay of a failure, as it prints them: `TRADEKIT_FAULT_SEED` alone runs the same scenarios
+ * again (and shrinks the first that fails); with `TRADEKIT_FAULT_PATH` it runs the failing scenario
+ * itself and stops there. Nothing when no seed is set.
+ */
+export function faultReplay(
+  seed: string | undefined,
+  path: string | undefined,
+): { seed: number; path?: string; endOnFailure?: true } | Record<string, never> {
+  const value = Number(seed)
+  if (seed === undefined || seed === '' || !Number.isSafeInteger(value)) return {}
+  return path ? { seed: value, path, endOnFailure: true } : { seed: value }
+}
+
+/**
  * A fake server's answer: `value()` after `ms` (never when `ms` is null), or `ABORTED` as soon as
  * `signal` aborts — what a request the checkout or a store gave up on does.
  */
@@ -82,11 +96,20 @@ export function faultSuite<S>(options: {
           if (unhandled.length > 0) violations.push(`unhandled rejection: ${String(unhandled.splice(0)[0])}`)
           if (violations.length > 0) throw new Error(violations.join('\n'))
         }),
-        { numRuns: runs, examples: options.found.map((scenario) => [scenario]) },
+        {
+          // fast-check counts the fixed examples in numRuns: `runs` random runs come after them
+          numRuns: runs + options.found.length,
+          examples: options.found.map((scenario) => [scenario]),
+          ...faultReplay(process.env.TRADEKIT_FAULT_SEED, process.env.TRADEKIT_FAULT_PATH),
+        },
       )
       const seconds = ((realNow() - started) / 1000).toFixed(1)
-      console.log(`${name} fault suite: ${ran} random runs in ${seconds} s`, options.stats)
-      expect(ran).toBeGreaterThanOrEqual(runs)
+      const found = options.found.length
+      console.log(
+        `${name} fault suite: ${found} found scenarios and ${ran - found} random runs in ${seconds} s`,
+        options.stats,
+      )
+      expect(ran).toBeGreaterThanOrEqual(runs + options.found.length)
     }, 600_000)
   })
 }
