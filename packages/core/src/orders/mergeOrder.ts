@@ -9,8 +9,9 @@ import type { Order, OrderKind, OrderRefund, RefundStatus } from './types'
 // back. With the same records, the order table decides (nextOrderStatus). A light list page (no
 // records) moves an order whose records we know only to a status those records can lead to and no
 // older request had (else it may be from then: the next full read tells); neither an answer whose
-// records lead to the status a light page set, nor another light page, takes it back. The answer to an action is newer than
-// anything held when it was sent; an answer that arrived meanwhile may be newer still.
+// records lead to the status a light page set, nor another light page, takes it back. The answer
+// to an action is newer than anything held when it was sent; an answer that arrived meanwhile may
+// be newer still.
 
 /**
  * The status to keep for one refund request when an answer says `incoming`: the refund rows of
@@ -100,8 +101,9 @@ function sameOrder(a: Order, b: Order): boolean {
  * What to keep when the server answers `fresh` for an order cached as `cached` (`latest`: an answer
  * known to be newer — to an action, or a read sent after one, with nothing about the order arrived
  * since it was sent): `cached` when the answer is older (a stale page: its status is behind, or it
- * misses a refund request we know; a full answer behind the status a light page set), else the answer, with the fields it leaves out (a light list page's `refunds`, `timeline`…) kept
- * from `cached`. An answer that changes nothing but the clock returns `cached` itself.
+ * misses a refund request we know; a full answer behind the status a light page set), else the
+ * answer, with the fields it leaves out (a light list page's `refunds`, `timeline`…) kept from
+ * `cached`. An answer that changes nothing but the clock returns `cached` itself.
  *
  * @throws TradeKitError `INVALID_ARGUMENT` when the two are not the same order
  * @example
