@@ -6,6 +6,7 @@ import {
   money,
   type Order,
   type OrderItem,
+  putBackInCart,
 } from '@tradekit/core'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -201,5 +202,31 @@ describe('buyAgainItems', () => {
         },
       ),
     )
+  })
+})
+
+describe('putBackInCart', () => {
+  it('puts in every line the cart takes and reports the one it refuses, never stopping halfway', () => {
+    const cart = createCart()
+    // a cart whose total is near the largest safe amount: the tea fits, the cup would overflow it
+    cart.add({ skuId: 'gold', title: '金条', price: money(Number.MAX_SAFE_INTEGER - 12_000) })
+    const current: CartItem[] = [
+      { skuId: 'tea', title: '龙井', price: money(5000) },
+      { skuId: 'cup', title: '茶杯', price: money(4000) },
+      { skuId: 'pot', title: '茶壶', price: money(3000), status: 'sold_out' },
+    ]
+    const found = buyAgainItems(order([line('tea', 2), line('cup', 1), line('pot', 1)]), current, 'CNY')
+    const result = putBackInCart(cart, found)
+    expect(result.items.map((i) => i.line.skuId)).toEqual(['tea'])
+    expect(result.unavailable.map((u) => [u.line.skuId, u.reason])).toEqual([
+      ['pot', 'sold_out'],
+      ['cup', 'unavailable'],
+    ])
+    expect(cart.getSnapshot().lines.map((l) => [l.skuId, l.quantity])).toEqual([
+      ['tea', 2],
+      ['gold', 1],
+    ])
+    // nothing refused: the result is the one given
+    expect(putBackInCart(createCart(), found)).toBe(found)
   })
 })

@@ -263,6 +263,7 @@ export {
   type BuyAgainReason,
   type BuyAgainResult,
   buyAgainItems,
+  putBackInCart,
   type UnavailableLine,
 } from './orders/buyAgain'
 export { continuedOrderOf } from './orders/continuedOrderOf'

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { buyAgainItems, continuedOrderOf, type Order, orderMessages } from '@tradekit/core'
+import { buyAgainItems, continuedOrderOf, type Order, orderMessages, putBackInCart } from '@tradekit/core'
 import { useCart, useCartActions, useCheckout, useTranslate } from '@tradekit/react'
 import { useCallback } from 'react'
 import { getCatalogueItem } from './api'
@@ -19,9 +19,8 @@ export function useBuyAgain(): (order: Order) => Promise<void> {
       const skus = [...new Set(order.lines.map((line) => line.skuId))]
       const found = await Promise.all(skus.map((skuId) => getCatalogueItem(skuId).catch(() => null)))
       const current = found.filter((item) => item !== null && !item.planId).map((item) => toProduct(item!))
-      // checked as the cart checks them: cart.add cannot throw halfway through the lines
-      const { items, unavailable } = buyAgainItems(order, current, currency)
-      for (const { item, quantity } of items) cart.add(item, quantity)
+      // checked as the cart checks them; a line the cart still refuses is reported, never half-added
+      const { items, unavailable } = putBackInCart(cart, buyAgainItems(order, current, currency))
       if (unavailable.length > 0) {
         const said = unavailable.map(({ line, reason }) =>
           t('order.buyAgain.unavailableLine', {

@@ -1,6 +1,6 @@
 import { normalizeItem } from '../cart/normalizeItem'
 import { blockingStatus, clampQuantity, quantityRules } from '../cart/quantityRules'
-import type { CartItem, QuantityIssue } from '../cart/types'
+import type { CartItem, CartStore, QuantityIssue } from '../cart/types'
 import type { Order, OrderItem } from './types'
 
 /**
@@ -43,8 +43,8 @@ export interface BuyAgainResult {
  *
  * @example
  * ```ts
- * const { items, unavailable } = buyAgainItems(order, await api.getItems(order.lines.map((l) => l.skuId)))
- * for (const { item, quantity } of items) cart.add(item, quantity)
+ * const current = await api.getItems(order.lines.map((l) => l.skuId))
+ * const { items, unavailable } = putBackInCart(cart, buyAgainItems(order, current, 'CNY'))
  * if (unavailable.length > 0) toast(`${unavailable.length} 件商品无法再次购买`)
  * ```
  */
@@ -91,4 +91,29 @@ export function buyAgainItems(
     items.push({ item, quantity, line, ...(issue ? { issue } : {}) })
   }
   return { items, unavailable }
+}
+
+/**
+ * Puts the lines of {@link buyAgainItems} in the cart, one `cart.add` each. A line the cart still
+ * refuses (it throws and stays unchanged: a total that would pass the largest safe amount) moves to
+ * `unavailable` as `unavailable`, so a run never ends with some lines in and an error whose retry
+ * would add them twice. Answers what went in and what did not.
+ *
+ * @example
+ * ```ts
+ * const { items, unavailable } = putBackInCart(cart, buyAgainItems(order, current, 'CNY'))
+ * ```
+ */
+export function putBackInCart(cart: Pick<CartStore, 'add'>, result: BuyAgainResult): BuyAgainResult {
+  const items: BuyAgainLine[] = []
+  const refused: UnavailableLine[] = []
+  for (const entry of result.items) {
+    try {
+      cart.add(entry.item, entry.quantity)
+      items.push(entry)
+    } catch {
+      refused.push({ line: entry.line, reason: 'unavailable' })
+    }
+  }
+  return refused.length === 0 ? result : { items, unavailable: [...result.unavailable, ...refused] }
 }

@@ -3,10 +3,10 @@ import {
   type BuyAgainResult,
   buyAgainItems,
   type CartItem,
-  type CartStore,
   goodsMessages,
   type Order,
   orderMessages,
+  putBackInCart,
 } from '@tradekit/core'
 import { useCart, useCartActions, useTranslate } from '@tradekit/react'
 import { useRef, useState } from 'react'
@@ -31,25 +31,6 @@ export interface BuyAgainButtonProps {
   className?: string
 }
 
-/**
- * Adds the lines one by one; a line the cart refuses (it throws, and is left unchanged) is reported
- * `unavailable` instead of ending the run with some lines in and a "failed" that invites a second,
- * doubling run.
- */
-function addLines(cart: Pick<CartStore, 'add'>, result: BuyAgainResult): BuyAgainResult {
-  const items: BuyAgainResult['items'][number][] = []
-  const refused: BuyAgainResult['unavailable'][number][] = []
-  for (const entry of result.items) {
-    try {
-      cart.add(entry.item, entry.quantity)
-      items.push(entry)
-    } catch {
-      refused.push({ line: entry.line, reason: 'unavailable' })
-    }
-  }
-  return refused.length === 0 ? result : { items, unavailable: [...result.unavailable, ...refused] }
-}
-
 type State =
   | { status: 'idle' }
   | { status: 'loading' }
@@ -58,7 +39,7 @@ type State =
 
 /**
  * "再次购买": puts an order's lines back into the cart of `useCart` at today's prices, stock and
- * limits (`buyAgainItems`), then says what went in, which quantities changed and which lines
+ * limits (`buyAgainItems`, `putBackInCart`), then says what went in, which quantities changed and which lines
  * could not be bought again and why (sold out, off the shelf, gone, over the limit, or a product
  * the cart does not accept) — never dropping one silently, never leaving the cart half-filled
  * behind a "failed".
@@ -81,7 +62,7 @@ export function BuyAgainButton({ order, getItems, onDone, className }: BuyAgainB
     setState({ status: 'loading' })
     try {
       const skus = [...new Set(order.lines.map((line) => line.skuId))]
-      const result = addLines(cart, buyAgainItems(order, await getItems(skus), currency))
+      const result = putBackInCart(cart, buyAgainItems(order, await getItems(skus), currency))
       setState({ status: 'done', result })
       onDone?.(result)
     } catch {
