@@ -1641,6 +1641,21 @@ const SCENARIO: Scenario = {
 // unpaid orders whose time ran out at the start, and a paid one
 const GONE: InitialOrder = { ...UNPAID, expiresInMs: 0 }
 const PAID_NOW: InitialOrder = { ...PAID, expiresInMs: 0 }
+// one paid order among unpaid ones whose time ran out, two to a page without refund records, and
+// the store disposed before the last step (scenarios h and i)
+const ONE_PAID_LIGHT: Scenario = {
+  ...SCENARIO,
+  orders: [GONE, PAID_NOW, GONE, GONE, GONE].map((o) => ({ ...o, amounts: [1, 1] as [number, number] })),
+  pageSize: 2,
+  lightPages: true,
+  disposeBeforeEnd: 0,
+}
+const ASK_REFUND: Step = {
+  ...STEP,
+  kind: 'act',
+  action: 'refund',
+  refund: { mode: 'all', percent: 1, line: 0 },
+}
 const FOUND: Scenario[] = [
   // a. [stuck] a cancel whose answer is lost reads the order again, and the read answers another
   //    order: the cancel's promise rejects and the order shows the cancel running for good
@@ -1723,31 +1738,24 @@ const FOUND: Scenario[] = [
   //    to refresh shows the order refunding; then the request's answer lands and the order showed
   //    refund_requested again, which the server held only before
   {
-    ...SCENARIO,
-    orders: [GONE, PAID_NOW, GONE, GONE, GONE].map((o) => ({ ...o, amounts: [1, 1] as [number, number] })),
-    pageSize: 2,
-    lightPages: true,
+    ...ONE_PAID_LIGHT,
     moves: [{ atMs: 1, order: 6, pick: 0 }],
     actionFaults: [{ kind: 'slow', ms: 20, variant: 0 }],
     steps: [
       { ...STEP, kind: 'select', waitMs: 0 },
-      { ...STEP, kind: 'act', action: 'refund', refund: { mode: 'all', percent: 1, line: 0 }, waitMs: 1 },
+      { ...ASK_REFUND, waitMs: 1 },
       { ...STEP, kind: 'refresh', waitMs: 19 },
       { ...STEP, kind: 'select', waitMs: 0 },
       { ...STEP, kind: 'select', waitMs: 0 },
       { ...STEP, kind: 'select', waitMs: 0 },
     ],
-    disposeBeforeEnd: 0,
   },
   // i. [regress] list pages without refund records: a refund request is answered (refund_requested)
   //    and the merchant rejects it; a page shows the order refund_rejected; the user asks again (slow
   //    answer) and the next page shows refund_requested, a status the records held (the first
   //    request) do not lead to from refund_rejected: taken back to it, as a stale page would
   {
-    ...SCENARIO,
-    orders: [GONE, PAID_NOW, GONE, GONE, GONE].map((o) => ({ ...o, amounts: [1, 1] as [number, number] })),
-    pageSize: 2,
-    lightPages: true,
+    ...ONE_PAID_LIGHT,
     moves: [{ atMs: 1, order: 6, pick: 3 }],
     actionFaults: [
       { kind: 'ok', ms: 20, variant: 0 },
@@ -1755,16 +1763,15 @@ const FOUND: Scenario[] = [
     ],
     steps: [
       { ...STEP, kind: 'select', waitMs: 0 },
-      { ...STEP, kind: 'act', action: 'refund', refund: { mode: 'all', percent: 1, line: 0 }, waitMs: 0 },
+      { ...ASK_REFUND, waitMs: 0 },
       { ...STEP, kind: 'select', waitMs: 1 },
       { ...STEP, kind: 'show', waitMs: 0 },
-      { ...STEP, kind: 'act', action: 'refund', refund: { mode: 'all', percent: 1, line: 0 }, waitMs: 0 },
+      { ...ASK_REFUND, waitMs: 0 },
       { ...STEP, kind: 'refresh', waitMs: 0 },
       { ...STEP, kind: 'select', waitMs: 0 },
       { ...STEP, kind: 'select', waitMs: 0 },
       { ...STEP, kind: 'select', waitMs: 0 },
     ],
-    disposeBeforeEnd: 0,
   },
 ]
 
