@@ -120,6 +120,22 @@ export const ProductNotAcceptedFlow: Story = {
   },
 }
 
+/** Flow: today's products are being read: the button is busy, and a second tap asks nothing more. */
+export const LoadingFlow: Story = {
+  args: { getItems: fn((): Promise<CartItem[]> => new Promise(() => {})) },
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    const button = canvas.getByRole('button', { name: t('order.action.buyAgain') })
+    await userEvent.click(button)
+    await expect(button).toHaveAttribute('aria-busy', 'true')
+    await userEvent.click(button)
+    await expect(args.getItems).toHaveBeenCalledTimes(1)
+    await expect(canvas.queryByRole('status')).toBeNull()
+    await expect(canvas.getByTestId('cart-count')).toHaveTextContent('0')
+  },
+}
+
 /** Flow: today's products could not be read; nothing was added. */
 export const LoadFailedFlow: Story = {
   args: { getItems: (): Promise<CartItem[]> => Promise.reject(new Error('offline')) },

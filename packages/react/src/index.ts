@@ -23,6 +23,7 @@ export {
   useEntitlement,
   useMembership,
 } from './membership/useMembership'
+export { type BuyAgainState, type UseBuyAgainResult, useBuyAgain } from './orders/useBuyAgain'
 export { type UseOrderResult, type UseOrdersResult, useOrder, useOrders } from './orders/useOrders'
 export { type RefundFieldError, type UseRefundResult, useRefund } from './orders/useRefund'
 export { CartProvider, type CartProviderProps } from './provider/CartProvider'

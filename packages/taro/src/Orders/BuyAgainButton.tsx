@@ -1,15 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import {
-  type BuyAgainResult,
-  buyAgainItems,
-  type CartItem,
-  goodsMessages,
-  type Order,
-  orderMessages,
-  putBackInCart,
-} from '@tradekit/core'
-import { useCart, useCartActions, useTranslate } from '@tradekit/react'
-import { useRef, useState } from 'react'
+import { type BuyAgainResult, type CartItem, goodsMessages, type Order, orderMessages } from '@tradekit/core'
+import { useBuyAgain, useTranslate } from '@tradekit/react'
 import { a11y } from '../internal/a11y'
 import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import { useThemeVars } from '../theme/ThemeContext'
@@ -31,18 +22,12 @@ export interface BuyAgainButtonProps {
   className?: string
 }
 
-type State =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'done'; result: BuyAgainResult }
-  | { status: 'failed' }
-
 /**
  * "再次购买": puts an order's lines back into the cart of `useCart` at today's prices, stock and
- * limits (`buyAgainItems`, `putBackInCart`), then says what went in, which quantities changed and which lines
- * could not be bought again and why (sold out, off the shelf, gone, over the limit, or a product
- * the cart does not accept) — never dropping one silently, never leaving the cart half-filled
- * behind a "failed".
+ * limits (`useBuyAgain`, which a page drawing its own report uses directly), then says what went
+ * in, which quantities changed and which lines could not be bought again and why (sold out, off the
+ * shelf, gone, over the limit, or a product the cart does not accept) — never dropping one
+ * silently, never leaving the cart half-filled behind a "failed".
  *
  * @example
  * ```tsx
@@ -52,24 +37,10 @@ type State =
 export function BuyAgainButton({ order, getItems, onDone, className }: BuyAgainButtonProps) {
   const themeVars = useThemeVars()
   const { t } = useTranslate(orderMessages, goodsMessages)
-  const cart = useCartActions()
-  const currency = useCart((snapshot) => snapshot.subtotal.currency)
-  const [state, setState] = useState<State>({ status: 'idle' })
-  const running = useRef(false)
+  const { state, buyAgain } = useBuyAgain(getItems)
   const press = async () => {
-    if (running.current) return
-    running.current = true
-    setState({ status: 'loading' })
-    try {
-      const skus = [...new Set(order.lines.map((line) => line.skuId))]
-      const result = putBackInCart(cart, buyAgainItems(order, await getItems(skus), currency))
-      setState({ status: 'done', result })
-      onDone?.(result)
-    } catch {
-      setState({ status: 'failed' })
-    } finally {
-      running.current = false
-    }
+    const ended = await buyAgain(order)
+    if (ended.status === 'done') onDone?.(ended.result)
   }
   const result = state.status === 'done' ? state.result : null
   const added = result?.items.reduce((sum, entry) => sum + entry.quantity, 0) ?? 0
