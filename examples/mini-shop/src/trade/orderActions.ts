@@ -1,26 +1,51 @@
 import Taro from '@tarojs/taro'
-import { buyAgainItems, continuedOrderOf, type Order, orderMessages, putBackInCart } from '@tradekit/core'
-import { useCart, useCartActions, useCheckout, useTranslate } from '@tradekit/react'
+import {
+  type CartItem,
+  continuedOrderOf,
+  isNetworkError,
+  isTradeKitError,
+  type Order,
+  orderMessages,
+} from '@tradekit/core'
+import { useBuyAgain, useCheckout, useTranslate } from '@tradekit/react'
 import { useCallback } from 'react'
 import { getCatalogueItem } from './api'
 import { toProduct } from './catalogue'
 import { ROUTES, resultUrl } from './navigation'
 
 /**
- * "再次购买": the order's lines back in the cart at today's prices, stock and limits (read from the
- * server per sku); lines that cannot be bought are said, never dropped silently. Then the cart.
+ * Today's products of these skus. A sku the server answered it does not have, or a membership plan
+ * (bought again from its own page), is left out, so "buy again" reports it as gone; a request that got
+ * no answer rejects, so the page says the products could not be read — never that they are gone.
  */
-export function useBuyAgain(): (order: Order) => Promise<void> {
-  const cart = useCartActions()
-  const currency = useCart((snapshot) => snapshot.subtotal.currency)
+async function todaysProducts(skuIds: readonly string[]): Promise<CartItem[]> {
+  const found = await Promise.all(
+    skuIds.map((skuId) =>
+      getCatalogueItem(skuId).catch((error: unknown) => {
+        if (isNetworkError(error) || isTradeKitError(error, 'ABORTED')) throw error
+        return null
+      }),
+    ),
+  )
+  return found.flatMap((item) => (item && !item.planId ? [toProduct(item)] : []))
+}
+
+/**
+ * "再次购买" (TradeKit's `useBuyAgain`): the order's lines back in the cart at today's prices, stock
+ * and limits; lines that cannot be bought are said, never dropped silently. Then the cart.
+ */
+export function useBuyAgainToCart(): (order: Order) => Promise<void> {
+  const { buyAgain } = useBuyAgain(todaysProducts)
   const { t } = useTranslate(orderMessages)
   return useCallback(
     async (order: Order) => {
-      const skus = [...new Set(order.lines.map((line) => line.skuId))]
-      const found = await Promise.all(skus.map((skuId) => getCatalogueItem(skuId).catch(() => null)))
-      const current = found.filter((item) => item !== null && !item.planId).map((item) => toProduct(item!))
-      // checked as the cart checks them; a line the cart still refuses is reported, never half-added
-      const { items, unavailable } = putBackInCart(cart, buyAgainItems(order, current, currency))
+      const ended = await buyAgain(order)
+      if (ended.status === 'failed') {
+        await Taro.showModal({ content: t('order.buyAgain.failed'), showCancel: false })
+        return
+      }
+      if (ended.status !== 'done') return // a second tap while the first runs
+      const { items, unavailable } = ended.result
       if (unavailable.length > 0) {
         const said = unavailable.map(({ line, reason }) =>
           t('order.buyAgain.unavailableLine', {
@@ -36,7 +61,7 @@ export function useBuyAgain(): (order: Order) => Promise<void> {
       }
       if (items.length > 0) await Taro.navigateTo({ url: ROUTES.cart })
     },
-    [cart, currency, t],
+    [buyAgain, t],
   )
 }
 

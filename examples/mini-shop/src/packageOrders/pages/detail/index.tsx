@@ -5,7 +5,7 @@ import { useOrder } from '@tradekit/react'
 import { OrderDetail, RefundSheet } from '@tradekit/taro'
 import { useEffect, useState } from 'react'
 import { ShopPage } from '../../../components/ShopPage'
-import { useBuyAgain } from '../../../trade/orderActions'
+import { useBuyAgainToCart } from '../../../trade/orderActions'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 const region = (label: string) =>
@@ -31,7 +31,7 @@ export default function OrderDetailPage() {
   const orderId = decodeURIComponent(params.id ?? params.orderId ?? '')
   const { order, reload } = useOrder(orderId)
   const [refunding, setRefunding] = useState(params.refund === '1')
-  const buyAgain = useBuyAgain()
+  const buyAgain = useBuyAgainToCart()
   useDidShow(() => void reload())
   const waiting = order !== undefined && WAITING.has(order.status)
   useEffect(() => {

@@ -6,7 +6,7 @@ import { useCallback, useRef, useState } from 'react'
 import { ShopPage } from '../../../components/ShopPage'
 import { usePagePullDownRefresh } from '../../../components/usePagePullDownRefresh'
 import { orderDetailUrl } from '../../../trade/navigation'
-import { useBuyAgain, useContinuePayment } from '../../../trade/orderActions'
+import { useBuyAgainToCart, useContinuePayment } from '../../../trade/orderActions'
 
 const tabOf = (value: string | undefined): OrderTab =>
   (ORDER_TAB_NAMES as readonly string[]).includes(value ?? '') ? (value as OrderTab) : 'all'
@@ -31,7 +31,7 @@ export default function OrdersPage() {
   usePagePullDownRefresh(list.refresh)
   const refresh = useCallback(() => void list.refresh(), [list])
   const pay = useContinuePayment(refresh)
-  const buyAgain = useBuyAgain()
+  const buyAgain = useBuyAgainToCart()
   const open = (order: Order, refund = false) =>
     void Taro.navigateTo({ url: orderDetailUrl(order.orderId, { refund }) })
 
