@@ -102,6 +102,22 @@ export const Claimable: Story = {
   },
 }
 
+/** The wallet's claim is running (`claim={wallet.snapshot.claims[id]}`): faded and busy, taps do nothing. */
+export const Claiming: Story = {
+  args: { coupon: newcomer, state: 'claimable', claim: { status: 'claiming' } },
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = textOf(globals)
+    const button = within(canvasElement).getByRole('button', {
+      name: t('couponWallet.claimLabel', { title: newcomer.title! }),
+    })
+    await expect(button).toHaveAttribute('aria-busy', 'true')
+    await userEvent.click(button)
+    await expect(args.onClaim).not.toHaveBeenCalled()
+    await expect(within(canvasElement).queryByRole('alert')).toBeNull()
+    await expectFitsPhone(canvasElement)
+  },
+}
+
 /** The last claim was refused: "could not claim, try again". */
 export const ClaimFailed: Story = {
   args: { coupon: newcomer, state: 'claimable', claimFailed: true },
@@ -138,7 +154,7 @@ export const Claimed: Story = {
 }
 
 /** A claim on a product page through the coupon wallet store (one request however often it is tapped). */
-function Claiming({ onUse, lostAnswers }: { onUse?: () => void; lostAnswers?: number }) {
+function WalletClaim({ onUse, lostAnswers }: { onUse?: () => void; lostAnswers?: number }) {
   const [api] = useState(() => memoryCouponsApi(undefined, { latencyMs: 300, lostAnswers }))
   const wallet = useCouponWallet(api, { load: false })
   const claim = wallet.snapshot.claims[newcomer.id]
@@ -147,9 +163,7 @@ function Claiming({ onUse, lostAnswers }: { onUse?: () => void; lostAnswers?: nu
       <CouponTicket
         coupon={newcomer}
         state={claim?.status === 'claimed' ? 'claimed' : 'claimable'}
-        claiming={claim?.status === 'claiming'}
-        claimFailed={claim?.status === 'failed'}
-        claimUnconfirmed={claim?.status === 'failed' && claim.unconfirmed}
+        claim={claim}
         onClaim={() => wallet.claim(newcomer.id)}
         onUse={onUse}
       />
@@ -174,7 +188,7 @@ const claimedOnce = (canvasElement: HTMLElement) =>
 /** Flow: tap "claim" twice → one claim → claimed. */
 export const ClaimFlow: Story = {
   args: { coupon: newcomer, state: 'claimable' },
-  render: (args) => <Claiming onUse={args.onUse} />,
+  render: (args) => <WalletClaim onUse={args.onUse} />,
   play: async ({ canvasElement, globals }) => {
     const { t, canvas, button } = claimStage(canvasElement, globals)
     await userEvent.click(button)
@@ -190,7 +204,7 @@ export const ClaimFlow: Story = {
  */
 export const ClaimUnconfirmedFlow: Story = {
   args: { coupon: newcomer, state: 'claimable' },
-  render: (args) => <Claiming onUse={args.onUse} lostAnswers={1} />,
+  render: (args) => <WalletClaim onUse={args.onUse} lostAnswers={1} />,
   play: async ({ canvasElement, globals }) => {
     const { t, canvas, button } = claimStage(canvasElement, globals)
     await userEvent.click(button)

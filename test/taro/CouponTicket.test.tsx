@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { type Coupon, money } from '@tradekit/core'
+import { type ClaimState, type Coupon, money } from '@tradekit/core'
 import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import { CouponTicket } from '@tradekit/taro'
@@ -50,6 +50,35 @@ describe('CouponTicket', () => {
     rerender(<CouponTicket coupon={full} state="claimable" claimFailed claimUnconfirmed onClaim={onClaim} />)
     expect(screen.getByRole('alert')).toHaveTextContent('网络不稳定，未能确认是否领到，请再试一次')
     expect(screen.queryByText('领取失败，请重试')).toBeNull()
+  })
+
+  it("reads the busy button and the notes from the wallet's claim", () => {
+    const onClaim = vi.fn()
+    const ticket = (claim?: ClaimState) => (
+      <CouponTicket coupon={full} state="claimable" claim={claim} onClaim={onClaim} />
+    )
+    const { rerender } = render(ticket({ status: 'claiming' }))
+    expect(screen.getByRole('button', { name: '领取满减券' })).toHaveAttribute('aria-busy', 'true')
+    expect(screen.queryByRole('alert')).toBeNull()
+    rerender(ticket({ status: 'failed', error: new Error('refused') }))
+    expect(screen.getByRole('button', { name: '领取满减券' })).not.toHaveAttribute('aria-busy', 'true')
+    expect(screen.getByRole('alert')).toHaveTextContent('领取失败，请重试')
+    rerender(ticket({ status: 'failed', error: new Error('timeout'), unconfirmed: true }))
+    expect(screen.getByRole('alert')).toHaveTextContent('网络不稳定，未能确认是否领到，请再试一次')
+    expect(screen.queryByText('领取失败，请重试')).toBeNull()
+    // a prop given wins over the claim
+    rerender(
+      <CouponTicket
+        coupon={full}
+        state="claimable"
+        claim={{ status: 'claiming' }}
+        claiming={false}
+        onClaim={onClaim}
+      />,
+    )
+    expect(screen.getByRole('button', { name: '领取满减券' })).not.toHaveAttribute('aria-busy', 'true')
+    rerender(ticket(undefined))
+    expect(screen.queryByRole('alert')).toBeNull()
   })
 
   it('offers to use a claimed or available coupon, and stamps used and expired ones without actions', () => {

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import {
+  type ClaimState,
   type Coupon,
   type CouponUnavailableReason,
   checkoutMessages,
@@ -31,6 +32,11 @@ export interface CouponTicketProps {
    * @default 'available'
    */
   state?: CouponTicketState
+  /**
+   * The coupon wallet's claim of this coupon (`wallet.snapshot.claims[coupon.id]`): the ticket reads
+   * `claiming`, `claimFailed` and `claimUnconfirmed` from it (each of them given as a prop wins).
+   */
+  claim?: ClaimState
   /** Why a held coupon cannot be used now (greys the ticket and shows why). */
   reason?: CouponUnavailableReason
   /** With `below_threshold` / `below_min_spend`: how much more to spend. */
@@ -92,17 +98,19 @@ function useTicketText(coupon: Coupon) {
  *
  * @example
  * ```tsx
- * <CouponTicket coupon={coupon} state="claimable" claiming={claim?.status === 'claiming'} onClaim={() => wallet.claim(coupon.id)} />
+ * const claim = wallet.snapshot.claims[coupon.id]
+ * <CouponTicket coupon={coupon} state={claim?.status === 'claimed' ? 'claimed' : 'claimable'} claim={claim} onClaim={() => wallet.claim(coupon.id)} />
  * ```
  */
 export function CouponTicket({
   coupon,
+  claim,
   state = 'available',
   reason,
   shortfall,
-  claiming = false,
-  claimFailed = false,
-  claimUnconfirmed = false,
+  claiming = claim?.status === 'claiming',
+  claimFailed = claim?.status === 'failed',
+  claimUnconfirmed = claim?.status === 'failed' && claim.unconfirmed === true,
   onClaim,
   onUse,
   className,

@@ -149,10 +149,8 @@ function ProductCoupons({ skuIds }: { skuIds: readonly string[] }) {
           <CouponTicket
             key={coupon.id}
             coupon={coupon}
+            claim={claim}
             state={held ? 'claimed' : 'claimable'}
-            claiming={claim?.status === 'claiming'}
-            claimFailed={claim?.status === 'failed'}
-            claimUnconfirmed={claim?.status === 'failed' && claim.unconfirmed}
             onClaim={() => void wallet.claim(coupon.id)}
             onUse={() => void Taro.navigateTo({ url: ROUTES.coupons })}
           />
