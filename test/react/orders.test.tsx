@@ -8,7 +8,7 @@ import {
   sandboxChannel,
   TradeKitError,
 } from '@tradekit/core'
-import { TradeProvider, useOrder, useOrders } from '@tradekit/react'
+import { TradeProvider, useCheckout, useOrder, useOrders } from '@tradekit/react'
 import { type ReactNode, StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { createMemoryApi } from '../../stories/fixtures/memoryApi'
@@ -129,6 +129,55 @@ describe.each([
     expect(paid).toBe('paid')
     expect(merchant.calls.createOrder).toBe(1)
     await waitFor(() => expect(result.current.order?.status).toBe('paid'))
+  })
+
+  it("gives the checkout's word on this order only, and reads the order again when the checkout finds it paid", async () => {
+    const merchant = createMemoryApi({ catalog: { tea: { price: money(4800) } } })
+    const made = await merchant.api.createOrder(
+      { lines: [{ skuId: 'tea', quantity: 1 }], expectedPayable: money(4800) },
+      { idempotencyKey: 'earlier', signal: new AbortController().signal },
+    )
+    const serverOrder = (): Order =>
+      order(made.orderId, {
+        status: merchant.orders.get(made.orderId)!.status === 'paid' ? 'paid' : 'pending_payment',
+        expiresAt: Date.now() + 15 * 60_000,
+        payment: made.payment,
+      })
+    const other = order('other', { status: 'pending_payment', expiresAt: Date.now() + 60_000 })
+    const api = ordersApi([other], (id) => (id === made.orderId ? serverOrder() : undefined))
+    // the cashier says cancelled; the payment goes through a moment later
+    const channel = sandboxChannel([{ outcome: 'cancel', delayMs: 5, notifyAfterMs: 50 }], {
+      notify: merchant.markPaid,
+    })
+    const { result } = renderHook(
+      () => ({ mine: useOrder(made.orderId), theirs: useOrder('other'), checkout: useCheckout() }),
+      {
+        wrapper: ({ children }) =>
+          wrap(children, { ordersApi: api, api: merchant.api, channel, timing: FAST }),
+      },
+    )
+    await waitFor(() => expect(result.current.mine.can?.canPay).toBe(true))
+    expect(result.current.mine.payment).toBeUndefined()
+    await act(async () => {
+      await result.current.mine.continuePayment()
+    })
+    // the server answered pending: cancelled is the checkout's true word on this order, not on another
+    expect(result.current.mine.payment).toMatchObject({
+      status: 'cancelled',
+      order: { orderId: made.orderId },
+    })
+    expect(result.current.theirs.payment).toBeUndefined()
+    expect(result.current.mine.order?.status).toBe('pending_payment')
+    await waitFor(() => expect(merchant.orders.get(made.orderId)!.status).toBe('paid'))
+    const reads = vi.mocked(api.getOrder).mock.calls.filter(([id]) => id === made.orderId).length
+    await act(async () => {
+      await result.current.checkout.resume()
+    })
+    expect(result.current.mine.payment?.status).toBe('paid')
+    await waitFor(() => expect(result.current.mine.order?.status).toBe('paid'))
+    expect(vi.mocked(api.getOrder).mock.calls.filter(([id]) => id === made.orderId).length).toBeGreaterThan(
+      reads,
+    )
   })
 
   it('says clearly when the provider has no order api', () => {

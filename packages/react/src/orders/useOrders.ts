@@ -1,4 +1,5 @@
 import {
+  type Checkout,
   type CheckoutSnapshot,
   continuedOrderOf,
   createOrders,
@@ -119,8 +120,28 @@ export interface UseOrderResult {
    * second platform order), then the order is read again. Needs `api` on the provider.
    */
   continuePayment(): Promise<CheckoutSnapshot>
+  /**
+   * The checkout's snapshot while it pays this order or last paid it (`continuePayment`, or a
+   * payment of this order started elsewhere in the app): what the order's page says next to the
+   * server's status ("confirming", "cancelled", "failed"). Absent otherwise, and without `api` on
+   * the provider. When the checkout finds the order paid, the order is read again.
+   */
+  readonly payment?: CheckoutSnapshot
   /** Reads the order again. */
   reload(): Promise<OrderResult>
+}
+
+const noSubscribe = () => () => {}
+const noSnapshot = () => undefined
+
+/** The checkout's snapshot when its current order is `orderId` (and it is not idle). */
+function useOrderPayment(checkout: Checkout | null, orderId: string): CheckoutSnapshot | undefined {
+  const snapshot = useSyncExternalStore(
+    checkout ? checkout.subscribe : noSubscribe,
+    checkout ? checkout.getSnapshot : noSnapshot,
+    checkout ? checkout.getSnapshot : noSnapshot,
+  )
+  return snapshot && snapshot.status !== 'idle' && snapshot.order?.orderId === orderId ? snapshot : undefined
 }
 
 /**
@@ -144,12 +165,19 @@ export function useOrder(orderId: string): UseOrderResult {
   const detail = snapshot.details[orderId]
   const action = snapshot.actions[orderId]
   const expiry = useExpiry(order)
+  const payment = useOrderPayment(checkout, orderId)
+  // the checkout found this order paid (its answer, a re-check on show): the order centre reads it
+  const paidNow = payment?.status === 'paid'
+  useEffect(() => {
+    if (paidNow) void store.getOrder(orderId)
+  }, [paidNow, store, orderId])
   // biome-ignore lint/correctness/useExhaustiveDependencies: `can` reads the clock; expiry changes when the time to pay ran out
   return useMemo(
     () => ({
       order,
       detail,
       action,
+      payment,
       can: order ? orderActions(order, Date.now()) : null,
       cancel: () => store.cancel(orderId),
       requestRefund: (input) => store.requestRefund(orderId, input),
@@ -172,7 +200,7 @@ export function useOrder(orderId: string): UseOrderResult {
         return result
       },
     }),
-    [order, detail, action, store, orderId, checkout, expiry],
+    [order, detail, action, payment, store, orderId, checkout, expiry],
   )
 }
 
