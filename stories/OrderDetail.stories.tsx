@@ -1,8 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import type { MessageKey } from '@tradekit/core'
-import { OrderDetail } from '@tradekit/taro'
+import { type CheckoutSnapshot, type MessageKey, type MessageParams, TradeKitError } from '@tradekit/core'
+import { OrderDetail, OrderDetailView } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
-import { actionsSettled, answeredClock, expectFitsPhone, RefundMerchant, withOrders } from './fixtures/orders'
+import {
+  actionsSettled,
+  answeredClock,
+  expectFitsPhone,
+  frozenClock,
+  RefundMerchant,
+  sampleOrder,
+  withOrders,
+} from './fixtures/orders'
 import { textOf } from './fixtures/text'
 import { en, wait } from './fixtures/trade'
 
@@ -109,6 +117,57 @@ export const Cancelled = statusStory('TK20261130014', 'order.status.cancelled')
 /** 已关闭. */
 export const Closed = statusStory('TK20261130015', 'order.status.closed')
 
+/** The checkout's snapshot of a payment of the sample unpaid order (`useOrder(id).payment`). */
+function paymentOf(patch: Partial<CheckoutSnapshot>): CheckoutSnapshot {
+  const order = sampleOrder('pending_payment')
+  return {
+    status: 'idle',
+    attempt: 1,
+    refunded: false,
+    rechecking: false,
+    retry: null,
+    latePaid: [],
+    pendingCount: 1,
+    order: { orderId: order.orderId, amount: order.amount, payment: order.payment },
+    ...patch,
+  }
+}
+
+/** An unpaid order while the checkout pays it: one line under its status says where the payment stands. */
+function paymentStory(patch: Partial<CheckoutSnapshot>, key: MessageKey, values?: MessageParams): Story {
+  return {
+    render: () => (
+      <OrderDetailView order={sampleOrder('pending_payment')} payment={paymentOf(patch)} now={frozenClock} />
+    ),
+    play: async ({ canvasElement, globals }) => {
+      const { t } = textOf(globals)
+      const status = within(canvasElement).getByRole('region', { name: t('order.status.pending_payment') })
+      await expect(within(status).getByRole('status')).toHaveTextContent(t(key, values))
+      expectFitsPhone(canvasElement)
+    },
+  }
+}
+
+/** 继续支付 went to the cashier; the server is being asked (40% of the time to confirm). */
+export const PaymentConfirming = paymentStory(
+  { status: 'confirming', confirm: { elapsedMs: 24_000, budgetMs: 60_000, polls: 3, paused: false } },
+  'status.confirming',
+  { percent: 40 },
+)
+/** The server has not answered in time: "we are confirming", never "unpaid" or "cancelled". */
+export const PaymentUnknown = paymentStory({ status: 'unknown', retry: 'same-order' }, 'status.unknown')
+/** The cashier was closed and the server has the order unpaid. */
+export const PaymentCancelled = paymentStory({ status: 'cancelled', retry: 'same-order' }, 'status.cancelled')
+/** The payment failed: why, from the catalogue. */
+export const PaymentFailed = paymentStory(
+  {
+    status: 'failed',
+    retry: 'same-order',
+    error: new TradeKitError('PAYMENT_FAILED', undefined, { retryable: true }),
+  },
+  'status.error.PAYMENT_FAILED',
+)
+
 /** The order on its way: a skeleton. */
 export const Loading: Story = {
   decorators: [withOrders({ latencyMs: 600_000 })],
@@ -204,6 +263,8 @@ export const RefundedFlow: Story = {
   },
 }
 
+/** Payment unknown, in English. */
+export const PaymentUnknownEnglish: Story = { ...PaymentUnknown, ...en }
 /** Pending payment, in English. */
 export const PendingPaymentEnglish: Story = { ...PendingPayment, ...en }
 /** To verify, in English. */

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import {
+  type CheckoutSnapshot,
   createTranslator,
   type Locale,
   money,
@@ -47,6 +48,54 @@ const names = (root: HTMLElement) =>
 afterEach(() => vi.useRealTimers())
 
 describe('OrderDetailView', () => {
+  it("says where the checkout's payment of an unpaid order stands, and nothing once the server has it paid", () => {
+    const unpaid = order({ status: 'pending_payment', expiresAt: Date.now() + 10 * 60_000 })
+    const snapshot = (patch: Partial<CheckoutSnapshot>): CheckoutSnapshot => ({
+      status: 'idle',
+      attempt: 1,
+      refunded: false,
+      rechecking: false,
+      retry: null,
+      latePaid: [],
+      pendingCount: 1,
+      order: { orderId: 'D1', amount: money(9800), payment: {} },
+      ...patch,
+    })
+    const cases: [Partial<CheckoutSnapshot>, string][] = [
+      [{ status: 'paying' }, zh('status.paying')],
+      [
+        { status: 'confirming', confirm: { elapsedMs: 30_000, budgetMs: 60_000, polls: 2, paused: false } },
+        zh('status.confirming', { percent: 50 }),
+      ],
+      [{ status: 'unknown' }, zh('status.unknown')],
+      [{ status: 'cancelled', rechecking: true }, zh('status.rechecking')],
+      [{ status: 'cancelled' }, zh('status.cancelled')],
+      [
+        { status: 'failed', error: new TradeKitError('PAYMENT_FAILED', 'declined', { retryable: true }) },
+        zh('status.error.PAYMENT_FAILED'),
+      ],
+    ]
+    const { rerender } = setup(<OrderDetailView order={unpaid} />)
+    expect(screen.queryByRole('status')).toBeNull()
+    for (const [patch, text] of cases) {
+      rerender(
+        <TradeProvider>
+          <OrderDetailView order={unpaid} payment={snapshot(patch)} />
+        </TradeProvider>,
+      )
+      const region = screen.getByRole('region', { name: zh('order.status.pending_payment') })
+      expect(within(region).getByRole('status')).toHaveTextContent(text)
+    }
+    // the server says paid: its status speaks, not the checkout's earlier word
+    rerender(
+      <TradeProvider>
+        <OrderDetailView order={order({ status: 'paid' })} payment={snapshot({ status: 'cancelled' })} />
+      </TradeProvider>,
+    )
+    expect(screen.queryByRole('status')).toBeNull()
+    expect(screen.queryByText(zh('status.cancelled'))).toBeNull()
+  })
+
   it('shows the amounts: subtotal, discount, fee, paid and refunded', () => {
     setup(
       <OrderDetailView

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import { checkoutMessages, formatMoney, type MessageKey, type TradeKitError } from '@tradekit/core'
+import { checkoutMessages, formatMoney } from '@tradekit/core'
 import { useCheckout, useTranslate } from '@tradekit/react'
 import { useState } from 'react'
 import { a11y } from '../internal/a11y'
 import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import { useThemeVars } from '../theme/ThemeContext'
+import { confirmPercent, statusErrorKey } from './paymentText'
 import '../theme/tokens.css'
 import './PaymentStatus.css'
 
@@ -34,20 +35,6 @@ function StatusIcon({ tone }: { tone: Tone }) {
       <View className="tk-payment-status__glyph" />
     </View>
   )
-}
-
-const ERROR_KEYS = new Set([
-  'PAYMENT_FAILED',
-  'PAYMENT_UNAVAILABLE',
-  'NETWORK',
-  'TIMEOUT',
-  'OUT_OF_STOCK',
-  'ORDER_REJECTED',
-])
-
-function errorKey(error: TradeKitError | undefined): MessageKey {
-  if (error && ERROR_KEYS.has(error.code)) return `status.error.${error.code}` as MessageKey
-  return 'status.error.other'
 }
 
 /**
@@ -88,9 +75,7 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, clas
   let tone: Tone = 'neutral'
   let orderNumber: string | null = null
   const actions: { text: string; primary?: boolean; onPress: () => void }[] = []
-  const percent = confirm
-    ? Math.min(100, Math.floor((confirm.elapsedMs / Math.max(1, confirm.budgetMs)) * 100))
-    : 0
+  const percent = confirmPercent(confirm)
 
   switch (status) {
     case 'idle':
@@ -134,7 +119,7 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, clas
     case 'failed':
       message = t('status.failed')
       tone = 'danger'
-      detail = t(errorKey(error))
+      detail = t(statusErrorKey(error))
       if (retryMode)
         actions.push({ text: t('status.retry'), primary: true, onPress: () => void checkout.retry() })
       break

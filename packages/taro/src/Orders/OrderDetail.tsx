@@ -27,7 +27,8 @@ export interface OrderDetailProps extends Omit<OrderActionHandlers, 'onDetail'> 
  * The order-detail page's body over `useOrder(orderId)`: read on mount, a skeleton until it
  * answers, an error with "try again". 继续支付 continues the payment of this same order through the
  * checkout (`continuePayment`: the channel's saved state, never a second platform order) unless
- * `onPay` is given; 取消订单, 确认收货 and 撤销申请 run on the order centre; 申请退款 and 再次购买 are
+ * `onPay` is given, and while the order is unpaid a line under its status says where that payment
+ * stands (`useOrder(id).payment`); 取消订单, 确认收货 and 撤销申请 run on the order centre; 申请退款 and 再次购买 are
  * the page's (`RefundSheet`, `BuyAgainButton`).
  *
  * @example
@@ -50,7 +51,7 @@ export function OrderDetail({
   const current = useOrder(orderId)
   const latest = useRef(current)
   latest.current = current
-  const { order, detail, action } = current
+  const { order, detail, action, payment } = current
   if (!order) {
     if (detail?.status === 'error') {
       return (
@@ -73,6 +74,7 @@ export function OrderDetail({
     <OrderDetailView
       order={order}
       action={action}
+      payment={payment}
       now={now}
       className={className}
       onPay={onPay ?? (() => void latest.current.continuePayment().catch(() => undefined))}

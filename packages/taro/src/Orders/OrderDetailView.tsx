@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import {
+  type CheckoutSnapshot,
+  checkoutMessages,
   formatMoney,
   goodsMessages,
   type Money,
@@ -11,6 +13,7 @@ import {
   remainingMs,
 } from '@tradekit/core'
 import { useTranslate } from '@tradekit/react'
+import { paymentLine } from '../Checkout/paymentText'
 import { a11y } from '../internal/a11y'
 import { useThemeVars } from '../theme/ThemeContext'
 import { type OrderActionHandlers, OrderActions } from './OrderActions'
@@ -30,6 +33,12 @@ export interface OrderDetailViewProps extends Omit<OrderActionHandlers, 'onDetai
   order: Order
   /** The action running or failed on it. */
   action?: OrderActionState
+  /**
+   * The checkout's snapshot while it pays this order (`useOrder(id).payment`): while the order is
+   * unpaid, one line under its status says where the payment stands — confirming, "we are
+   * confirming" (unknown), cancelled, failed and why, expired.
+   */
+  payment?: CheckoutSnapshot
   /** "撤销申请" of a refund request the merchant has not answered. */
   onWithdrawRefund?: (refund: OrderRefund) => void
   /** The device clock for the countdown (stories and tests). @default Date.now */
@@ -64,7 +73,8 @@ const CODE_SHOWN = new Set(['paid', 'to_verify'])
 const deviceNow = () => Date.now()
 
 /**
- * One order, without its data: the status (with the time left to pay an unpaid order), the
+ * One order, without its data: the status (with the time left to pay an unpaid order, and where its
+ * payment stands while the checkout pays it), the
  * verification code of a service or virtual good as text and as a QR code, contact and address,
  * the lines, the amounts (subtotal, discount, fee, paid, refunded), its refunds' progress, the
  * timeline and the actions its status allows. `OrderDetail` is this view over `useOrder(id)`.
@@ -77,18 +87,21 @@ const deviceNow = () => Date.now()
 export function OrderDetailView({
   order,
   action,
+  payment,
   onWithdrawRefund,
   now = deviceNow,
   className,
   ...handlers
 }: OrderDetailViewProps) {
   const themeVars = useThemeVars()
-  const { t, locale } = useTranslate(orderMessages, goodsMessages)
+  const { t, locale } = useTranslate(orderMessages, goodsMessages, checkoutMessages)
   const at = useOrderClock(order, now)
   const remaining = remainingMs(order, at)
   const can = orderActions(order, at)
   const status = t(statusKey(order, remaining))
   const unpaid = order.status === 'pending_payment'
+  // the checkout's word only while the server still has the order unpaid (a paid order says so itself)
+  const paying = unpaid && payment ? paymentLine(payment, t) : null
   const format = (value: Money) => formatMoney(value, { locale })
   const address = addressOf(order.address)
   const code = order.verification && CODE_SHOWN.has(order.status) ? order.verification : undefined
@@ -112,6 +125,11 @@ export function OrderDetailView({
             className="tk-order-detail__countdown"
             expiredClassName="tk-order-detail__hint"
           />
+        ) : null}
+        {paying ? (
+          <Text className="tk-order-detail__payment" {...a11y({ role: 'status' })}>
+            {paying}
+          </Text>
         ) : null}
       </View>
 
