@@ -505,6 +505,37 @@ const scenarios = [
     },
   },
   {
+    name: 'continue to pay from my orders and the cashier fails → the order page says why, the order stays unpaid',
+    async run({ page, web, merchant }) {
+      const lines = [{ skuId: 'sticker-pack', quantity: 1 }]
+      const quote = await serverQuote(merchant.url, lines)
+      const { orderId } = await fetch(new URL('/orders', merchant.url), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await tokenFor(merchant.url)}`,
+          'Idempotency-Key': `e2e-${randomBytes(8).toString('hex')}`,
+        },
+        body: JSON.stringify({ lines, expectedPayable: quote.payable }),
+      }).then((response) => response.json())
+      await page.goto(`${web.url}/#/packageOrders/pages/list/index?tab=pending_payment`)
+      // the sandbox cashier will fail (its setting, as Taro's H5 storage keeps it)
+      await page.evaluate(() =>
+        localStorage.setItem(
+          'mini-shop:sandbox',
+          JSON.stringify({ data: JSON.stringify({ behaviour: 'fail' }) }),
+        ),
+      )
+      const card = page.getByRole('group', { name: new RegExp(`订单 ${orderId}`) })
+      await card.getByRole('button', { name: /继续支付/ }).click()
+      // the list opens the order's page, where a line under the status says why
+      const status = page.getByRole('region', { name: '订单详情' }).getByRole('region', { name: '待支付' })
+      await status.getByRole('status').getByText('支付未完成，可以再试一次').waitFor()
+      await status.getByRole('timer').waitFor()
+      assert.equal((await call(merchant.url, 'GET', `/orders/${orderId}`)).status, 'pending')
+    },
+  },
+  {
     name: 'another device: cancelled at the cashier → continue to pay on a device without the pending order → paid, one cashier order',
     async run({ page, web, merchant, newDevice }) {
       await openCheckoutFromCatalog(page, web, STICKERS, '立即开通')

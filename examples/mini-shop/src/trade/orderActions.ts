@@ -11,7 +11,7 @@ import { useBuyAgain, useCheckout, useTranslate } from '@tradekit/react'
 import { useCallback } from 'react'
 import { getCatalogueItem } from './api'
 import { toProduct } from './catalogue'
-import { ROUTES, resultUrl } from './navigation'
+import { orderDetailUrl, ROUTES, resultUrl } from './navigation'
 
 /**
  * Today's products of these skus. A sku the server answered it does not have, or a membership plan
@@ -67,7 +67,9 @@ export function useBuyAgainToCart(): (order: Order) => Promise<void> {
 
 /**
  * "继续支付" from a list: the checkout pays the same order with its saved channel state (never a
- * second platform order), then the result page shows what the server says.
+ * second platform order). Paid: the result page shows what the server says. Failed, or no answer
+ * yet: the order's page, whose status line says why or that the payment is being confirmed (a
+ * cancel is the user's own; the list stays).
  */
 export function useContinuePayment(after?: () => void): (order: Order) => Promise<void> {
   const checkout = useCheckout()
@@ -76,6 +78,8 @@ export function useContinuePayment(after?: () => void): (order: Order) => Promis
       const result = await checkout.continuePayment(continuedOrderOf(order))
       after?.()
       if (result.status === 'paid') await Taro.navigateTo({ url: resultUrl(order.orderId) })
+      else if (result.status === 'failed' || result.status === 'unknown')
+        await Taro.navigateTo({ url: orderDetailUrl(order.orderId) })
     },
     [checkout, after],
   )
