@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type CheckoutSnapshot, type MessageKey, type MessageParams, TradeKitError } from '@tradekit/core'
 import { OrderDetail, OrderDetailView } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
+import { checkoutSnapshotOf } from './fixtures/checkoutSnapshot'
 import {
   actionsSettled,
   answeredClock,
@@ -119,18 +120,8 @@ export const Closed = statusStory('TK20261130015', 'order.status.closed')
 
 /** The checkout's snapshot of a payment of the sample unpaid order (`useOrder(id).payment`). */
 function paymentOf(patch: Partial<CheckoutSnapshot>): CheckoutSnapshot {
-  const order = sampleOrder('pending_payment')
-  return {
-    status: 'idle',
-    attempt: 1,
-    refunded: false,
-    rechecking: false,
-    retry: null,
-    latePaid: [],
-    pendingCount: 1,
-    order: { orderId: order.orderId, amount: order.amount, payment: order.payment },
-    ...patch,
-  }
+  const { orderId, amount, payment } = sampleOrder('pending_payment')
+  return checkoutSnapshotOf({ orderId, amount, payment }, patch)
 }
 
 /** An unpaid order while the checkout pays it: one line under its status says where the payment stands. */

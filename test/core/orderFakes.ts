@@ -1,4 +1,4 @@
-import { money, type Order } from '@tradekit/core'
+import { money, type Order, type OrderItem } from '@tradekit/core'
 
 /** A paid order of one 龙井 at ¥48, with `patch` over it. */
 export function paidOrder(orderId: string, patch: Partial<Order> = {}): Order {
@@ -20,6 +20,20 @@ export function paidOrder(orderId: string, patch: Partial<Order> = {}): Order {
     amount: money(4800),
     refunded: money(0),
     createdAt: 1,
+    ...patch,
+  }
+}
+
+/** An order line of `quantity` × ¥10 (its id and title the sku's unless `patch` says otherwise). */
+export function orderLine(skuId: string, quantity: number, patch: Partial<OrderItem> = {}): OrderItem {
+  return {
+    lineId: skuId,
+    skuId,
+    title: skuId,
+    quantity,
+    unitPrice: money(1000),
+    amount: money(1000 * quantity),
+    refunded: money(0),
     ...patch,
   }
 }

@@ -42,6 +42,25 @@ function ordersApi(orders: Order[], live?: (id: string) => Order | undefined) {
   return api
 }
 
+/**
+ * An unpaid order the checkout's merchant made earlier (another device), and that order as the
+ * order centre's server shows it: paid once the checkout's merchant has it paid.
+ */
+async function earlierOrder() {
+  const merchant = createMemoryApi({ catalog: { tea: { price: money(4800) } } })
+  const made = await merchant.api.createOrder(
+    { lines: [{ skuId: 'tea', quantity: 1 }], expectedPayable: money(4800) },
+    { idempotencyKey: 'earlier', signal: new AbortController().signal },
+  )
+  const serverOrder = (): Order =>
+    order(made.orderId, {
+      status: merchant.orders.get(made.orderId)!.status === 'paid' ? 'paid' : 'pending_payment',
+      expiresAt: Date.now() + 15 * 60_000,
+      payment: made.payment,
+    })
+  return { merchant, made, serverOrder }
+}
+
 describe.each([
   ['plain', false],
   ['StrictMode', true],
@@ -104,18 +123,8 @@ describe.each([
   })
 
   it('continues to pay an unpaid order through the checkout, never a second order, then reads it again', async () => {
-    const merchant = createMemoryApi({ catalog: { tea: { price: money(4800) } } })
     // the order was made earlier (another device): the server holds it pending
-    const made = await merchant.api.createOrder(
-      { lines: [{ skuId: 'tea', quantity: 1 }], expectedPayable: money(4800) },
-      { idempotencyKey: 'earlier', signal: new AbortController().signal },
-    )
-    const serverOrder = (): Order =>
-      order(made.orderId, {
-        status: merchant.orders.get(made.orderId)!.status === 'paid' ? 'paid' : 'pending_payment',
-        expiresAt: Date.now() + 15 * 60_000,
-        payment: made.payment,
-      })
+    const { merchant, made, serverOrder } = await earlierOrder()
     const api = ordersApi([], (id) => (id === made.orderId ? serverOrder() : undefined))
     const channel = sandboxChannel({ outcome: 'success', delayMs: 5 }, { notify: merchant.markPaid })
     const { result } = renderHook(() => useOrder(made.orderId), {
@@ -132,17 +141,7 @@ describe.each([
   })
 
   it("gives the checkout's word on this order only, and reads the order again when the checkout finds it paid", async () => {
-    const merchant = createMemoryApi({ catalog: { tea: { price: money(4800) } } })
-    const made = await merchant.api.createOrder(
-      { lines: [{ skuId: 'tea', quantity: 1 }], expectedPayable: money(4800) },
-      { idempotencyKey: 'earlier', signal: new AbortController().signal },
-    )
-    const serverOrder = (): Order =>
-      order(made.orderId, {
-        status: merchant.orders.get(made.orderId)!.status === 'paid' ? 'paid' : 'pending_payment',
-        expiresAt: Date.now() + 15 * 60_000,
-        payment: made.payment,
-      })
+    const { merchant, made, serverOrder } = await earlierOrder()
     const other = order('other', { status: 'pending_payment', expiresAt: Date.now() + 60_000 })
     const api = ordersApi([other], (id) => (id === made.orderId ? serverOrder() : undefined))
     // the cashier says cancelled; the payment goes through a moment later

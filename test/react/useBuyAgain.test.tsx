@@ -1,18 +1,12 @@
 import { act, renderHook } from '@testing-library/react'
-import { type CartItem, createCart, money, type Order, type OrderItem, TradeKitError } from '@tradekit/core'
+import { type CartItem, createCart, money, type Order, TradeKitError } from '@tradekit/core'
 import { TradeProvider, useBuyAgain } from '@tradekit/react'
 import type { ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
+import { orderLine } from '../core/orderFakes'
 
-const line = (skuId: string, quantity: number): OrderItem => ({
-  lineId: `${skuId}-line`,
-  skuId,
-  title: skuId,
-  quantity,
-  unitPrice: money(1000),
-  amount: money(1000 * quantity),
-  refunded: money(0),
-})
+const line = (skuId: string, quantity: number) =>
+  orderLine(skuId, quantity, { lineId: `${skuId}-${quantity}` })
 
 // the same sku twice (two option choices of one sku), and a sku today's catalogue no longer has
 const order: Order = {

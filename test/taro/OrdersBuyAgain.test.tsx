@@ -1,19 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { type CartItem, createCart, money, type Order, type OrderItem } from '@tradekit/core'
+import { type CartItem, createCart, money, type Order } from '@tradekit/core'
 import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider } from '@tradekit/react'
 import { BuyAgainButton } from '@tradekit/taro'
 import { describe, expect, it, vi } from 'vitest'
+import { orderLine } from '../core/orderFakes'
 
-const line = (skuId: string, title: string, quantity: number): OrderItem => ({
-  lineId: skuId,
-  skuId,
-  title,
-  quantity,
-  unitPrice: money(1000),
-  amount: money(1000 * quantity),
-  refunded: money(0),
-})
+const line = (skuId: string, title: string, quantity: number) => orderLine(skuId, quantity, { title })
 
 const order: Order = {
   orderId: 'B1',

@@ -12,6 +12,7 @@ import { TradeProvider } from '@tradekit/react'
 import { encodeQr, OrderDetail, OrderDetailView, RefundProgress } from '@tradekit/taro'
 import type { ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { checkoutSnapshotOf } from '../../stories/fixtures/checkoutSnapshot'
 
 const zh = createTranslator({ locale: 'zh-CN' })
 
@@ -50,17 +51,8 @@ afterEach(() => vi.useRealTimers())
 describe('OrderDetailView', () => {
   it("says where the checkout's payment of an unpaid order stands, and nothing once the server has it paid", () => {
     const unpaid = order({ status: 'pending_payment', expiresAt: Date.now() + 10 * 60_000 })
-    const snapshot = (patch: Partial<CheckoutSnapshot>): CheckoutSnapshot => ({
-      status: 'idle',
-      attempt: 1,
-      refunded: false,
-      rechecking: false,
-      retry: null,
-      latePaid: [],
-      pendingCount: 1,
-      order: { orderId: 'D1', amount: money(9800), payment: {} },
-      ...patch,
-    })
+    const snapshot = (patch: Partial<CheckoutSnapshot>) =>
+      checkoutSnapshotOf({ orderId: 'D1', amount: money(9800), payment: {} }, patch)
     const cases: [Partial<CheckoutSnapshot>, string][] = [
       [{ status: 'paying' }, zh('status.paying')],
       [

@@ -475,18 +475,7 @@ const scenarios = [
   {
     name: 'an unpaid order: continue to pay from my orders with the countdown → paid, one platform order',
     async run({ page, web, merchant }) {
-      const lines = [{ skuId: 'sticker-pack', quantity: 2 }]
-      const quote = await serverQuote(merchant.url, lines)
-      const created = await fetch(new URL('/orders', merchant.url), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${await tokenFor(merchant.url)}`,
-          'Idempotency-Key': `e2e-${randomBytes(8).toString('hex')}`,
-        },
-        body: JSON.stringify({ lines, expectedPayable: quote.payable }),
-      }).then((response) => response.json())
-      const { orderId } = created
+      const { orderId, quote } = await placeUnpaid(merchant.url, [{ skuId: 'sticker-pack', quantity: 2 }])
       // what the app asks of the merchant server from here on
       const sent = []
       page.on('request', (request) => sent.push(`${request.method()} ${new URL(request.url()).pathname}`))
@@ -507,17 +496,7 @@ const scenarios = [
   {
     name: 'continue to pay from my orders and the cashier fails → the order page says why, the order stays unpaid',
     async run({ page, web, merchant }) {
-      const lines = [{ skuId: 'sticker-pack', quantity: 1 }]
-      const quote = await serverQuote(merchant.url, lines)
-      const { orderId } = await fetch(new URL('/orders', merchant.url), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${await tokenFor(merchant.url)}`,
-          'Idempotency-Key': `e2e-${randomBytes(8).toString('hex')}`,
-        },
-        body: JSON.stringify({ lines, expectedPayable: quote.payable }),
-      }).then((response) => response.json())
+      const { orderId } = await placeUnpaid(merchant.url, [{ skuId: 'sticker-pack', quantity: 1 }])
       await page.goto(`${web.url}/#/packageOrders/pages/list/index?tab=pending_payment`)
       // the sandbox cashier will fail (its setting, as Taro's H5 storage keeps it)
       await page.evaluate(() =>
