@@ -151,6 +151,25 @@ export const CancelThenPayNow: Story = {
   },
 }
 
+/** The cashier is open: the status says so and the faded pay button takes no second tap. */
+export const PayingFlow: Story = {
+  name: 'Flow: pay → the cashier is open',
+  decorators: [withTrade({ script: { outcome: 'hang' } })],
+  args: { defaultPlanId: 'vip-year' },
+  play: async ({ canvasElement, globals }) => {
+    const { t, per } = sheetText(globals)
+    const canvas = within(canvasElement)
+    const pay = await canvas.findByRole(
+      'button',
+      { name: t('membership.joinPrice', { price: per(yearly) }) },
+      wait,
+    )
+    await userEvent.click(pay)
+    await expect(await canvas.findByText(t('status.paying'), {}, wait)).toBeVisible()
+    await expect(pay).toHaveAttribute('aria-busy', 'true')
+  },
+}
+
 /** Plans and the entitlement are still loading. */
 export const Loading: Story = {
   decorators: [withTrade({ latencyMs: 600_000 })],
