@@ -128,7 +128,11 @@ has it, so "try again" never asks twice for what was done. When the read does no
 either, \`OrderCard\` and \`OrderDetail\` say the result is not confirmed (\`order.action.unconfirmed\`), and
 \`RefundSheet\` that the request is (\`refund.error.unconfirmed\`), never that it did not work or was not sent. A refund
 request carries an \`idempotencyKey\` (\`api.requestRefund(orderId, request, { idempotencyKey })\`): sent again after no
-answer, it keeps its key, so the server makes one refund request; an answer, or any later read of the order, ends it.
+answer, it keeps its key, so the server makes one refund request; an answer, any later read of the order, or another
+action's answer showing the request made, ends it (sent again under its key, the server would answer the first
+request, perhaps withdrawn since, as if the new one were made). A refund asked for on a list page without refund
+records, whose answer was lost, counts as made only when the order read again has a request open: that page's status
+may be behind the server's, so a rejection or a refund read then may be of an earlier request ("not confirmed").
 An answer that is not the order counts as no answer. A failure the store could not confirm either way carries
 \`unconfirmed: true\` in \`snapshot.actions[id]\` and in its result (\`useRefund\` passes it on). Actions never reject:
 they settle with \`{ ok, order }\` or \`{ ok: false, error, unconfirmed? }\`.

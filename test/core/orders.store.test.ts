@@ -619,6 +619,56 @@ describe('createOrders: one refund request, however often it is sent', () => {
     expect(await later).toMatchObject({ ok: true })
   })
 
+  it("spends the kept key once another action's answer shows the request made (then withdrawn)", async () => {
+    // orders fault model, scenario j: sent again under the kept key, the server answered the first
+    // request again (withdrawn since) and the store said the new one was made
+    const ctx = setup({ cancelRefund: true, confirmReceipt: true })
+    await withOrder(ctx, mk('o1', 'shipped', 'physical', { refunds: [] }))
+    const first = ctx.orders.requestRefund('o1', ask)
+    ctx.writes[0]!.reject(new TradeKitError('NETWORK'))
+    await settle()
+    ctx.gets[1]!.reject(new TradeKitError('NETWORK'))
+    expect(await first).toMatchObject({ ok: false, unconfirmed: true })
+    // confirm receipt is answered with the order as it is: the refund request was made
+    const received = ctx.orders.confirmReceipt('o1')
+    ctx.writes[1]!.resolve(mk('o1', 'refund_requested', 'physical', { refunds: [requested] }))
+    await received
+    const back = ctx.orders.cancelRefund('o1', 'r1')
+    ctx.writes[2]!.resolve(
+      mk('o1', 'shipped', 'physical', { refunds: [{ ...requested, status: 'withdrawn' }] }),
+    )
+    expect(await back).toMatchObject({ ok: true })
+    void ctx.orders.requestRefund('o1', ask)
+    const calls = vi.mocked(ctx.api.requestRefund).mock.calls
+    expect(keyOf(calls[1])).toMatch(/\S{8,}/)
+    expect(keyOf(calls[1])).not.toBe(keyOf(calls[0]))
+  })
+
+  it('tapped on a page without refund records, only an open request read again says it was made', async () => {
+    // orders fault model, scenario l: the page's status was behind the server's, and a rejection
+    // read again after a request that never left was taken as the new request made
+    const ctx = setup()
+    const loaded = ctx.orders.selectTab('all')
+    ctx.lists[0]!.resolve({ orders: [mk('o1', 'delivered', 'physical', { refunds: undefined })] })
+    await loaded
+    const first = ctx.orders.requestRefund('o1', ask)
+    ctx.writes[0]!.reject(new TradeKitError('NETWORK'))
+    await settle()
+    ctx.gets[0]!.resolve(
+      mk('o1', 'refund_rejected', 'physical', { refunds: [{ ...requested, status: 'refund_rejected' }] }),
+    )
+    expect(await first).toMatchObject({ ok: false, unconfirmed: true })
+    const again = ctx.orders.requestRefund('o1', ask)
+    ctx.writes[1]!.reject(new TradeKitError('NETWORK'))
+    await settle()
+    // made this time: a new open request beside the rejected one
+    const rejected = { ...requested, status: 'refund_rejected' as const }
+    ctx.gets[1]!.resolve(
+      mk('o1', 'refund_requested', 'physical', { refunds: [rejected, { ...requested, refundId: 'r2' }] }),
+    )
+    expect(await again).toMatchObject({ ok: true, order: { status: 'refund_requested' } })
+  })
+
   it('a different refund of the same order is a different request', async () => {
     const ctx = setup()
     await withOrder(ctx, mk('o1', 'delivered'))

@@ -51,16 +51,26 @@ export function cancelPlan(api: OrdersApi, order: Order, now: number): ActionPla
 }
 
 /**
+ * A refund request's idempotency key, kept for a retry while the request got no answer, with what
+ * it asked and how to tell from the order that it was made.
+ */
+export interface RefundKey {
+  readonly asked: string
+  readonly key: string
+  readonly done: (fresh: Order) => boolean
+}
+
+/**
  * Asks for a refund, allocated exactly across the lines, under one idempotency key per request
  * (`keys`, by order): sent again after a call that got no answer, the same key makes it one request;
- * an answer, or any later read of the order, ends it, so the same refund asked for later is a new
- * request.
+ * an answer, any later read of the order, or the order shown with the request made (another
+ * action's answer) ends it, so the same refund asked for later is a new request.
  */
 export function refundPlan(
   api: OrdersApi,
   order: Order,
   input: RefundInput,
-  keys: Map<string, { readonly asked: string; readonly key: string }>,
+  keys: Map<string, RefundKey>,
 ): ActionPlan {
   if (!ORDER_ACTIONS[order.status].canRefund)
     throw argument(
@@ -70,16 +80,20 @@ export function refundPlan(
   const asked = JSON.stringify(request)
   const kept = keys.get(order.orderId)
   const idempotencyKey = kept?.asked === asked ? kept.key : newKey()
-  keys.set(order.orderId, { asked, key: idempotencyKey })
   const known = order.refunds
+  // a request made shows as a move into after-sale, or as a refund record not known before. Tapped
+  // on a page without refund records, whose status may be behind the server's, only an open request
+  // tells: a rejection or a refund may be of an earlier request (the user is told "not confirmed")
+  const done = (fresh: Order) =>
+    known === undefined
+      ? fresh.status === 'refund_requested'
+      : (fresh.status !== order.status && afterSale(fresh)) ||
+        (fresh.refunds ?? []).some((r) => !known.some((k) => k.refundId === r.refundId))
+  keys.set(order.orderId, { asked, key: idempotencyKey, done })
   return {
     call: () => api.requestRefund(order.orderId, request, { idempotencyKey }),
     method: 'requestRefund',
-    // a request made shows as a move into after-sale, or as a refund record not known before
-    done: (fresh) =>
-      (fresh.status !== order.status && afterSale(fresh)) ||
-      (known !== undefined &&
-        (fresh.refunds ?? []).some((r) => !known.some((k) => k.refundId === r.refundId))),
+    done,
     answered: () => keys.delete(order.orderId),
   }
 }

@@ -4,8 +4,15 @@ import type { AnyTradeKitError } from '../errors/TradeKitError'
 import { TradeKitError } from '../errors/TradeKitError'
 import { requireMethods } from '../internal/teamApi'
 import { createStore, type Store } from '../store/createStore'
-import { type ActionPlan, cancelPlan, cancelRefundPlan, confirmReceiptPlan, refundPlan } from './actionPlans'
-import { toOrder, toPage } from './normalizeOrder'
+import {
+  type ActionPlan,
+  cancelPlan,
+  cancelRefundPlan,
+  confirmReceiptPlan,
+  type RefundKey,
+  refundPlan,
+} from './actionPlans'
+import { toOrderOf, toPage } from './normalizeOrder'
 import {
   initialOrdersState,
   type OrdersState,
@@ -67,7 +74,7 @@ interface Runtime {
    * By order: the refund request sent without an answer, and its idempotency key — until the server
    * answers about that order again (an answer, a read, a list page).
    */
-  refundKeys: Map<string, { readonly asked: string; readonly key: string }>
+  refundKeys: Map<string, RefundKey>
 }
 
 const failed = (error: AnyTradeKitError, unconfirmed = false): OrderResult =>
@@ -182,17 +189,6 @@ function readOrder(rt: Runtime, orderId: string): Promise<OrderResult> {
   return settled
 }
 
-function toOrderOf(answer: unknown, method: string, orderId: string): Order {
-  const order = toOrder(answer, method)
-  if (order.orderId !== orderId)
-    throw argument(
-      process.env.NODE_ENV !== 'production'
-        ? `${method} answered order ${order.orderId} for ${orderId}`
-        : undefined,
-    )
-  return order
-}
-
 /**
  * Runs one action on a cached order: one at a time per order (the same action asked again answers
  * the running one). `prepare` throws when the action may not run; its error is kept like the
@@ -290,7 +286,13 @@ const noOrder = (): undefined => undefined
  */
 function withActionAnswer(rt: Runtime, orderId: string, fresh: Order, sentOver?: Order): OrdersState {
   const latest = rt.state.server[orderId] === sentOver
-  return withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now(), latest)
+  const next = withOrders(withOptimistic(rt.state, orderId, undefined), [fresh], rt.now(), latest)
+  // a refund request kept for a retry that the order now shows made is spent: sent again under its
+  // key, the server would answer the old request (perhaps withdrawn since) as if the new one were made
+  const kept = rt.refundKeys.get(orderId)
+  const shown = next.server[orderId]
+  if (kept && shown && kept.done(shown)) rt.refundKeys.delete(orderId)
+  return next
 }
 
 /**

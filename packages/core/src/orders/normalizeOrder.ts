@@ -114,6 +114,23 @@ export function toOrder(value: unknown, method: string): Order {
 }
 
 /**
+ * Checks an answer about one order: an order, and the one asked about.
+ *
+ * @throws TradeKitError `INVALID_ARGUMENT` naming what is wrong
+ */
+export function toOrderOf(answer: unknown, method: string, orderId: string): Order {
+  const order = toOrder(answer, method)
+  if (order.orderId !== orderId)
+    throw new TradeKitError(
+      'INVALID_ARGUMENT',
+      process.env.NODE_ENV !== 'production'
+        ? `${method} answered order ${order.orderId} for ${orderId}`
+        : undefined,
+    )
+  return order
+}
+
+/**
  * Checks a page the team's API answered.
  *
  * @throws TradeKitError `INVALID_ARGUMENT` naming what is wrong
