@@ -309,6 +309,11 @@ interface ActionCall {
   /** The order as the screen showed it when tapped. */
   readonly shown?: Order
   readonly known: ReadonlySet<string>
+  /**
+   * The earlier tap whose refund request this one sent again under the same key (the first of them):
+   * one request, so what it did counts from that tap on.
+   */
+  firstSent?: ActionCall
   /** Tapped while another action of the order ran: must be refused. */
   readonly busy: boolean
   requests: number
@@ -840,6 +845,9 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
             )
           }
         }
+        // the same request sent again: what it did counts from the tap that first sent it
+        const prev = before?.call
+        if (tap && prev) tap.firstSent = prev.firstSent ?? prev
         keyUses.set(key, { asked, ...(tap ? { call: tap } : {}) })
       }
       return act('requestRefund', orderId, (o) => refundOn(o, request, key ?? ''))
@@ -1057,8 +1065,10 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
     if (r.ok) {
       stats.ok++
       if (!o) return fail('done', `${at} answered ok for an order the server does not have`)
-      const entries = o.history.slice(call.startIndex)
-      const from = entries.findIndex((e) => effectAt(call, e))
+      // a request sent again under its key is the first tap's request: done since that tap
+      const origin = call.firstSent ?? call
+      const entries = o.history.slice(origin.startIndex)
+      const from = entries.findIndex((e) => effectAt(origin, e))
       if (from < 0) {
         fail(
           'done',
@@ -1650,6 +1660,16 @@ const ONE_PAID_LIGHT: Scenario = {
   lightPages: true,
   disposeBeforeEnd: 0,
 }
+// a parcel shipped (statusPick 2), read faults, and a refund of all of line 1 (scenario j)
+const SHIPPED: InitialOrder = { ...PAID, statusPick: 2, expiresInMs: 0 }
+const NETWORK_READ: ReadFault = { kind: 'network', ms: 20, variant: 0 }
+const WRONG_READ: ReadFault = { kind: 'wrong', ms: 20, variant: 0 }
+const LINE_1: RefundChoice = { mode: 'line', percent: 1, line: 1 }
+// a parcel partly refunded (statusPick 7), an answered read 20 ms late, 1% of what is left (scenario k)
+const PARTLY_REFUNDED: InitialOrder = { ...PAID, statusPick: 7, partial: true, expiresInMs: 0 }
+const OK_READ_20: ReadFault = { kind: 'ok', ms: 20, variant: 0 }
+const ALL_1: RefundChoice = { mode: 'all', percent: 1, line: 0 }
+const GONE_1: InitialOrder = { ...GONE, amounts: [1, 1] }
 const ASK_REFUND: Step = {
   ...STEP,
   kind: 'act',
@@ -1771,6 +1791,89 @@ const FOUND: Scenario[] = [
       { ...STEP, kind: 'select', waitMs: 0 },
       { ...STEP, kind: 'select', waitMs: 0 },
       { ...STEP, kind: 'select', waitMs: 0 },
+    ],
+  },
+  // j. [done] confirm receipt's answer is garbage (the server did it) and the read after it fails; a
+  //    refund request's answer is lost (the server made it) and the order read again is another
+  //    order, so its key is kept for a retry; another action's answer then shows the request made,
+  //    and the user withdraws it. Asked for again, the same refund went under the kept key: the
+  //    server answered the first request again (withdrawn) and the store said the new one was made
+  {
+    ...SCENARIO,
+    orders: [SHIPPED, GONE, GONE].map((o) => ({ ...o, amounts: [1, 1] as [number, number] })),
+    pageSize: 2,
+    readFaults: [OK_READ_FAULT, OK_READ_FAULT, OK_READ_FAULT, NETWORK_READ, OK_READ_FAULT, WRONG_READ],
+    actionFaults: [
+      { kind: 'garbageDone', ms: 20, variant: 0 },
+      { kind: 'lost', ms: 20, variant: 0 },
+      { kind: 'lostHang', ms: 20, variant: 0 },
+    ],
+    steps: [
+      { ...STEP, kind: 'select', tab: 'after_sale', waitMs: 0 },
+      { ...STEP, kind: 'select', tab: 'to_ship', waitMs: 0 },
+      { ...STEP, kind: 'act', action: 'confirm_receipt', waitMs: 0 },
+      { ...STEP, kind: 'more', any: true, waitMs: 0 },
+      { ...STEP, kind: 'other', pick: 2, action: 'refund', refund: LINE_1, gapMs: 50, waitMs: 0 },
+      { ...STEP, kind: 'select', waitMs: 450 },
+      { ...STEP, kind: 'select', waitMs: 1050 },
+      { ...STEP, kind: 'double', action: 'cancel_refund', waitMs: 0 },
+      { ...STEP, kind: 'refreshAndAct', action: 'refund', refund: LINE_1, waitMs: 0 },
+      { ...STEP, kind: 'select', waitMs: 0 },
+      { ...STEP, kind: 'select', waitMs: 0 },
+      { ...STEP, kind: 'select', waitMs: 0 },
+    ],
+  },
+  // k. [model] a refund request's answer never comes (the server made it) and the order read again
+  //    is another order; the merchant rejects the request; the user asks again and the same request
+  //    goes under its key: the server answers it (refund_rejected) and the store says ok. One
+  //    request, made and then rejected: the model counts what it did from the first tap on
+  {
+    ...SCENARIO,
+    orders: [GONE, PARTLY_REFUNDED, GONE, GONE].map((o) => ({ ...o, amounts: [1, 1] as [number, number] })),
+    pageSize: 2,
+    moves: [{ atMs: 1, order: 1, pick: 1 }],
+    readFaults: [{ kind: 'light', ms: 20, variant: 0 }, OK_READ_20, OK_READ_20, WRONG_READ],
+    actionFaults: [{ kind: 'lostHang', ms: 20, variant: 0 }],
+    steps: [
+      { ...STEP, kind: 'open', refund: ALL_1, waitMs: 0 },
+      { ...STEP, kind: 'select', tab: 'to_receive', refund: ALL_1, waitMs: 0 },
+      { ...STEP, kind: 'double', action: 'refund', refund: ALL_1, waitMs: 1500 },
+      { ...STEP, kind: 'act', action: 'refund', refund: ALL_1, waitMs: 0 },
+      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 0 },
+      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 0 },
+    ],
+  },
+  // l. [done] a page without refund records shows a partly refunded order; a refund request of it
+  //    is made (its answer never comes) and the merchant rejects it, which a later light page does
+  //    not show; asked again, the request never reaches the server (a network error) and the order
+  //    read again is refund_rejected: the store took the move from the stale page's status as the
+  //    new request made and said ok
+  {
+    ...SCENARIO,
+    orders: [GONE_1, GONE_1, GONE_1, GONE_1, { ...PARTLY_REFUNDED, amounts: [1, 2] }, GONE_1, GONE_1],
+    pageSize: 2,
+    firstTab: 'after_sale',
+    moves: [{ atMs: 1, order: 4, pick: 3 }],
+    readFaults: [
+      { kind: 'light', ms: 20, variant: 0 },
+      OK_READ_20,
+      OK_READ_20,
+      OK_READ_20,
+      { kind: 'slow', ms: 1000, variant: 0 },
+    ],
+    actionFaults: [
+      { kind: 'lostHang', ms: 20, variant: 0 },
+      { kind: 'network', ms: 20, variant: 0 },
+    ],
+    steps: [
+      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 0 },
+      { ...STEP, kind: 'open', refund: ALL_1, waitMs: 0 },
+      { ...STEP, kind: 'other', action: 'refund', refund: ALL_1, waitMs: 0 },
+      { ...STEP, kind: 'openTwice', refund: ALL_1, waitMs: 2500 },
+      { ...STEP, kind: 'act', action: 'refund', refund: { ...ALL_1, mode: 'amount' }, waitMs: 0 },
+      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 0 },
+      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 0 },
+      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 0 },
     ],
   },
 ]
