@@ -268,6 +268,7 @@ export {
 } from './orders/buyAgain'
 export { continuedOrderOf } from './orders/continuedOrderOf'
 export { createOrders, DEFAULT_ORDERS_TIMING } from './orders/createOrders'
+export { followCheckout } from './orders/followCheckout'
 export { mergeOrder, nextRefundStatus } from './orders/mergeOrder'
 export { ORDER_ACTIONS, type OrderActionFlags, orderActions, remainingMs } from './orders/orderActions'
 export {

@@ -3,6 +3,7 @@ import {
   type CheckoutSnapshot,
   continuedOrderOf,
   createOrders,
+  followCheckout,
   type Order,
   type OrderActionFlags,
   type OrderActionState,
@@ -26,7 +27,7 @@ import { useTradeContext } from '../provider/TradeContext'
  * called, its refunds reported to the provider's `onEvent`, disposed with the provider's user.
  */
 function useOrdersStore(hook: string): Orders {
-  const { lazy, events } = useTradeContext(hook)
+  const { lazy, events, checkout } = useTradeContext(hook)
   if (!lazy?.apis.current.ordersApi)
     throw new Error(
       process.env.NODE_ENV !== 'production'
@@ -54,6 +55,8 @@ function useOrdersStore(hook: string): Orders {
   })
   // its refunds, as `refund` events (sent only when the provider has `onEvent`)
   if (events) lazy.get('orders:events', () => ({ dispose: trackOrders(store, events) }))
+  // an order the checkout finds paid is read again (core's followCheckout)
+  if (checkout) lazy.get('orders:checkout', () => ({ dispose: followCheckout(store, checkout) }))
   return store
 }
 
@@ -124,7 +127,7 @@ export interface UseOrderResult {
    * The checkout's snapshot while it pays this order or last paid it (`continuePayment`, or a
    * payment of this order started elsewhere in the app): what the order's page says next to the
    * server's status ("confirming", "cancelled", "failed"). Absent otherwise, and without `api` on
-   * the provider. When the checkout finds the order paid, the order is read again.
+   * the provider. When the checkout finds the order paid, the order is read again (`followCheckout`).
    */
   readonly payment?: CheckoutSnapshot
   /** Reads the order again. */
@@ -166,11 +169,6 @@ export function useOrder(orderId: string): UseOrderResult {
   const action = snapshot.actions[orderId]
   const expiry = useExpiry(order)
   const payment = useOrderPayment(checkout, orderId)
-  // the checkout found this order paid (its answer, a re-check on show): the order centre reads it
-  const paidNow = payment?.status === 'paid'
-  useEffect(() => {
-    if (paidNow) void store.getOrder(orderId)
-  }, [paidNow, store, orderId])
   // biome-ignore lint/correctness/useExhaustiveDependencies: `can` reads the clock; expiry changes when the time to pay ran out
   return useMemo(
     () => ({
