@@ -86,6 +86,12 @@ or one further along, is the newer — and the table second. A list page may lea
 whose records lead to the status such a page showed does not take it back (the page may have been read after it),
 nor does another such page,
 and the answer to an action counts as the newest only when nothing about the order arrived while it was on its way.
+Where the records cannot tell (one answer a light page), the server's clock does: an answer whose \`serverNow\` is
+earlier than the one shown does not change its status, and a status a light page set gives way to an answer made
+after it. **Send \`version\`** (the order's revision, raised by your server with every change to the order): when
+both answers carry it, the higher is the newer and nothing is guessed. Without it, two answers made in the same
+millisecond by a server whose order changed between them cannot be ordered, and a slow read can show the status
+before a light page's for a moment, until the next read.
 
 \`\`\`mermaid
 ${ordersMermaid()}

@@ -229,6 +229,55 @@ describe('mergeOrder', () => {
     expect(mergeOrder(stale, order({ status: 'refund_requested' })).status).toBe('refund_requested')
   })
 
+  it("orders two answers by the server's version when both carry it", () => {
+    // a light page read after the merchant started a refund, then a slower read made before it
+    const page = order({ status: 'refunding', version: 3, serverNow: 10 })
+    const before = order({ status: 'paid', version: 2, serverNow: 10, refunds: [] })
+    expect(mergeOrder(page, before)).toBe(page)
+    // the full answer of the same revision fills in the records; a newer one is taken whole
+    const same = order({ status: 'refunding', version: 3, refunds: [refund('r1', 'refunding')] })
+    expect(mergeOrder(page, same)).toMatchObject({ status: 'refunding', refunds: same.refunds, version: 3 })
+    const paidOut = order({ status: 'refunded', version: 4, refunds: [refund('r1', 'refunded')] })
+    expect(mergeOrder(same, paidOut)).toMatchObject({ status: 'refunded', version: 4 })
+    // a newer light page over the records held still has to agree with them: a request taken back
+    // (records it cannot show) waits for the next full read
+    const requested = order({
+      status: 'refund_requested',
+      version: 5,
+      refunds: [refund('r1', 'refund_requested')],
+    })
+    expect(mergeOrder(requested, order({ status: 'paid', version: 6 }))).toBe(requested)
+    expect(mergeOrder(requested, order({ status: 'refunding', version: 6 }))).toMatchObject({
+      status: 'refunding',
+      version: 6,
+      refunds: requested.refunds,
+    })
+    // without a version on one side, the other rules decide
+    expect(mergeOrder(order({ status: 'shipped', version: 9 }), order({ status: 'paid' })).status).toBe(
+      'shipped',
+    )
+  })
+
+  it("weighs a light page by the server's clock where the records cannot tell", () => {
+    // the page says refunding (made at 20); a full answer made at 10 knows no request yet
+    const page = order({ status: 'refunding', serverNow: 20 })
+    const older = order({ status: 'paid', serverNow: 10, refunds: [] })
+    expect(mergeOrder(page, older)).toMatchObject({ status: 'refunding', serverNow: 20, refunds: [] })
+    expect(mergeOrder(page, order({ status: 'paid', serverNow: 10 }))).toBe(page)
+    // a full answer made after the page is taken, even where its records lead to the page's status
+    const requested = order({
+      status: 'refund_requested',
+      serverNow: 30,
+      refunds: [refund('r1', 'refund_requested')],
+    })
+    expect(mergeOrder(order({ status: 'refunding', serverNow: 20 }), requested)).toMatchObject({
+      status: 'refund_requested',
+      serverNow: 30,
+    })
+    // the same millisecond tells nothing: the records rule keeps the page's status
+    expect(mergeOrder(order({ status: 'refunding', serverNow: 30 }), requested).status).toBe('refunding')
+  })
+
   it('refuses to merge two different orders', () => {
     expect(() => mergeOrder(order(), order({ orderId: 'o2' }))).toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
@@ -295,6 +344,37 @@ function history(kind: OrderKind, choices: number[]): Step[] {
 }
 
 describe('mergeOrder over a true history answered out of order', () => {
+  it("with the server's version on every answer, light pages too, never shows an older revision", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...KINDS),
+        fc.array(fc.nat(20), { minLength: 1, maxLength: 14 }),
+        fc.array(fc.record({ at: fc.nat(100), light: fc.boolean() }), { minLength: 1, maxLength: 30 }),
+        (kind, choices, arrivals) => {
+          const steps = history(kind, choices)
+          const answer = (i: number, light: boolean) =>
+            order({
+              kind,
+              status: steps[i]!.status,
+              version: i,
+              ...(light ? {} : { refunds: steps[i]!.refunds }),
+            })
+          let cached = answer(arrivals[0]!.at % steps.length, arrivals[0]!.light)
+          for (const { at, light } of arrivals.slice(1)) {
+            const i = at % steps.length
+            const shown = cached.version!
+            cached = mergeOrder(cached, answer(i, light))
+            // what is shown is one revision, never an older one than shown before
+            expect(cached.version).toBeGreaterThanOrEqual(shown)
+            expect(cached.status).toBe(steps[cached.version!]!.status)
+            // a full answer of the newest revision shows it whole
+            if (!light && i >= shown) expect(cached.refunds).toEqual(steps[i]!.refunds)
+          }
+        },
+      ),
+    )
+  })
+
   it('always shows the newest answer it has seen', () => {
     fc.assert(
       fc.property(

@@ -205,6 +205,15 @@ describe('createOrders: lists', () => {
     const bad = orders.refresh()
     lists[3]!.resolve({ orders: [{ orderId: 'o1' }] } as unknown as OrderPage)
     expect((await bad).error).toMatchObject({ code: 'INVALID_ARGUMENT' })
+    // a version is a whole number of revisions, or left out
+    for (const version of [-1, 1.5, '3']) {
+      const odd = orders.refresh()
+      lists[lists.length - 1]!.resolve({ orders: [{ ...mk('o1', 'paid'), version }] } as unknown as OrderPage)
+      expect((await odd).error).toMatchObject({ code: 'INVALID_ARGUMENT' })
+    }
+    const versioned = orders.refresh()
+    lists[lists.length - 1]!.resolve({ orders: [{ ...mk('o1', 'shipped'), version: 7 }] })
+    expect((await versioned).orders[0]).toMatchObject({ status: 'shipped', version: 7 })
   })
 
   it('gives up on a page after the timeout, aborting it', async () => {

@@ -11,7 +11,9 @@ import type { Order, OrderKind, OrderRefund, RefundStatus } from './types'
 // older request had (else it may be from then: the next full read tells); neither an answer whose
 // records lead to the status a light page set, nor another light page, takes it back. The answer
 // to an action is newer than anything held when it was sent; an answer that arrived meanwhile may
-// be newer still.
+// be newer still. Where records cannot tell (one side a light page), the server's clock does
+// (`serverNow`, when the answers differ by it); and an order's `version`, when both answers carry
+// it, orders them before anything else.
 
 /**
  * The status to keep for one refund request when an answer says `incoming`: the refund rows of
@@ -120,10 +122,24 @@ export function mergeOrder(cached: Order, fresh: Order, latest = false): Order {
         : undefined,
     )
   }
+  // the server's revisions order two answers exactly; a newer light page over records we hold goes
+  // through the rules below, which keep the records and the status shown consistent
+  if (cached.version !== undefined && fresh.version !== undefined) {
+    if (fresh.version < cached.version) return cached
+    if (fresh.version === cached.version || fresh.refunds || !cached.refunds) return merge(cached, fresh)
+  }
   const refunds = compareRefunds(cached.refunds, fresh.refunds)
   if (refunds === 'behind') return cached
   // the server's answer to an action, or a read sent after one, is newer than what we hold
   if (latest) return merge(cached, fresh)
+  if (refunds === 'unknown' && cached.serverNow !== undefined && fresh.serverNow !== undefined) {
+    // records cannot order a light page, the server's clock can: an answer made before the one we
+    // hold does not take its status back (it may bring the records), and a status a light page set
+    // gives way to an answer made after it
+    if (fresh.serverNow < cached.serverNow)
+      return cached.refunds || !fresh.refunds ? cached : merge(cached, { ...cached, refunds: fresh.refunds })
+    if (fresh.serverNow > cached.serverNow && !cached.refunds) return merge(cached, fresh)
+  }
   // a light page whose status our records cannot lead to is stale (or knows a request we do not:
   // the next full read tells)
   if (refunds === 'unknown' && cached.refunds && !mayFollow(cached.refunds, fresh.status)) return cached

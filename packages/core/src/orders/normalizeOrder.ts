@@ -82,6 +82,7 @@ function orderProblem(value: unknown): string | undefined {
     fee: (v) => optional(v, inCurrency),
     expiresAt: (v) => optional(v, isTime),
     serverNow: (v) => optional(v, isTime),
+    version: (v) => optional(v, (n) => Number.isSafeInteger(n) && (n as number) >= 0),
     verification: (v) => optional(v, (c) => isObject(c) && isText(c.code) && optional(c.expiresAt, isTime)),
     refunds: (v) => optional(v, Array.isArray),
     timeline: (v) => optional(v, (t) => listOf(t, (e) => isObject(e) && isOrderLifecycleStatus(e.status))),

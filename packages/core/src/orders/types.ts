@@ -125,6 +125,16 @@ export interface Order {
   readonly expiresAt?: number
   /** The server's clock when it answered, so a countdown survives a wrong device clock. */
   readonly serverNow?: number
+  /**
+   * The order's revision on the server: a whole number the server raises with every change to the
+   * order (its status, its refunds, what was refunded…). Optional, and worth sending: when two
+   * answers about an order both carry it, the higher is the newer, exactly. Without it TradeKit
+   * weighs the statuses, the refund records and `serverNow`, and two answers made in the same
+   * millisecond by a server whose order changed between them cannot be ordered (a light list page
+   * can then show a status that the next full read confirms, while a slower read shows the one
+   * before it for a moment).
+   */
+  readonly version?: number
   /** The device's clock when the answer arrived (stamped by `createOrders`). */
   readonly receivedAt?: number
   /** The verification code of a service or virtual good. */
