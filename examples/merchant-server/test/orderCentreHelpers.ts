@@ -21,6 +21,7 @@ export interface CentreOrderBody {
   createdAt: number
   expiresAt?: number
   serverNow: number
+  version: number
   verification?: { code: string }
   refunds: {
     refundId: string

@@ -276,6 +276,38 @@ describe(`refunds on ${DRIVER}`, () => {
     ])
   })
 
+  it("answers the order's version: raised by every change to the order, its refunds or its lines, never by a read", async () => {
+    const user = 'vera-versions'
+    const orderId = await placePaid(server, user, [{ skuId: 'tea-gift-box', quantity: 1 }], 12800)
+    const paid = await detail(server, user, orderId)
+    expect(Number.isSafeInteger(paid.version)).toBe(true)
+    // reads raise nothing, and a list page and the detail read at one moment say the same
+    expect((await detail(server, user, orderId)).version).toBe(paid.version)
+    const listed = (await listAll(server, user, 'to_ship')).orders.find((order) => order.orderId === orderId)
+    expect(listed?.version).toBe(paid.version)
+
+    await setRefundDelay(5000)
+    const asked = await ask(user, orderId, refundOf([['1', 5000]]))
+    expect(asked.body.version).toBeGreaterThan(paid.version)
+    const refundId = asked.body.refunds[0]!.refundId
+    const accepted = await admin(`${orderId}/refunds/${refundId}/approve`)
+    expect(accepted.body).toMatchObject({ status: 'refunding' })
+    expect(accepted.body.version).toBeGreaterThan(asked.body.version)
+    await timers.flush()
+    const refunded = await detail(server, user, orderId)
+    expect(refunded).toMatchObject({ status: 'refunded', refunded: cny(5000) })
+    expect(refunded.version).toBeGreaterThan(accepted.body.version)
+
+    // a change to a refund record or a line alone (no write to the order's row) raises it too
+    const db = server.merchant.db
+    await db.query('UPDATE refunds SET note = $2 WHERE id = $1', [refundId, '已到账'])
+    const noted = await detail(server, user, orderId)
+    expect(noted.version).toBeGreaterThan(refunded.version)
+    await db.query("UPDATE order_lines SET options = '{}'::jsonb WHERE order_id = $1", [orderId])
+    expect((await detail(server, user, orderId)).version).toBeGreaterThan(noted.version)
+    await setRefundDelay(0)
+  })
+
   it('keeps the merchant routes behind the admin token', async () => {
     const user = 'ada-admin'
     const orderId = await placePaid(server, user, [{ skuId: 'tea-gift-box', quantity: 1 }], 12800)

@@ -56,3 +56,14 @@ export function parseSafeInteger(value: string): number {
   if (!Number.isSafeInteger(parsed)) throw new Error(`Integer out of range: ${value}`)
   return parsed
 }
+
+/**
+ * Runs `work`'s reads in one snapshot (a read-only REPEATABLE READ transaction): rows read together
+ * (an order, its lines and refunds) are of one moment, so an answer's `version` names what it shows.
+ */
+export function readSnapshot<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY')
+    return work(tx)
+  })
+}

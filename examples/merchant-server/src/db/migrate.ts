@@ -188,6 +188,22 @@ const SCHEMA = [
     created_at bigint NOT NULL
   )`,
   `CREATE INDEX IF NOT EXISTS sandbox_cashier_orders_by_order ON sandbox_cashier_orders (order_id)`,
+  // The order's revision (TradeKit's Order.version): raised by every change to the order's row and
+  // by every change to its lines or refunds, so the phone can tell which of two answers is newer (a
+  // new column and triggers, without a version change).
+  `ALTER TABLE orders ADD COLUMN IF NOT EXISTS version bigint NOT NULL DEFAULT 1`,
+  `CREATE OR REPLACE FUNCTION order_revised() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN NEW.version := OLD.version + 1; RETURN NEW; END $$`,
+  `DROP TRIGGER IF EXISTS orders_revised ON orders`,
+  `CREATE TRIGGER orders_revised BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION order_revised()`,
+  `CREATE OR REPLACE FUNCTION order_part_revised() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN UPDATE orders SET version = version WHERE id = NEW.order_id; RETURN NULL; END $$`,
+  `DROP TRIGGER IF EXISTS refunds_revise_order ON refunds`,
+  `CREATE TRIGGER refunds_revise_order AFTER INSERT OR UPDATE ON refunds
+   FOR EACH ROW EXECUTE FUNCTION order_part_revised()`,
+  `DROP TRIGGER IF EXISTS order_lines_revise_order ON order_lines`,
+  `CREATE TRIGGER order_lines_revise_order AFTER UPDATE ON order_lines
+   FOR EACH ROW EXECUTE FUNCTION order_part_revised()`,
 ]
 
 /**

@@ -1,4 +1,4 @@
-import type { Database, Queryable } from '../db/database.ts'
+import { type Database, type Queryable, readSnapshot } from '../db/database.ts'
 import { ApiError, invalidArgument } from '../http/ApiError.ts'
 import type { Money } from '../pricing/priceOrder.ts'
 import { moveOrder } from './orderMoves.ts'
@@ -40,6 +40,8 @@ export interface CentreOrder {
   readonly expiresAt?: number
   /** The server's clock when it answered (the countdown of an unpaid order runs on it). */
   readonly serverNow: number
+  /** The order's revision: the higher of two answers is the newer (TradeKit's `Order.version`). */
+  readonly version: number
   readonly verification?: { readonly code: string }
   readonly refunds: readonly RefundView[]
   readonly contact?: unknown
@@ -140,6 +142,7 @@ export async function toCentreOrders(
       ...(row.paid_at !== null ? { paidAt: row.paid_at } : {}),
       ...(isPending ? { expiresAt: row.expires_at } : {}),
       serverNow: now,
+      version: row.version,
       ...(row.verification_code !== null ? { verification: { code: row.verification_code } } : {}),
       refunds: refunds.get(row.id) ?? [],
       ...(row.request.contact !== undefined ? { contact: row.request.contact } : {}),
@@ -160,18 +163,20 @@ export async function toCentreOrders(
   })
 }
 
-/** One order of the order centre, with its timeline. */
-export async function centreOrder(db: Queryable, row: OrderRow, now: number): Promise<CentreOrder> {
-  const fresh = (await findOrder(db, row.id)) ?? row
-  const [order] = await toCentreOrders(db, [fresh], now, { timeline: true })
-  return order!
+/** One order of the order centre, with its timeline, read in one snapshot. */
+export function centreOrder(db: Database, row: OrderRow, now: number): Promise<CentreOrder> {
+  return readSnapshot(db, async (tx) => {
+    const fresh = (await findOrder(tx, row.id)) ?? row
+    const [order] = await toCentreOrders(tx, [fresh], now, { timeline: true })
+    return order!
+  })
 }
 
 const CURSOR = /^[1-9][0-9]{0,14}$/
 
 /** A page of a tab (`{ orders, nextCursor }`, TradeKit's `OrderPage`), newest first. */
-export async function listOrders(
-  db: Queryable,
+export function listOrders(
+  db: Database,
   query: {
     readonly userId: string
     readonly tab: OrderTab
@@ -184,17 +189,19 @@ export async function listOrders(
     throw invalidArgument('cursor', 'cursor must be a nextCursor this server answered')
   }
   const rule = TABS[query.tab]
-  const rows = await db.query<OrderRow>(
-    `SELECT * FROM orders WHERE user_id = $1 AND lifecycle = ANY($2::text[])
-       AND ($3::text[] IS NULL OR kind = ANY($3::text[])) AND ($4::bigint IS NULL OR seq < $4::bigint)
-     ORDER BY seq DESC LIMIT $5`,
-    [query.userId, rule.statuses, rule.kinds ?? null, query.cursor ?? null, query.limit + 1],
-  )
-  const page = rows.slice(0, query.limit)
-  return {
-    orders: await toCentreOrders(db, page, now, { timeline: false }),
-    nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.seq) : null,
-  }
+  return readSnapshot(db, async (tx) => {
+    const rows = await tx.query<OrderRow>(
+      `SELECT * FROM orders WHERE user_id = $1 AND lifecycle = ANY($2::text[])
+         AND ($3::text[] IS NULL OR kind = ANY($3::text[])) AND ($4::bigint IS NULL OR seq < $4::bigint)
+       ORDER BY seq DESC LIMIT $5`,
+      [query.userId, rule.statuses, rule.kinds ?? null, query.cursor ?? null, query.limit + 1],
+    )
+    const page = rows.slice(0, query.limit)
+    return {
+      orders: await toCentreOrders(tx, page, now, { timeline: false }),
+      nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.seq) : null,
+    }
+  })
 }
 
 /** The user says the parcel arrived: `CONFIRM_RECEIPT` (shipped or delivered → completed). */

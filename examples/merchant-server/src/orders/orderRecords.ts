@@ -62,6 +62,8 @@ export interface OrderRow {
   shipment: { carrier: string; trackingNo: string } | null
   /** What the order's payment channel saved while it was unpaid (`PUT /orders/:id/channel-state`). */
   channel_state: unknown
+  /** The order's revision: raised by every change to the order, its lines or its refunds (migrate.ts). */
+  version: number
 }
 
 /** The `CreatedOrder` of an order row (the same answer every time its key is replayed). */
