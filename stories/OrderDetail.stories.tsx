@@ -159,6 +159,34 @@ export const PaymentFailed = paymentStory(
   'status.error.PAYMENT_FAILED',
 )
 
+/**
+ * The cashier refused this order for good (not retryable): "this order can no longer be paid", and
+ * no 继续支付 — tapping it would be refused again; cancelling stays.
+ */
+export const PaymentRefusedForGood: Story = {
+  render: () => (
+    <OrderDetailView
+      order={sampleOrder('pending_payment')}
+      payment={paymentOf({
+        status: 'failed',
+        retry: null,
+        error: new TradeKitError('PAYMENT_FAILED', undefined, { retryable: false }),
+      })}
+      now={frozenClock}
+      onPay={fn()}
+      onCancel={fn()}
+    />
+  ),
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    const status = canvas.getByRole('region', { name: t('order.status.pending_payment') })
+    await expect(within(status).getByRole('status')).toHaveTextContent(t('status.error.notRetryable'))
+    await expect(canvas.queryByRole('button', { name: t('order.action.pay') })).toBeNull()
+    await expect(canvas.getByRole('button', { name: t('order.action.cancel') })).toBeVisible()
+    expectFitsPhone(canvasElement)
+  },
+}
 /** The order on its way: a skeleton. */
 export const Loading: Story = {
   decorators: [withOrders({ latencyMs: 600_000 })],
@@ -256,6 +284,8 @@ export const RefundedFlow: Story = {
 
 /** Payment unknown, in English. */
 export const PaymentUnknownEnglish: Story = { ...PaymentUnknown, ...en }
+/** A payment refused for good, in English. */
+export const PaymentRefusedForGoodEnglish: Story = { ...PaymentRefusedForGood, ...en }
 /** Pending payment, in English. */
 export const PendingPaymentEnglish: Story = { ...PendingPayment, ...en }
 /** To verify, in English. */

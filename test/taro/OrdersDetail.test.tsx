@@ -88,6 +88,32 @@ describe('OrderDetailView', () => {
     expect(screen.queryByText(zh('status.cancelled'))).toBeNull()
   })
 
+  it('says an order whose payment failed for good can no longer be paid, and offers no 继续支付', () => {
+    const unpaid = order({ status: 'pending_payment', expiresAt: Date.now() + 10 * 60_000 })
+    const failed = (retryable: boolean) =>
+      checkoutSnapshotOf(
+        { orderId: 'D1', amount: money(9800), payment: {} },
+        {
+          status: 'failed',
+          retry: null,
+          error: new TradeKitError('PAYMENT_FAILED', 'refused', { retryable }),
+        },
+      )
+    const view = (retryable: boolean) => (
+      <TradeProvider>
+        <OrderDetailView order={unpaid} payment={failed(retryable)} onPay={() => {}} onCancel={() => {}} />
+      </TradeProvider>
+    )
+    const { rerender, container } = render(view(false))
+    const region = screen.getByRole('region', { name: zh('order.status.pending_payment') })
+    expect(within(region).getByRole('status')).toHaveTextContent(zh('status.error.notRetryable'))
+    expect(names(container)).toEqual([zh('order.action.cancel')])
+    // a failure the cashier may take again keeps 继续支付 and says so
+    rerender(view(true))
+    expect(screen.getByRole('status')).toHaveTextContent(zh('status.error.PAYMENT_FAILED'))
+    expect(names(container)).toEqual([zh('order.action.cancel'), zh('order.action.pay')])
+  })
+
   it('shows the amounts: subtotal, discount, fee, paid and refunded', () => {
     setup(
       <OrderDetailView

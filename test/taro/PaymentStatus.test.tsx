@@ -175,6 +175,43 @@ describe('PaymentStatus', () => {
     },
   )
 
+  it('says "you can try again" only where a retry is offered: a continued order refused for good can no longer be paid', async () => {
+    const api: CheckoutApi = {
+      createOrder: vi.fn(async () => ({ orderId: 'TK1', amount: money(9900), payment: { orderId: 'TK1' } })),
+      getOrderStatus: vi.fn(async () => 'pending' as const),
+    }
+    function Continue() {
+      const checkout = useCheckout()
+      const order = { orderId: 'TK0', amount: money(3900), payment: { orderId: 'TK0' } }
+      return (
+        <button type="button" onClick={() => void checkout.continuePayment(order)}>
+          continue
+        </button>
+      )
+    }
+    render(
+      <TradeProvider
+        api={api}
+        channel={sandboxChannel({ outcome: 'fail', retryable: false })}
+        storage={memoryStorage()}
+        timing={{ pollDelaysMs: [10], confirmBudgetMs: 200 }}
+      >
+        <Pay />
+        <Continue />
+        <PaymentStatus />
+      </TradeProvider>,
+    )
+    // an order continued from the order centre: nothing here can pay it, so no "try again"
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'continue' })))
+    expect(await screen.findByText('这笔订单无法继续支付，请重新下单')).toBeInTheDocument()
+    expect(screen.queryByText('支付未完成，可以再试一次')).toBeNull()
+    expect(screen.queryByRole('button', { name: '重试' })).toBeNull()
+    // a purchase of this checkout: a retry (a new order for the same lines) is offered, and said
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'pay' })))
+    expect(await screen.findByText('支付未完成，可以再试一次')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '重试' })).toBeInTheDocument()
+  })
+
   it('offers "order again" for an expired order only when there is a purchase to order again', async () => {
     const api: CheckoutApi = {
       createOrder: vi.fn(async () => ({ orderId: 'TK1', amount: money(9900), payment: {} })),

@@ -77,6 +77,7 @@ const zh = {
   'status.viewOrder': '查看订单',
   'status.latePaid': '你之前的一笔订单已支付成功（{amount}）',
   'status.error.PAYMENT_FAILED': '支付未完成，可以再试一次',
+  'status.error.notRetryable': '这笔订单无法继续支付，请重新下单',
   'status.error.PAYMENT_UNAVAILABLE': '当前环境无法完成支付',
   'status.error.NETWORK': '网络不稳定，请稍后重试',
   'status.error.TIMEOUT': '网络不稳定，请稍后重试',

@@ -119,7 +119,7 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, clas
     case 'failed':
       message = t('status.failed')
       tone = 'danger'
-      detail = t(statusErrorKey(error))
+      detail = t(statusErrorKey(error, retryMode !== null))
       if (retryMode)
         actions.push({ text: t('status.retry'), primary: true, onPress: () => void checkout.retry() })
       break

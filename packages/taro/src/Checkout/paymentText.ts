@@ -15,8 +15,26 @@ const ERROR_KEYS = new Set([
   'ORDER_REJECTED',
 ])
 
-/** The catalogue's text for a checkout error: its code's own where there is one, else "other". */
-export function statusErrorKey(error: AnyTradeKitError | undefined): MessageKey {
+/** Whether the cashier or the server said this order's payment cannot be tried again. */
+const notRetryable = (error: AnyTradeKitError | undefined): boolean =>
+  error?.code === 'PAYMENT_FAILED' && error.retryable === false
+
+/**
+ * Whether a page about an unpaid order should still offer 继续支付: not once the checkout paying it
+ * failed in a way that cannot be retried (the cashier would refuse it again).
+ */
+export function canPayAgain(payment: CheckoutSnapshot | undefined): boolean {
+  return !(payment?.status === 'failed' && notRetryable(payment.error))
+}
+
+/**
+ * The catalogue's text for a checkout error: its code's own where there is one, else "other". A
+ * failure the cashier or the server says cannot be retried on this order, where no retry is offered
+ * (`canRetry` false: an order continued from the order centre, or a page about the order itself), is
+ * "this order can no longer be paid", never "you can try again".
+ */
+export function statusErrorKey(error: AnyTradeKitError | undefined, canRetry = true): MessageKey {
+  if (!canRetry && notRetryable(error)) return 'status.error.notRetryable'
   if (error && ERROR_KEYS.has(error.code)) return `status.error.${error.code}` as MessageKey
   return 'status.error.other'
 }
@@ -47,7 +65,7 @@ export function paymentLine(payment: CheckoutSnapshot, t: Translate): string | n
     case 'cancelled':
       return t('status.cancelled')
     case 'failed':
-      return t(statusErrorKey(payment.error))
+      return t(statusErrorKey(payment.error, false))
     case 'expired':
       return t('status.expired')
     default:

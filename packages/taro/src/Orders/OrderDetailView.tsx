@@ -13,7 +13,7 @@ import {
   remainingMs,
 } from '@tradekit/core'
 import { useTranslate } from '@tradekit/react'
-import { paymentLine } from '../Checkout/paymentText'
+import { canPayAgain, paymentLine } from '../Checkout/paymentText'
 import { a11y } from '../internal/a11y'
 import { useThemeVars } from '../theme/ThemeContext'
 import { type OrderActionHandlers, OrderActions } from './OrderActions'
@@ -36,7 +36,8 @@ export interface OrderDetailViewProps extends Omit<OrderActionHandlers, 'onDetai
   /**
    * The checkout's snapshot while it pays this order (`useOrder(id).payment`): while the order is
    * unpaid, one line under its status says where the payment stands — confirming, "we are
-   * confirming" (unknown), cancelled, failed and why, expired.
+   * confirming" (unknown), cancelled, failed and why, expired. A failure the cashier said cannot
+   * be retried says "this order can no longer be paid" and takes 继续支付 away.
    */
   payment?: CheckoutSnapshot
   /** "撤销申请" of a refund request the merchant has not answered. */
@@ -97,7 +98,8 @@ export function OrderDetailView({
   const { t, locale } = useTranslate(orderMessages, goodsMessages, checkoutMessages)
   const at = useOrderClock(order, now)
   const remaining = remainingMs(order, at)
-  const can = orderActions(order, at)
+  // a payment of this order that failed for good: no 继续支付 (the line below says why)
+  const can = canPayAgain(payment) ? orderActions(order, at) : { ...orderActions(order, at), canPay: false }
   const status = t(statusKey(order, remaining))
   const unpaid = order.status === 'pending_payment'
   // the checkout's word only while the server still has the order unpaid (a paid order says so itself)

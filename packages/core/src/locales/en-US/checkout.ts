@@ -82,6 +82,7 @@ export const checkoutEnUS: Readonly<Record<CheckoutMessageKey, string>> = {
   'status.viewOrder': 'View order',
   'status.latePaid': 'Your earlier payment of {amount} went through',
   'status.error.PAYMENT_FAILED': 'The payment did not go through; you can try again',
+  'status.error.notRetryable': 'This order can no longer be paid; please place a new order',
   'status.error.PAYMENT_UNAVAILABLE': 'Payment is not available here',
   'status.error.NETWORK': 'Network trouble — please try again shortly',
   'status.error.TIMEOUT': 'Network trouble — please try again shortly',
