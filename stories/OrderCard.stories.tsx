@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { type MessageKey, money, type Order, TradeKitError } from '@tradekit/core'
+import { type CheckoutSnapshot, type MessageKey, money, type Order, TradeKitError } from '@tradekit/core'
 import { OrderCard } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
+import { checkoutSnapshotOf } from './fixtures/checkoutSnapshot'
 import { expectFitsPhone, frozenClock, sampleOrder, sampleOrders } from './fixtures/orders'
 import { textOf } from './fixtures/text'
 import { en } from './fixtures/trade'
@@ -49,6 +50,25 @@ function statusStory(order: Order, status: MessageKey, actions: MessageKey[]): S
         }),
       ).toBeVisible()
       await expect(buttons(canvasElement)).toEqual(actions.map((key) => t(key)))
+      expectFitsPhone(canvasElement)
+    },
+  }
+}
+
+/** The checkout's snapshot of a payment of the sample unpaid order (`OrderList` gives it to its card). */
+function paymentOf(patch: Partial<CheckoutSnapshot>): CheckoutSnapshot {
+  const { orderId, amount, payment } = sampleOrder('pending_payment')
+  return checkoutSnapshotOf({ orderId, amount, payment }, patch)
+}
+
+/** An unpaid order's card while the checkout pays it: a line says where the payment stands. */
+function paymentStory(patch: Partial<CheckoutSnapshot>, key: MessageKey, actions: MessageKey[]): Story {
+  return {
+    args: { order: sampleOrder('pending_payment'), payment: paymentOf(patch) },
+    play: async ({ canvasElement, globals }) => {
+      const { t } = textOf(globals)
+      await expect(within(canvasElement).getByRole('status')).toHaveTextContent(t(key))
+      await expect(buttons(canvasElement)).toEqual(actions.map((action) => t(action)))
       expectFitsPhone(canvasElement)
     },
   }
@@ -172,6 +192,23 @@ export const Cancelled = statusStory(sampleOrder('cancelled'), 'order.status.can
 /** 已关闭. */
 export const Closed = statusStory(sampleOrder('closed'), 'order.status.closed', [D, BUY])
 
+/** 继续支付 pressed on this card: the cashier is open. */
+export const PaymentInCashier = paymentStory({ status: 'paying' }, 'status.paying', [
+  D,
+  'order.action.cancel',
+  'order.action.pay',
+])
+/** The cashier refused this order for good: it can no longer be paid, so no 继续支付. */
+export const PaymentRefusedForGood = paymentStory(
+  {
+    status: 'failed',
+    retry: null,
+    error: new TradeKitError('PAYMENT_FAILED', undefined, { retryable: false }),
+  },
+  'status.error.notRetryable',
+  [D, 'order.action.cancel'],
+)
+
 /** Many lines: three are shown, then "等 n 件商品". */
 export const ManyLines: Story = {
   args: {
@@ -278,3 +315,5 @@ export const RefundRejectedEnglish: Story = { ...RefundRejected, ...en }
 export const PaymentExpiredEnglish: Story = { ...PaymentExpired, ...en }
 /** A result not confirmed, in English. */
 export const ActionUnconfirmedEnglish: Story = { ...ActionUnconfirmed, ...en }
+/** A payment refused for good, in English. */
+export const PaymentRefusedForGoodEnglish: Story = { ...PaymentRefusedForGood, ...en }

@@ -8,7 +8,7 @@ import {
   sandboxChannel,
   TradeKitError,
 } from '@tradekit/core'
-import { TradeProvider, useCheckout, useOrder, useOrders } from '@tradekit/react'
+import { TradeProvider, useCheckout, useOrder, useOrderPayment, useOrders } from '@tradekit/react'
 import { type ReactNode, StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { createMemoryApi } from '../../stories/fixtures/memoryApi'
@@ -149,7 +149,12 @@ describe.each([
       notify: merchant.markPaid,
     })
     const { result } = renderHook(
-      () => ({ mine: useOrder(made.orderId), theirs: useOrder('other'), checkout: useCheckout() }),
+      () => ({
+        mine: useOrder(made.orderId),
+        theirs: useOrder('other'),
+        any: useOrderPayment(),
+        checkout: useCheckout(),
+      }),
       {
         wrapper: ({ children }) =>
           wrap(children, { ordersApi: api, api: merchant.api, channel, timing: FAST }),
@@ -157,9 +162,12 @@ describe.each([
     )
     await waitFor(() => expect(result.current.mine.can?.canPay).toBe(true))
     expect(result.current.mine.payment).toBeUndefined()
+    expect(result.current.any).toBeUndefined()
     await act(async () => {
       await result.current.mine.continuePayment()
     })
+    // a list asks for whichever order the checkout is on: this one
+    expect(result.current.any).toBe(result.current.mine.payment)
     // the server answered pending: cancelled is the checkout's true word on this order, not on another
     expect(result.current.mine.payment).toMatchObject({
       status: 'cancelled',

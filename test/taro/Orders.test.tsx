@@ -1,20 +1,26 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import {
+  type CheckoutSnapshot,
+  continuedOrderOf,
   createTranslator,
   type Locale,
+  memoryStorage,
   money,
   type Order,
   type OrderLifecycleStatus,
   type OrderPage,
   type OrdersApi,
   orderInTab,
+  sandboxChannel,
   TradeKitError,
 } from '@tradekit/core'
 import { enUS } from '@tradekit/core/locales/en-US'
-import { TradeProvider } from '@tradekit/react'
+import { TradeProvider, useCheckout } from '@tradekit/react'
 import { OrderCard, OrderList } from '@tradekit/taro'
 import type { ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { checkoutSnapshotOf } from '../../stories/fixtures/checkoutSnapshot'
+import { createMemoryApi } from '../../stories/fixtures/memoryApi'
 
 const zh = createTranslator({ locale: 'zh-CN' })
 const en = createTranslator({ locale: 'en-US', messages: enUS })
@@ -236,6 +242,37 @@ describe('OrderCard', () => {
     }
   })
 
+  it("says where the checkout's payment of the order stands, and offers no 继续支付 after a refusal for good", () => {
+    const unpaid = order('U', { status: 'pending_payment', expiresAt: Date.now() + 10 * 60_000 })
+    const paying = (patch: Partial<CheckoutSnapshot>) =>
+      checkoutSnapshotOf({ orderId: 'U', amount: money(9800), payment: {} }, patch)
+    const card = (payment?: CheckoutSnapshot, shown: Order = unpaid) => (
+      <TradeProvider>
+        <OrderCard order={shown} payment={payment} {...handlers()} />
+      </TradeProvider>
+    )
+    const { rerender, container } = render(card())
+    expect(screen.queryByRole('status')).toBeNull()
+    rerender(card(paying({ status: 'unknown' })))
+    expect(screen.getByRole('status')).toHaveTextContent(zh('status.unknown'))
+    expect(buttonNames(container)).toContain(zh('order.action.pay'))
+    rerender(
+      card(
+        paying({
+          status: 'failed',
+          retry: null,
+          error: new TradeKitError('PAYMENT_FAILED', 'refused', { retryable: false }),
+        }),
+      ),
+    )
+    expect(screen.getByRole('status')).toHaveTextContent(zh('status.error.notRetryable'))
+    expect(buttonNames(container)).not.toContain(zh('order.action.pay'))
+    expect(buttonNames(container)).toContain(zh('order.action.cancel'))
+    // the server has it paid: its status speaks
+    rerender(card(paying({ status: 'cancelled' }), { ...unpaid, status: 'paid' }))
+    expect(screen.queryByRole('status')).toBeNull()
+  })
+
   it('speaks English', () => {
     setup(<OrderCard order={order('E', { status: 'shipped' })} {...handlers()} />, 'en-US')
     expect(screen.getByRole('img', { name: 'Paid ¥98.00' })).toBeInTheDocument()
@@ -400,6 +437,38 @@ describe('OrderList', () => {
     expect(
       screen.getByRole('group', { name: zh('order.card', { id: 'P', status: '已取消' }) }),
     ).toBeInTheDocument()
+  })
+
+  it('says on the card of the order being paid, and on no other, where its payment stands', async () => {
+    const merchant = createMemoryApi({ catalog: { tee: { price: money(9800) } } })
+    const made = await merchant.api.createOrder(
+      { lines: [{ skuId: 'tee', quantity: 1 }], expectedPayable: money(9800) },
+      { idempotencyKey: 'earlier', signal: new AbortController().signal },
+    )
+    const later = Date.now() + 10 * 60_000
+    const mine = order(made.orderId, { status: 'pending_payment', expiresAt: later, payment: made.payment })
+    const api = ordersApi([mine, order('B', { status: 'pending_payment', expiresAt: later })])
+    function Page() {
+      const checkout = useCheckout()
+      return <OrderList onPay={(o) => void checkout.continuePayment(continuedOrderOf(o))} />
+    }
+    render(
+      <TradeProvider
+        ordersApi={api}
+        api={merchant.api}
+        channel={sandboxChannel({ outcome: 'hang' })}
+        storage={memoryStorage()}
+      >
+        <Page />
+      </TradeProvider>,
+    )
+    const card = await screen.findByRole('group', {
+      name: zh('order.card', { id: made.orderId, status: '待支付' }),
+    })
+    await act(async () => fireEvent.click(within(card).getByRole('button', { name: '继续支付' })))
+    await waitFor(() => expect(within(card).getByRole('status')).toHaveTextContent(zh('status.paying')))
+    const other = screen.getByRole('group', { name: zh('order.card', { id: 'B', status: '待支付' }) })
+    expect(within(other).queryByRole('status')).toBeNull()
   })
 
   it("gives the page's handlers the order", async () => {

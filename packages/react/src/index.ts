@@ -24,7 +24,13 @@ export {
   useMembership,
 } from './membership/useMembership'
 export { type BuyAgainState, type UseBuyAgainResult, useBuyAgain } from './orders/useBuyAgain'
-export { type UseOrderResult, type UseOrdersResult, useOrder, useOrders } from './orders/useOrders'
+export {
+  type UseOrderResult,
+  type UseOrdersResult,
+  useOrder,
+  useOrderPayment,
+  useOrders,
+} from './orders/useOrders'
 export { type RefundFieldError, type UseRefundResult, useRefund } from './orders/useRefund'
 export { CartProvider, type CartProviderProps } from './provider/CartProvider'
 export { TradeProvider, type TradeProviderProps } from './provider/TradeProvider'

@@ -1,5 +1,4 @@
 import {
-  type Checkout,
   type CheckoutSnapshot,
   continuedOrderOf,
   createOrders,
@@ -137,14 +136,27 @@ export interface UseOrderResult {
 const noSubscribe = () => () => {}
 const noSnapshot = () => undefined
 
-/** The checkout's snapshot when its current order is `orderId` (and it is not idle). */
-function useOrderPayment(checkout: Checkout | null, orderId: string): CheckoutSnapshot | undefined {
+/**
+ * The checkout's snapshot while it pays an order of the order centre, or last paid it: `orderId`'s
+ * (what `useOrder(orderId).payment` gives), or whichever order it is on when no id is given (what
+ * `OrderList` hands the card of that order). Absent while the checkout is idle, on another order, or
+ * without `api` on the provider.
+ *
+ * @example
+ * ```tsx
+ * const payment = useOrderPayment()
+ * <OrderListView payment={payment} {...list} />
+ * ```
+ */
+export function useOrderPayment(orderId?: string): CheckoutSnapshot | undefined {
+  const { checkout } = useTradeContext('useOrderPayment')
   const snapshot = useSyncExternalStore(
     checkout ? checkout.subscribe : noSubscribe,
     checkout ? checkout.getSnapshot : noSnapshot,
     checkout ? checkout.getSnapshot : noSnapshot,
   )
-  return snapshot && snapshot.status !== 'idle' && snapshot.order?.orderId === orderId ? snapshot : undefined
+  if (!snapshot || snapshot.status === 'idle' || !snapshot.order) return undefined
+  return orderId === undefined || snapshot.order.orderId === orderId ? snapshot : undefined
 }
 
 /**
@@ -168,7 +180,7 @@ export function useOrder(orderId: string): UseOrderResult {
   const detail = snapshot.details[orderId]
   const action = snapshot.actions[orderId]
   const expiry = useExpiry(order)
-  const payment = useOrderPayment(checkout, orderId)
+  const payment = useOrderPayment(orderId)
   // biome-ignore lint/correctness/useExhaustiveDependencies: `can` reads the clock; expiry changes when the time to pay ran out
   return useMemo(
     () => ({

@@ -3,6 +3,7 @@ import type {
   CheckoutSnapshot,
   ConfirmProgress,
   MessageKey,
+  OrderActionFlags,
   Translate,
 } from '@tradekit/core'
 
@@ -20,11 +21,14 @@ const notRetryable = (error: AnyTradeKitError | undefined): boolean =>
   error?.code === 'PAYMENT_FAILED' && error.retryable === false
 
 /**
- * Whether a page about an unpaid order should still offer 继续支付: not once the checkout paying it
- * failed in a way that cannot be retried (the cashier would refuse it again).
+ * What an order's page or card offers while the checkout pays it: the order's own actions, without
+ * 继续支付 once the payment failed in a way that cannot be retried (the cashier would refuse it again).
  */
-export function canPayAgain(payment: CheckoutSnapshot | undefined): boolean {
-  return !(payment?.status === 'failed' && notRetryable(payment.error))
+export function actionsWhilePaying(
+  can: OrderActionFlags,
+  payment: CheckoutSnapshot | undefined,
+): OrderActionFlags {
+  return payment?.status === 'failed' && notRetryable(payment.error) ? { ...can, canPay: false } : can
 }
 
 /**

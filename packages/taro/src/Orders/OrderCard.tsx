@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import {
+  type CheckoutSnapshot,
   formatMoney,
   goodsMessages,
   type Order,
@@ -10,11 +11,13 @@ import {
 } from '@tradekit/core'
 import { useTranslate } from '@tradekit/react'
 import { memo } from 'react'
+import { actionsWhilePaying } from '../Checkout/paymentText'
 import { a11y } from '../internal/a11y'
 import { Price } from '../Price/Price'
 import { useThemeVars } from '../theme/ThemeContext'
 import { type OrderActionHandlers, OrderActions } from './OrderActions'
 import { OrderLineRow } from './OrderLineRow'
+import { OrderPaymentLine } from './OrderPaymentLine'
 import { actionFailureKey, statusKey } from './orderText'
 import { PayCountdown } from './PayCountdown'
 import { useOrderClock } from './useOrderClock'
@@ -27,6 +30,12 @@ export interface OrderCardProps extends OrderActionHandlers {
   order: Order
   /** The action running or failed on the order (`snapshot.actions[orderId]`): its button is busy. */
   action?: OrderActionState
+  /**
+   * The checkout's snapshot while it pays this order (`OrderList` passes it to the card of the
+   * order being paid): a line under the amount says where the payment stands, and a failure that
+   * cannot be retried takes 继续支付 away.
+   */
+  payment?: CheckoutSnapshot
   /**
    * Lines shown before "等 n 件商品".
    * @default 3
@@ -58,6 +67,7 @@ const deviceNow = () => Date.now()
 export const OrderCard = memo(function OrderCard({
   order,
   action,
+  payment,
   maxLines = 3,
   now = deviceNow,
   className,
@@ -67,7 +77,7 @@ export const OrderCard = memo(function OrderCard({
   const { t, locale } = useTranslate(orderMessages, goodsMessages)
   const at = useOrderClock(order, now)
   const remaining = remainingMs(order, at)
-  const can = orderActions(order, at)
+  const can = actionsWhilePaying(orderActions(order, at), payment)
   const status = t(statusKey(order, remaining))
   const unpaid = order.status === 'pending_payment'
   const amountText = formatMoney(order.amount, { locale })
@@ -112,6 +122,7 @@ export const OrderCard = memo(function OrderCard({
           />
         </View>
       </View>
+      <OrderPaymentLine order={order} payment={payment} className="tk-order-card__payment" />
       {action?.status === 'failed' ? (
         <Text className="tk-order-card__error" {...a11y({ role: 'alert' })}>
           {t(actionFailureKey(action))}

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import {
   type CheckoutSnapshot,
-  checkoutMessages,
   formatMoney,
   goodsMessages,
   type Money,
@@ -13,11 +12,12 @@ import {
   remainingMs,
 } from '@tradekit/core'
 import { useTranslate } from '@tradekit/react'
-import { canPayAgain, paymentLine } from '../Checkout/paymentText'
+import { actionsWhilePaying } from '../Checkout/paymentText'
 import { a11y } from '../internal/a11y'
 import { useThemeVars } from '../theme/ThemeContext'
 import { type OrderActionHandlers, OrderActions } from './OrderActions'
 import { OrderLineRow } from './OrderLineRow'
+import { OrderPaymentLine } from './OrderPaymentLine'
 import { actionFailureKey, formatTime, statusKey } from './orderText'
 import { PayCountdown } from './PayCountdown'
 import { QrCode } from './qr/QrCode'
@@ -95,15 +95,12 @@ export function OrderDetailView({
   ...handlers
 }: OrderDetailViewProps) {
   const themeVars = useThemeVars()
-  const { t, locale } = useTranslate(orderMessages, goodsMessages, checkoutMessages)
+  const { t, locale } = useTranslate(orderMessages, goodsMessages)
   const at = useOrderClock(order, now)
   const remaining = remainingMs(order, at)
-  // a payment of this order that failed for good: no 继续支付 (the line below says why)
-  const can = canPayAgain(payment) ? orderActions(order, at) : { ...orderActions(order, at), canPay: false }
+  const can = actionsWhilePaying(orderActions(order, at), payment)
   const status = t(statusKey(order, remaining))
   const unpaid = order.status === 'pending_payment'
-  // the checkout's word only while the server still has the order unpaid (a paid order says so itself)
-  const paying = unpaid && payment ? paymentLine(payment, t) : null
   const format = (value: Money) => formatMoney(value, { locale })
   const address = addressOf(order.address)
   const code = order.verification && CODE_SHOWN.has(order.status) ? order.verification : undefined
@@ -128,11 +125,7 @@ export function OrderDetailView({
             expiredClassName="tk-order-detail__hint"
           />
         ) : null}
-        {paying ? (
-          <Text className="tk-order-detail__payment" {...a11y({ role: 'status' })}>
-            {paying}
-          </Text>
-        ) : null}
+        <OrderPaymentLine order={order} payment={payment} className="tk-order-detail__payment" />
       </View>
 
       {code ? (

@@ -1,5 +1,5 @@
 import type { Order, OrdersSnapshot, OrderTab } from '@tradekit/core'
-import { useOrders } from '@tradekit/react'
+import { useOrderPayment, useOrders } from '@tradekit/react'
 import { type ReactNode, useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { OrderActionHandlers } from './OrderActions'
 import { OrderListView } from './OrderListView'
@@ -39,6 +39,8 @@ const selectActions = (snapshot: OrdersSnapshot) => snapshot.actions
  * rolled back if the server refuses); pay, refund, buy again and details are the page's (they
  * open the checkout, the refund sheet, the cart or the detail page). Handlers may change on every
  * render: the cards get stable ones, so a status change re-renders only the card it concerns.
+ * While the checkout pays one of the orders (继续支付), that order's card says where the payment
+ * stands (`useOrderPayment()`).
  *
  * @example
  * ```tsx
@@ -64,6 +66,7 @@ export function OrderList({
     () => selectActions(store.getSnapshot()),
     () => selectActions(store.getSnapshot()),
   )
+  const payment = useOrderPayment()
   const latest = useRef(handlers)
   latest.current = handlers
   // one stable function per handler, calling the latest prop
@@ -90,6 +93,7 @@ export function OrderList({
       onRefresh={list.refresh}
       onLoadMore={list.loadMore}
       actions={actions}
+      payment={payment}
       empty={empty}
       batchSize={batchSize}
       now={now}

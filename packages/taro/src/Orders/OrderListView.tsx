@@ -1,5 +1,6 @@
 import { ScrollView, Text, View } from '@tarojs/components'
 import {
+  type CheckoutSnapshot,
   goodsMessages,
   ORDER_TAB_NAMES,
   type OrderActionState,
@@ -35,6 +36,11 @@ export interface OrderListViewProps extends OrderActionHandlers {
   onLoadMore: () => void
   /** Actions running or failed, by order id (`snapshot.actions`). */
   actions?: Readonly<Record<string, OrderActionState>>
+  /**
+   * The checkout's snapshot while it pays one of the orders (`useOrderPayment()`): that order's card
+   * says where its payment stands.
+   */
+  payment?: CheckoutSnapshot
   /**
    * Cards rendered in the first pass; the rest follow in batches of this size on the next frames.
    * @default 20
@@ -72,6 +78,7 @@ export function OrderListView({
   onRefresh,
   onLoadMore,
   actions,
+  payment,
   batchSize = 20,
   empty,
   now,
@@ -120,7 +127,13 @@ export function OrderListView({
         <View className="tk-order-list__orders" {...a11y({ role: 'list', label: t('orders.list') })}>
           {list.orders.slice(0, shown).map((order) => (
             <View key={order.orderId} className="tk-order-list__item" {...a11y({ role: 'listitem' })}>
-              <OrderCard order={order} action={actions?.[order.orderId]} now={now} {...handlers} />
+              <OrderCard
+                order={order}
+                action={actions?.[order.orderId]}
+                payment={payment?.order?.orderId === order.orderId ? payment : undefined}
+                now={now}
+                {...handlers}
+              />
             </View>
           ))}
         </View>
