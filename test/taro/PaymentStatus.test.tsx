@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import {
   type CheckoutApi,
+  type ContinuedOrder,
   memoryStorage,
   money,
   type OrderStatus,
@@ -23,6 +24,16 @@ function Pay() {
       }
     >
       pay
+    </button>
+  )
+}
+
+/** "Continue to pay" of an order made elsewhere (the order centre's 继续支付). */
+function Continue({ order }: { order: ContinuedOrder }) {
+  const checkout = useCheckout()
+  return (
+    <button type="button" onClick={() => void checkout.continuePayment(order)}>
+      continue
     </button>
   )
 }
@@ -180,15 +191,6 @@ describe('PaymentStatus', () => {
       createOrder: vi.fn(async () => ({ orderId: 'TK1', amount: money(9900), payment: { orderId: 'TK1' } })),
       getOrderStatus: vi.fn(async () => 'pending' as const),
     }
-    function Continue() {
-      const checkout = useCheckout()
-      const order = { orderId: 'TK0', amount: money(3900), payment: { orderId: 'TK0' } }
-      return (
-        <button type="button" onClick={() => void checkout.continuePayment(order)}>
-          continue
-        </button>
-      )
-    }
     render(
       <TradeProvider
         api={api}
@@ -197,7 +199,7 @@ describe('PaymentStatus', () => {
         timing={{ pollDelaysMs: [10], confirmBudgetMs: 200 }}
       >
         <Pay />
-        <Continue />
+        <Continue order={{ orderId: 'TK0', amount: money(3900), payment: { orderId: 'TK0' } }} />
         <PaymentStatus />
       </TradeProvider>,
     )
@@ -217,19 +219,10 @@ describe('PaymentStatus', () => {
       createOrder: vi.fn(async () => ({ orderId: 'TK1', amount: money(9900), payment: {} })),
       getOrderStatus: vi.fn(async () => 'closed' as const),
     }
-    function Continue() {
-      const checkout = useCheckout()
-      const order = { orderId: 'TK0', amount: money(3900), payment: {}, expiresAt: Date.now() - 1 }
-      return (
-        <button type="button" onClick={() => void checkout.continuePayment(order)}>
-          continue
-        </button>
-      )
-    }
     render(
       <TradeProvider api={api} channel={sandboxChannel({ outcome: 'success' })} storage={memoryStorage()}>
         <Pay />
-        <Continue />
+        <Continue order={{ orderId: 'TK0', amount: money(3900), payment: {}, expiresAt: Date.now() - 1 }} />
         <PaymentStatus />
       </TradeProvider>,
     )
