@@ -101,8 +101,10 @@ ${transitionsTable()}
 
 ## What each status allows
 
-\`ORDER_ACTIONS\`; \`orderActions(order, deviceNow)\` narrows it for one order: an unpaid order whose time ran out can
-only be bought again, a refund needs something left to refund, and only a parcel is received.
+\`ORDER_ACTIONS\`; \`orderActions(order, deviceNow, payment?)\` narrows it for one order: an unpaid order whose time ran out can
+only be bought again, a refund needs something left to refund, and only a parcel is received. Given the checkout's
+snapshot on the order (\`useOrder(id).payment\`), it offers no "continue to pay" once that payment was refused for good
+(\`isRefusedForGood\`: a \`PAYMENT_FAILED\` the cashier or the server marked not retryable): it would be refused again.
 
 ${actionsTable()}
 

@@ -1,4 +1,6 @@
 import {
+  type CheckoutSnapshot,
+  isRefusedForGood,
   mergeOrder,
   money,
   nextOrderStatus,
@@ -15,6 +17,7 @@ import {
   orderInTab,
   type RefundStatus,
   remainingMs,
+  TradeKitError,
 } from '@tradekit/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -433,6 +436,23 @@ describe('what each status allows', () => {
       canConfirmReceipt: false,
       canBuyAgain: true,
     })
+  })
+
+  it('offers no "continue to pay" once the checkout\'s payment of the order was refused for good', () => {
+    const unpaid = order({ status: 'pending_payment', expiresAt: 10_000 })
+    const failed = (retryable: boolean, orderId = unpaid.orderId): CheckoutSnapshot =>
+      ({
+        status: 'failed',
+        order: { orderId, amount: unpaid.amount, payment: {} },
+        error: new TradeKitError('PAYMENT_FAILED', 'refused', { retryable }),
+      }) as unknown as CheckoutSnapshot
+    expect(orderActions(unpaid, 0, failed(false))).toMatchObject({ canPay: false, canCancel: true })
+    // a failure that may be retried, or the checkout on another order, changes nothing
+    expect(orderActions(unpaid, 0, failed(true)).canPay).toBe(true)
+    expect(orderActions(unpaid, 0, failed(false, 'another')).canPay).toBe(true)
+    expect(isRefusedForGood(new TradeKitError('PAYMENT_FAILED', 'x', { retryable: false }))).toBe(true)
+    expect(isRefusedForGood(new TradeKitError('PAYMENT_FAILED'))).toBe(false)
+    expect(isRefusedForGood(new TradeKitError('NETWORK'))).toBe(false)
   })
 
   it('offers a refund only while something is left, and receipt only for a parcel', () => {

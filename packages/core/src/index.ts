@@ -270,7 +270,13 @@ export { continuedOrderOf } from './orders/continuedOrderOf'
 export { createOrders, DEFAULT_ORDERS_TIMING } from './orders/createOrders'
 export { followCheckout } from './orders/followCheckout'
 export { mergeOrder, nextRefundStatus } from './orders/mergeOrder'
-export { ORDER_ACTIONS, type OrderActionFlags, orderActions, remainingMs } from './orders/orderActions'
+export {
+  isRefusedForGood,
+  ORDER_ACTIONS,
+  type OrderActionFlags,
+  orderActions,
+  remainingMs,
+} from './orders/orderActions'
 export {
   isOrderLifecycleStatus,
   nextOrderStatus,

@@ -1,3 +1,5 @@
+import type { CheckoutSnapshot } from '../checkout/types'
+import type { AnyTradeKitError } from '../errors/TradeKitError'
 import { refundableTotal } from './refunds'
 import type { Order, OrderLifecycleStatus } from './types'
 
@@ -78,22 +80,38 @@ export function remainingMs(
 }
 
 /**
+ * Whether a payment failed in a way that cannot be tried again on the same order: `PAYMENT_FAILED`
+ * that the cashier or the server marked not retryable. Paying that order again would be refused too.
+ */
+export function isRefusedForGood(error: AnyTradeKitError | undefined): boolean {
+  return error?.code === 'PAYMENT_FAILED' && error.retryable === false
+}
+
+/**
  * What the user may do with this order now: {@link ORDER_ACTIONS} for its status, narrowed by its
  * countdown (an expired unpaid order can no longer be paid or cancelled, only bought again), by
- * what is left to refund and by its kind (only a parcel is received).
+ * what is left to refund and by its kind (only a parcel is received). With `payment`, the
+ * checkout's snapshot on this order (`useOrder(id).payment`): no "continue to pay" once that
+ * payment was refused for good ({@link isRefusedForGood}).
  *
  * @example
  * ```ts
  * const { canPay, canBuyAgain } = orderActions(order, Date.now())
  * ```
  */
-export function orderActions(order: Order, deviceNow: number): OrderActionFlags {
+export function orderActions(order: Order, deviceNow: number, payment?: CheckoutSnapshot): OrderActionFlags {
   const base = ORDER_ACTIONS[order.status]
   if (!base) return flags(N, N, N, N, N)
   const expired = remainingMs(order, deviceNow) === 0
   return flags(
     base.canCancel && !expired,
-    base.canPay && !expired,
+    base.canPay &&
+      !expired &&
+      !(
+        payment?.status === 'failed' &&
+        payment.order?.orderId === order.orderId &&
+        isRefusedForGood(payment.error)
+      ),
     base.canRefund && refundableTotal(order).amount > 0,
     base.canConfirmReceipt && order.kind === 'physical',
     (base.canBuyAgain || (order.status === 'pending_payment' && expired)) && order.lines.length > 0,

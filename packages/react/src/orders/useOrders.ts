@@ -188,7 +188,7 @@ export function useOrder(orderId: string): UseOrderResult {
       detail,
       action,
       payment,
-      can: order ? orderActions(order, Date.now()) : null,
+      can: order ? orderActions(order, Date.now(), payment) : null,
       cancel: () => store.cancel(orderId),
       requestRefund: (input) => store.requestRefund(orderId, input),
       cancelRefund: (refundId) => store.cancelRefund(orderId, refundId),

@@ -1,10 +1,10 @@
-import type {
-  AnyTradeKitError,
-  CheckoutSnapshot,
-  ConfirmProgress,
-  MessageKey,
-  OrderActionFlags,
-  Translate,
+import {
+  type AnyTradeKitError,
+  type CheckoutSnapshot,
+  type ConfirmProgress,
+  isRefusedForGood,
+  type MessageKey,
+  type Translate,
 } from '@tradekit/core'
 
 const ERROR_KEYS = new Set([
@@ -16,21 +16,6 @@ const ERROR_KEYS = new Set([
   'ORDER_REJECTED',
 ])
 
-/** Whether the cashier or the server said this order's payment cannot be tried again. */
-const notRetryable = (error: AnyTradeKitError | undefined): boolean =>
-  error?.code === 'PAYMENT_FAILED' && error.retryable === false
-
-/**
- * What an order's page or card offers while the checkout pays it: the order's own actions, without
- * 继续支付 once the payment failed in a way that cannot be retried (the cashier would refuse it again).
- */
-export function actionsWhilePaying(
-  can: OrderActionFlags,
-  payment: CheckoutSnapshot | undefined,
-): OrderActionFlags {
-  return payment?.status === 'failed' && notRetryable(payment.error) ? { ...can, canPay: false } : can
-}
-
 /**
  * The catalogue's text for a checkout error: its code's own where there is one, else "other". A
  * failure the cashier or the server says cannot be retried on this order, where no retry is offered
@@ -38,7 +23,7 @@ export function actionsWhilePaying(
  * "this order can no longer be paid", never "you can try again".
  */
 export function statusErrorKey(error: AnyTradeKitError | undefined, canRetry = true): MessageKey {
-  if (!canRetry && notRetryable(error)) return 'status.error.notRetryable'
+  if (!canRetry && isRefusedForGood(error)) return 'status.error.notRetryable'
   if (error && ERROR_KEYS.has(error.code)) return `status.error.${error.code}` as MessageKey
   return 'status.error.other'
 }

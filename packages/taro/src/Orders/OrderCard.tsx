@@ -11,7 +11,6 @@ import {
 } from '@tradekit/core'
 import { useTranslate } from '@tradekit/react'
 import { memo } from 'react'
-import { actionsWhilePaying } from '../Checkout/paymentText'
 import { a11y } from '../internal/a11y'
 import { Price } from '../Price/Price'
 import { useThemeVars } from '../theme/ThemeContext'
@@ -77,7 +76,7 @@ export const OrderCard = memo(function OrderCard({
   const { t, locale } = useTranslate(orderMessages, goodsMessages)
   const at = useOrderClock(order, now)
   const remaining = remainingMs(order, at)
-  const can = actionsWhilePaying(orderActions(order, at), payment)
+  const can = orderActions(order, at, payment)
   const status = t(statusKey(order, remaining))
   const unpaid = order.status === 'pending_payment'
   const amountText = formatMoney(order.amount, { locale })

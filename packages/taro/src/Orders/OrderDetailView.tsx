@@ -12,7 +12,6 @@ import {
   remainingMs,
 } from '@tradekit/core'
 import { useTranslate } from '@tradekit/react'
-import { actionsWhilePaying } from '../Checkout/paymentText'
 import { a11y } from '../internal/a11y'
 import { useThemeVars } from '../theme/ThemeContext'
 import { type OrderActionHandlers, OrderActions } from './OrderActions'
@@ -98,7 +97,7 @@ export function OrderDetailView({
   const { t, locale } = useTranslate(orderMessages, goodsMessages)
   const at = useOrderClock(order, now)
   const remaining = remainingMs(order, at)
-  const can = actionsWhilePaying(orderActions(order, at), payment)
+  const can = orderActions(order, at, payment)
   const status = t(statusKey(order, remaining))
   const unpaid = order.status === 'pending_payment'
   const format = (value: Money) => formatMoney(value, { locale })
