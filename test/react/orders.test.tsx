@@ -187,6 +187,22 @@ describe.each([
     )
   })
 
+  it('stops offering to continue to pay once the cashier refused the order for good', async () => {
+    const { merchant, made, serverOrder } = await earlierOrder()
+    const api = ordersApi([], (id) => (id === made.orderId ? serverOrder() : undefined))
+    const channel = sandboxChannel({ outcome: 'fail', retryable: false })
+    const { result } = renderHook(() => useOrder(made.orderId), {
+      wrapper: ({ children }) => wrap(children, { ordersApi: api, api: merchant.api, channel, timing: FAST }),
+    })
+    await waitFor(() => expect(result.current.can?.canPay).toBe(true))
+    await act(async () => {
+      await result.current.continuePayment()
+    })
+    expect(result.current.payment?.status).toBe('failed')
+    expect(result.current.order?.status).toBe('pending_payment')
+    expect(result.current.can).toMatchObject({ canPay: false, canCancel: true })
+  })
+
   it('says clearly when the provider has no order api', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     expect(() => renderHook(() => useOrders(), { wrapper: ({ children }) => wrap(children, {}) })).toThrow(
