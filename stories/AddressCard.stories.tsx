@@ -102,6 +102,25 @@ export const ChooseFlow: Story = {
   },
 }
 
+/** The platform's chooser is open (it has not answered): the card is busy and faded, a second tap does nothing. */
+export const ChooserOpen: Story = {
+  args: { value: hangzhou, port: { choose: fn(() => new Promise<never>(() => {})) } },
+  play: async ({ canvasElement, globals, args }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    const card = canvas.getByRole('button', {
+      name: chosenName(t, hangzhou, `浙江省 杭州市 西湖区 ${hangzhou.detail}`),
+    })
+    await userEvent.click(card)
+    await waitFor(() => expect(card).toHaveAttribute('aria-busy', 'true'))
+    await expect(getComputedStyle(card).opacity).toBe('0.6')
+    await userEvent.click(card)
+    await expect(args.port?.choose).toHaveBeenCalledTimes(1)
+    await expect(args.onChange).not.toHaveBeenCalled()
+    await expectFitsPhone(canvasElement)
+  },
+}
+
 /** Flow: the user refused the platform picker → the form, with a note why. */
 export const DeniedToFormFlow: Story = {
   args: { required: true, port: scriptedAddressPort({ kind: 'denied' }) },
