@@ -189,7 +189,7 @@ export const RecordsLost: Story = {
   },
 }
 
-/** Flow: the user reads the notice and says "got it": it is gone from this screen. */
+/** Flow: the user reads the notice and says "got it": it is gone, from every screen of this checkout. */
 export const RecordsLostGotItFlow: Story = {
   ...RecordsLost,
   play: async ({ canvasElement, globals }) => {

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import {
   type CheckoutApi,
   type ContinuedOrder,
@@ -12,6 +12,7 @@ import {
 import { enUS } from '@tradekit/core/locales/en-US'
 import { TradeProvider, useCheckout } from '@tradekit/react'
 import { PaymentStatus } from '@tradekit/taro'
+import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 
 function Pay() {
@@ -154,6 +155,39 @@ describe('PaymentStatus', () => {
       warn.mockRestore()
     },
   )
+
+  it('hides the unreadable-records notice on every screen of the checkout once read, and on screens opened later', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const storage = memoryStorage({ 'tradekit:default:guest:checkout': '{"version":1,"orders":[' })
+    const api: CheckoutApi = {
+      createOrder: vi.fn(async () => ({ orderId: 'TK1', amount: money(9900), payment: {} })),
+      getOrderStatus: vi.fn(async () => 'pending' as const),
+    }
+    function Screens() {
+      const [later, setLater] = useState(false)
+      return (
+        <>
+          <PaymentStatus className="first" />
+          <PaymentStatus className="second" />
+          {later ? <PaymentStatus className="later" /> : null}
+          <button type="button" onClick={() => setLater(true)}>
+            open another page
+          </button>
+        </>
+      )
+    }
+    render(
+      <TradeProvider api={api} channel={sandboxChannel({ outcome: 'success' })} storage={storage}>
+        <Screens />
+      </TradeProvider>,
+    )
+    await waitFor(() => expect(screen.getAllByRole('button', { name: '知道了' })).toHaveLength(2))
+    fireEvent.click(screen.getAllByRole('button', { name: '知道了' })[0]!)
+    expect(screen.queryAllByRole('button', { name: '知道了' })).toHaveLength(0)
+    fireEvent.click(screen.getByRole('button', { name: 'open another page' }))
+    expect(screen.queryByRole('status')).toBeNull()
+    warn.mockRestore()
+  })
 
   it('shows nothing while idle when the saved payments were read', async () => {
     const storage = memoryStorage()

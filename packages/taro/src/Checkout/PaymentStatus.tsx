@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { checkoutMessages, formatMoney } from '@tradekit/core'
 import { useCheckout, useTranslate } from '@tradekit/react'
-import { useState } from 'react'
+import { useSyncExternalStore } from 'react'
 import { a11y } from '../internal/a11y'
 import { NAVIGATION_SETTLE_MS, Pressable } from '../internal/Pressable'
 import { useThemeVars } from '../theme/ThemeContext'
@@ -37,6 +37,20 @@ function StatusIcon({ tone }: { tone: Tone }) {
   )
 }
 
+// Checkouts whose "saved payments were unreadable" notice the user has read ("got it"): every
+// PaymentStatus of that checkout (another page, a later mount) stops showing it. Keyed by the
+// checkout, so another user or storage starts unread; nothing outlives the checkout.
+const recordsNoticeRead = new WeakSet<object>()
+const recordsNoticeListeners = new Set<() => void>()
+const onRecordsNotice = (listener: () => void) => {
+  recordsNoticeListeners.add(listener)
+  return () => void recordsNoticeListeners.delete(listener)
+}
+function readRecordsNotice(checkout: object) {
+  recordsNoticeRead.add(checkout)
+  for (const listener of [...recordsNoticeListeners]) listener()
+}
+
 /**
  * Where the payment is, from the checkout of `useCheckout()`, with the action each state offers:
  * creating and paying; confirming with its progress (paused while the app is hidden); paid (or
@@ -47,7 +61,7 @@ function StatusIcon({ tone }: { tone: Tone }) {
  * open" while paying and confirming, and "check My orders" instead of "we'll let you know" when unknown.
  * While idle it says when the pending orders saved on the phone were damaged and discarded
  * (`storageIssue: 'storage_corrupt'`): a payment made before can then only be found in My orders;
- * "got it" hides that notice on this screen.
+ * "got it" hides that notice on every screen of this checkout, and on screens opened later.
  * Every change is announced. Otherwise renders nothing while idle, and nothing for a price change
  * (show `PriceChangedNotice` then).
  *
@@ -64,9 +78,14 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, clas
   // the phone could not save the order: a kill now would leave nothing to tell the user later
   const unsaved = storageIssue === 'storage_failed'
   // the saved pending orders were unreadable and discarded: one paid meanwhile can no longer be
-  // reported (until the user says "got it" on this screen)
-  const [recordsNoticeRead, setRecordsNoticeRead] = useState(false)
-  const recordsLost = storageIssue === 'storage_corrupt' && !recordsNoticeRead
+  // reported (until the user says "got it", on any screen of this checkout)
+  const core = checkout.checkout
+  const noticeRead = useSyncExternalStore(
+    onRecordsNotice,
+    () => recordsNoticeRead.has(core),
+    () => recordsNoticeRead.has(core),
+  )
+  const recordsLost = storageIssue === 'storage_corrupt' && !noticeRead
   if (status === 'idle' && latePaid.length === 0 && !recordsLost) return null
   if (status === 'failed' && error?.code === 'PRICE_CHANGED') return null
 
@@ -82,7 +101,7 @@ export function PaymentStatus({ onOrderAgain, onLeave, onDone, onViewOrder, clas
       if (recordsLost) {
         message = t('status.recordsLost')
         tone = 'warning'
-        actions.push({ text: t('status.gotIt'), onPress: () => setRecordsNoticeRead(true) })
+        actions.push({ text: t('status.gotIt'), onPress: () => readRecordsNotice(core) })
       }
       break
     case 'creating':
