@@ -136,8 +136,7 @@ export function mergeOrder(cached: Order, fresh: Order, latest = false): Order {
     // records cannot order a light page, the server's clock can: an answer made before the one we
     // hold does not take its status back (it may bring the records), and a status a light page set
     // gives way to an answer made after it
-    if (fresh.serverNow < cached.serverNow)
-      return cached.refunds || !fresh.refunds ? cached : merge(cached, { ...cached, refunds: fresh.refunds })
+    if (fresh.serverNow < cached.serverNow) return keepShown(cached, fresh)
     if (fresh.serverNow > cached.serverNow && !cached.refunds) return merge(cached, fresh)
   }
   // a light page whose status our records cannot lead to is stale (or knows a request we do not:
@@ -168,11 +167,14 @@ export function mergeOrder(cached: Order, fresh: Order, latest = false): Order {
     return merge(cached, fresh)
   if (refunds !== 'ahead' && nextOrderStatus(cached.status, fresh.status, cached.kind) !== fresh.status) {
     // a light page's status we keep, with the records this answer knows: the next read decides
-    return refunds === 'unknown' && !cached.refunds && fresh.refunds
-      ? merge(cached, { ...cached, refunds: fresh.refunds })
-      : cached
+    return keepShown(cached, fresh)
   }
   return merge(cached, fresh)
+}
+
+/** The status shown stays; an answer with refund records fills in a light page's missing ones. */
+function keepShown(cached: Order, fresh: Order): Order {
+  return cached.refunds || !fresh.refunds ? cached : merge(cached, { ...cached, refunds: fresh.refunds })
 }
 
 function merge(cached: Order, fresh: Order): Order {
