@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { View } from '@tarojs/components'
 import { formatMoney, type Plan, speakMoney } from '@tradekit/core'
 import { MemberBadge, MembershipSheet, Paywall } from '@tradekit/taro'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { ArticleContent, ArticlePreview, articleContentText } from './fixtures/article'
 import { textOf } from './fixtures/text'
 import { en, iosWith, plans, purchaseModeControl, wait, withTrade } from './fixtures/trade'
 
@@ -37,9 +39,11 @@ function MembersArticle() {
   const [open, setOpen] = useState(false)
   return (
     <>
-      <MemberBadge />
-      <Paywall preview={<p>第一章：预览的开头几段……</p>} onUnlock={() => setOpen(true)}>
-        <p>第一章全文：只有会员才能读到的内容。</p>
+      <View style={{ padding: '12px 16px 0' }}>
+        <MemberBadge />
+      </View>
+      <Paywall preview={<ArticlePreview />} onUnlock={() => setOpen(true)}>
+        <ArticleContent />
       </Paywall>
       {open ? (
         <MembershipSheet
@@ -127,7 +131,7 @@ export const UnlockFlow: Story = {
     await expect(await canvas.findByRole('alert')).toHaveTextContent(t('membership.consentRequired'))
     await userEvent.click(canvas.getByRole('checkbox', { name: t('autoRenew.consent') }))
     await userEvent.click(canvas.getByRole('button', { name: join }))
-    await expect(await canvas.findByText('第一章全文：只有会员才能读到的内容。', {}, wait)).toBeVisible()
+    await expect(await canvas.findByText(articleContentText, {}, wait)).toBeVisible()
     await expect(canvas.getByText(t('badge.member'))).toBeVisible()
     await waitFor(() => expect(canvas.queryByRole('region', { name: t('membership.sheetTitle') })).toBeNull())
   },

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useMembership } from '@tradekit/react'
 import { Paywall } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
+import { ArticleContent, ArticlePreview, articleContentText, articlePreviewText } from './fixtures/article'
 import { textOf } from './fixtures/text'
 import { purchaseModeControl, useMerchant, wait, withTrade } from './fixtures/trade'
 
@@ -62,8 +63,8 @@ const meta = {
   },
   argTypes: { purchaseMode: purchaseModeControl },
   args: {
-    preview: <p>第一章：预览的开头几段……</p>,
-    children: <p>第一章全文：只有会员才能读到的内容。</p>,
+    preview: <ArticlePreview />,
+    children: <ArticleContent />,
     onUnlock: fn(),
     onContactSupport: fn(),
     purchaseMode: 'buy',
@@ -74,7 +75,7 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const content = '第一章全文：只有会员才能读到的内容。'
+const content = articleContentText
 
 /** Not a member (purchase mode `buy`): the preview and "join to unlock". */
 export const Locked: Story = {
@@ -84,7 +85,7 @@ export const Locked: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(await canvas.findByRole('button', { name: t('paywall.unlock') }, wait))
     await expect(args.onUnlock).toHaveBeenCalledTimes(1)
-    await expect(canvas.getByText('第一章：预览的开头几段……')).toBeVisible()
+    await expect(canvas.getByText(articlePreviewText)).toBeVisible()
     await expect(canvas.queryByText(content)).toBeNull()
   },
 }

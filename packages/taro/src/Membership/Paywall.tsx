@@ -13,7 +13,10 @@ import './Paywall.css'
 export interface PaywallProps {
   /** What members get, rendered once the entitlement is active (server truth). */
   children: ReactNode
-  /** What everyone sees: the first lines, a blurred picture. */
+  /**
+   * What everyone sees: the first lines, a blurred picture. Shown up to 160 px high, its end fading
+   * into the lock panel.
+   */
   preview?: ReactNode
   /** The heading of the lock panel. @default '会员专享内容' (the catalogue's `paywall.title`) */
   title?: string
