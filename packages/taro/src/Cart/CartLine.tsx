@@ -118,6 +118,7 @@ export const CartLine = memo(function CartLine({ lineId, onRemoved, onPress, cla
                 stock={line.stock}
                 step={line.step}
                 label={t('stepper.label')}
+                className="tk-cart-line__stepper"
                 onChange={(quantity) => cart.setQuantity(lineId, quantity)}
               />
             )}
