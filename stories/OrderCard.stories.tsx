@@ -3,7 +3,9 @@ import { type CheckoutSnapshot, type MessageKey, money, type Order, TradeKitErro
 import { OrderCard } from '@tradekit/taro'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { checkoutSnapshotOf } from './fixtures/checkoutSnapshot'
-import { expectFitsPhone, frozenClock, sampleOrder, sampleOrders } from './fixtures/orders'
+import { images } from './fixtures/images'
+import { expectFitsPhone, frozenClock, lineOf, sampleOrder, sampleOrders } from './fixtures/orders'
+import { mug, tee } from './fixtures/products'
 import { textOf } from './fixtures/text'
 import { en } from './fixtures/trade'
 
@@ -209,20 +211,52 @@ export const PaymentRefusedForGood = paymentStory(
   [D, 'order.action.cancel'],
 )
 
+/** Four lines (the tee in three colour and size choices, the mug): the card shows three and counts the items. */
+const manyLines = [
+  lineOf(tee, 1, 'l-tee-black'),
+  lineOf(
+    {
+      ...tee,
+      skuId: 'tee-blue-l',
+      image: images.teeBlue,
+      attributes: [
+        { name: '颜色', value: '雾霾蓝' },
+        { name: '尺码', value: 'L' },
+      ],
+    },
+    2,
+    'l-tee-blue',
+  ),
+  lineOf(mug, 2, 'l-mug'),
+  lineOf(
+    {
+      ...tee,
+      skuId: 'tee-black-l',
+      attributes: [
+        { name: '颜色', value: '黑' },
+        { name: '尺码', value: 'L' },
+      ],
+    },
+    1,
+    'l-tee-black-l',
+  ),
+]
+
 /** Many lines: three are shown, then "等 n 件商品". */
 export const ManyLines: Story = {
   args: {
     order: {
       ...sampleOrder('paid'),
-      lines: [0, 1, 2, 3].map((i) => ({ ...sampleOrder('paid').lines[0]!, lineId: `l${i}` })),
-      amount: money(18000),
+      lines: manyLines,
+      amount: money(manyLines.reduce((sum, line) => sum + line.amount.amount, 0)),
     },
   },
   play: async ({ canvasElement, globals }) => {
     const { t } = textOf(globals)
     const canvas = within(canvasElement)
     await expect(canvas.getAllByRole('listitem')).toHaveLength(3)
-    await expect(canvas.getByText(t('order.moreLines', { count: 8 }))).toBeVisible()
+    const count = manyLines.reduce((sum, line) => sum + line.quantity, 0)
+    await expect(canvas.getByText(t('order.moreLines', { count }))).toBeVisible()
   },
 }
 
