@@ -224,7 +224,7 @@ export const HiddenMode: Story = {
   },
 }
 
-/** A picture that fails to load leaves a neutral placeholder. */
+/** A picture that fails to load leaves a drawn placeholder (the one a cart line draws), as no picture does. */
 export const BrokenImage: Story = { args: { product: { ...tee, image: 'data:image/png;base64,broken' } } }
 
 /** The grid tile, in English. */

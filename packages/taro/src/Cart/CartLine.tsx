@@ -17,6 +17,7 @@ import { QuantityStepper } from '../QuantityStepper/QuantityStepper'
 import { Tag } from '../Tag/Tag'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
+import '../internal/ImagePlaceholder.css'
 import '../internal/ProductTitle.css'
 import './CartLine.css'
 
@@ -80,7 +81,7 @@ export const CartLine = memo(function CartLine({ lineId, onRemoved, onPress, cla
               {...a11y({ hidden: true })}
             />
           ) : (
-            <View className="tk-cart-line__placeholder" {...a11y({ hidden: true })} />
+            <View className="tk-image-placeholder" {...a11y({ hidden: true })} />
           )}
         </View>
         <View className="tk-cart-line__body">

@@ -15,6 +15,7 @@ import { Skeleton } from '../Skeleton/Skeleton'
 import { Tag } from '../Tag/Tag'
 import { useThemeVars } from '../theme/ThemeContext'
 import '../theme/tokens.css'
+import '../internal/ImagePlaceholder.css'
 import '../internal/ProductTitle.css'
 import './ProductCard.css'
 
@@ -205,7 +206,9 @@ function LoadedProductCard({
               {...a11y({ hidden: true })}
               onError={() => setImageFailed(true)}
             />
-          ) : null}
+          ) : (
+            <View className="tk-image-placeholder" {...a11y({ hidden: true })} />
+          )}
           {blocked ? (
             <View className="tk-product-card__overlay">
               <Text>{t(blocked === 'off_shelf' ? 'product.offShelf' : 'product.soldOut')}</Text>
