@@ -12,7 +12,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'The bar under the cart: select all, the payable total of the selected lines with what the user saves, and the checkout button — disabled, with the reason shown, when nothing is selected. It reads the cart of the `TradeProvider` above it.',
+          'The bar under the cart: select all, the payable total of the selected lines with what the user saves, and the checkout button — disabled, with the reason shown, when nothing is selected. An empty cart shows no bar: the empty state of the list says it is empty. It reads the cart of the `TradeProvider` above it.',
       },
     },
   },
@@ -70,8 +70,15 @@ export const NothingSelected: Story = {
  */
 export const Inline: Story = { ...Selected, args: { fixed: false } }
 
-/** An empty cart. */
-export const EmptyCart: Story = {}
+/** An empty cart: no bar (nothing to select or pay; the list's empty state speaks). */
+export const EmptyCart: Story = {
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const canvas = within(canvasElement)
+    await expect(canvas.queryByRole('checkbox', { name: t('cart.selectAll') })).toBeNull()
+    await expect(canvas.queryByRole('button', { name: t('cart.checkout') })).toBeNull()
+  },
+}
 
 /** In English: the same play, through the catalogue. */
 export const SelectedEnglish: Story = { ...Selected, globals: { locale: 'en-US' } }

@@ -215,6 +215,30 @@ describe('CartBar', () => {
     expect(cart.getSnapshot().selectedCount).toBe(1)
   })
 
+  it('shows no bar under an empty cart, and comes back with the first line', () => {
+    const cart = createCart()
+    setup(<CartBar />, cart)
+    expect(screen.queryByRole('checkbox', { name: '全选' })).toBeNull()
+    expect(screen.queryByRole('button', { name: /去结算/ })).toBeNull()
+    act(() => void cart.add(tee))
+    expect(screen.getByRole('button', { name: '去结算（1）' })).toBeInTheDocument()
+    act(() => cart.remove('tee'))
+    expect(screen.queryByRole('button', { name: /去结算/ })).toBeNull()
+  })
+
+  it('shows the bar, held, while the stored cart loads', async () => {
+    let answer: (value: string | null) => void = () => {}
+    const storage = {
+      getItem: () => new Promise<string | null>((resolve) => (answer = resolve)),
+      setItem: () => {},
+      removeItem: () => {},
+    }
+    setup(<CartBar />, createCart({ storage }))
+    expect(screen.getByRole('button', { name: '去结算' })).toHaveAttribute('aria-disabled', 'true')
+    await act(async () => answer(null))
+    expect(screen.queryByRole('button', { name: /去结算/ })).toBeNull()
+  })
+
   it('speaks English', () => {
     const cart = createCart()
     cart.add(mug)

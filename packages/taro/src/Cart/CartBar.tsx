@@ -58,8 +58,9 @@ const sameBar = (a: BarState, b: BarState) =>
 
 /**
  * The bar under the cart: select all, the payable total of the selected lines with what the user
- * saves, and the checkout button — disabled, with the reason shown, when nothing is selected. Fixed to
- * the bottom of the screen by default (`fixed={false}`: where it is placed).
+ * saves, and the checkout button — disabled, with the reason shown, when nothing is selected or while
+ * the stored cart loads. An empty cart shows no bar (the list's empty state says it is empty). Fixed
+ * to the bottom of the screen by default (`fixed={false}`: where it is placed).
  *
  * @example
  * ```tsx
@@ -84,6 +85,8 @@ export function CartBar({ onCheckout, pricing, fixed = true, className }: CartBa
   const checkoutText =
     bar.selectedCount > 0 ? t('cart.checkoutCount', { count: bar.selectedCount }) : t('cart.checkout')
 
+  // an empty cart has nothing to select or pay: its empty state speaks, with no bar under it
+  if (bar.status === 'ready' && lines.length === 0) return null
   const classes = `tk-cart-bar${fixed ? ' tk-bar-fixed' : ''}${className ? ` ${className}` : ''}`
 
   return (
