@@ -171,7 +171,8 @@ export default function CatalogPage() {
         </View>
       ) : null}
 
-      <View className="shop-fab">
+      <View className="shop-nav__spacer" />
+      <View className="shop-nav">
         <ShopButton secondary onPress={() => Taro.navigateTo({ url: ROUTES.coupons })}>
           我的优惠券
         </ShopButton>
