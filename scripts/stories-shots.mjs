@@ -33,8 +33,10 @@ const MAX_SCREENS = 2
  * Baselines are kept at 1x (each pixel the mean of 2 × 2 of the picture), a quarter of the bytes; the
  * published pictures stay at 2x. Pixels may differ by `pixelmatch`'s colour threshold, anti-aliasing
  * aside; a picture changed when more than `pixels` of them differ (one changed character is more).
+ * The threshold is 0.05: at 0.1 a border grey on white (#e5e6eb, the tokens' border colour) counted as
+ * the same colour, so a track, a timeline's line or a placeholder's frame could vanish unnoticed.
  */
-const TOLERANCE = { threshold: 0.1, pixels: 8 }
+const TOLERANCE = { threshold: 0.05, pixels: 8 }
 /** A story that has not settled by then fails (its play function hangs or waits too long). */
 const STORY_TIMEOUT_MS = 30_000
 /** Pages open at once: one per core is what a shared 2-core machine takes. */
