@@ -244,8 +244,10 @@ const scenarios = [
     name: 'buy a consultation with the contact form',
     async run({ page, web, merchant }) {
       await openCheckoutFromCatalog(page, web, CONSULT, '立即预约')
-      // no phone: the form says so and nothing is ordered
-      await page.getByRole('button', { name: '提交订单', exact: true }).click()
+      // no phone: the bar says what is missing; a tap on its held button shows the field's error
+      // (a user's tap reaches a held button: `force` skips Playwright's wait for it to be enabled)
+      await page.getByText('请先填写联系人信息').waitFor()
+      await submitButton(page).click({ force: true })
       await page.getByText('请填写手机号').waitFor()
       assert.equal(await page.getByText(/^订单号 /).count(), 0)
       await page.getByLabel('姓名').fill('王女士')
@@ -691,6 +693,18 @@ const scenarios = [
       })
       assert.equal(refused.status, 400)
       assert.equal((await refused.json()).error.reason, 'address_required')
+
+      // a product that does not exist says so (not "check the network"); offline says the network
+      await page.goto(`${web.url}/#/packageGoods/pages/product/index?id=no-such-product`)
+      await page.getByText('商品不存在').waitFor()
+      assert.equal(await page.getByText('请检查网络后重试').count(), 0)
+      const products = (url) => url.pathname.includes('/products/')
+      await page.route(products, (route) => route.abort('internetdisconnected'))
+      await page.goto(`${web.url}/#/packageGoods/pages/product/index?id=cotton-tee`)
+      await page.getByText('请检查网络后重试').waitFor()
+      await page.unroute(products)
+      await page.getByRole('button', { name: '重试' }).click()
+      await page.getByRole('region', { name: '商品图片' }).waitFor()
 
       // the catalogue's T-shirt card opens its product page
       await page.goto(`${web.url}/#/pages/index/index`)

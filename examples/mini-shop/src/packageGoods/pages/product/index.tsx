@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { type SkuChoice, skuMatrix, skuMessages, skuSelection } from '@tradekit/core'
+import { isNetworkError, type SkuChoice, skuMatrix, skuMessages, skuSelection } from '@tradekit/core'
 import { useCart, useTranslate } from '@tradekit/react'
 import {
   ConnectedSkuSelector,
@@ -19,7 +19,7 @@ import { ShopButton } from '../../../components/ShopButton'
 import { ShopPage } from '../../../components/ShopPage'
 import { getProduct, type ProductDetail } from '../../../trade/api'
 import { type CouponOffer, couponsApi, getCouponOffers } from '../../../trade/coupons'
-import { buyNowUrl, ROUTES } from '../../../trade/navigation'
+import { buyNowUrl, goHome, ROUTES } from '../../../trade/navigation'
 import './index.css'
 
 type SheetIntent = 'both' | 'cart' | 'buy'
@@ -35,14 +35,30 @@ export default function ProductPage() {
   const { params } = useRouter()
   const productId = params.id ? decodeURIComponent(params.id) : ''
   const [product, setProduct] = useState<ProductDetail | null>(null)
-  const [failed, setFailed] = useState(false)
+  // 'network': the product could not be read (retry); 'missing': no such product (or no id)
+  const [failed, setFailed] = useState<'network' | 'missing' | null>(null)
 
   const load = () => {
-    setFailed(false)
-    getProduct(productId).then(setProduct, () => setFailed(true))
+    if (!productId) {
+      setFailed('missing')
+      return
+    }
+    setFailed(null)
+    getProduct(productId).then(setProduct, (error: unknown) =>
+      setFailed(isNetworkError(error) ? 'network' : 'missing'),
+    )
   }
   useEffect(load, [productId])
 
+  if (failed === 'missing') {
+    return (
+      <ShopPage>
+        <Empty title="商品不存在" description="它可能已下架，去看看别的吧">
+          <ShopButton onPress={goHome}>去首页</ShopButton>
+        </Empty>
+      </ShopPage>
+    )
+  }
   if (failed) {
     return (
       <ShopPage>

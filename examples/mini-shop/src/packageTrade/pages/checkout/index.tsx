@@ -21,7 +21,6 @@ import {
   Skeleton,
 } from '@tradekit/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { ShopButton } from '../../../components/ShopButton'
 import { ShopPage } from '../../../components/ShopPage'
 import { addressPort, useShopAddress } from '../../../trade/addressBook'
 import { type CatalogueItem, getCatalogue } from '../../../trade/api'
@@ -226,10 +225,7 @@ function BuyNowCheckout({ skuId, quantity }: { skuId: string; quantity: number }
         />
       ) : null}
       <PaymentStatus onLeave={goHome} />
-      {form.checkout.status === 'paid' || priceChange ? null : disabledReason === 'contact' ||
-        disabledReason === 'address' ? (
-        <ShopButton onPress={() => void form.submit()}>提交订单</ShopButton>
-      ) : (
+      {form.checkout.status === 'paid' || priceChange ? null : (
         <CheckoutBar
           payable={form.payable}
           busy={form.busy}
@@ -237,6 +233,8 @@ function BuyNowCheckout({ skuId, quantity }: { skuId: string; quantity: number }
             disabledReason && disabledReason !== 'busy' ? t(`checkout.disabled.${disabledReason}`) : null
           }
           onSubmit={form.submit}
+          // a tap while the address or contact is missing shows the field's own error
+          onBlockedPress={() => void form.submit()}
         />
       )}
     </View>
