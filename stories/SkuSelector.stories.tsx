@@ -132,6 +132,21 @@ export const PartialWithRange: Story = {
   },
 }
 
+/**
+ * A product without pictures: the sheet's thumbnail draws the placeholder the product card and the
+ * cart line draw (a frame, no caption in so small a box), before and after a colour is chosen.
+ */
+export const NoPictures: Story = {
+  args: { fixture: 'teeWithoutPictures', initial: { color: 'black' } },
+  play: async ({ canvasElement, globals }) => {
+    const { t } = textOf(globals)
+    const dialog = within(sheet(canvasElement))
+    await expect(dialog.getByText(rangeOf({ color: 'black' }, globals))).toBeVisible()
+    await expect(dialog.queryByText(t('sku.noImage'))).toBeNull()
+    await fits(canvasElement)
+  },
+}
+
 /** A value disabled: black XL is sold out, so with black chosen XL cannot be picked (tapping it does nothing). */
 export const ValueDisabled: Story = {
   args: { initial: { color: 'black' } },

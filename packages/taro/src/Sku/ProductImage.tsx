@@ -1,12 +1,14 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { a11y } from '../internal/a11y'
+import '../internal/ImagePlaceholder.css'
 import './ProductImage.css'
 
 /**
- * A product picture that fills its box, or a neutral placeholder with a short text when there is
- * no picture or it fails to load. Decorative for assistive technology: the product is named
- * elsewhere.
+ * A product picture that fills its box, or, when there is no picture or it fails to load, the drawn
+ * placeholder the product card and the cart line show (a frame with a sun), with a caption under it
+ * where one is given (the gallery's "暂无图片"; a thumbnail has room for none). Decorative for
+ * assistive technology: the product is named elsewhere.
  */
 export function ProductImage({
   src,
@@ -15,8 +17,8 @@ export function ProductImage({
   lazy = false,
 }: {
   src: string | undefined
-  /** The placeholder's text ("暂无图片"). */
-  placeholder: string
+  /** A caption under the placeholder ("暂无图片"); none for a thumbnail. */
+  placeholder?: string
   className?: string
   lazy?: boolean
 }) {
@@ -26,7 +28,8 @@ export function ProductImage({
   if (!src || failed === src) {
     return (
       <View className={`${classes} tk-product-image--empty`} {...a11y({ hidden: true })}>
-        <Text className="tk-product-image__placeholder">{placeholder}</Text>
+        <View className="tk-image-placeholder" />
+        {placeholder ? <Text className="tk-product-image__placeholder">{placeholder}</Text> : null}
       </View>
     )
   }

@@ -272,11 +272,7 @@ export function SkuSelector({
 
   const header = (
     <View className="tk-sku__head">
-      <ProductImage
-        className="tk-sku__image"
-        src={selection.image ?? product.image}
-        placeholder={t('sku.noImage')}
-      />
+      <ProductImage className="tk-sku__image" src={selection.image ?? product.image} />
       <View className="tk-sku__summary">
         {price}
         <Text className="tk-sku__choice">{choiceText(selection, t)}</Text>
