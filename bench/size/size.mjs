@@ -274,6 +274,12 @@ const enUSEntry = importSet(['enUS'], '@tradekit/core/locales/en-US')
 // Chinese): a zh-CN set that holds it carries the English catalogue.
 const englishMarker = 'Select all'
 const checkoutEntry = importSet(['createCheckout', checkoutChannel], '@tradekit/core')
+// a shop that already carries the cart: what the checkout adds to it (the code they share —
+// TradeKitError, money, storage, createStore — counted once)
+const checkoutWithCartEntry = importSet(
+  [...coreCartNames, 'createCheckout', checkoutChannel],
+  '@tradekit/core',
+)
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -283,6 +289,12 @@ const total = (m) => m.js.gz + m.css.gz
 
 const sizeCells = (m) => [kb(m.js.min), kb(m.js.gz), kb(m.css.min), kb(m.css.gz), kb(total(m))]
 const SIZE_HEADERS = ['JS min', 'JS gz', 'CSS min', 'CSS gz', 'JS+CSS gz']
+
+/** The bytes `larger` adds to `smaller` (a set that holds the other), per column. */
+const difference = (larger, smaller) => ({
+  js: { min: larger.js.min - smaller.js.min, gz: larger.js.gz - smaller.js.gz },
+  css: { min: larger.css.min - smaller.css.min, gz: larger.css.gz - smaller.css.gz },
+})
 
 /**
  * What a set over its budget spends its bytes on: the biggest source files of its bundle from dist/
@@ -328,6 +340,7 @@ async function main() {
     catalogue,
     enUSPack,
     cardComponentsOnly,
+    checkoutWithCart,
   ] = await Promise.all([
     bundle(nutuiEntry),
     bundle(useCartEntry),
@@ -344,7 +357,9 @@ async function main() {
     bundle(importSet(cardComponents, '@tradekit/taro'), {
       alsoExternal: ['@tradekit/core', '@tradekit/react'],
     }),
+    bundle(checkoutWithCartEntry),
   ])
+  const checkoutOverCart = difference(checkoutWithCart, coreCart)
 
   // each component alone, and the whole component set without it (its own bytes)
   const perComponent = []
@@ -446,6 +461,11 @@ async function main() {
           `TradeKit checkout, one channel {createCheckout, ${checkoutChannel}}`,
           ...sizeCells(checkout),
           ratio(checkout),
+        ],
+        [
+          '  beside the cart: what it adds to the cart, money and pricing set above (the two in one bundle)',
+          ...sizeCells(checkoutOverCart),
+          ratio(checkoutOverCart),
         ],
         [`TradeKit, all ${components.length} components`, ...sizeCells(allComponents), ratio(allComponents)],
         ['TradeKit, whole library (core + react + taro)', ...sizeCells(library), ratio(library)],
@@ -663,6 +683,7 @@ async function main() {
       catalogue,
       enUSPack,
       checkout,
+      checkoutOverCart,
       allComponents,
       library,
     }
