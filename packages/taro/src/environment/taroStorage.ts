@@ -31,19 +31,41 @@ function fail(action: string, key: string, cause: unknown, onError?: (error: Tra
  * `TradeKitError('STORAGE_FAILED')`: the cart and the checkout catch it and report it in their
  * snapshots (`issues: ['storage_failed']`), so the user never sees a crash.
  *
+ * The same options answer the same port: the cart and the checkout are kept per storage, so a port
+ * made in a render (`storage={taroStorage()}`) must not be a new object each time the app renders
+ * again — that would make a new checkout under a payment whose cashier is open. With `onError`, pass
+ * a function made once (not an arrow written in the render).
+ *
  * @example
  * ```tsx
  * <TradeProvider storage={taroStorage()} lifecycle={taroLifecycle()} … />
  * ```
  */
 export function taroStorage(options: TaroStorageOptions = {}): StoragePort {
+  const { onError } = options
+  if (!onError) {
+    shared ??= storagePort(undefined)
+    return shared
+  }
+  let port = withOnError.get(onError)
+  if (!port) {
+    port = storagePort(onError)
+    withOnError.set(onError, port)
+  }
+  return port
+}
+
+let shared: StoragePort | undefined
+const withOnError = new WeakMap<NonNullable<TaroStorageOptions['onError']>, StoragePort>()
+
+function storagePort(onError: TaroStorageOptions['onError']): StoragePort {
   return {
     getItem(key) {
       let value: unknown
       try {
         value = getStorageSync(key)
       } catch (cause) {
-        fail('Reading', key, cause, options.onError)
+        fail('Reading', key, cause, onError)
       }
       // Taro answers '' for a key that was never set; core only ever stores non-empty JSON.
       return typeof value === 'string' && value !== '' ? value : null
@@ -52,14 +74,14 @@ export function taroStorage(options: TaroStorageOptions = {}): StoragePort {
       try {
         setStorageSync(key, value)
       } catch (cause) {
-        fail('Writing', key, cause, options.onError)
+        fail('Writing', key, cause, onError)
       }
     },
     removeItem(key) {
       try {
         removeStorageSync(key)
       } catch (cause) {
-        fail('Removing', key, cause, options.onError)
+        fail('Removing', key, cause, onError)
       }
     },
   }
