@@ -375,4 +375,26 @@ describe('useCheckout, standalone, options changed', () => {
     expect(second.createOrder).toHaveBeenCalledTimes(1)
     expect(pays).toHaveBeenCalledTimes(1)
   })
+
+  it('warns in development when a new storage object makes the checkout again, and not for a kept one', async () => {
+    const merchant = createMemoryApi({ catalog: { tea: { price: money(4800) } } })
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const kept = memoryStorage()
+    const hook = renderHook(
+      ({ storage }: { storage: StoragePort }) =>
+        useCheckout({ api: merchant.api, channel: sandboxChannel(), storage }),
+      { initialProps: { storage: kept } },
+    )
+    const checkout = hook.result.current.checkout
+    hook.rerender({ storage: kept })
+    await act(async () => {})
+    expect(hook.result.current.checkout).toBe(checkout)
+    expect(warn).not.toHaveBeenCalledWith(expect.stringContaining('storage is a new object'))
+    hook.rerender({ storage: memoryStorage() }) // a port written inline: a new object
+    await act(async () => {})
+    expect(hook.result.current.checkout).not.toBe(checkout)
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('storage is a new object'))
+    hook.unmount()
+    warn.mockRestore()
+  })
 })

@@ -7,7 +7,7 @@ import {
   type PaymentChannel,
   type StoragePort,
 } from '@tradekit/core'
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { hold, releaseLater } from '../store/releaseLater'
 
 /** What a managed checkout is made from. */
@@ -107,6 +107,19 @@ export function useManagedCheckout(config: ManagedCheckoutConfig): Checkout | nu
     made.checkout.setOptions({ api, channels, timing: timing ?? {} })
     made.gate.setTarget(lifecycle)
   }, [made, api, channels, timing, lifecycle])
+
+  // a storage that is a new object on each render makes a new checkout each time (see taroStorage)
+  const lastKeys = useRef<{ storage?: StoragePort; namespace?: string; userId?: string | null }>(undefined)
+  useEffect(() => {
+    if (process.env.NODE_ENV === 'production' || !made) return
+    const last = lastKeys.current
+    lastKeys.current = { storage, namespace, userId }
+    if (last && last.storage !== storage && last.namespace === namespace && last.userId === userId) {
+      console.warn(
+        '[TradeKit] the checkout was made again because its storage is a new object: a payment under way is left to the re-check. Create the storage port once (outside the render), or use taroStorage(), which answers the same port.',
+      )
+    }
+  }, [made, storage, namespace, userId])
 
   useEffect(() => {
     if (!made) return
