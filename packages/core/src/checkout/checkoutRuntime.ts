@@ -110,6 +110,7 @@ export function startRuntime(config: RuntimeConfig): CheckoutRuntime {
       disposed = true
       flow.abort(abortedError())
       background.abort(abortedError())
+      config.records.release()
       for (const resolve of waiters.splice(0)) resolve(state.snapshot)
       store.clear()
     },

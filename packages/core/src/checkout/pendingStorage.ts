@@ -1,6 +1,7 @@
 import type { StoragePort } from '../storage/storage'
 import { storageQueue } from '../storage/timeboxed'
 import { mergeOrders, parsePendingOrders, type StoredCheckout, serializePendingOrders } from './pendingOrders'
+import { shareRecord } from './sharedRecord'
 
 /** Where the checkout keeps its pending orders: one record, written in order, never thrown at. */
 export interface PendingStorage {
@@ -13,6 +14,8 @@ export interface PendingStorage {
   ): Promise<StoredCheckout & { issue?: 'storage_corrupt' | 'storage_failed' }>
   /** Queues a write (a removal when nothing is left); resolves with `false` when it failed. */
   write(stored: StoredCheckout): Promise<boolean>
+  /** The checkout is disposed: the record's other checkouts keep its orders until one ends them. */
+  release(): void
 }
 
 // The stored record with the orders of `held` that `next` does not have (the newer first).
@@ -28,6 +31,8 @@ function merged(next: StoredCheckout, held: StoredCheckout): StoredCheckout {
  * `late`), so orders of an earlier session, perhaps paid, are never written over; a write whose read
  * fails again writes nothing. One rule covers every write asked for before a read answered (the
  * launch's or a later one): it keeps what that read found, which the checkout did not know yet.
+ * Other checkouts over the same storage object and key (two providers, a killed app's checkout whose
+ * promises still settle) share the record (sharedRecord.ts): a write keeps the orders they hold.
  */
 export function pendingStorage(storage: StoragePort, key: string): PendingStorage {
   let settle: () => void = () => {}
@@ -39,8 +44,10 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
   // keeps those orders too
   let found: StoredCheckout = { orders: [] }
   let reads = 0
+  const share = shareRecord(storage, key)
   const learned = (record: StoredCheckout, late: (stored: StoredCheckout) => void) => {
     unread = undefined
+    share.read(record)
     found = record
     reads++
     late(record)
@@ -57,6 +64,7 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
         const { corrupt, ...stored } = parsePendingOrders(
           await queued(() => storage.getItem(key), answeredLate),
         )
+        share.read(stored)
         found = stored
         reads++
         return corrupt ? { ...stored, issue: 'storage_corrupt' } : stored
@@ -79,8 +87,13 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
             if (unread === late) learned(record, late)
             stored = merged(stored, record)
           } else if (reads !== knew) stored = merged(stored, found)
-          if (stored.orders.length === 0 && !stored.unanswered) await queued(() => storage.removeItem(key))
-          else await queued(() => storage.setItem(key, serializePendingOrders(stored)))
+          // the record is made when the call runs: with the other checkouts' latest orders
+          await queued(() => {
+            const record = share.record(stored)
+            return record.orders.length === 0 && !record.unanswered
+              ? storage.removeItem(key)
+              : storage.setItem(key, serializePendingOrders(record))
+          })
           return true
         } catch (error) {
           console.warn('[TradeKit] checkout could not persist its pending orders', error)
@@ -89,5 +102,6 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
       })
       return writes
     },
+    release: share.leave,
   }
 }

@@ -1,0 +1,112 @@
+/**
+ * Several checkouts over one storage and key: two providers of one user, or the checkout of a killed
+ * app whose promises still settle beside the relaunched one (a killed app runs no `dispose()`). Each
+ * wrote its own pending orders over the other's, so a relaunch could lose an order paid in the other
+ * (DESIGN.md rule 3: nothing paid is lost). Now they share the record.
+ */
+import { type Checkout, createCheckout, memoryStorage, storageKey } from '@tradekit/core'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fakeApi, manualChannel, request, settle } from './checkoutFakes'
+
+const KEY = storageKey('checkout', {})
+
+beforeEach(() => {
+  vi.useFakeTimers()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+const stored = (storage: ReturnType<typeof memoryStorage>) =>
+  (JSON.parse(storage.dump()[KEY] ?? '{"orders":[]}').orders as { orderId: string }[])
+    .map((order) => order.orderId)
+    .sort()
+
+/** A checkout whose cashier opens for `amount` and stays open (the order pending on the server). */
+async function paying(checkout: Checkout, amount: number) {
+  void checkout.submit(request(amount))
+  await vi.advanceTimersByTimeAsync(0)
+  expect(checkout.getSnapshot().status).toBe('paying')
+}
+
+describe('checkouts sharing one pending-order record', () => {
+  it('two live checkouts: the record holds the orders of both, and a relaunch re-checks both', async () => {
+    const api = fakeApi()
+    const storage = memoryStorage()
+    const first = createCheckout({ api, channel: manualChannel(), storage })
+    const second = createCheckout({ api, channel: manualChannel(), storage })
+    await paying(first, 1200) // o1
+    await paying(second, 3400) // o2: written after o1, it used to write o1 out of the record
+    expect(stored(storage)).toEqual(['o1', 'o2'])
+    // the app is killed (no dispose runs) while both cashiers are open; o1 was paid
+    api.markPaid('o1')
+    const relaunched = createCheckout({ api, channel: manualChannel(), storage })
+    const resumed = await settle(relaunched.resume())
+    expect(api.getOrderStatus).toHaveBeenCalledWith('o1', expect.anything())
+    expect(api.getOrderStatus).toHaveBeenCalledWith('o2', expect.anything())
+    expect([resumed.order?.orderId, ...resumed.latePaid.map((order) => order.orderId)]).toContain('o1')
+  })
+
+  it("a killed app's checkout that still settles does not write the relaunched one's new order out", async () => {
+    const api = fakeApi()
+    const storage = memoryStorage()
+    const killedCashier = manualChannel()
+    const killed = createCheckout({ api, channel: killedCashier, storage })
+    await paying(killed, 1200) // o1; then the app is killed: nothing disposes it
+    const relaunched = createCheckout({ api, channel: manualChannel(), storage })
+    await settle(relaunched.resume())
+    relaunched.reset()
+    await paying(relaunched, 3400) // o2
+    expect(stored(storage)).toEqual(['o1', 'o2'])
+    // the killed app's cashier answers after all: its checkout confirms o1 (pending) and writes
+    killedCashier.answer({ kind: 'cancelled' })
+    await settle(killed.cancel())
+    expect(killed.getSnapshot().status).toBe('cancelled')
+    expect(stored(storage)).toContain('o2')
+    // killed once more: o2, paid meanwhile, is re-checked and found paid
+    api.markPaid('o2')
+    const third = createCheckout({ api, channel: manualChannel(), storage })
+    const resumed = await settle(third.resume())
+    expect([resumed.order?.orderId, ...resumed.latePaid.map((order) => order.orderId)]).toContain('o2')
+  })
+
+  it('a disposed checkout leaves its pending order in the record the others write', async () => {
+    const api = fakeApi()
+    const storage = memoryStorage()
+    const page = createCheckout({ api, channel: manualChannel(), storage })
+    const app = createCheckout({ api, channel: manualChannel(), storage })
+    await paying(page, 1200) // o1
+    page.dispose() // its page closed while the cashier was open
+    await paying(app, 3400) // o2
+    expect(stored(storage)).toEqual(['o1', 'o2'])
+  })
+
+  it('an order a checkout saw end is not kept for a checkout that never wrote it', async () => {
+    const api = fakeApi()
+    const storage = memoryStorage()
+    const first = createCheckout({ api, channel: manualChannel(), storage })
+    const firstCashier = manualChannel()
+    const again = createCheckout({ api, channel: firstCashier, storage })
+    await paying(again, 1200) // o1
+    await paying(first, 3400) // o2
+    expect(stored(storage)).toEqual(['o1', 'o2'])
+    api.markPaid('o1')
+    firstCashier.answer({ kind: 'submitted' })
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(again.getSnapshot().status).toBe('paid')
+    expect(stored(storage)).toEqual(['o2'])
+  })
+
+  it('one checkout alone writes exactly its own orders (as before)', async () => {
+    const api = fakeApi()
+    const storage = memoryStorage()
+    const cashier = manualChannel()
+    const checkout = createCheckout({ api, channel: cashier, storage })
+    await paying(checkout, 1200)
+    expect(stored(storage)).toEqual(['o1'])
+    api.markPaid('o1')
+    cashier.answer({ kind: 'submitted' })
+    expect(await settle(checkout.cancel())).toMatchObject({ status: 'paid' })
+    expect(storage.dump()[KEY]).toBeUndefined()
+  })
+})
