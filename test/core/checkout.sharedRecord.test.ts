@@ -110,3 +110,24 @@ describe('checkouts sharing one pending-order record', () => {
     expect(storage.dump()[KEY]).toBeUndefined()
   })
 })
+
+describe('a checkout made and never used', () => {
+  it('(a render React threw away) keeps no order in the record once the live one ended it', async () => {
+    const api = fakeApi()
+    const storage = memoryStorage()
+    const first = createCheckout({ api, channel: manualChannel(), storage })
+    await paying(first, 1200) // o1
+    first.dispose() // killed with the cashier open; the user paid
+    api.markPaid('o1')
+    // next launch: a render React throws away made a checkout too; it reads the record and is never
+    // resumed, subscribed or disposed
+    const next = memoryStorage(storage.dump())
+    createCheckout({ api, channel: manualChannel(), storage: next })
+    const live = createCheckout({ api, channel: manualChannel(), storage: next })
+    expect(await settle(live.resume())).toMatchObject({ status: 'paid', order: { orderId: 'o1' } })
+    expect(JSON.parse(next.dump()[KEY] ?? '{"orders":[]}').orders).toEqual([])
+    // and the launch after it does not report o1 again
+    const after = createCheckout({ api, channel: manualChannel(), storage: memoryStorage(next.dump()) })
+    expect((await settle(after.resume())).latePaid).toEqual([])
+  })
+})

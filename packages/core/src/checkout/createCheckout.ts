@@ -76,7 +76,12 @@ export function createCheckout(options: CheckoutOptions): Checkout {
   const offHide = options.lifecycle?.onHide(() => rt.dispatch({ type: 'HIDE' }))
   return {
     getSnapshot: rt.store.getSnapshot,
-    subscribe: (listener) => rt.store.subscribe(listener),
+    // a checkout in use (not one made in a render React threw away): its orders count for the others
+    // over the same record (sharedRecord.ts)
+    subscribe(listener) {
+      rt.config.records.use()
+      return rt.store.subscribe(listener)
+    },
     submit(request, submitOptions = {}) {
       const { status } = rt.state().snapshot
       if (status === 'paid') return Promise.resolve(rt.state().snapshot)
@@ -84,6 +89,7 @@ export function createCheckout(options: CheckoutOptions): Checkout {
       return startAttempt(rt, request, submitOptions.method ?? 'pay')
     },
     retry() {
+      rt.config.records.use()
       const { snapshot, orders } = rt.state()
       const order = orders.find((o) => o.orderId === snapshot.order?.orderId)
       const channel = order && rt.channelFor(order.channelId)
@@ -102,6 +108,7 @@ export function createCheckout(options: CheckoutOptions): Checkout {
     },
     reset: () => rt.dispatch({ type: 'RESET' }),
     async resume() {
+      rt.config.records.use()
       await rt.hydrated
       const running = new Set(rt.rechecks)
       rt.dispatch({ type: 'RESUME' })
@@ -167,6 +174,7 @@ function channelRefusal(
 
 /** "Continue to pay": the pending order this checkout kept (with its saved state) or the server's. */
 function continueOrder(rt: CheckoutRuntime, given: ContinuedOrder): Promise<CheckoutSnapshot> {
+  rt.config.records.use()
   const kept = rt.state().orders.find((o) => o.orderId === given.orderId)
   const channel = rt.channelFor(kept?.channelId ?? given.channel)
   const method = kept?.method ?? given.method ?? 'pay'
@@ -203,6 +211,7 @@ function startAttempt(
   request: OrderRequest,
   method: 'pay' | 'sign',
 ): Promise<CheckoutSnapshot> {
+  rt.config.records.use()
   const channel = isValidRequest(request) ? rt.channelFor(request.channel) : undefined
   const problem = isValidRequest(request)
     ? channelRefusal(channel, method, request.channel)

@@ -14,7 +14,9 @@ export interface PendingStorage {
   ): Promise<StoredCheckout & { issue?: 'storage_corrupt' | 'storage_failed' }>
   /** Queues a write (a removal when nothing is left); resolves with `false` when it failed. */
   write(stored: StoredCheckout): Promise<boolean>
-  /** The checkout is disposed: the record's other checkouts keep its orders until one ends them. */
+  /** The checkout is in use: the record's other checkouts keep what it holds. */
+  use(): void
+  /** The checkout is disposed: the others keep what it held until one of them ends it. */
   release(): void
 }
 
@@ -102,6 +104,7 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
       })
       return writes
     },
+    use: share.use,
     release: share.leave,
   }
 }

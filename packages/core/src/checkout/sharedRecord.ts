@@ -4,10 +4,11 @@ import type { PendingOrder, StoredCheckout } from './pendingOrders'
 // One pending-order record can have several checkouts writing it: two providers of one user, or the
 // checkout of a killed app whose promises still settle beside the relaunched one. Each wrote its own
 // orders over the other's, and a relaunch could then lose an order paid in the other. So the
-// checkouts over one storage object and key share the record; a write, made when it runs, holds:
+// checkouts over one storage object and key share the record. A write, made when it runs, holds:
 // - the writer's orders;
-// - the orders the other live checkouts hold (an order leaves once none holds it);
-// - what disposed ones last held, until a writer that held such an order no longer holds it.
+// - the orders the other checkouts in use hold: an order leaves once none holds it (a checkout made
+//   and never used — in a render React threw away — holds nothing);
+// - what disposed ones held, until a writer that held such an order no longer holds it (it ended).
 
 /** A checkout's share of its record. */
 export interface RecordShare {
@@ -15,14 +16,17 @@ export interface RecordShare {
   read(stored: StoredCheckout): void
   /** What the record holds when this checkout writes `mine`. */
   record(mine: StoredCheckout): StoredCheckout
-  /** The checkout is disposed: the others keep what it held until one of them ends it. */
+  /** The checkout is in use (resumed, subscribed to, paying): what it holds counts for the others. */
+  use(): void
+  /** The checkout is disposed. */
   leave(): void
 }
 
 interface Share {
   latest?: StoredCheckout
-  /** The ids of the orders this checkout has held. */
+  /** The ids of the orders, and the attempt keys, this checkout has held. */
   readonly held: Set<string>
+  used: boolean
 }
 
 interface Shared {
@@ -38,25 +42,31 @@ export function shareRecord(storage: StoragePort, key: string): RecordShare {
   records.set(storage, byKey)
   const shared = byKey.get(key) ?? { shares: new Set(), left: { orders: [] } }
   byKey.set(key, shared)
-  const own: Share = { held: new Set() }
+  const own: Share = { held: new Set(), used: false }
   shared.shares.add(own)
-  const read = (stored: StoredCheckout) => {
-    for (const order of stored.orders) own.held.add(order.orderId)
+  const read = ({ orders, unanswered }: StoredCheckout) => {
+    for (const order of orders) own.held.add(order.orderId)
+    if (unanswered) own.held.add(unanswered.key)
   }
   return {
     read,
     record(mine) {
       read(mine)
       own.latest = mine
-      // a disposed checkout's order that this one held and no longer holds has ended
+      const held = [...shared.shares].filter((share) => share !== own && share.used).map((s) => s.latest)
       const left = shared.left.orders.filter((order) => !own.held.has(order.orderId))
-      shared.left = { ...shared.left, orders: left }
-      return union([own, ...shared.shares].map((share) => share.latest).concat(shared.left))
+      const { orders, unanswered } = union([...held, { orders: left, unanswered: shared.left.unanswered }])
+      // an attempt's key this checkout held and no longer holds was answered: never again
+      const key = unanswered && !own.held.has(unanswered.key) ? unanswered : undefined
+      return union([mine, { orders, unanswered: key }])
+    },
+    use() {
+      own.used = true
     },
     leave() {
       shared.shares.delete(own)
       if (shared.shares.size === 0) byKey.delete(key)
-      else if (own.latest) shared.left = union([own.latest, shared.left])
+      else if (own.used && own.latest) shared.left = union([own.latest, shared.left])
     },
   }
 }
