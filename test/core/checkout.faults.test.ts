@@ -148,8 +148,8 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
 
   const api: CheckoutApi = {
     async createOrder(req, ctx) {
-      // the launch that asks is the one whose key it is (a checkout left running asks too)
-      const launched = Number(/^k(\d+)\./.exec(ctx.idempotencyKey)?.[1] ?? instance)
+      // the launch that asks (a checkout left running asks too: see apiOf)
+      const launched = (ctx as { launch?: number }).launch ?? instance
       const tag = `${launched}:${(checkouts.get(launched) ?? checkout).getSnapshot().attempt}`
       const keys = attemptKeys.get(tag) ?? new Set<string>()
       keys.add(ctx.idempotencyKey)
@@ -248,6 +248,11 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
     }
   }
   const channel: PaymentChannel = { id: 'model', isAvailable: () => true, pay, sign: pay }
+  // the API as a launch's checkout calls it: its order requests say which launch asks
+  const apiOf = (n: number): CheckoutApi => ({
+    ...api,
+    createOrder: (req, ctx) => api.createOrder(req, { ...ctx, launch: n } as typeof ctx),
+  })
   // the cashier of a launch: one the app opens after it was killed never opens (nobody is there to
   // pay); one open when it was killed still answers
   const cashierOf = (n: number): PaymentChannel => {
@@ -382,7 +387,7 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
     let k = 0
     const n = instance
     checkout = createCheckout({
-      api,
+      api: apiOf(n),
       channel: cashierOf(n),
       storage: storageOf(n),
       lifecycle: lifecycle(),
