@@ -14,20 +14,7 @@ import { TradeProvider, useCheckout } from '@tradekit/react'
 import { PaymentStatus } from '@tradekit/taro'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-
-function Pay() {
-  const checkout = useCheckout()
-  return (
-    <button
-      type="button"
-      onClick={() =>
-        void checkout.submit({ lines: [{ skuId: 'tee', quantity: 1 }], expectedPayable: money(9900) })
-      }
-    >
-      pay
-    </button>
-  )
-}
+import { PayButton } from './PayButton'
 
 /** "Continue to pay" of an order made elsewhere (the order centre's 继续支付). */
 function Continue({ order }: { order: ContinuedOrder }) {
@@ -65,7 +52,7 @@ function setup(
       messages={locale === 'en-US' ? enUS : undefined}
       timing={{ pollDelaysMs: [10], confirmBudgetMs: 200 }}
     >
-      <Pay />
+      <PayButton skuId="tee" amount={9900} />
       <PaymentStatus onViewOrder={onViewOrder} onDone={onDone} />
     </TradeProvider>,
   )
@@ -232,7 +219,7 @@ describe('PaymentStatus', () => {
         storage={memoryStorage()}
         timing={{ pollDelaysMs: [10], confirmBudgetMs: 200 }}
       >
-        <Pay />
+        <PayButton skuId="tee" amount={9900} />
         <Continue order={{ orderId: 'TK0', amount: money(3900), payment: { orderId: 'TK0' } }} />
         <PaymentStatus />
       </TradeProvider>,
@@ -255,7 +242,7 @@ describe('PaymentStatus', () => {
     }
     render(
       <TradeProvider api={api} channel={sandboxChannel({ outcome: 'success' })} storage={memoryStorage()}>
-        <Pay />
+        <PayButton skuId="tee" amount={9900} />
         <Continue order={{ orderId: 'TK0', amount: money(3900), payment: {}, expiresAt: Date.now() - 1 }} />
         <PaymentStatus />
       </TradeProvider>,

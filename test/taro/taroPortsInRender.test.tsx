@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { type CheckoutApi, money, type PaymentChannel, type PayOutcome } from '@tradekit/core'
-import { TradeProvider, useCheckout } from '@tradekit/react'
+import type { CheckoutApi, PaymentChannel, PayOutcome } from '@tradekit/core'
+import { TradeProvider } from '@tradekit/react'
 import { taroLifecycle, taroStorage } from '@tradekit/taro'
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { PayButton } from './PayButton'
 
 // The ports as the docs write them, inside a render: `<TradeProvider storage={taroStorage()} …>`.
 // A checkout and a cart are kept per storage, so a port that were a new object on every render would
@@ -45,19 +46,6 @@ describe('taroStorage in a render', () => {
         }),
     }
 
-    function Pay() {
-      const checkout = useCheckout()
-      return (
-        <button
-          type="button"
-          onClick={() =>
-            void checkout.submit({ lines: [{ skuId: 'tea', quantity: 1 }], expectedPayable: money(4800) })
-          }
-        >
-          {`pay (${checkout.status})`}
-        </button>
-      )
-    }
     function App() {
       const [renders, setRenders] = useState(0)
       return (
@@ -68,7 +56,7 @@ describe('taroStorage in a render', () => {
           lifecycle={taroLifecycle()}
           timing={FAST}
         >
-          <Pay />
+          <PayButton skuId="tea" amount={4800} name={(status) => `pay (${status})`} />
           <button type="button" onClick={() => setRenders(renders + 1)}>
             {`render again (${renders})`}
           </button>
