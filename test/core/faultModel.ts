@@ -94,6 +94,9 @@ export function faultSuite<S>(options: {
           const violations = await options.run(scenario)
           if (unexpected.length > 0) violations.push(`console.error: ${String(unexpected.splice(0)[0])}`)
           if (unhandled.length > 0) violations.push(`unhandled rejection: ${String(unhandled.splice(0)[0])}`)
+          // the spies keep every call's arguments: a long run would hold them all (gigabytes)
+          vi.mocked(console.warn).mockClear()
+          vi.mocked(console.error).mockClear()
           if (violations.length > 0) throw new Error(violations.join('\n'))
         }),
         {
