@@ -97,6 +97,22 @@ describe('checkouts sharing one pending-order record', () => {
     expect(stored(storage)).toEqual(['o2'])
   })
 
+  it('what a disposed checkout held, once another ended it, is not written back by a third', async () => {
+    const api = fakeApi()
+    const storage = memoryStorage()
+    const page = createCheckout({ api, channel: manualChannel(), storage })
+    await paying(page, 1200) // o1
+    const app = createCheckout({ api, channel: manualChannel(), storage })
+    page.dispose() // its page closed while the cashier was open; the user paid
+    api.markPaid('o1')
+    expect(await settle(app.resume())).toMatchObject({ status: 'paid', order: { orderId: 'o1' } })
+    expect(stored(storage)).toEqual([])
+    // a checkout that never held o1 (made after it ended) must not write it back from the page's
+    const third = createCheckout({ api, channel: manualChannel(), storage })
+    await paying(third, 3400) // o2
+    expect(stored(storage)).toEqual(['o2'])
+  })
+
   it('one checkout alone writes exactly its own orders (as before)', async () => {
     const api = fakeApi()
     const storage = memoryStorage()

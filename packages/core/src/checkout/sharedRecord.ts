@@ -54,11 +54,19 @@ export function shareRecord(storage: StoragePort, key: string): RecordShare {
       read(mine)
       own.latest = mine
       const held = [...shared.shares].filter((share) => share !== own && share.used).map((s) => s.latest)
-      const left = shared.left.orders.filter((order) => !own.held.has(order.orderId))
-      const { orders, unanswered } = union([...held, { orders: left, unanswered: shared.left.unanswered }])
+      // what a disposed checkout held and this one held and no longer holds has ended: for good
+      const kept = (id: string) => !own.held.has(id)
+      const { unanswered: leftKey } = shared.left
+      shared.left = {
+        orders: shared.left.orders.filter((order) => kept(order.orderId)),
+        unanswered: leftKey && kept(leftKey.key) ? leftKey : undefined,
+      }
+      const { orders, unanswered } = union([...held, shared.left])
       // an attempt's key this checkout held and no longer holds was answered: never again
-      const key = unanswered && !own.held.has(unanswered.key) ? unanswered : undefined
-      return union([mine, { orders, unanswered: key }])
+      return union([
+        mine,
+        { orders, unanswered: unanswered && kept(unanswered.key) ? unanswered : undefined },
+      ])
     },
     use() {
       own.used = true
