@@ -648,6 +648,34 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   storageFailRate: fc.constantFrom(0, 0, 0, 0.3),
 })
 
+/** The eight status requests in a row that get no answer, as several found scenarios begin. */
+const STATUSES_LOST: StatusFault[] = Array.from({ length: 8 }, () => 'lose')
+
+/** A cashier's step: immediate, not retryable, no late notify unless said. */
+const cashierStep = (
+  outcome: CashierOutcome,
+  step: Partial<Omit<CashierStep, 'outcome'>> = {},
+): CashierStep => ({
+  outcome,
+  delayMs: 0,
+  lateNotifyMs: undefined,
+  retryable: false,
+  ...step,
+})
+
+/** A found scenario: what it does not say is the calm default (no faults, one cashier that pays at once). */
+const foundScenario = (scenario: Partial<Scenario> & Pick<Scenario, 'actions'>): Scenario => ({
+  createFaults: [],
+  statusFaults: [],
+  cashier: [cashierStep('success')],
+  priceMode: 'reject',
+  cancelFault: 'ok',
+  method: 'pay',
+  storageDelayMs: 0,
+  storageFailRate: 0,
+  ...scenario,
+})
+
 // Scenarios the model found, run first on every run (each failed once, and was fixed):
 // - the cashier opened for a continued order before it was on disk, and a kill lost it;
 // - after an order continued from the order centre, retry() re-ordered an earlier purchase
@@ -672,25 +700,18 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
 //   one heard "paid" on no screen and wrote the order out of the record; killed again, the paid order
 //   was never shown (checkouts over one storage now share the record: an order stays while one holds it).
 const FOUND: Scenario[] = [
-  {
-    createFaults: [],
-    statusFaults: ['lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose'],
-    cashier: [{ outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false }],
+  foundScenario({
+    statusFaults: STATUSES_LOST,
     actions: [
       { kind: 'submit', waitMs: 4727 },
       { kind: 'submit', waitMs: 2323 },
       { kind: 'comeBackLater', waitMs: 0 },
     ],
-    priceMode: 'reject',
-    cancelFault: 'ok',
-    method: 'pay',
     storageDelayMs: -1,
-    storageFailRate: 0,
-  },
-  {
+  }),
+  foundScenario({
     createFaults: ['reject', 'reject', 'ok', 'hang', 'slow'],
-    statusFaults: ['lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose'],
-    cashier: [{ outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false }],
+    statusFaults: STATUSES_LOST,
     actions: [
       { kind: 'submit', waitMs: 600 },
       { kind: 'submit', waitMs: 981 },
@@ -702,16 +723,12 @@ const FOUND: Scenario[] = [
       { kind: 'kill', waitMs: 0 },
       { kind: 'submit', waitMs: 0 },
     ],
-    priceMode: 'reject',
-    cancelFault: 'ok',
-    method: 'pay',
     storageDelayMs: 300,
     storageFailRate: 0.3,
-  },
-  {
-    createFaults: [],
-    statusFaults: ['lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose'],
-    cashier: [{ outcome: 'unknown', delayMs: 0, lateNotifyMs: 3101, retryable: false }],
+  }),
+  foundScenario({
+    statusFaults: STATUSES_LOST,
+    cashier: [cashierStep('unknown', { lateNotifyMs: 3101 })],
     actions: [
       { kind: 'submit', waitMs: 4619 },
       { kind: 'submit', waitMs: 1965 },
@@ -719,16 +736,10 @@ const FOUND: Scenario[] = [
       { kind: 'submit', waitMs: 845 },
       { kind: 'cancel', waitMs: 0 },
     ],
-    priceMode: 'reject',
-    cancelFault: 'ok',
-    method: 'pay',
     storageDelayMs: -2,
-    storageFailRate: 0,
-  },
-  {
+  }),
+  foundScenario({
     createFaults: ['lose', 'reject'],
-    statusFaults: [],
-    cashier: [{ outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false }],
     actions: [
       { kind: 'submit', waitMs: 110 },
       { kind: 'continue', waitMs: 0 },
@@ -737,19 +748,11 @@ const FOUND: Scenario[] = [
       { kind: 'comeBackLater', waitMs: 0 },
       { kind: 'submit', waitMs: 0 },
     ],
-    priceMode: 'reject',
-    cancelFault: 'ok',
-    method: 'pay',
     storageDelayMs: 5,
-    storageFailRate: 0,
-  },
-  {
+  }),
+  foundScenario({
     createFaults: ['hang', 'reject'],
-    statusFaults: [],
-    cashier: [
-      { outcome: 'throw', delayMs: 0, lateNotifyMs: 5401, retryable: false },
-      { outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false },
-    ],
+    cashier: [cashierStep('throw', { lateNotifyMs: 5401 }), cashierStep('success')],
     actions: [
       { kind: 'submit', waitMs: 2700 },
       { kind: 'continue', waitMs: 600 },
@@ -759,19 +762,13 @@ const FOUND: Scenario[] = [
       { kind: 'retry', waitMs: 0 },
       { kind: 'submit', waitMs: 0 },
     ],
-    priceMode: 'reject',
-    cancelFault: 'ok',
-    method: 'pay',
     storageDelayMs: 300,
-    storageFailRate: 0,
-  },
-  {
-    createFaults: [],
-    statusFaults: [],
+  }),
+  foundScenario({
     cashier: [
-      { outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false },
-      { outcome: 'lieSubmittedButUnpaid', delayMs: 0, lateNotifyMs: 2502, retryable: false },
-      { outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false },
+      cashierStep('success'),
+      cashierStep('lieSubmittedButUnpaid', { lateNotifyMs: 2502 }),
+      cashierStep('success'),
     ],
     actions: [
       { kind: 'submit', waitMs: 915 },
@@ -783,19 +780,11 @@ const FOUND: Scenario[] = [
       { kind: 'show', waitMs: 2501 },
       { kind: 'continue', waitMs: 0 },
     ],
-    priceMode: 'reject',
-    cancelFault: 'ok',
-    method: 'pay',
     storageDelayMs: 300,
-    storageFailRate: 0,
-  },
-  {
-    createFaults: [],
-    statusFaults: ['lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose'],
-    cashier: [
-      { outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false },
-      { outcome: 'throw', delayMs: 0, lateNotifyMs: undefined, retryable: false },
-    ],
+  }),
+  foundScenario({
+    statusFaults: STATUSES_LOST,
+    cashier: [cashierStep('success'), cashierStep('throw')],
     actions: [
       { kind: 'submit', waitMs: 1500 },
       { kind: 'reset', waitMs: 0 },
@@ -806,19 +795,11 @@ const FOUND: Scenario[] = [
       { kind: 'submit', waitMs: 0 },
       { kind: 'submit', waitMs: 0 },
     ],
-    priceMode: 'reject',
-    cancelFault: 'ok',
-    method: 'pay',
     storageDelayMs: 300,
     storageFailRate: 0.3,
-  },
-  {
-    createFaults: [],
-    statusFaults: [],
-    cashier: [
-      { outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false },
-      { outcome: 'lieSubmittedButUnpaid', delayMs: 0, lateNotifyMs: undefined, retryable: false },
-    ],
+  }),
+  foundScenario({
+    cashier: [cashierStep('success'), cashierStep('lieSubmittedButUnpaid')],
     actions: [
       { kind: 'submit', waitMs: 0 },
       { kind: 'comeBackLater', waitMs: 0 },
@@ -827,16 +808,9 @@ const FOUND: Scenario[] = [
       { kind: 'submit', waitMs: 2386 },
       { kind: 'serverExpires', waitMs: 0 },
     ],
-    priceMode: 'reject',
-    cancelFault: 'ok',
-    method: 'pay',
-    storageDelayMs: 0,
-    storageFailRate: 0,
-  },
-  {
-    createFaults: [],
-    statusFaults: ['lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose', 'lose'],
-    cashier: [{ outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false }],
+  }),
+  foundScenario({
+    statusFaults: STATUSES_LOST,
     actions: [
       { kind: 'submit', waitMs: 0 },
       { kind: 'killLeftRunning', waitMs: 0 },
@@ -844,12 +818,7 @@ const FOUND: Scenario[] = [
       { kind: 'submit', waitMs: 0 },
       { kind: 'submit', waitMs: 0 },
     ],
-    priceMode: 'reject',
-    cancelFault: 'ok',
-    method: 'pay',
-    storageDelayMs: 0,
-    storageFailRate: 0,
-  },
+  }),
 ]
 
 faultSuite({
