@@ -147,3 +147,57 @@ describe('a checkout made and never used', () => {
     expect((await settle(after.resume())).latePaid).toEqual([])
   })
 })
+
+/** A storage port of its own over `backing`: another object for the same storage (an H5 tab). */
+const over = (backing: ReturnType<typeof memoryStorage>) => ({
+  getItem: (key: string) => backing.getItem(key),
+  setItem: (key: string, value: string) => backing.setItem(key, value),
+  removeItem: (key: string) => backing.removeItem(key),
+})
+
+describe('checkouts over two storage objects for one storage (two H5 tabs, a port made twice)', () => {
+  it('a write keeps the orders the other wrote, and a relaunch re-checks the paid one', async () => {
+    const api = fakeApi()
+    const backing = memoryStorage()
+    // both tabs open before either pays: neither read the other's order at launch
+    const first = createCheckout({ api, channel: manualChannel(), storage: over(backing) })
+    const second = createCheckout({ api, channel: manualChannel(), storage: over(backing) })
+    await paying(first, 1200) // o1, written by the first tab
+    await paying(second, 3400) // o2, written after the first tab's o1: it used to write o1 out
+    expect(stored(backing)).toEqual(['o1', 'o2'])
+    // both tabs are closed with their cashiers open; o1 was paid
+    api.markPaid('o1')
+    const relaunched = createCheckout({ api, channel: manualChannel(), storage: over(backing) })
+    const resumed = await settle(relaunched.resume())
+    expect([resumed.order?.orderId, ...resumed.latePaid.map((order) => order.orderId)]).toContain('o1')
+  })
+
+  it('an order the other tab ended is not written back', async () => {
+    const api = fakeApi()
+    const backing = memoryStorage()
+    const cashier = manualChannel()
+    const first = createCheckout({ api, channel: cashier, storage: over(backing) })
+    const second = createCheckout({ api, channel: manualChannel(), storage: over(backing) })
+    await paying(first, 1200) // o1
+    await paying(second, 3400) // o2 (keeps o1, the first tab's)
+    api.markPaid('o1')
+    cashier.answer({ kind: 'submitted' })
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(first.getSnapshot().status).toBe('paid')
+    expect(stored(backing)).toEqual(['o2']) // the first tab's write used to remove the record, o2 too
+    // the second tab writes again (its cashier is cancelled): o1, ended in the first, stays out
+    await settle(second.cancel())
+    expect(stored(backing)).not.toContain('o1')
+  })
+
+  it('an asynchronous port is read once, at launch: its writes are not held back by reads', async () => {
+    const api = fakeApi()
+    const backing = memoryStorage()
+    const getItem = vi.fn(async (key: string) => backing.getItem(key))
+    const storage = { ...over(backing), getItem }
+    const checkout = createCheckout({ api, channel: manualChannel(), storage })
+    await paying(checkout, 1200)
+    expect(stored(backing)).toEqual(['o1'])
+    expect(getItem).toHaveBeenCalledTimes(1)
+  })
+})

@@ -26,6 +26,16 @@ function merged(next: StoredCheckout, held: StoredCheckout): StoredCheckout {
   return { orders: [...mergeOrders(next.orders, held.orders)], ...(unanswered ? { unanswered } : {}) }
 }
 
+/** The record as a storage that answers at once holds it now (none when it cannot be read). */
+function readAtOnce(storage: StoragePort, key: string): string | null {
+  try {
+    const raw = storage.getItem(key)
+    return typeof raw === 'string' ? raw : null
+  } catch {
+    return null
+  }
+}
+
 /**
  * The pending-order record of one user behind the storage port. Nothing is written before the
  * launch's read (`read`, called once, first) has settled. When that read failed, the record is still
@@ -34,7 +44,9 @@ function merged(next: StoredCheckout, held: StoredCheckout): StoredCheckout {
  * fails again writes nothing. One rule covers every write asked for before a read answered (the
  * launch's or a later one): it keeps what that read found, which the checkout did not know yet.
  * Other checkouts over the same storage object and key (two providers, a killed app's checkout whose
- * promises still settle) share the record (sharedRecord.ts): a write keeps the orders they hold.
+ * promises still settle) share the record (sharedRecord.ts): a write keeps the orders they hold. Each
+ * write to a storage that answers at once reads the record first, in the same task, and keeps the
+ * orders a checkout over another object for the same storage wrote (another H5 tab).
  */
 export function pendingStorage(storage: StoragePort, key: string): PendingStorage {
   let settle: () => void = () => {}
@@ -56,6 +68,9 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
   }
   // one storage call at a time: a slow write never lands over a newer one
   const queued = storageQueue()
+  // a storage that answers at once (Taro's, an H5 tab's localStorage) is read again by each write, in
+  // the same task: an asynchronous one would hold every write back by a read
+  let synchronous = false
   return {
     async read(late) {
       // a read that answers after its time is merged, unless a write has read the record since
@@ -64,7 +79,11 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
       }
       try {
         const { corrupt, ...stored } = parsePendingOrders(
-          await queued(() => storage.getItem(key), answeredLate),
+          await queued(() => {
+            const raw = storage.getItem(key)
+            synchronous = raw === null || typeof raw === 'string'
+            return raw
+          }, answeredLate),
         )
         share.read(stored)
         found = stored
@@ -89,9 +108,13 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
             if (unread === late) learned(record, late)
             stored = merged(stored, record)
           } else if (reads !== knew) stored = merged(stored, found)
-          // the record is made when the call runs: with the other checkouts' latest orders
+          // the record is made when the call runs: with the other checkouts' latest orders, and
+          // those a checkout over another object for this storage wrote (read in the same call)
           await queued(() => {
-            const record = share.record(stored)
+            const record = share.record(
+              stored,
+              parsePendingOrders(synchronous ? readAtOnce(storage, key) : null),
+            )
             return record.orders.length === 0 && !record.unanswered
               ? storage.removeItem(key)
               : storage.setItem(key, serializePendingOrders(record))

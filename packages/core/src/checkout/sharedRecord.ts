@@ -8,14 +8,19 @@ import type { PendingOrder, StoredCheckout } from './pendingOrders'
 // - the writer's orders;
 // - the orders the other checkouts in use hold: an order leaves once none holds it (a checkout made
 //   and never used — in a render React threw away — holds nothing);
-// - what disposed ones held, until a writer that held such an order no longer holds it (it ended).
+// - what disposed ones held, until a writer that held such an order no longer holds it (it ended);
+// - what the record holds when the write runs and no checkout over this storage object ever held:
+//   the orders of a checkout over another object for the same storage (another H5 tab, a port made
+//   twice), which this one cannot see. They stay while that one keeps them; once it writes one out
+//   (it ended), no write here brings it back. (Its unanswered attempt key is not kept: no cashier
+//   opened for it, so at worst a relaunch makes a second unpaid order, never a lost payment.)
 
 /** A checkout's share of its record. */
 export interface RecordShare {
   /** Orders read from the record: this checkout holds them from now on. */
   read(stored: StoredCheckout): void
-  /** What the record holds when this checkout writes `mine`. */
-  record(mine: StoredCheckout): StoredCheckout
+  /** What the record holds when this checkout writes `mine` over `found`, the record in storage now. */
+  record(mine: StoredCheckout, found: StoredCheckout): StoredCheckout
   /** The checkout is in use (resumed, subscribed to, paying): what it holds counts for the others. */
   use(): void
   /** The checkout is disposed. */
@@ -32,6 +37,8 @@ interface Share {
 interface Shared {
   readonly shares: Set<Share>
   left: StoredCheckout
+  /** Every order id (and attempt key) a checkout over this object held. */
+  readonly known: Set<string>
 }
 
 const records = new WeakMap<StoragePort, Map<string, Shared>>()
@@ -40,17 +47,20 @@ const records = new WeakMap<StoragePort, Map<string, Shared>>()
 export function shareRecord(storage: StoragePort, key: string): RecordShare {
   const byKey = records.get(storage) ?? new Map<string, Shared>()
   records.set(storage, byKey)
-  const shared = byKey.get(key) ?? { shares: new Set(), left: { orders: [] } }
+  const shared = byKey.get(key) ?? { shares: new Set(), left: { orders: [] }, known: new Set() }
   byKey.set(key, shared)
   const own: Share = { held: new Set(), used: false }
   shared.shares.add(own)
   const read = ({ orders, unanswered }: StoredCheckout) => {
-    for (const order of orders) own.held.add(order.orderId)
-    if (unanswered) own.held.add(unanswered.key)
+    for (const id of [...orders.map((order) => order.orderId), unanswered?.key])
+      if (id) {
+        own.held.add(id)
+        shared.known.add(id)
+      }
   }
   return {
     read,
-    record(mine) {
+    record(mine, found) {
       read(mine)
       own.latest = mine
       const held = [...shared.shares].filter((share) => share !== own && share.used).map((s) => s.latest)
@@ -66,6 +76,7 @@ export function shareRecord(storage: StoragePort, key: string): RecordShare {
       return union([
         mine,
         { orders, unanswered: unanswered && kept(unanswered.key) ? unanswered : undefined },
+        { orders: found.orders.filter((order) => !shared.known.has(order.orderId)) },
       ])
     },
     use() {
