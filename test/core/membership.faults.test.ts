@@ -848,127 +848,75 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
 // d. an earlier order reported paid (latePaid) while an unlock runs that then fails is never read;
 // e. a payment confirmed while the store follows an earlier one is read only for what is left of the
 //    earlier one's budget.
+// The found scenarios say only what differs from a calm run: the page loads the membership, every
+// call answers at once, and the cashier succeeds.
+const fault = (kind: ApiFaultKind, ms = 50): ApiFault => ({ kind, ms })
+const times = <T>(n: number, value: T): T[] => Array.from({ length: n }, () => value)
+const pays = (outcome: CashierOutcome, lateNotifyMs?: number): CashierStep => ({
+  outcome,
+  delayMs: 0,
+  lateNotifyMs,
+  retryable: false,
+})
+const act = (kind: ActionKind, waitMs = 0, plan: PlanId = 'vip-month'): Action => ({
+  kind,
+  plan,
+  consent: true,
+  gapMs: 0,
+  waitMs,
+})
+const foundScenario = (differs: Partial<Scenario>): Scenario => ({
+  plansFaults: [],
+  entitlementFaults: [],
+  createFaults: [],
+  statusFaults: [],
+  cashier: [pays('success')],
+  grantDelays: [],
+  actions: [],
+  loadFirst: true,
+  openWaitMs: 0,
+  disposeBeforeEnd: null,
+  ...differs,
+})
+
+/** The scenarios that found the five defects fixed in a240a06; each runs first, on every run. */
 const FOUND: Scenario[] = [
-  {
-    plansFaults: [],
-    entitlementFaults: [],
-    createFaults: [],
-    statusFaults: [],
-    cashier: [{ outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false }],
-    grantDelays: [],
-    actions: [
-      { kind: 'unlock', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 700 },
-      { kind: 'unlock', plan: 'vip-year', consent: true, gapMs: 0, waitMs: 0 },
-    ],
-    loadFirst: true,
-    openWaitMs: 0,
-    disposeBeforeEnd: null,
-  },
-  {
-    plansFaults: [],
+  foundScenario({ actions: [act('unlock', 700), act('unlock', 0, 'vip-year')] }),
+  foundScenario({
     entitlementFaults: [
-      { kind: 'ok', ms: 50 },
-      { kind: 'ok', ms: 50 },
-      { kind: 'ok', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'hang', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'hang', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'slow', ms: 1000 },
-      { kind: 'network', ms: 50 },
+      ...times(3, fault('ok')),
+      ...times(3, fault('network')),
+      fault('hang'),
+      fault('network'),
+      fault('hang'),
+      fault('network'),
+      fault('slow', 1000),
+      fault('network'),
     ],
-    createFaults: [],
-    statusFaults: [],
-    cashier: [{ outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false }],
-    grantDelays: [],
     actions: [
-      { kind: 'unlock', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 4366 },
-      { kind: 'refresh', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 4134 },
-      { kind: 'load', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 0 },
-      { kind: 'unlock', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 287 },
-      { kind: 'refresh', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 713 },
-      { kind: 'wait', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 0 },
+      act('unlock', 4366),
+      act('refresh', 4134),
+      act('load'),
+      act('unlock', 287),
+      act('refresh', 713),
+      act('wait'),
     ],
-    loadFirst: true,
-    openWaitMs: 0,
-    disposeBeforeEnd: null,
-  },
-  {
-    plansFaults: [{ kind: 'slow', ms: 1000 }],
-    entitlementFaults: [{ kind: 'ok', ms: 50 }],
-    createFaults: [],
-    statusFaults: [],
-    cashier: [{ outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false }],
-    grantDelays: [],
-    actions: [
-      { kind: 'load', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 0 },
-      { kind: 'wait', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 0 },
-    ],
-    loadFirst: true,
-    openWaitMs: 0,
-    disposeBeforeEnd: null,
-  },
-  {
-    plansFaults: [],
-    entitlementFaults: [
-      { kind: 'ok', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'network', ms: 50 },
-    ],
-    createFaults: [],
-    statusFaults: [],
-    cashier: [{ outcome: 'unknown', delayMs: 0, lateNotifyMs: 5101, retryable: false }],
-    grantDelays: [],
-    actions: [
-      { kind: 'unlock', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 5100 },
-      { kind: 'hide', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 0 },
-      { kind: 'unlock', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 0 },
-      { kind: 'cancel', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 1 },
-    ],
-    loadFirst: true,
-    openWaitMs: 0,
-    disposeBeforeEnd: null,
-  },
-  {
-    plansFaults: [],
-    entitlementFaults: [
-      { kind: 'ok', ms: 50 },
-      { kind: 'ok', ms: 50 },
-      { kind: 'ok', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'network', ms: 50 },
-      { kind: 'network', ms: 50 },
-    ],
-    createFaults: [],
-    statusFaults: [],
-    cashier: [
-      { outcome: 'lieSubmittedButUnpaid', delayMs: 0, lateNotifyMs: 1, retryable: false },
-      { outcome: 'fail', delayMs: 0, lateNotifyMs: undefined, retryable: false },
-      { outcome: 'success', delayMs: 0, lateNotifyMs: undefined, retryable: false },
-    ],
-    grantDelays: [],
-    actions: [
-      { kind: 'unlock', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 0 },
-      { kind: 'cancel', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 0 },
-      { kind: 'unlock', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 0 },
-      { kind: 'show', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 318 },
-      { kind: 'cancel', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 83 },
-      { kind: 'retry', plan: 'vip-month', consent: true, gapMs: 0, waitMs: 0 },
-    ],
-    loadFirst: true,
-    openWaitMs: 0,
-    disposeBeforeEnd: null,
-  },
+  }),
+  foundScenario({
+    plansFaults: [fault('slow', 1000)],
+    entitlementFaults: [fault('ok')],
+    actions: [act('load'), act('wait')],
+  }),
+  foundScenario({
+    entitlementFaults: [fault('ok'), ...times(5, fault('network'))],
+    cashier: [pays('unknown', 5101)],
+    actions: [act('unlock', 5100), act('hide'), act('unlock'), act('cancel', 1)],
+  }),
+  foundScenario({
+    entitlementFaults: [...times(3, fault('ok')), ...times(7, fault('network'))],
+    cashier: [pays('lieSubmittedButUnpaid', 1), pays('fail'), pays('success')],
+    actions: [act('unlock'), act('cancel'), act('unlock'), act('show', 318), act('cancel', 83), act('retry')],
+  }),
 ]
 
 faultSuite({
