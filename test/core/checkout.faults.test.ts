@@ -98,6 +98,13 @@ interface Scenario {
   storageDelayMs: number
   /** How often a read or write of the storage fails (a full disk, a platform hiccup) until the network calms */
   storageFailRate: number
+  /**
+   * Storage that answers at once is a new object in each launch over the same disk (an H5 page
+   * loaded again, a port of the team's own made per launch): the launches share no memory, only
+   * what the disk holds. A killed app's checkout still settles then, but is disposed (a kill left
+   * running is one realm, with one object).
+   */
+  portPerLaunch: boolean
 }
 
 // The times of a storage whose calls each take their own (storageDelayMs -1): two past the 5 s timebox
@@ -287,7 +294,7 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
     return disk.getItem(key) as string | null
   }
   // storage answering at once is one object for every launch (as taroStorage() is): checkouts of
-  // several launches over it share the record
+  // several launches over it share the record; with portPerLaunch, a copy per launch
   const syncStorage: StoragePort = {
     getItem: read,
     setItem: (key, value) => write(key, value),
@@ -295,7 +302,7 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
   }
   const storageOf = (n: number): StoragePort => {
     const delay = scenario.storageDelayMs
-    if (delay === 0) return syncStorage
+    if (delay === 0) return scenario.portPerLaunch ? { ...syncStorage } : syncStorage
     let calls = 0
     const later = <T>(io: () => T) =>
       new Promise<T | undefined>((resolve, reject) => {
@@ -451,11 +458,12 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
         // killed, but nothing disposes the checkout: its requests, cashier and timers still settle and
         // it still writes the record, beside the relaunched checkout (what it shows from now on is on
         // no screen). Only over storage that answers at once and never fails, one object for every
-        // launch: the slower storages drop an earlier launch's calls (a killed app's), which would tell
+        // launch (one realm: portPerLaunch is a plain kill): the slower storages drop an earlier launch's calls (a killed app's), which would tell
         // it a write landed that did not; and a checkout left running that ends an order on no screen
         // before a relaunch whose reads failed ever saw it is a loss no real kill makes (the killed
         // app runs nothing) — there it is a plain kill.
-        if (scenario.storageDelayMs === 0 && scenario.storageFailRate === 0) offScreen.add(instance)
+        if (scenario.storageDelayMs === 0 && scenario.storageFailRate === 0 && !scenario.portPerLaunch)
+          offScreen.add(instance)
         else checkout!.dispose()
         swallow(launch())
         break
@@ -646,6 +654,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   method: fc.constantFrom<'pay' | 'sign'>('pay', 'sign'),
   storageDelayMs: fc.constantFrom(0, 0, 5, 300, -1, -2),
   storageFailRate: fc.constantFrom(0, 0, 0, 0.3),
+  portPerLaunch: fc.constantFrom(false, false, false, true),
 })
 
 /** The eight status requests in a row that get no answer, as several found scenarios begin. */
@@ -673,6 +682,7 @@ const foundScenario = (scenario: Partial<Scenario> & Pick<Scenario, 'actions'>):
   method: 'pay',
   storageDelayMs: 0,
   storageFailRate: 0,
+  portPerLaunch: false,
   ...scenario,
 })
 
