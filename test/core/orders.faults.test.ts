@@ -1697,14 +1697,23 @@ const ASK_REFUND: Step = {
   action: 'refund',
   refund: { mode: 'all', percent: 1, line: 0 },
 }
+/** A read's or an action's fault: `ms` late (20 by default), the first variant. */
+const fault = <K extends string>(kind: K, ms = 20) => ({ kind, ms, variant: 0 })
+/** A step of `kind` that waits `waitMs` after it (none by default), the calm default otherwise. */
+const at = (kind: StepKind, waitMs = 0, more: Partial<Step> = {}): Step => ({
+  ...STEP,
+  kind,
+  ...more,
+  waitMs,
+})
 const FOUND: Scenario[] = [
   // a. [stuck] a cancel whose answer is lost reads the order again, and the read answers another
   //    order: the cancel's promise rejects and the order shows the cancel running for good
   {
     ...SCENARIO,
     orders: [UNPAID, PAID, PAID],
-    readFaults: [OK_READ_FAULT, { kind: 'wrong', ms: 0, variant: 0 }],
-    actionFaults: [{ kind: 'lost', ms: 0, variant: 0 }],
+    readFaults: [OK_READ_FAULT, fault('wrong', 0)],
+    actionFaults: [fault('lost', 0)],
     steps: [STEP, { ...STEP, kind: 'act', action: 'cancel' }],
   },
   // b. [done] the server cancels the order and answers something that is not an order: the cancel
@@ -1712,7 +1721,7 @@ const FOUND: Scenario[] = [
   {
     ...SCENARIO,
     orders: [UNPAID, PAID, PAID],
-    actionFaults: [{ kind: 'garbageDone', ms: 0, variant: 0 }],
+    actionFaults: [fault('garbageDone', 0)],
     steps: [STEP, { ...STEP, kind: 'act', action: 'cancel' }],
   },
   // c. [done] a new refund request on an order whose refund was rejected never reaches the server
@@ -1721,7 +1730,7 @@ const FOUND: Scenario[] = [
   {
     ...SCENARIO,
     orders: [REJECTED, PAID, PAID],
-    actionFaults: [{ kind: 'network', ms: 0, variant: 0 }],
+    actionFaults: [fault('network', 0)],
     steps: [STEP, { ...STEP, kind: 'act', action: 'refund' }],
   },
   // d. [done, converge] list pages without refund records: a new refund request on an order whose
@@ -1740,11 +1749,8 @@ const FOUND: Scenario[] = [
     ...SCENARIO,
     orders: [REQUESTED, PAID, PAID],
     lightPages: true,
-    readFaults: [OK_READ_FAULT, OK_READ_FAULT, { kind: 'slow', ms: 500, variant: 0 }],
-    steps: [
-      { ...STEP, kind: 'open' },
-      { ...STEP, kind: 'refreshAndAct', action: 'cancel_refund', waitMs: 5000 },
-    ],
+    readFaults: [OK_READ_FAULT, OK_READ_FAULT, fault('slow', 500)],
+    steps: [{ ...STEP, kind: 'open' }, at('refreshAndAct', 5000, { action: 'cancel_refund' })],
   },
   // f. [regress] the same with a new refund request on an order whose refund was rejected: the page
   //    asked before the request lands after it and shows the order refund_rejected again
@@ -1752,11 +1758,8 @@ const FOUND: Scenario[] = [
     ...SCENARIO,
     orders: [REJECTED, PAID, PAID],
     lightPages: true,
-    readFaults: [OK_READ_FAULT, OK_READ_FAULT, { kind: 'slow', ms: 500, variant: 0 }],
-    steps: [
-      { ...STEP, kind: 'open' },
-      { ...STEP, kind: 'refreshAndAct', action: 'refund', waitMs: 5000 },
-    ],
+    readFaults: [OK_READ_FAULT, OK_READ_FAULT, fault('slow', 500)],
+    steps: [{ ...STEP, kind: 'open' }, at('refreshAndAct', 5000, { action: 'refund' })],
   },
   // g. [done] a refund request is made but its answer never comes and the order read again fails
   //    (not confirmed); a refresh shows the request, the user withdraws it and asks the same refund
@@ -1764,11 +1767,11 @@ const FOUND: Scenario[] = [
   //    request again, and the new request answers ok with nothing asked
   {
     ...SCENARIO,
-    readFaults: [OK_READ_FAULT, { kind: 'network', ms: 0, variant: 0 }],
-    actionFaults: [{ kind: 'lostHang', ms: 0, variant: 0 }],
+    readFaults: [OK_READ_FAULT, fault('network', 0)],
+    actionFaults: [fault('lostHang', 0)],
     steps: [
       STEP,
-      { ...STEP, kind: 'act', action: 'refund', waitMs: 3000 },
+      at('act', 3000, { action: 'refund' }),
       { ...STEP, kind: 'refresh' },
       { ...STEP, kind: 'act', action: 'cancel_refund' },
       { ...STEP, kind: 'act', action: 'refund' },
@@ -1781,14 +1784,14 @@ const FOUND: Scenario[] = [
   {
     ...ONE_PAID_LIGHT,
     moves: [{ atMs: 1, order: 6, pick: 0 }],
-    actionFaults: [{ kind: 'slow', ms: 20, variant: 0 }],
+    actionFaults: [fault('slow')],
     steps: [
-      { ...STEP, kind: 'select', waitMs: 0 },
+      at('select'),
       { ...ASK_REFUND, waitMs: 1 },
-      { ...STEP, kind: 'refresh', waitMs: 19 },
-      { ...STEP, kind: 'select', waitMs: 0 },
-      { ...STEP, kind: 'select', waitMs: 0 },
-      { ...STEP, kind: 'select', waitMs: 0 },
+      at('refresh', 19),
+      at('select'),
+      at('select'),
+      at('select'),
     ],
   },
   // i. [regress] list pages without refund records: a refund request is answered (refund_requested)
@@ -1798,20 +1801,17 @@ const FOUND: Scenario[] = [
   {
     ...ONE_PAID_LIGHT,
     moves: [{ atMs: 1, order: 6, pick: 3 }],
-    actionFaults: [
-      { kind: 'ok', ms: 20, variant: 0 },
-      { kind: 'slow', ms: 20, variant: 0 },
-    ],
+    actionFaults: [fault('ok'), fault('slow')],
     steps: [
-      { ...STEP, kind: 'select', waitMs: 0 },
+      at('select'),
       { ...ASK_REFUND, waitMs: 0 },
-      { ...STEP, kind: 'select', waitMs: 1 },
-      { ...STEP, kind: 'show', waitMs: 0 },
+      at('select', 1),
+      at('show'),
       { ...ASK_REFUND, waitMs: 0 },
-      { ...STEP, kind: 'refresh', waitMs: 0 },
-      { ...STEP, kind: 'select', waitMs: 0 },
-      { ...STEP, kind: 'select', waitMs: 0 },
-      { ...STEP, kind: 'select', waitMs: 0 },
+      at('refresh'),
+      at('select'),
+      at('select'),
+      at('select'),
     ],
   },
   // j. [done] confirm receipt's answer is garbage (the server did it) and the read after it fails; a
@@ -1824,24 +1824,20 @@ const FOUND: Scenario[] = [
     orders: [SHIPPED, GONE, GONE].map((o) => ({ ...o, amounts: [1, 1] as [number, number] })),
     pageSize: 2,
     readFaults: [OK_READ_FAULT, OK_READ_FAULT, OK_READ_FAULT, NETWORK_READ, OK_READ_FAULT, WRONG_READ],
-    actionFaults: [
-      { kind: 'garbageDone', ms: 20, variant: 0 },
-      { kind: 'lost', ms: 20, variant: 0 },
-      { kind: 'lostHang', ms: 20, variant: 0 },
-    ],
+    actionFaults: [fault('garbageDone'), fault('lost'), fault('lostHang')],
     steps: [
-      { ...STEP, kind: 'select', tab: 'after_sale', waitMs: 0 },
-      { ...STEP, kind: 'select', tab: 'to_ship', waitMs: 0 },
-      { ...STEP, kind: 'act', action: 'confirm_receipt', waitMs: 0 },
-      { ...STEP, kind: 'more', any: true, waitMs: 0 },
-      { ...STEP, kind: 'other', pick: 2, action: 'refund', refund: LINE_1, gapMs: 50, waitMs: 0 },
-      { ...STEP, kind: 'select', waitMs: 450 },
-      { ...STEP, kind: 'select', waitMs: 1050 },
-      { ...STEP, kind: 'double', action: 'cancel_refund', waitMs: 0 },
-      { ...STEP, kind: 'refreshAndAct', action: 'refund', refund: LINE_1, waitMs: 0 },
-      { ...STEP, kind: 'select', waitMs: 0 },
-      { ...STEP, kind: 'select', waitMs: 0 },
-      { ...STEP, kind: 'select', waitMs: 0 },
+      at('select', 0, { tab: 'after_sale' }),
+      at('select', 0, { tab: 'to_ship' }),
+      at('act', 0, { action: 'confirm_receipt' }),
+      at('more', 0, { any: true }),
+      at('other', 0, { pick: 2, action: 'refund', refund: LINE_1, gapMs: 50 }),
+      at('select', 450),
+      at('select', 1050),
+      at('double', 0, { action: 'cancel_refund' }),
+      at('refreshAndAct', 0, { action: 'refund', refund: LINE_1 }),
+      at('select'),
+      at('select'),
+      at('select'),
     ],
   },
   // k. [model] a refund request's answer never comes (the server made it) and the order read again
@@ -1853,15 +1849,15 @@ const FOUND: Scenario[] = [
     orders: [GONE, PARTLY_REFUNDED, GONE, GONE].map((o) => ({ ...o, amounts: [1, 1] as [number, number] })),
     pageSize: 2,
     moves: [{ atMs: 1, order: 1, pick: 1 }],
-    readFaults: [{ kind: 'light', ms: 20, variant: 0 }, OK_READ_20, OK_READ_20, WRONG_READ],
-    actionFaults: [{ kind: 'lostHang', ms: 20, variant: 0 }],
+    readFaults: [fault('light'), OK_READ_20, OK_READ_20, WRONG_READ],
+    actionFaults: [fault('lostHang')],
     steps: [
-      { ...STEP, kind: 'open', refund: ALL_1, waitMs: 0 },
-      { ...STEP, kind: 'select', tab: 'to_receive', refund: ALL_1, waitMs: 0 },
-      { ...STEP, kind: 'double', action: 'refund', refund: ALL_1, waitMs: 1500 },
-      { ...STEP, kind: 'act', action: 'refund', refund: ALL_1, waitMs: 0 },
-      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 0 },
-      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 0 },
+      at('open', 0, { refund: ALL_1 }),
+      at('select', 0, { tab: 'to_receive', refund: ALL_1 }),
+      at('double', 1500, { action: 'refund', refund: ALL_1 }),
+      at('act', 0, { action: 'refund', refund: ALL_1 }),
+      at('select', 0, { refund: ALL_1 }),
+      at('select', 0, { refund: ALL_1 }),
     ],
   },
   // l. [done] a page without refund records shows a partly refunded order; a refund request of it
@@ -1875,26 +1871,17 @@ const FOUND: Scenario[] = [
     pageSize: 2,
     firstTab: 'after_sale',
     moves: [{ atMs: 1, order: 4, pick: 3 }],
-    readFaults: [
-      { kind: 'light', ms: 20, variant: 0 },
-      OK_READ_20,
-      OK_READ_20,
-      OK_READ_20,
-      { kind: 'slow', ms: 1000, variant: 0 },
-    ],
-    actionFaults: [
-      { kind: 'lostHang', ms: 20, variant: 0 },
-      { kind: 'network', ms: 20, variant: 0 },
-    ],
+    readFaults: [fault('light'), OK_READ_20, OK_READ_20, OK_READ_20, fault('slow', 1000)],
+    actionFaults: [fault('lostHang'), fault('network')],
     steps: [
-      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 0 },
-      { ...STEP, kind: 'open', refund: ALL_1, waitMs: 0 },
-      { ...STEP, kind: 'other', action: 'refund', refund: ALL_1, waitMs: 0 },
-      { ...STEP, kind: 'openTwice', refund: ALL_1, waitMs: 2500 },
-      { ...STEP, kind: 'act', action: 'refund', refund: { ...ALL_1, mode: 'amount' }, waitMs: 0 },
-      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 0 },
-      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 0 },
-      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 0 },
+      at('select', 0, { refund: ALL_1 }),
+      at('open', 0, { refund: ALL_1 }),
+      at('other', 0, { action: 'refund', refund: ALL_1 }),
+      at('openTwice', 2500, { refund: ALL_1 }),
+      at('act', 0, { action: 'refund', refund: { ...ALL_1, mode: 'amount' } }),
+      at('select', 0, { refund: ALL_1 }),
+      at('select', 0, { refund: ALL_1 }),
+      at('select', 0, { refund: ALL_1 }),
     ],
   },
   // m. [regress] list pages without refund records, answers with the order's version: the user
@@ -1909,12 +1896,12 @@ const FOUND: Scenario[] = [
     lightPages: true,
     versions: 'all',
     moves: [{ atMs: 0, order: 1, pick: 3 }],
-    readFaults: [OK_READ_20, { kind: 'slow', ms: 20, variant: 0 }],
+    readFaults: [OK_READ_20, fault('slow')],
     steps: [
-      { ...STEP, kind: 'double', pick: 7, refund: ALL_1, waitMs: 0 },
-      { ...STEP, kind: 'refresh', refund: ALL_1, waitMs: 0 },
-      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 20 },
-      { ...STEP, kind: 'select', refund: ALL_1, waitMs: 0 },
+      at('double', 0, { pick: 7, refund: ALL_1 }),
+      at('refresh', 0, { refund: ALL_1 }),
+      at('select', 20, { refund: ALL_1 }),
+      at('select', 0, { refund: ALL_1 }),
     ],
   },
 ]
