@@ -26,13 +26,13 @@ function merged(next: StoredCheckout, held: StoredCheckout): StoredCheckout {
   return { orders: [...mergeOrders(next.orders, held.orders)], ...(unanswered ? { unanswered } : {}) }
 }
 
-/** The record as a storage that answers at once holds it now (none when it cannot be read). */
-function readAtOnce(storage: StoragePort, key: string): string | null {
+/** The record a storage that answers at once holds now; none for an asynchronous one, or a failed read. */
+function recordNow(storage: StoragePort, key: string, synchronous: boolean): StoredCheckout {
   try {
-    const raw = storage.getItem(key)
-    return typeof raw === 'string' ? raw : null
+    const raw = synchronous ? storage.getItem(key) : null
+    return parsePendingOrders(typeof raw === 'string' ? raw : null)
   } catch {
-    return null
+    return { orders: [] }
   }
 }
 
@@ -111,10 +111,7 @@ export function pendingStorage(storage: StoragePort, key: string): PendingStorag
           // the record is made when the call runs: with the other checkouts' latest orders, and
           // those a checkout over another object for this storage wrote (read in the same call)
           await queued(() => {
-            const record = share.record(
-              stored,
-              parsePendingOrders(synchronous ? readAtOnce(storage, key) : null),
-            )
+            const record = share.record(stored, recordNow(storage, key, synchronous))
             return record.orders.length === 0 && !record.unanswered
               ? storage.removeItem(key)
               : storage.setItem(key, serializePendingOrders(record))
