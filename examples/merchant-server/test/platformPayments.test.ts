@@ -49,7 +49,10 @@ function expectPayment(channel: string, payment: Record<string, unknown>) {
     const data = JSON.parse(payment.data as string)
     expect(data).toMatchObject({
       totalAmount: 1200,
-      skuList: [{ skuId: 'sticker-pack', price: 600, quantity: 2 }],
+      // the sticker pack's picture is a path on the merchant server: Douyin gets the https default
+      skuList: [
+        { skuId: 'sticker-pack', price: 600, quantity: 2, imageList: ['https://shop.example.com/goods.png'] },
+      ],
       // the mini-shop's order-detail page, where Douyin's order entry leads
       orderEntrySchema: {
         path: 'packageOrders/pages/detail/index',

@@ -1,3 +1,5 @@
+import { picturePath } from './productPictures.ts'
+
 /** What a sku is: a parcel, a booked service or something delivered online. */
 export type SkuKind = 'physical' | 'service' | 'virtual'
 
@@ -66,6 +68,7 @@ export const CATALOGUE: readonly SeedSku[] = [
     maxPerOrder: 5,
     status: 'on_sale',
     attributes: [{ name: '规格', value: '250g' }],
+    image: picturePath('tea-gift-box'),
   },
   {
     id: 'ceramic-mug',
@@ -77,6 +80,7 @@ export const CATALOGUE: readonly SeedSku[] = [
     maxPerOrder: 10,
     status: 'on_sale',
     attributes: [{ name: '颜色', value: '黑' }],
+    image: picturePath('mug'),
   },
   // 纯棉短袖T恤: 颜色 × 尺码, each combination a SKU with its own stock; 黑 / XL is sold out.
   {
@@ -94,6 +98,7 @@ export const CATALOGUE: readonly SeedSku[] = [
       { name: '尺码', value: 'M' },
     ],
     product: { id: 'cotton-tee', specs: { color: 'white', size: 'm' } },
+    image: picturePath('tee-white'),
   },
   {
     id: 'tee-white-l',
@@ -110,6 +115,7 @@ export const CATALOGUE: readonly SeedSku[] = [
       { name: '尺码', value: 'L' },
     ],
     product: { id: 'cotton-tee', specs: { color: 'white', size: 'l' } },
+    image: picturePath('tee-white'),
   },
   {
     id: 'tee-white-xl',
@@ -126,6 +132,7 @@ export const CATALOGUE: readonly SeedSku[] = [
       { name: '尺码', value: 'XL' },
     ],
     product: { id: 'cotton-tee', specs: { color: 'white', size: 'xl' } },
+    image: picturePath('tee-white'),
   },
   {
     id: 'tee-black-m',
@@ -142,6 +149,7 @@ export const CATALOGUE: readonly SeedSku[] = [
       { name: '尺码', value: 'M' },
     ],
     product: { id: 'cotton-tee', specs: { color: 'black', size: 'm' } },
+    image: picturePath('tee-black'),
   },
   {
     id: 'tee-black-l',
@@ -158,6 +166,7 @@ export const CATALOGUE: readonly SeedSku[] = [
       { name: '尺码', value: 'L' },
     ],
     product: { id: 'cotton-tee', specs: { color: 'black', size: 'l' } },
+    image: picturePath('tee-black'),
   },
   {
     id: 'tee-black-xl',
@@ -174,6 +183,7 @@ export const CATALOGUE: readonly SeedSku[] = [
       { name: '尺码', value: 'XL' },
     ],
     product: { id: 'cotton-tee', specs: { color: 'black', size: 'xl' } },
+    image: picturePath('tee-black'),
   },
   {
     id: 'limited-print',
@@ -184,6 +194,7 @@ export const CATALOGUE: readonly SeedSku[] = [
     stock: 0,
     maxPerOrder: 1,
     status: 'on_sale',
+    image: picturePath('limited-print'),
   },
   {
     id: 'desk-calendar-2025',
@@ -194,6 +205,7 @@ export const CATALOGUE: readonly SeedSku[] = [
     stock: 10,
     maxPerOrder: 5,
     status: 'off_shelf',
+    image: picturePath('desk-calendar'),
   },
   {
     id: 'legal-consult-30',
@@ -207,6 +219,7 @@ export const CATALOGUE: readonly SeedSku[] = [
     status: 'on_sale',
     requiresContact: true,
     attributes: [{ name: '时长', value: '30 分钟' }],
+    image: picturePath('consult'),
   },
   {
     id: 'ebook-trading-guide',
@@ -217,6 +230,7 @@ export const CATALOGUE: readonly SeedSku[] = [
     stock: null,
     maxPerOrder: 1,
     status: 'on_sale',
+    image: picturePath('book'),
   },
   {
     id: 'sticker-pack',
@@ -228,6 +242,7 @@ export const CATALOGUE: readonly SeedSku[] = [
     stock: null,
     maxPerOrder: 10,
     status: 'on_sale',
+    image: picturePath('sticker-pack'),
   },
   {
     id: 'plan-monthly',
@@ -238,6 +253,7 @@ export const CATALOGUE: readonly SeedSku[] = [
     stock: null,
     maxPerOrder: 12,
     status: 'on_sale',
+    image: picturePath('vip'),
   },
   {
     id: 'plan-monthly-auto',
@@ -249,6 +265,7 @@ export const CATALOGUE: readonly SeedSku[] = [
     stock: null,
     maxPerOrder: 1,
     status: 'on_sale',
+    image: picturePath('vip'),
   },
   {
     id: 'plan-yearly',
@@ -260,6 +277,7 @@ export const CATALOGUE: readonly SeedSku[] = [
     stock: null,
     maxPerOrder: 3,
     status: 'on_sale',
+    image: picturePath('vip'),
   },
 ]
 

@@ -246,6 +246,9 @@ export async function migrate(db: Database): Promise<void> {
           sku.product ? JSON.stringify(sku.product.specs) : null,
         ],
       )
+      // a database seeded before the catalogue had pictures gets them (a picture set since is kept)
+      if (sku.image)
+        await tx.query('UPDATE skus SET image = $2 WHERE id = $1 AND image IS NULL', [sku.id, sku.image])
     }
     for (const plan of PLANS) {
       await tx.query(

@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { listPlans, listSkus, loadSkus, productsOf, toCatalogueItem } from '../catalogue/catalogue.ts'
+import { loadProductPictures, PICTURES_PATH } from '../catalogue/productPictures.ts'
 import {
   claimCoupon,
   listOffers,
@@ -344,6 +345,14 @@ export async function createApp(options: MerchantServerOptions = {}): Promise<Me
   )
 
   app.get('/health', (c) => c.json({ ok: true, driver: db.driver }))
+
+  // The catalogue's product pictures (its `image` paths): only the files the server has, cached a day.
+  const pictures = loadProductPictures()
+  app.get(`${PICTURES_PATH}:file`, (c) => {
+    const picture = pictures.get(c.req.param('file'))
+    if (!picture) throw new ApiError(404, 'INVALID_ARGUMENT', 'No such picture', { reason: 'not_found' })
+    return c.body(picture, 200, { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' })
+  })
 
   app.get('/catalogue', async (c) => {
     await sweep()

@@ -156,7 +156,8 @@ export function createPlatformChannels(
           price: { amount: line.unitPrice, currency: goods.order.currency },
           quantity: line.quantity,
           title: line.title,
-          imageList: [line.image ?? defaultImage],
+          // Douyin takes https URLs: the example's pictures are paths on this server, so its own
+          imageList: [line.image?.startsWith('https://') ? line.image : defaultImage],
           type: goodsType,
           tagGroupId,
         }))
