@@ -133,6 +133,18 @@ async function enterAddress(page, address = ADDRESS) {
 }
 
 /** The checkout's submit button (TradeKit's CheckoutBar: "提交订单，应付 …"). */
+/**
+ * Waits until the page shows the merchant server's product picture `file` (static/products/): an
+ * image loaded from it through the page's /api, not the placeholder of a missing or broken one.
+ */
+async function pictureShown(page, file) {
+  await page.waitForFunction(
+    (path) =>
+      [...document.images].some((img) => img.src.endsWith(path) && img.complete && img.naturalWidth > 0),
+    `/api/static/products/${file}`,
+  )
+}
+
 const submitButton = (page) => page.getByRole('button', { name: /^提交订单，/ })
 
 /** Waits for the result page and returns the order id it shows. */
@@ -189,6 +201,10 @@ const scenarios = [
     name: 'buy goods: catalog → cart → checkout → paid',
     async run({ page, web, merchant }) {
       await page.goto(`${web.url}/#/pages/index/index`)
+      // the catalogue's pictures are the merchant server's, loaded through /api
+      await pictureShown(page, 'tea-gift-box.png')
+      await pictureShown(page, 'mug.png')
+      await pictureShown(page, 'tee-white.png') // the T-shirt's card: its first SKU's picture
       await page.getByRole('button', { name: `加入购物车：${TEA}` }).click()
       await page.getByRole('button', { name: `加入购物车：${MUG}` }).click()
       await page.getByRole('button', { name: '购物车 2 件' }).click()
@@ -196,6 +212,7 @@ const scenarios = [
       const cart = page.getByRole('list', { name: '购物车商品' })
       await cart.getByRole('group', { name: TEA }).waitFor()
       await cart.getByRole('group', { name: MUG }).waitFor()
+      await pictureShown(page, 'mug.png')
       // the cart is in Taro storage: a reload (a relaunch on H5) keeps it
       await page.reload()
       await cart.getByRole('group', { name: TEA }).waitFor()
@@ -705,6 +722,7 @@ const scenarios = [
       await page.unroute(products)
       await page.getByRole('button', { name: '重试' }).click()
       await page.getByRole('region', { name: '商品图片' }).waitFor()
+      await pictureShown(page, 'tee-white.png')
 
       // the catalogue's T-shirt card opens its product page
       await page.goto(`${web.url}/#/pages/index/index`)

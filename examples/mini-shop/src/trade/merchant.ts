@@ -111,5 +111,23 @@ async function send<T>(
       : 'ORDER_REJECTED'
     throw new TradeKitError(code, message)
   }
-  return res.data as T
+  return withPictureUrls(res.data) as T
+}
+
+/**
+ * The merchant server names its own pictures by path (`"image": "/static/products/mug.png"`); the app
+ * loads them from where it reaches the server (on H5 through `/api`). Every `image` of an answer that
+ * is such a path becomes that URL; a full URL (a CDN's) is kept as it is.
+ */
+function withPictureUrls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withPictureUrls)
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [
+      key,
+      key === 'image' && typeof field === 'string' && field.startsWith('/')
+        ? `${MERCHANT_BASE_URL}${field}`
+        : withPictureUrls(field),
+    ]),
+  )
 }

@@ -23,17 +23,21 @@ const goToCheckout = (skuId: string) => Taro.navigateTo({ url: buyNowUrl(skuId) 
 const goToProduct = (productId: string) => Taro.navigateTo({ url: productUrl(productId) })
 
 /**
- * A product with specs as a catalogue card: its lowest price; its actions and its picture open the
- * product page, where the SKU is chosen (the card carries no spec selector: the main package stays
- * without it).
+ * A product with specs as a catalogue card: its lowest price and its first SKU's picture; its actions
+ * and its picture open the product page, where the SKU is chosen (the card carries no spec selector:
+ * the main package stays without it).
  */
-const productCard = (product: ProductDetail): ProductCardProduct => ({
-  skuId: product.productId,
-  title: product.title,
-  price: product.price,
-  kind: product.kind,
-  subtitle: `${product.specs.map((group) => group.name).join(' / ')}可选`,
-})
+const productCard = (product: ProductDetail): ProductCardProduct => {
+  const image = product.skus.find((sku) => sku.image)?.image
+  return {
+    skuId: product.productId,
+    title: product.title,
+    price: product.price,
+    kind: product.kind,
+    subtitle: `${product.specs.map((group) => group.name).join(' / ')}可选`,
+    ...(image ? { image } : {}),
+  }
+}
 
 export default function CatalogPage() {
   const [items, setItems] = useState<CatalogueItem[] | null>(null)

@@ -93,11 +93,16 @@ function ProductView({ product }: { product: ProductDetail }) {
   const sku = selection.sku
   const price = sku?.price ?? selection.priceRange ?? whole.priceRange
   const open = (actions: SheetIntent) => setSheet({ open: true, actions })
+  // the gallery: the chosen SKU's picture first, then each other picture of the product once
+  const images = useMemo(() => {
+    const all = product.skus.flatMap((item) => (item.image ? [item.image] : []))
+    return [...new Set(sku?.image ? [sku.image, ...all] : all)]
+  }, [product, sku])
 
   return (
     <ShopPage>
       <View className="shop-product">
-        <ProductGallery images={[]} />
+        <ProductGallery images={images} />
         {price ? (
           <ProductPriceBlock
             price={price}
