@@ -4,7 +4,13 @@
  * wrote its own pending orders over the other's, so a relaunch could lose an order paid in the other
  * (DESIGN.md rule 3: nothing paid is lost). Now they share the record.
  */
-import { type Checkout, createCheckout, memoryStorage, storageKey } from '@tradekit/core'
+import {
+  type Checkout,
+  type CheckoutSnapshot,
+  createCheckout,
+  memoryStorage,
+  storageKey,
+} from '@tradekit/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakeApi, manualChannel, request, settle } from './checkoutFakes'
 
@@ -21,6 +27,12 @@ const stored = (storage: ReturnType<typeof memoryStorage>) =>
   (JSON.parse(storage.dump()[KEY] ?? '{"orders":[]}').orders as { orderId: string }[])
     .map((order) => order.orderId)
     .sort()
+
+/** The orders a settled snapshot tells the user were paid: the one shown, and those in `latePaid`. */
+const told = (snapshot: CheckoutSnapshot) => [
+  snapshot.order?.orderId,
+  ...snapshot.latePaid.map((order) => order.orderId),
+]
 
 /** A checkout whose cashier opens for `amount` and stays open (the order pending on the server). */
 async function paying(checkout: Checkout, amount: number) {
@@ -44,7 +56,7 @@ describe('checkouts sharing one pending-order record', () => {
     const resumed = await settle(relaunched.resume())
     expect(api.getOrderStatus).toHaveBeenCalledWith('o1', expect.anything())
     expect(api.getOrderStatus).toHaveBeenCalledWith('o2', expect.anything())
-    expect([resumed.order?.orderId, ...resumed.latePaid.map((order) => order.orderId)]).toContain('o1')
+    expect(told(resumed)).toContain('o1')
   })
 
   it("a killed app's checkout that still settles does not write the relaunched one's new order out", async () => {
@@ -67,7 +79,7 @@ describe('checkouts sharing one pending-order record', () => {
     api.markPaid('o2')
     const third = createCheckout({ api, channel: manualChannel(), storage })
     const resumed = await settle(third.resume())
-    expect([resumed.order?.orderId, ...resumed.latePaid.map((order) => order.orderId)]).toContain('o2')
+    expect(told(resumed)).toContain('o2')
   })
 
   it('a disposed checkout leaves its pending order in the record the others write', async () => {
@@ -169,7 +181,7 @@ describe('checkouts over two storage objects for one storage (two H5 tabs, a por
     api.markPaid('o1')
     const relaunched = createCheckout({ api, channel: manualChannel(), storage: over(backing) })
     const resumed = await settle(relaunched.resume())
-    expect([resumed.order?.orderId, ...resumed.latePaid.map((order) => order.orderId)]).toContain('o1')
+    expect(told(resumed)).toContain('o1')
   })
 
   it('an order the other tab ended is not written back', async () => {
